@@ -1,0 +1,131 @@
+// A bot file parsed once per version: its text, its JSON tree with offsets, and its syntax errors.
+import * as jsonc from 'jsonc-parser';
+import * as path from 'node:path';
+
+export type FileKind = 'bot' | 'intent' | 'journey';
+
+export interface SyntaxProblem {
+  readonly message: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+export class BotFile {
+  readonly root: jsonc.Node | undefined;
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  private cachedValue: unknown;
+  private valueComputed = false;
+
+  /** The file's size in characters (or bytes on disk, for a file too large to read). */
+  readonly size: number;
+  /** The size limit the file was read under. */
+  readonly maxSize: number;
+  /** Set when the file is over the size limit; then it is neither parsed nor checked. */
+  readonly oversized: boolean;
+
+  constructor(
+    readonly path: string,
+    readonly kind: FileKind,
+    readonly text: string,
+    readonly version: number,
+    limits: { maxSize?: number; sizeOnDisk?: number } = {},
+  ) {
+    this.size = limits.sizeOnDisk ?? text.length;
+    this.maxSize = limits.maxSize ?? Infinity;
+    this.oversized = this.size > this.maxSize;
+    if (this.oversized) {
+      this.root = undefined;
+      this.syntaxProblems = [];
+      return;
+    }
+    const errors: jsonc.ParseError[] = [];
+    this.root = jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    // The parser reports several errors at one spot (a trailing comma is "property name
+    // expected" and "value expected"); the first says it best.
+    const seen = new Set<number>();
+    this.syntaxProblems = errors
+      .filter((e) => !seen.has(e.offset) && seen.add(e.offset))
+      .map((e) => ({ message: describeParseError(e.error), offset: e.offset, length: e.length }));
+  }
+
+  /** The plain JSON value of a node of this file's tree. */
+  valueAt(node: jsonc.Node): unknown {
+    return node === this.root ? this.value : jsonc.getNodeValue(node);
+  }
+
+  /** The file's value as plain JSON (computed once). Undefined when the text holds no value. */
+  get value(): unknown {
+    if (!this.valueComputed) {
+      this.cachedValue = this.root ? jsonc.getNodeValue(this.root) : undefined;
+      this.valueComputed = true;
+    }
+    return this.cachedValue;
+  }
+}
+
+/** What kind of bot file `file` is inside the project whose root folder is `projectRoot`. */
+export function fileKindOf(projectRoot: string, file: string): FileKind | undefined {
+  const rel = path.relative(projectRoot, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const parts = rel.split(path.sep);
+  if (parts.length === 1 && parts[0] === 'bot.json') return 'bot';
+  if (parts.length === 2 && parts[1].endsWith('.json')) {
+    if (parts[0] === 'intents') return 'intent';
+    if (parts[0] === 'journeys') return 'journey';
+  }
+  return undefined;
+}
+
+/** The node at a JSON path, or undefined. */
+export function nodeAt(root: jsonc.Node | undefined, segments: jsonc.JSONPath): jsonc.Node | undefined {
+  return root ? jsonc.findNodeAtLocation(root, segments) : undefined;
+}
+
+/** A string node's value when the node is a string, else undefined. */
+export function stringValue(node: jsonc.Node | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+/** The property node (`"key": value`) that holds `key` in an object node. */
+export function propertyNode(object: jsonc.Node | undefined, key: string): jsonc.Node | undefined {
+  if (object?.type !== 'object') return undefined;
+  return object.children?.find((p) => p.children?.[0]?.value === key);
+}
+
+function describeParseError(code: jsonc.ParseErrorCode): string {
+  switch (code) {
+    case jsonc.ParseErrorCode.InvalidSymbol: return 'invalid symbol';
+    case jsonc.ParseErrorCode.InvalidNumberFormat: return 'invalid number';
+    case jsonc.ParseErrorCode.PropertyNameExpected: return 'property name expected (in double quotes)';
+    case jsonc.ParseErrorCode.ValueExpected: return 'value expected';
+    case jsonc.ParseErrorCode.ColonExpected: return 'colon expected';
+    case jsonc.ParseErrorCode.CommaExpected: return 'comma expected';
+    case jsonc.ParseErrorCode.CloseBraceExpected: return 'closing brace `}` expected';
+    case jsonc.ParseErrorCode.CloseBracketExpected: return 'closing bracket `]` expected';
+    case jsonc.ParseErrorCode.EndOfFileExpected: return 'end of file expected';
+    case jsonc.ParseErrorCode.InvalidCommentToken: return 'comments are not allowed in JSON';
+    case jsonc.ParseErrorCode.UnexpectedEndOfComment: return 'unexpected end of comment';
+    case jsonc.ParseErrorCode.UnexpectedEndOfString: return 'unterminated string';
+    case jsonc.ParseErrorCode.UnexpectedEndOfNumber: return 'unexpected end of number';
+    case jsonc.ParseErrorCode.InvalidUnicode: return 'invalid unicode sequence in string';
+    case jsonc.ParseErrorCode.InvalidEscapeCharacter: return 'invalid escape character in string';
+    case jsonc.ParseErrorCode.InvalidCharacter: return 'invalid character in string';
+    default: return 'invalid JSON';
+  }
+}
+
+/** A string value in a file, with the node that holds it. */
+export interface NamedValue {
+  readonly value: string;
+  readonly node: jsonc.Node;
+}
+
+/** The value node of `key` in an object node. */
+export function valueOf(object: jsonc.Node | undefined, key: string): jsonc.Node | undefined {
+  return propertyNode(object, key)?.children?.[1];
+}
+
+export function named(node: jsonc.Node | undefined): NamedValue | undefined {
+  const value = stringValue(node);
+  return value !== undefined && node ? { value, node } : undefined;
+}

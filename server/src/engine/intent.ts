@@ -1,0 +1,23 @@
+// The parts of an intent file the checks need: its name and utterances, with their nodes.
+import type * as jsonc from 'jsonc-parser';
+import { named, valueOf, type BotFile, type NamedValue } from './botFile';
+
+export interface Intent {
+  readonly name?: NamedValue;
+  readonly utterances: readonly NamedValue[];
+}
+
+const cache = new WeakMap<BotFile, Intent>();
+
+export function readIntent(file: BotFile): Intent {
+  let intent = cache.get(file);
+  if (!intent) {
+    const list = valueOf(file.root, 'utterances');
+    const utterances = list?.type === 'array'
+      ? (list.children ?? []).map((n: jsonc.Node) => named(n)).filter((u): u is NamedValue => !!u)
+      : [];
+    intent = { name: named(valueOf(file.root, 'name')), utterances };
+    cache.set(file, intent);
+  }
+  return intent;
+}

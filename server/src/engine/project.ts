@@ -1,0 +1,71 @@
+// A bot project: the folder holding bot.json, and its parsed intent and journey files. It is
+// updated one file at a time; what other files derive from it (indexes) is rebuilt lazily.
+import * as path from 'node:path';
+import { BotFile, fileKindOf } from './botFile';
+import { readBotConfig, type BotConfig } from './botConfig';
+
+export class BotProject {
+  private readonly files = new Map<string, BotFile>();
+  private generationCounter = 0;
+
+  constructor(readonly root: string) {}
+
+  /** Bumped by every change; lets callers cache what they derive from the whole project. */
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  get botFile(): BotFile | undefined {
+    return this.files.get(path.join(this.root, 'bot.json'));
+  }
+
+  get config(): BotConfig {
+    return readBotConfig(this.botFile);
+  }
+
+  file(filePath: string): BotFile | undefined {
+    return this.files.get(filePath);
+  }
+
+  allFiles(): BotFile[] {
+    return [...this.files.values()];
+  }
+
+  filesOfKind(kind: BotFile['kind']): BotFile[] {
+    return this.allFiles().filter((f) => f.kind === kind);
+  }
+
+  /** Whether `filePath` is one of this project's bot files (bot.json, intents/*, journeys/*). */
+  owns(filePath: string): boolean {
+    return fileKindOf(this.root, filePath) !== undefined;
+  }
+
+  /**
+   * Puts the text of one file into the model. A file whose version and text did not change is
+   * kept as it is, parsed tree and cached findings included. Returns the file, or undefined when
+   * the path is not a bot file of this project.
+   */
+  setText(
+    filePath: string,
+    text: string,
+    version: number,
+    limits: { maxSize?: number; sizeOnDisk?: number } = {},
+  ): BotFile | undefined {
+    const kind = fileKindOf(this.root, filePath);
+    if (!kind) return undefined;
+    const existing = this.files.get(filePath);
+    if (existing && existing.version === version && existing.text === text && existing.size === (limits.sizeOnDisk ?? text.length)) {
+      return existing;
+    }
+    const file = new BotFile(filePath, kind, text, version, limits);
+    this.files.set(filePath, file);
+    this.generationCounter++;
+    return file;
+  }
+
+  delete(filePath: string): boolean {
+    const deleted = this.files.delete(filePath);
+    if (deleted) this.generationCounter++;
+    return deleted;
+  }
+}

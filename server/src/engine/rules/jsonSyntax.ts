@@ -1,0 +1,16 @@
+// json-syntax: the file is not valid JSON.
+import type { Rule } from './rule';
+
+export const jsonSyntax: Rule = {
+  code: 'json-syntax',
+  severity: 'error',
+  description: 'The file is not valid JSON.',
+  kinds: ['bot', 'intent', 'journey'],
+  scope: 'file',
+  check(file, _project, report) {
+    if (!file.root && file.syntaxProblems.length === 0 && !file.oversized) {
+      report({ offset: 0, length: 0, message: 'the file is empty: expected a JSON object' });
+    }
+    for (const problem of file.syntaxProblems) report(problem);
+  },
+};

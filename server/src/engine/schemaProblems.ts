@@ -1,0 +1,149 @@
+// Turns ajv's schema errors into problems a bot developer understands, each on the narrowest
+// range that shows it: the wrong value, or the key of the object that lacks a property.
+import type { ErrorObject } from 'ajv';
+import type * as jsonc from 'jsonc-parser';
+import { nodeAt } from './botFile';
+import type { Severity } from './findings';
+import { closestName } from './suggestions';
+
+export interface SchemaProblem {
+  readonly message: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly severity: Severity;
+  readonly suggestion?: string;
+}
+
+type SchemaObject = { title?: string; properties?: Record<string, unknown> };
+
+/**
+ * Maps the errors of validating the value of `root` (a whole file, or a payload inside one).
+ * Unknown properties are warnings, since the platform may accept fields it does not document.
+ */
+export function schemaProblems(errors: readonly ErrorObject[], root: jsonc.Node, rootName = 'the file'): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  // Where the schema has its own message for a value, that message replaces the generic ones
+  // (ajv-errors cannot replace errors raised inside a referenced schema).
+  const explained = new Set(errors.filter((e) => e.keyword === 'errorMessage').map((e) => e.instancePath));
+  for (const error of errors) {
+    if (error.keyword === 'if') continue; // "must match then": the branch's own errors say why
+    if (explained.has(error.instancePath) && error.keyword !== 'errorMessage' && error.keyword !== 'additionalProperties') continue;
+    const problem = describe(error, root, rootName);
+    if (!problem) continue;
+    const key = `${problem.offset}:${problem.length}:${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function describe(error: ErrorObject, root: jsonc.Node, rootName: string): SchemaProblem | undefined {
+  const segments = pointerSegments(error.instancePath);
+  const node = segments.length ? nodeAt(root, segments) : root;
+  if (!node) return undefined;
+  const subject = subjectOf(segments) ?? rootName;
+  const parentSchema = (error.parentSchema ?? {}) as SchemaObject;
+  const thing = parentSchema.title ?? subject;
+
+  switch (error.keyword) {
+    case 'errorMessage': {
+      const originals = ((error.params as { errors?: ErrorObject[] }).errors ?? []).map((e) => e.keyword);
+      const aboutMissing = originals.every((k) => k === 'required' || k === 'oneOf' || k === 'anyOf');
+      const range = aboutMissing && node.type === 'object' ? anchorOf(node) : rangeOf(node);
+      // Schemas say "must be true or false" where one message serves many properties.
+      const message = error.message ?? 'is not valid here';
+      return { ...range, severity: 'error', message: message.startsWith('must ') ? `${subject} ${message}` : message };
+    }
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      return { ...anchorOf(node), severity: 'error', message: `${thing} needs \`${missing}\`` };
+    }
+    case 'additionalProperties': {
+      const name = (error.params as { additionalProperty: string }).additionalProperty;
+      const keyNode = node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[0];
+      const known = Object.keys(parentSchema.properties ?? {}).filter((p) => p !== '$schema');
+      const suggestion = closestName(name, known);
+      const hint = suggestion ? `; did you mean \`${suggestion}\`?` : known.length ? ` (expected ${list(known)})` : '';
+      return {
+        ...(keyNode ? rangeOf(keyNode) : anchorOf(node)),
+        severity: 'warning',
+        message: `unknown property \`${name}\` in ${thing}${hint}`,
+        suggestion,
+      };
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string | string[] }).type).split(',');
+      return { ...rangeOf(node), severity: 'error', message: `${subject} must be ${expected.map(article).join(' or ')}` };
+    }
+    case 'enum': {
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const suggestion = typeof error.data === 'string' ? closestName(error.data, allowed) : undefined;
+      const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
+      return { ...rangeOf(node), severity: 'error', message: `${subject} must be one of ${list(allowed)}${hint}`, suggestion };
+    }
+    case 'const':
+      return { ...rangeOf(node), severity: 'error', message: `${subject} must be \`${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}\`` };
+    case 'minLength':
+      return { ...rangeOf(node), severity: 'error', message: `${subject} must not be empty` };
+    case 'minItems': {
+      const limit = (error.params as { limit: number }).limit;
+      return { ...rangeOf(node), severity: 'error', message: `${subject} needs at least ${limit} item${limit === 1 ? '' : 's'}` };
+    }
+    case 'pattern':
+      if (parentSchema.title === 'template') {
+        return { ...rangeOf(node), severity: 'error', message: `${subject} must be a template such as {{{variables.name}}} when it is a string` };
+      }
+      return { ...rangeOf(node), severity: 'error', message: `${subject} is not in the expected form` };
+    case 'oneOf':
+    case 'anyOf':
+      return { ...rangeOf(node), severity: 'error', message: `${subject} does not match any of the forms allowed here` };
+    default:
+      return { ...rangeOf(node), severity: 'error', message: `${subject} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+function pointerSegments(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** How a message names the value at a path: "`title`", "item 2 of `options`"; undefined for the root. */
+function subjectOf(segments: (string | number)[]): string | undefined {
+  const last = segments[segments.length - 1];
+  if (last === undefined) return undefined;
+  if (typeof last === 'number') {
+    const owner = segments[segments.length - 2];
+    return owner === undefined ? `item ${last + 1}` : `item ${last + 1} of \`${owner}\``;
+  }
+  return `\`${last}\``;
+}
+
+function rangeOf(node: jsonc.Node): { offset: number; length: number } {
+  return { offset: node.offset, length: node.length };
+}
+
+/** Where to show that an object lacks something: its key, or its opening brace. */
+function anchorOf(node: jsonc.Node): { offset: number; length: number } {
+  const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  return key ? rangeOf(key) : { offset: node.offset, length: 1 };
+}
+
+function article(type: string): string {
+  switch (type) {
+    case 'object': return 'an object';
+    case 'array': return 'an array';
+    case 'integer': return 'an integer';
+    case 'boolean': return 'true or false';
+    default: return `a ${type}`;
+  }
+}
+
+function list(values: readonly string[]): string {
+  return values.map((v) => `\`${v}\``).join(', ');
+}

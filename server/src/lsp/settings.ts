@@ -1,0 +1,37 @@
+// The settings the language server reads per bot project through workspace/configuration
+// (section `handoffKit`); documented in package.json `contributes.configuration`.
+import type { RuleSetting } from '../engine';
+
+export interface HandoffKitSettings {
+  /** Check bot projects at all. */
+  readonly enable: boolean;
+  /** Per rule code: `off`, or the severity to report it with. */
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** Bot files larger than this many bytes are not checked (read once for the whole workspace). */
+  readonly maxFileSize: number;
+}
+
+export const defaultSettings: HandoffKitSettings = {
+  enable: true,
+  rules: {},
+  maxFileSize: 2 * 1024 * 1024,
+};
+
+const ruleSettings = new Set(['off', 'error', 'warning', 'info', 'hint']);
+
+/** Reads what the client sent, keeping defaults for anything missing or of the wrong type. */
+export function toSettings(raw: unknown): HandoffKitSettings {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const rules: Record<string, RuleSetting> = {};
+  if (value.rules && typeof value.rules === 'object') {
+    for (const [code, setting] of Object.entries(value.rules as Record<string, unknown>)) {
+      if (typeof setting === 'string' && ruleSettings.has(setting)) rules[code] = setting as RuleSetting;
+    }
+  }
+  return {
+    enable: typeof value.enable === 'boolean' ? value.enable : defaultSettings.enable,
+    rules,
+    maxFileSize:
+      typeof value.maxFileSize === 'number' && value.maxFileSize > 0 ? value.maxFileSize : defaultSettings.maxFileSize,
+  };
+}
