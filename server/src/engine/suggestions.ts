@@ -1,18 +1,19 @@
-// "Did you mean": the closest of a set of names to a misspelt one, by edit distance.
-import { distance } from 'fastest-levenshtein';
+// "Did you mean": the closest of a set of names to a misspelt one, by Damerau-Levenshtein distance.
+import damerauLevenshtein from 'damerau-levenshtein';
 
 /**
- * The candidate closest to `name` when it is near enough to be a likely misspelling: at most a
- * third of the name's length in edits (and at least one), ignoring case.
+ * The candidate closest to `name` when it is near enough to be a likely misspelling, ignoring
+ * case: one edit for names of up to four letters, else two or a third of the length. Two letters
+ * swapped (`titel`) count as one edit, as typists make them.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const wanted = name.toLowerCase();
-  const budget = Math.max(1, Math.floor(wanted.length / 3));
+  const budget = wanted.length <= 4 ? 1 : Math.max(2, Math.floor(wanted.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    const d = distance(wanted, candidate.toLowerCase());
+    const d = damerauLevenshtein(wanted, candidate.toLowerCase()).steps;
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;

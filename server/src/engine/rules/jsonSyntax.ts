@@ -8,8 +8,10 @@ export const jsonSyntax: Rule = {
   kinds: ['bot', 'intent', 'journey'],
   scope: 'file',
   check(file, _project, report) {
-    if (!file.root && file.syntaxProblems.length === 0 && !file.oversized) {
+    if (file.oversized) return;
+    if (file.text.trim() === '') {
       report({ offset: 0, length: 0, message: 'the file is empty: expected a JSON object' });
+      return;
     }
     for (const problem of file.syntaxProblems) report(problem);
   },

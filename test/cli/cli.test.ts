@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { exampleProject, repoRoot } from '../paths';
+
+const bin = path.join(repoRoot, 'bin/handoff-kit.js');
+
+function run(args: string[], cwd = repoRoot) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('handoff-kit check', () => {
+  let folder: string;
+  let broken: string;
+  /** Where the misspelt event stands in the broken journey: 0-based line and character. */
+  let eventAt: { line: number; character: number };
+  const extraIntent = '{"name": "extra", "utterances": ["x"], "utterance": "y"}';
+
+  before(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-cli-'));
+    broken = path.join(folder, 'broken-bot');
+    await cp(exampleProject, broken, { recursive: true });
+    const journey = path.join(broken, 'journeys/return-to-bot.json');
+    const text = (await readFile(journey, 'utf8')).replace('"ui-event-close-promotion"', '"ui-event-close-promotoin"');
+    await writeFile(journey, text);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('promotoin'));
+    eventAt = { line, character: lines[line].indexOf('"ui-event-close-promotoin"') };
+    await writeFile(path.join(broken, 'intents/extra.json'), extraIntent);
+  });
+
+  after(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('exits 0 on the example project and says it found nothing', () => {
+    const { code, stdout, stderr } = run(['check', 'examples/support-bot']);
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout, '');
+    assert.match(stderr, /^No problems in 7 files \(\d+ ms\)\.\n$/);
+  });
+
+  it('exits 1 on errors, with one line per finding: file:line:col severity code message', () => {
+    const { code, stdout, stderr } = run(['check', broken], folder);
+    assert.equal(code, 1);
+    const lines = stdout.trim().split('\n');
+    assert.deepEqual(lines, [
+      `broken-bot/intents/extra.json:1:${extraIntent.indexOf('"utterance"') + 1} warning schema unknown property \`utterance\` in intent; did you mean \`utterances\`?`,
+      `broken-bot/journeys/return-to-bot.json:${eventAt.line + 1}:${eventAt.character + 1} error unknown-event unknown event \`ui-event-close-promotoin\`; did you mean \`ui-event-close-promotion\`?`,
+    ]);
+    assert.match(stderr, /^2 problems \(1 error, 1 warning\) in 8 files \(\d+ ms\)\.\n$/);
+  });
+
+  it('exits 0 when only warnings are found', () => {
+    const { code, stdout } = run(['check', path.join(broken, 'intents/extra.json')], folder);
+    assert.equal(code, 0);
+    assert.equal(stdout.trim().split('\n').length, 1);
+  });
+
+  it('prints a JSON array with 0-based ranges in --format json', () => {
+    const { code, stdout, stderr } = run(['check', '--format', 'json', broken], folder);
+    assert.equal(code, 1);
+    assert.equal(stderr, '');
+    const findings = JSON.parse(stdout);
+    assert.deepEqual(findings[1], {
+      file: 'broken-bot/journeys/return-to-bot.json',
+      range: { start: eventAt, end: { line: eventAt.line, character: eventAt.character + '"ui-event-close-promotoin"'.length } },
+      severity: 'error',
+      code: 'unknown-event',
+      message: 'unknown event `ui-event-close-promotoin`; did you mean `ui-event-close-promotion`?',
+    });
+    assert.deepEqual(Object.keys(findings[0]), ['file', 'range', 'severity', 'code', 'message']);
+  });
+
+  it('prints [] in --format json when nothing is found', () => {
+    const { code, stdout } = run(['check', '-f', 'json', 'examples/support-bot']);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout), []);
+  });
+
+  it('checks every project below the current folder when given no path', () => {
+    const { code, stdout } = run(['check'], folder);
+    assert.equal(code, 1);
+    assert.match(stdout, /broken-bot\/journeys\/return-to-bot\.json/);
+  });
+
+  it('exits 2 with one line for a path that does not exist', () => {
+    const { code, stdout, stderr } = run(['check', 'no/such/bot']);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr, 'handoff-kit: no such file or folder: no/such/bot\n');
+  });
+
+  it('exits 2 with one line for a folder that is not a bot project', () => {
+    const { code, stderr } = run(['check', 'schemas']);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'handoff-kit: schemas is not a bot project: it has no bot.json\n');
+  });
+
+  it('exits 2 for a file that is not a bot file', () => {
+    const { code, stderr } = run(['check', 'package.json']);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'handoff-kit: package.json is not a bot file (bot.json, intents/*.json or journeys/*.json of a bot project)\n');
+  });
+
+  it('exits 2 for a folder holding no bot project when given no path', async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), 'handoff-kit-empty-'));
+    try {
+      const { code, stderr } = run(['check'], empty);
+      assert.equal(code, 2);
+      assert.match(stderr, /^handoff-kit: no bot project \(a folder with bot\.json\) in /);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 on a wrong option', () => {
+    const { code, stderr } = run(['check', '--format', 'xml', 'examples/support-bot']);
+    assert.equal(code, 2);
+    assert.match(stderr, /argument 'xml' is invalid\. Allowed choices are text, json\./);
+  });
+});

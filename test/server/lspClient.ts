@@ -1,0 +1,123 @@
+// A minimal LSP client for tests: spawns the bundled server over stdio and records what it
+// publishes, so that tests can wait for a condition instead of a fixed time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { repoRoot } from '../paths';
+
+export class LspTestClient {
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly process: ChildProcess;
+  readonly connection: ProtocolConnection;
+  private listeners: Array<() => void> = [];
+  readonly logs: string[] = [];
+
+  constructor() {
+    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist/server/server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      this.notify();
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      this.notify();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  settings: unknown = {};
+
+  async initialize(folder: string): Promise<void> {
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri(folder),
+      workspaceFolders: [{ uri: uri(folder), name: path.basename(folder) }],
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true } },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  open(file: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri(file), languageId: 'json', version, text },
+    });
+  }
+
+  /** Replaces the first occurrence of `from` with `to`, as an incremental change. */
+  replace(file: string, text: string, from: string, to: string, version: number): Promise<void> {
+    const offset = text.indexOf(from);
+    const before = text.slice(0, offset).split('\n');
+    const start = { line: before.length - 1, character: before[before.length - 1].length };
+    const fromLines = from.split('\n');
+    const end = {
+      line: start.line + fromLines.length - 1,
+      character: (fromLines.length === 1 ? start.character : 0) + fromLines[fromLines.length - 1].length,
+    };
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri(file), version },
+      contentChanges: [{ range: { start, end }, text: to }],
+    });
+  }
+
+  /** Resolves when `condition` holds on what the server published; rejects after `timeoutMs`. */
+  waitFor<T>(describe: string, condition: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const value = condition();
+        if (value) {
+          this.listeners = this.listeners.filter((l) => l !== check);
+          clearTimeout(timer);
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter((l) => l !== check);
+        reject(new Error(`timed out waiting for ${describe}; published: ${JSON.stringify([...this.diagnostics])}`));
+      }, timeoutMs);
+      this.listeners.push(check);
+      check();
+    });
+  }
+
+  diagnosticsOf(file: string): Diagnostic[] | undefined {
+    return this.diagnostics.get(uri(file));
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the server may already be gone
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+export function uri(file: string): string {
+  return pathToFileURL(file).href;
+}
