@@ -86,6 +86,19 @@ describe('language server over stdio', () => {
     client.settings = {};
   });
 
+  it('does not parse a huge file, and says why', async () => {
+    const file = path.join(folder, 'support-bot/intents/dump.json');
+    const huge = JSON.stringify({ name: 'dump', utterances: Array.from({ length: 120_000 }, (_, i) => `utterance number ${i}`) });
+    assert.ok(huge.length > 2 * 1024 * 1024);
+    await client.open(file, huge, 1);
+    const [diagnostic] = await client.waitFor('file-too-large', () => {
+      const published = client.diagnosticsOf(file);
+      return published?.length ? published : undefined;
+    });
+    assert.equal(diagnostic.code, 'file-too-large');
+    assert.match(String(diagnostic.message), /^the file is 2\.\d MB, over the 2\.0 MB limit for bot files \(maxFileSize\); it was not checked$/);
+  });
+
   it('logs how long a check took', async () => {
     await client.waitFor('a timing line', () => client.logs.some((l) => /^Checked .* in \d+ ms\.$/.test(l)));
   });

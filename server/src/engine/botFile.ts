@@ -39,7 +39,10 @@ export class BotFile {
       return;
     }
     const errors: jsonc.ParseError[] = [];
-    this.root = jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    // A byte order mark (saved by some Windows editors) is not JSON; a space of the same length
+    // keeps every offset where it is.
+    const json = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+    this.root = jsonc.parseTree(json, errors, { allowTrailingComma: false, disallowComments: true });
     // The parser reports several errors at one spot (a trailing comma is "property name
     // expected" and "value expected"); the first says it best.
     const seen = new Set<number>();

@@ -43,7 +43,15 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   /** The URIs the client uses for open documents, whose spelling may differ from ours. */
   const clientUris = new Map<string, string>();
   let timer: Disposable | undefined;
-  let ready: Promise<void> = Promise.resolve();
+  /** Model updates and checks run one after another, in the order the events came. */
+  let queue: Promise<void> = Promise.resolve();
+
+  function enqueue(task: () => Promise<void>): void {
+    queue = queue.then(task).catch((error: unknown) => {
+      // One failed update must not stop the ones after it, nor the server.
+      connection.console.error(`Handoff Kit: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    });
+  }
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -70,7 +78,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     }
     if (canTrackFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        ready = ready.then(async () => {
+        enqueue(async () => {
           for (const removed of event.removed) {
             const folder = toPath(removed.uri);
             folders = folders.filter((f) => f !== folder);
@@ -84,7 +92,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
         });
       });
     }
-    ready = loadFolders(folders);
+    enqueue(() => loadFolders(folders));
   });
 
   async function loadFolders(roots: string[]): Promise<void> {
@@ -107,7 +115,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   }
 
   documents.onDidChangeContent((event) => {
-    ready = ready.then(async () => {
+    enqueue(async () => {
       const file = toPath(event.document.uri);
       if (!file) return;
       // A bot.json typed into a folder that had none starts a project.
@@ -121,7 +129,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
 
   documents.onDidClose((event) => {
     // The editor's unsaved text is gone: the disk is the truth again.
-    ready = ready.then(async () => {
+    enqueue(async () => {
       const file = toPath(event.document.uri);
       if (!file || !workspace.projectOf(file)) return;
       const reloaded = await workspace.reload(file);
@@ -131,7 +139,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    ready = ready.then(async () => {
+    enqueue(async () => {
       for (const change of params.changes) {
         const file = toPath(change.uri);
         if (!file) continue;
@@ -157,7 +165,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
-    ready = ready.then(async () => {
+    enqueue(async () => {
       const { maxFileSize } = await globalSettings();
       if (maxFileSize !== workspace.maxFileSize) {
         // Files were read under the old limit: read them again.
@@ -194,7 +202,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     timer?.dispose();
     timer = runtime.setTimeout(() => {
       timer = undefined;
-      ready = ready.then(checkPending);
+      enqueue(checkPending);
     }, CHECK_DELAY_MS);
   }
 

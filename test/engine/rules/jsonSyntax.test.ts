@@ -38,3 +38,13 @@ describe('json-syntax', () => {
     assert.equal(finding.offset, text.indexOf('//'));
   });
 });
+
+describe('json-syntax with a byte order mark', () => {
+  it('reads a file that starts with a BOM, keeping offsets', () => {
+    const text = '\ufeff{"name": "talk_to_bot", "utterances": ["talk to bot"], "x": 1}';
+    const fixture = new ProjectFixture({ 'intents/talk_to_bot.json': text });
+    const findings = fixture.findings('intents/talk_to_bot.json');
+    assert.deepEqual(findings.map((f) => f.code), ['schema']);
+    assert.equal(findings[0].offset, text.indexOf('"x"'));
+  });
+});
