@@ -2,6 +2,8 @@
 // process, like CI runs it. Prints figures and ratios against the example project run in the same
 // process; asserts nothing. Usage: npm run bench [-- --journeys 1000 --intents 2000]
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -80,4 +82,41 @@ for (const [name, project] of cases) {
   baseline ??= median;
   console.log(`${name.padEnd(32)} ${median.toFixed(0).padStart(6)} ms  x${(median / baseline).toFixed(2).padStart(6)}  (${summary})`);
 }
+
+// The keystroke path, in process: what the language server does after one edit of one journey
+// (parse and validate that file, run the cross-file checks of its project again), against a
+// cold check of the whole large project.
+const engineBundle = path.join(repo, '.bench/engine.js');
+await esbuild.build({
+  entryPoints: [path.join(repo, 'server/src/engine/index.ts')],
+  outfile: engineBundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  alias: { 'jsonc-parser': path.join(repo, 'node_modules/jsonc-parser/lib/esm/main.js') },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+const engine = createRequire(import.meta.url)(engineBundle);
+const workspace = new engine.BotWorkspace(engine.nodeFileSystem);
+let started = performance.now();
+const project = await workspace.loadProject(cases[2][1]);
+const loadMs = performance.now() - started;
+started = performance.now();
+for (const file of project.allFiles()) engine.checkFile(project, file);
+const coldMs = performance.now() - started;
+const edited = project.filesOfKind('journey')[0];
+const keystrokes = 20;
+started = performance.now();
+for (let k = 1; k <= keystrokes; k++) {
+  const text = edited.text.replace('"Sorry."', `"Sorry ${k}."`);
+  workspace.setText(edited.path, text, k);
+  for (const file of project.allFiles()) engine.checkFile(project, file);
+}
+const keystrokeMs = (performance.now() - started) / keystrokes;
+console.log(`\nin process, ${project.allFiles().length} files:`);
+console.log(`${'load from disk'.padEnd(32)} ${loadMs.toFixed(0).padStart(6)} ms`);
+console.log(`${'first check of every file'.padEnd(32)} ${coldMs.toFixed(0).padStart(6)} ms  x  1.00`);
+console.log(`${'one keystroke, then every file'.padEnd(32)} ${keystrokeMs.toFixed(1).padStart(6)} ms  x${(keystrokeMs / coldMs).toFixed(3).padStart(6)}  (mean of ${keystrokes})`);
 rmSync(work, { recursive: true, force: true });
