@@ -2,7 +2,10 @@
 import * as jsonc from 'jsonc-parser';
 import * as path from 'node:path';
 
-export type FileKind = 'bot' | 'intent' | 'journey';
+export type FileKind = 'bot' | 'intent' | 'journey' | 'settings';
+
+/** The project's own Handoff Kit settings, beside bot.json. */
+export const SETTINGS_FILE = 'handoff-kit.json';
 
 export interface SyntaxProblem {
   readonly message: string;
@@ -72,11 +75,17 @@ export function fileKindOf(projectRoot: string, file: string): FileKind | undefi
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   const parts = rel.split(path.sep);
   if (parts.length === 1 && parts[0] === 'bot.json') return 'bot';
+  if (parts.length === 1 && parts[0] === SETTINGS_FILE) return 'settings';
   if (parts.length === 2 && parts[1].endsWith('.json')) {
     if (parts[0] === 'intents') return 'intent';
     if (parts[0] === 'journeys') return 'journey';
   }
   return undefined;
+}
+
+/** A file's path relative to its project, with forward slashes, for messages. */
+export function relativePath(projectRoot: string, file: string): string {
+  return path.relative(projectRoot, file).split(path.sep).join('/');
 }
 
 /** The node at a JSON path, or undefined. */

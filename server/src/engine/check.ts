@@ -2,31 +2,44 @@
 // version, so a keystroke re-validates only the file it changed.
 import type { BotFile } from './botFile';
 import { compareFindings, type Finding, type Severity } from './findings';
+import type { PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
-import { rules as allRules, type Rule } from './rules';
+import { rules as allRules, type Rule, type RuleContext } from './rules';
 
 export type RuleSetting = Severity | 'off';
 
 export interface CheckOptions {
-  /** Per rule code: another severity, or `off`. */
+  /** Per rule code: another severity, or `off`. Overrides the project's handoff-kit.json. */
   readonly rules?: Readonly<Record<string, RuleSetting | undefined>>;
+  /** How exit phrases are compared; overrides handoff-kit.json; `exact` when neither says. */
+  readonly phraseMatch?: PhraseMatch;
 }
 
 export const FILE_TOO_LARGE = 'file-too-large';
 
 const fileScopeCache = new WeakMap<BotFile, Finding[]>();
 
-export function checkFile(project: BotProject, file: BotFile, options: CheckOptions = {}): Finding[] {
+export function checkFile(project: BotProject, file: BotFile, given: CheckOptions = {}): Finding[] {
+  const options = withProjectSettings(project, given);
   if (file.oversized) {
     return applySettings([tooLarge(file)], options);
   }
+  const context: RuleContext = { phraseMatch: options.phraseMatch ?? 'exact' };
   let fileScoped = fileScopeCache.get(file);
   if (!fileScoped) {
-    fileScoped = run(allRules.filter((r) => r.scope === 'file'), file, project);
+    // File-scope rules read nothing but the file, so the context does not change their result.
+    fileScoped = run(allRules.filter((r) => r.scope === 'file'), file, project, context);
     fileScopeCache.set(file, fileScoped);
   }
-  const projectScoped = run(allRules.filter((r) => r.scope === 'project'), file, project);
+  const projectScoped = run(allRules.filter((r) => r.scope === 'project'), file, project, context);
   return applySettings([...fileScoped, ...projectScoped], options).sort(compareFindings);
+}
+
+/** The project's handoff-kit.json under the options given (which win). */
+function withProjectSettings(project: BotProject, given: CheckOptions): CheckOptions {
+  const own = project.settings;
+  if (!own.rules && !own.phraseMatch) return given;
+  return { rules: { ...own.rules, ...given.rules }, phraseMatch: given.phraseMatch ?? own.phraseMatch };
 }
 
 /** Every finding of every file of the project, sorted by file and offset. */
@@ -37,7 +50,7 @@ export function checkProject(project: BotProject, options: CheckOptions = {}): F
     .sort(compareFindings);
 }
 
-function run(rules: readonly Rule[], file: BotFile, project: BotProject): Finding[] {
+function run(rules: readonly Rule[], file: BotFile, project: BotProject, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.kinds.includes(file.kind)) continue;
@@ -51,6 +64,7 @@ function run(rules: readonly Rule[], file: BotFile, project: BotProject): Findin
         length: problem.length,
         ...(problem.data ? { data: problem.data } : {}),
       }),
+      context,
     );
   }
   return findings;

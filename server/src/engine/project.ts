@@ -1,8 +1,9 @@
 // A bot project: the folder holding bot.json, and its parsed intent and journey files. It is
 // updated one file at a time; what other files derive from it (indexes) is rebuilt lazily.
 import * as path from 'node:path';
-import { BotFile, fileKindOf } from './botFile';
+import { BotFile, fileKindOf, SETTINGS_FILE } from './botFile';
 import { readBotConfig, type BotConfig } from './botConfig';
+import { readProjectSettings, type ProjectSettings } from './projectSettings';
 
 export class BotProject {
   private readonly files = new Map<string, BotFile>();
@@ -21,6 +22,11 @@ export class BotProject {
 
   get config(): BotConfig {
     return readBotConfig(this.botFile);
+  }
+
+  /** What the project's handoff-kit.json says (nothing when it has none). */
+  get settings(): ProjectSettings {
+    return readProjectSettings(this.files.get(path.join(this.root, SETTINGS_FILE)));
   }
 
   file(filePath: string): BotFile | undefined {

@@ -3,6 +3,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import ajvErrors from 'ajv-errors';
 import bannerSchema from '../../../schemas/banner.schema.json';
 import botSchema from '../../../schemas/bot.schema.json';
+import settingsSchema from '../../../schemas/handoff-kit.schema.json';
 import intentSchema from '../../../schemas/intent.schema.json';
 import journeySchema from '../../../schemas/journey.schema.json';
 import type { FileKind } from './botFile';
@@ -14,6 +15,7 @@ export const schemaDocuments: Record<SchemaName, object> = {
   intent: intentSchema,
   journey: journeySchema,
   banner: bannerSchema,
+  settings: settingsSchema,
 };
 
 let validators: Record<SchemaName, ValidateFunction> | undefined;
@@ -28,6 +30,7 @@ function compileAll(): Record<SchemaName, ValidateFunction> {
     intent: ajv.compile(intentSchema),
     journey: ajv.compile(journeySchema),
     banner: ajv.compile(bannerSchema),
+    settings: ajv.compile(settingsSchema),
   };
 }
 

@@ -5,7 +5,7 @@ export const jsonSyntax: Rule = {
   code: 'json-syntax',
   severity: 'error',
   description: 'The file is not valid JSON.',
-  kinds: ['bot', 'intent', 'journey'],
+  kinds: ['bot', 'intent', 'journey', 'settings'],
   scope: 'file',
   check(file, _project, report) {
     if (file.oversized) return;

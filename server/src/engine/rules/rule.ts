@@ -2,7 +2,14 @@
 // knows nothing of editors or terminals.
 import type { BotFile, FileKind } from '../botFile';
 import type { FindingData, Severity } from '../findings';
+import type { PhraseMatch } from '../phraseMatch';
 import type { BotProject } from '../project';
+
+/** What a check may depend on beyond the files: how the project is configured. */
+export interface RuleContext {
+  /** How exit phrases are compared with utterances. */
+  readonly phraseMatch: PhraseMatch;
+}
 
 export interface Problem {
   readonly offset: number;
@@ -25,5 +32,5 @@ export interface Rule {
    * `project`: they also depend on other files, and are computed again on every check.
    */
   readonly scope: 'file' | 'project';
-  check(file: BotFile, project: BotProject, report: (problem: Problem) => void): void;
+  check(file: BotFile, project: BotProject, report: (problem: Problem) => void, context: RuleContext): void;
 }

@@ -7,7 +7,7 @@ export const schema: Rule = {
   code: 'schema',
   severity: 'error',
   description: 'The file does not match the schema of its kind (schemas/bot, intent, journey).',
-  kinds: ['bot', 'intent', 'journey'],
+  kinds: ['bot', 'intent', 'journey', 'settings'],
   scope: 'file',
   check(file, _project, report) {
     // With broken syntax the tree is partial and its schema errors would mislead.
