@@ -24,12 +24,12 @@ describe('handoff-kit check', () => {
     folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-cli-'));
     broken = path.join(folder, 'broken-bot');
     await cp(exampleProject, broken, { recursive: true });
-    const journey = path.join(broken, 'journeys/return-to-bot.json');
-    const text = (await readFile(journey, 'utf8')).replace('"ui-event-close-promotion"', '"ui-event-close-promotoin"');
+    const journey = path.join(broken, 'journeys/billing-agent.json');
+    const text = (await readFile(journey, 'utf8')).replace('"ui-event-update-promotion"', '"ui-event-update-promotoin"');
     await writeFile(journey, text);
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('promotoin'));
-    eventAt = { line, character: lines[line].indexOf('"ui-event-close-promotoin"') };
+    eventAt = { line, character: lines[line].indexOf('"ui-event-update-promotoin"') };
     await writeFile(path.join(broken, 'intents/extra.json'), extraIntent);
   });
 
@@ -50,7 +50,7 @@ describe('handoff-kit check', () => {
     const lines = stdout.trim().split('\n');
     assert.deepEqual(lines, [
       `broken-bot/intents/extra.json:1:${extraIntent.indexOf('"utterance"') + 1} warning schema unknown property \`utterance\` in intent; did you mean \`utterances\`?`,
-      `broken-bot/journeys/return-to-bot.json:${eventAt.line + 1}:${eventAt.character + 1} error unknown-event unknown event \`ui-event-close-promotoin\`; did you mean \`ui-event-close-promotion\`?`,
+      `broken-bot/journeys/billing-agent.json:${eventAt.line + 1}:${eventAt.character + 1} error unknown-event unknown event \`ui-event-update-promotoin\`; did you mean \`ui-event-update-promotion\`?`,
     ]);
     assert.match(stderr, /^2 problems \(1 error, 1 warning\) in 8 files \(\d+ ms\)\.\n$/);
   });
@@ -67,11 +67,11 @@ describe('handoff-kit check', () => {
     assert.equal(stderr, '');
     const findings = JSON.parse(stdout);
     assert.deepEqual(findings[1], {
-      file: 'broken-bot/journeys/return-to-bot.json',
-      range: { start: eventAt, end: { line: eventAt.line, character: eventAt.character + '"ui-event-close-promotoin"'.length } },
+      file: 'broken-bot/journeys/billing-agent.json',
+      range: { start: eventAt, end: { line: eventAt.line, character: eventAt.character + '"ui-event-update-promotoin"'.length } },
       severity: 'error',
       code: 'unknown-event',
-      message: 'unknown event `ui-event-close-promotoin`; did you mean `ui-event-close-promotion`?',
+      message: 'unknown event `ui-event-update-promotoin`; did you mean `ui-event-update-promotion`?',
     });
     assert.deepEqual(Object.keys(findings[0]), ['file', 'range', 'severity', 'code', 'message']);
   });
@@ -85,7 +85,7 @@ describe('handoff-kit check', () => {
   it('checks every project below the current folder when given no path', () => {
     const { code, stdout } = run(['check'], folder);
     assert.equal(code, 1);
-    assert.match(stdout, /broken-bot\/journeys\/return-to-bot\.json/);
+    assert.match(stdout, /broken-bot\/journeys\/billing-agent\.json/);
   });
 
   it('exits 2 with one line for a path that does not exist', () => {

@@ -22,8 +22,10 @@ export class ProjectFixture {
   readonly project = new BotProject(ROOT);
   private version = 1;
 
+  /** A project with bot.json and the exit intent, plus `files` (which may replace them). */
   constructor(files: Record<string, object | string> = {}) {
     this.set('bot.json', validBot);
+    this.set('intents/talk_to_bot.json', validIntent);
     for (const [rel, content] of Object.entries(files)) this.set(rel, content);
   }
 

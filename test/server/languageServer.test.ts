@@ -48,7 +48,7 @@ describe('language server over stdio', () => {
     const diagnostics = await client.waitFor('unknown-event', () =>
       client.diagnosticsOf(file)?.some((d) => d.code === 'unknown-event') && client.diagnosticsOf(file),
     );
-    const [diagnostic] = diagnostics;
+    const diagnostic = diagnostics.find((d) => d.code === 'unknown-event')!;
     assert.equal(diagnostic.source, 'handoff-kit');
     assert.equal(diagnostic.severity, 1);
     assert.equal(diagnostic.message, 'unknown event `ui-event-close-promotoin`; did you mean `ui-event-close-promotion`?');

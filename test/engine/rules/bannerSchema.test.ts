@@ -42,7 +42,7 @@ const validPayloads: Record<string, unknown> = {
 describe('banner-schema', () => {
   for (const [name, payload] of Object.entries(validPayloads)) {
     it(`accepts ${name}`, () => {
-      assert.deepEqual(bannerFixture(payload).findings('journeys/j.json'), []);
+      assert.deepEqual(bannerFixture(payload).findings('journeys/j.json', 'banner-schema'), []);
     });
   }
 
@@ -50,7 +50,7 @@ describe('banner-schema', () => {
     const fixture = new ProjectFixture({
       'journeys/j.json': journeyWith([{ id: 'close', type: 'sendEvent', event: 'ui-event-close-promotion' }]),
     });
-    assert.deepEqual(fixture.findings('journeys/j.json'), []);
+    assert.deepEqual(fixture.findings('journeys/j.json', 'banner-schema'), []);
   });
 
   it('leaves the data of other events alone', () => {
