@@ -1,0 +1,156 @@
+// Starts and stops one code-server: a real VS Code server whose extension host starts when a browser window connects.
+// Everything it writes (settings, logs, its own config) goes under one session folder, never under $HOME.
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, normalize, sep } from 'node:path';
+import { onCleanup } from './cleanup.mjs';
+import { isolatedHome } from './isolated-home.mjs';
+import { codeServerEntry, repoRoot } from './prerequisites.mjs';
+
+/** A fresh temporary folder for one run (user data, extensions, workspace copy, logs), deleted at clean-up unless `keep`. */
+export async function newSession({ keep = false } = {}) {
+  const session = await mkdtemp(join(tmpdir(), 'handoff-kit-vscode-'));
+  if (!keep) onCleanup(() => rm(session, { recursive: true, force: true, maxRetries: 3 }));
+  return session;
+}
+
+/** Settings that keep the workspace-trust dialog, the welcome page and network calls out of the way. */
+const userSettings = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.enabled': false,
+  'chat.commandCenter.enabled': false,
+};
+
+/**
+ * Installs an extension folder as `<extensionsDir>/<publisher>.<name>-<version>/`. By default it copies the manifest,
+ * the folder (or file) of its `main` and the assets it ships (schemas/, snippets/ and so on), so a rebuild during a
+ * test run cannot change what is being tested. With `link`, it links the folder instead, so a rebuild followed by
+ * "Developer: Reload Window" loads the new bundle.
+ */
+export async function installExtension(extensionsDir, sourceDir = repoRoot, { link = false } = {}) {
+  const manifest = JSON.parse(await readFile(join(sourceDir, 'package.json'), 'utf8'));
+  const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  const installed = { id: `${manifest.publisher}.${manifest.name}`, version: manifest.version, dir: target, manifest };
+  await mkdir(extensionsDir, { recursive: true });
+  if (link) {
+    await symlink(sourceDir, target);
+    return installed;
+  }
+  await mkdir(target);
+  const mainEntry = normalize(manifest.main).split(sep)[0];
+  const entries = new Set(['package.json', mainEntry, 'dist', 'schemas', 'snippets', 'syntaxes', 'media', 'images', 'language-configuration.json', 'README.md', 'LICENSE']);
+  for (const entry of entries) {
+    await cp(join(sourceDir, entry), join(target, entry), { recursive: true }).catch((error) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  return installed;
+}
+
+/**
+ * Starts code-server on 127.0.0.1, by default on a port the kernel picks (so two runs never race for one port),
+ * and resolves once it listens. `session` is a fresh folder; `extensionsDir` holds the extensions to load.
+ * The process gets its own process group, so `stop()` also ends the extension host and language servers.
+ */
+export async function startCodeServer({ session, extensionsDir, port = 0, env = {}, readyTimeoutMs = 60_000, log = () => {} }) {
+  const userDataDir = join(session, 'user-data');
+  await mkdir(join(userDataDir, 'User'), { recursive: true });
+  await writeFile(join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2) + '\n');
+  const logPath = join(session, 'code-server.log');
+  const logStream = createWriteStream(logPath);
+  const args = [
+    codeServerEntry,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--config', join(session, 'code-server.yaml'),
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: session,
+    env: { ...process.env, ...(await isolatedHome(session)), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const exited = new Promise((resolveExit) => child.on('exit', (code, signal) => resolveExit({ code, signal })));
+  // Last resort if this process exits without cleaning up: 'exit' listeners must be synchronous.
+  const killOnExit = () => killGroup(child.pid, 'SIGKILL');
+  process.on('exit', killOnExit);
+  const stop = onCleanup(async () => {
+    await stopProcessGroup(child, exited);
+    process.off('exit', killOnExit);
+  });
+  let output = '';
+  const url = await new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not log "HTTP server listening" within ${readyTimeoutMs / 1000} s (log: ${logPath})`)),
+      readyTimeoutMs,
+    );
+    const onData = (chunk) => {
+      logStream.write(chunk);
+      output = (output + chunk).slice(-20_000);
+      const match = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited with ${signal ?? code} before listening (log: ${logPath})\n${output.slice(-2000)}`));
+    });
+  }).catch(async (error) => {
+    await stop();
+    throw error;
+  });
+  log(`[code-server] listening on ${url} (pid ${child.pid}, log: ${logPath})`);
+  return {
+    url,
+    pid: child.pid,
+    logPath,
+    exited,
+    /** The address of the workbench with `folder` open. */
+    workbenchUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`,
+    /** The last 20,000 characters code-server printed (its log file goes with the session folder). */
+    recentOutput: () => output,
+    stop,
+  };
+}
+
+/** SIGTERM to the whole group, then SIGKILL to whatever is left of it (at once if the server had already exited). */
+async function stopProcessGroup(child, exited) {
+  if (child.exitCode === null && child.signalCode === null) {
+    killGroup(child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolveTimeout) => setTimeout(resolveTimeout, 5000).unref())]);
+  }
+  // The extension host and language servers share the group and may outlive the server.
+  killGroup(child.pid, 'SIGKILL');
+}
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if (error.code !== 'ESRCH') throw error;
+  }
+}
