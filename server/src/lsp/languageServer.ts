@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { BotWorkspace, checkFile, type BotProject, type FileSystem } from '../engine';
 import { toDiagnostic } from './diagnostics';
+import { featureCapabilities, registerFeatures } from './features';
 import { defaultSettings, toSettings, type HandoffKitSettings } from './settings';
 
 export interface Disposable {
@@ -63,6 +64,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...featureCapabilities,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'handoff-kit', version: VERSION },
@@ -215,7 +217,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       const started = performance.now();
       for (const file of project.allFiles()) {
         const diagnostics = settings.enable
-          ? checkFile(project, file, { rules: settings.rules }).map((finding) => toDiagnostic(finding, file))
+          ? checkFile(project, file, { rules: settings.rules, phraseMatch: settings.exitPhraseMatch }).map((finding) => toDiagnostic(finding, file))
           : [];
         publish(uriOf(file.path), diagnostics);
       }
@@ -237,6 +239,17 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   function uriOf(file: string): string {
     return clientUris.get(file) ?? toUri(file);
   }
+
+  registerFeatures(connection, {
+    fileOf(uri) {
+      const file = toPath(uri);
+      const project = file ? workspace.projectOf(file) : undefined;
+      const botFile = file ? project?.file(file) : undefined;
+      return project && botFile ? { project, file: botFile } : undefined;
+    },
+    uriOf,
+    versionOf: (uri) => documents.get(uri)?.version ?? null,
+  });
 
   documents.listen(connection);
 }

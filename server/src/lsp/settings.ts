@@ -1,6 +1,7 @@
 // The settings the language server reads per bot project through workspace/configuration
 // (section `handoffKit`); documented in package.json `contributes.configuration`.
 import type { RuleSetting } from '../engine';
+import type { PhraseMatch } from '../engine/phraseMatch';
 
 export interface HandoffKitSettings {
   /** Check bot projects at all. */
@@ -9,6 +10,8 @@ export interface HandoffKitSettings {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** Bot files larger than this many bytes are not checked (read once for the whole workspace). */
   readonly maxFileSize: number;
+  /** How exit phrases are compared; undefined: as the project's handoff-kit.json says. */
+  readonly exitPhraseMatch?: PhraseMatch;
 }
 
 export const defaultSettings: HandoffKitSettings = {
@@ -28,7 +31,9 @@ export function toSettings(raw: unknown): HandoffKitSettings {
       if (typeof setting === 'string' && ruleSettings.has(setting)) rules[code] = setting as RuleSetting;
     }
   }
+  const match = value.exitPhraseMatch;
   return {
+    ...(match === 'exact' || match === 'ignoreCaseAndSpacing' ? { exitPhraseMatch: match } : {}),
     enable: typeof value.enable === 'boolean' ? value.enable : defaultSettings.enable,
     rules,
     maxFileSize:

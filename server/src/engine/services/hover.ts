@@ -1,0 +1,90 @@
+// Hovers: what an event does, an intent's utterances and the journeys it starts, a node's role,
+// and for a banner, how it will look.
+import * as jsonc from 'jsonc-parser';
+import type { BotFile } from '../botFile';
+import { relativePath } from '../botFile';
+import { bannersIn } from '../exitPhrases';
+import { readJourney } from '../journey';
+import { nodesById } from '../journeyGraph';
+import { platformEvent, isBannerEvent } from '../platformEvents';
+import type { BotProject } from '../project';
+import { indexOf } from '../projectIndex';
+import { named, valueOf } from '../botFile';
+import { symbolAt } from './symbols';
+
+export interface Hover {
+  readonly markdown: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+export function hoverAt(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+  const symbol = symbolAt(file, offset);
+  const index = indexOf(project);
+  if (symbol) {
+    const range = { offset: symbol.occurrence.offset, length: symbol.occurrence.length };
+    switch (symbol.kind) {
+      case 'event': {
+        const platform = platformEvent(symbol.name);
+        const declared = project.config.events.get(symbol.name);
+        const state = declared
+          ? declared.enabled === false ? 'Declared in bot.json, **disabled**: it does not fire.' : 'Declared and enabled in bot.json.'
+          : platform ? 'A platform event.' : 'Not declared in bot.json.';
+        return { ...range, markdown: `**event** \`${symbol.name}\`\n\n${platform?.description ?? 'A custom event of this bot.'}\n\n${state}` };
+      }
+      case 'intent': {
+        const entry = index.intentsByName.get(symbol.name)?.[0];
+        const journeys = index.journeysByIntent.get(symbol.name) ?? [];
+        const utterances = entry ? entry.intent.utterances.map((u) => `- ${u.value}`).join('\n') : '_no intent file defines it_';
+        const starts = journeys.length
+          ? journeys.map((j) => `\`${j.journey.name?.value}\` (${relativePath(project.root, j.file.path)})`).join(', ')
+          : 'no journey';
+        return { ...range, markdown: `**intent** \`${symbol.name}\`\n\nUtterances:\n${utterances}\n\nStarts: ${starts}` };
+      }
+      case 'journey': {
+        const entry = index.journeysByName.get(symbol.name)?.[0];
+        const trigger = entry?.journey.triggerIntent ? `intent \`${entry.journey.triggerIntent.value}\`` : entry?.journey.triggerEvent ? `event \`${entry.journey.triggerEvent.value}\`` : 'nothing';
+        return { ...range, markdown: `**journey** \`${symbol.name}\`${entry ? ` (${relativePath(project.root, entry.file.path)})` : ''}\n\nStarted by ${trigger}; ${entry?.journey.nodes.length ?? 0} node(s).` };
+      }
+      case 'node': {
+        const node = nodesById(readJourney(symbol.scope ?? file)).get(symbol.name);
+        const what = node?.type === 'sendEvent' ? `sends \`${node.event?.value}\`` : node?.type === 'message' ? 'says something' : node?.type ?? 'unknown';
+        return { ...range, markdown: `**node** \`${symbol.name}\`: ${node ? `${node.type} node, ${what}` : '_not in this journey_'}` };
+      }
+      case 'phrase': {
+        const matches = index.utterancesMatching(symbol.name, 'exact');
+        const lines = matches.length
+          ? matches.map((u) => `trains intent \`${u.intentName}\`, which starts ${(index.journeysByIntent.get(u.intentName) ?? []).map((j) => `\`${j.journey.name?.value}\``).join(', ') || 'no journey'}`)
+          : ['_no intent is trained with it_'];
+        return { ...range, markdown: `**phrase** \`${symbol.name}\`\n\n${lines.join('\n\n')}` };
+      }
+    }
+  }
+  return bannerHover(project, file, offset);
+}
+
+/** Over a banner payload: the banner drawn in text, as the customer will see it. */
+function bannerHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+  if (file.kind !== 'journey' || !file.root) return undefined;
+  const journey = readJourney(file);
+  const node = journey.nodes.find((n) => n.data && n.data.offset <= offset && offset <= n.data.offset + n.data.length);
+  if (!node?.data || node.type !== 'sendEvent' || !isBannerEvent(node.event?.value)) return undefined;
+  const index = indexOf(project);
+  const banners = bannersIn(node.data).map((banner) => {
+    const title = named(valueOf(banner, 'title'))?.value ?? '(no title)';
+    const options = valueOf(banner, 'options');
+    const buttons = (options?.type === 'array' ? options.children ?? [] : []).map((option) => {
+      const label = named(valueOf(option, 'title'))?.value ?? '(no label)';
+      const text = named(valueOf(option, 'text'))?.value;
+      const url = named(valueOf(option, 'url'))?.value;
+      if (url) return `\`[ ${label} ]\` opens ${url}`;
+      const intents = text ? [...new Set(index.utterancesMatching(text, 'exact').map((u) => u.intentName))] : [];
+      return `\`[ ${label} ]\` sends "${text ?? ''}": ${intents.length ? `starts intent ${intents.map((i) => `\`${i}\``).join(', ')}` : '**no intent is trained with it**'}`;
+    });
+    return `> ${title}\n${buttons.length ? `\n${buttons.map((b) => `- ${b}`).join('\n')}` : ''}`;
+  });
+  const data = jsonc.findNodeAtOffset(file.root, offset);
+  return banners.length
+    ? { markdown: `**banner** (${node.event?.value})\n\n${banners.join('\n\n')}`, offset: data?.offset ?? node.data.offset, length: data?.length ?? node.data.length }
+    : undefined;
+}

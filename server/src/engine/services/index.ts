@@ -1,0 +1,8 @@
+// Editor services over the engine: they answer in offsets and edits, knowing nothing of LSP.
+export { completionsAt, type Completion, type CompletionKind } from './completion';
+export { applyChanges, minimalChange, modifyJson, type FileChange, type ProjectEdit, type TextChange } from './edits';
+export { hoverAt, type Hover } from './hover';
+export { outlineOf, type OutlineItem } from './outline';
+export { quickFixes, type FindingRef } from './quickFixes';
+export { prepareRename, renameEdits, RenameError } from './rename';
+export { occurrencesOf, symbolAt, type BotSymbol, type SymbolOccurrence } from './symbols';

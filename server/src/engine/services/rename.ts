@@ -1,0 +1,30 @@
+// Rename of intents, journeys and node ids across the files that name them.
+import type { BotFile } from '../botFile';
+import type { BotProject } from '../project';
+import { replaceString, type FileChange, type TextChange } from './edits';
+import { isRenamable, occurrencesOf, symbolAt, type SymbolOccurrence } from './symbols';
+
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+export class RenameError extends Error {}
+
+/** The range to rename at `offset`, or undefined when nothing renamable stands there. */
+export function prepareRename(file: BotFile, offset: number): SymbolOccurrence | undefined {
+  const symbol = symbolAt(file, offset);
+  return symbol && isRenamable(symbol) ? symbol.occurrence : undefined;
+}
+
+export function renameEdits(project: BotProject, file: BotFile, offset: number, newName: string): FileChange[] {
+  const symbol = symbolAt(file, offset);
+  if (!symbol || !isRenamable(symbol)) throw new RenameError('only intents, journeys and node ids can be renamed');
+  if (!NAME.test(newName)) {
+    throw new RenameError(`\`${newName}\` is not a valid ${symbol.kind === 'node' ? 'node id' : `${symbol.kind} name`}: use letters, digits, \`_\`, \`-\` or \`.\`, with no spaces`);
+  }
+  const byFile = new Map<string, TextChange[]>();
+  for (const occurrence of occurrencesOf(project, symbol)) {
+    const changes = byFile.get(occurrence.file.path) ?? [];
+    changes.push(replaceString(occurrence.node, newName));
+    byFile.set(occurrence.file.path, changes);
+  }
+  return [...byFile].map(([path, changes]) => ({ kind: 'edit', file: path, changes }));
+}

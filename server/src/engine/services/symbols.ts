@@ -1,0 +1,104 @@
+// What a name in a bot file refers to, and where else it stands: the model behind go to
+// definition, find references and rename. Names are intents, journeys, node ids (within one
+// journey), events, and exit phrases (a banner's text and the utterances it must match).
+import type * as jsonc from 'jsonc-parser';
+import type { BotFile, NamedValue } from '../botFile';
+import { readBotConfig } from '../botConfig';
+import { exitPhrasesOf } from '../exitPhrases';
+import { readIntent } from '../intent';
+import { readJourney } from '../journey';
+import type { PhraseMatch } from '../phraseMatch';
+import { phraseKey } from '../phraseMatch';
+import type { BotProject } from '../project';
+import { indexOf } from '../projectIndex';
+
+export type SymbolKind = 'intent' | 'journey' | 'node' | 'event' | 'phrase';
+
+export interface BotSymbol {
+  readonly kind: SymbolKind;
+  readonly name: string;
+  /** For node ids: the journey file they belong to. */
+  readonly scope?: BotFile;
+}
+
+export interface SymbolOccurrence {
+  readonly file: BotFile;
+  readonly node: jsonc.Node;
+  /** The range of the name itself (a phrase inside a title is narrower than its string). */
+  readonly offset: number;
+  readonly length: number;
+  readonly isDefinition: boolean;
+}
+
+/** The symbol whose name stands at `offset` in `file`, if any. */
+export function symbolAt(file: BotFile, offset: number): (BotSymbol & { occurrence: SymbolOccurrence }) | undefined {
+  return occurrencesIn(file).find(({ occurrence: o }) => o.offset <= offset && offset <= o.offset + o.length);
+}
+
+/** Every place a symbol stands in the project, definitions first. */
+export function occurrencesOf(project: BotProject, symbol: BotSymbol, mode: PhraseMatch = 'exact'): SymbolOccurrence[] {
+  const files = symbol.kind === 'node' && symbol.scope ? [symbol.scope] : project.allFiles();
+  const same = (o: BotSymbol) =>
+    o.kind === symbol.kind &&
+    (o.kind === 'phrase' ? phraseKey(o.name, mode) === phraseKey(symbol.name, mode) : o.name === symbol.name);
+  return files
+    .flatMap((f) => occurrencesIn(f).filter(same).map((o) => o.occurrence))
+    .sort((a, b) => Number(b.isDefinition) - Number(a.isDefinition));
+}
+
+/** Whether a symbol can be renamed: intents, journeys and node ids. */
+export function isRenamable(symbol: BotSymbol): boolean {
+  return symbol.kind === 'intent' || symbol.kind === 'journey' || symbol.kind === 'node';
+}
+
+type Occurrence = BotSymbol & { occurrence: SymbolOccurrence };
+
+const cache = new WeakMap<BotFile, Occurrence[]>();
+
+function occurrencesIn(file: BotFile): Occurrence[] {
+  let list = cache.get(file);
+  if (list) return list;
+  list = [];
+  const add = (kind: SymbolKind, value: NamedValue | undefined, isDefinition: boolean, scope?: BotFile) => {
+    if (!value || !value.value) return;
+    list!.push({
+      kind,
+      name: value.value,
+      scope,
+      occurrence: { file, node: value.node, offset: value.node.offset, length: value.node.length, isDefinition },
+    });
+  };
+  if (file.kind === 'intent') {
+    const intent = readIntent(file);
+    add('intent', intent.name, true);
+    for (const utterance of intent.utterances) add('phrase', utterance, true);
+  } else if (file.kind === 'bot') {
+    for (const event of readBotConfig(file).events.values()) add('event', event.name, true);
+  } else if (file.kind === 'journey') {
+    const journey = readJourney(file);
+    add('journey', journey.name, true);
+    add('intent', journey.triggerIntent, false);
+    add('event', journey.triggerEvent, false);
+    add('node', journey.start, false, file);
+    for (const node of journey.nodes) {
+      add('node', node.id, true, file);
+      for (const next of node.next) add('node', next, false, file);
+      add('event', node.event, false);
+      add('journey', node.journey, false);
+    }
+    for (const exit of exitPhrasesOf(file)) {
+      list.push({
+        kind: 'phrase',
+        name: exit.phrase,
+        occurrence: { file, node: exit.node, offset: exit.offset, length: exit.length, isDefinition: false },
+      });
+    }
+  }
+  cache.set(file, list);
+  return list;
+}
+
+/** The journeys an intent starts (for hovers and navigation). */
+export function journeysStartedBy(project: BotProject, intent: string): BotFile[] {
+  return (indexOf(project).journeysByIntent.get(intent) ?? []).map((e) => e.file);
+}
