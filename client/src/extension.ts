@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-/** The files of a bot project the server checks. */
-const BOT_FILE_GLOB = '**/{bot.json,intents/*.json,journeys/*.json}';
+/** The files of a bot project the server checks, and the project's own settings. */
+const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json}';
 
 let client: LanguageClient | undefined;
 
@@ -15,7 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['bot.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({
+    documentSelector: ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({
       scheme: 'file',
       language: 'json',
       pattern: `**/${pattern}`,

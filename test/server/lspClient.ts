@@ -78,6 +78,19 @@ export class LspTestClient {
     });
   }
 
+  /** Sends a request with the document's URI; for the feature tests. */
+  request<R>(method: string, file: string, params: object = {}): Promise<R> {
+    return this.connection.sendRequest(method, { textDocument: { uri: uri(file) }, ...params });
+  }
+
+  /** Replaces a whole open document (a full-text change). */
+  setText(file: string, text: string, version: number): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri(file), version },
+      contentChanges: [{ text }],
+    });
+  }
+
   /** Resolves when `condition` holds on what the server published; rejects after `timeoutMs`. */
   waitFor<T>(describe: string, condition: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
     return new Promise((resolve, reject) => {

@@ -75,7 +75,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/{bot.json,intents/*.json,journeys/*.json}' }],
+        watchers: [{ globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json}' }],
       });
     }
     if (canTrackFolders) {

@@ -25,13 +25,14 @@ const FORMAT: jsonc.FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '
  * Applies JSON modifications one after another (each sees the previous one's result) and returns
  * a single change from the original text to the final one: one edit, one undo.
  */
-export function modifyJson(text: string, modifications: ReadonlyArray<{ path: jsonc.JSONPath; value: unknown; insertAtStart?: boolean }>): TextChange {
+export function modifyJson(text: string, modifications: ReadonlyArray<{ path: jsonc.JSONPath; value: unknown; insert?: boolean }>): TextChange {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let result = text;
-  for (const { path, value, insertAtStart } of modifications) {
+  for (const { path, value, insert } of modifications) {
+    // `insert`: put the value at that array index, moving the others on, instead of replacing.
     const edits = jsonc.modify(result, path, value, {
       formattingOptions: { ...FORMAT, eol, tabSize: indentOf(text) },
-      ...(insertAtStart ? { getInsertionIndex: () => 0 } : {}),
+      isArrayInsertion: insert,
     });
     result = jsonc.applyEdits(result, edits);
   }

@@ -128,7 +128,7 @@ function closingSteps(project: BotProject, file: BotFile): ProjectEdit[] {
   if (!steps.length) return [];
   const what = !closesBanner && !closesTicket ? 'close-banner and close-ticket steps' : !closesBanner ? 'a close-banner step' : 'a close-ticket step';
   const change = modifyJson(file.text, [
-    ...steps.reverse().map((value) => ({ path: ['nodes', 0], value, insertAtStart: true })),
+    ...steps.reverse().map((value) => ({ path: ['nodes', 0], value, insert: true })),
     { path: ['start'], value: next },
   ]);
   return [edit(file, `Add ${what} at the start of journey \`${journey.name?.value ?? path.basename(file.path)}\``, [change], true)];
