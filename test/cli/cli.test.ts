@@ -55,6 +55,18 @@ describe('handoff-kit check', () => {
     assert.match(stderr, /^2 problems \(1 error, 1 warning\) in 8 files \(\d+ ms\)\.\n$/);
   });
 
+  it("reads the project's handoff-kit.json: a rule turned off, another made an error", async () => {
+    const configured = path.join(folder, 'configured-bot');
+    await cp(broken, configured, { recursive: true });
+    await writeFile(path.join(configured, 'handoff-kit.json'), JSON.stringify({ rules: { 'unknown-event': 'off', schema: 'error' } }));
+    const { code, stdout } = run(['check', configured], folder);
+    assert.equal(code, 1);
+    assert.deepEqual(stdout.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' ')), ['error schema']);
+    await writeFile(path.join(configured, 'handoff-kit.json'), '{ "rules": { "unknown-evnt": "loud" } }');
+    const bad = run(['check', configured], folder);
+    assert.match(bad.stdout, /configured-bot\/handoff-kit\.json:1:\d+ error schema not a rule code/);
+  });
+
   it('exits 0 when only warnings are found', () => {
     const { code, stdout } = run(['check', path.join(broken, 'intents/extra.json')], folder);
     assert.equal(code, 0);
