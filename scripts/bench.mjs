@@ -30,9 +30,22 @@ function generate(folder, journeyCount, intentCount) {
   writeFileSync(path.join(folder, 'bot.json'), JSON.stringify({ name: 'bench-bot', events }, null, 2));
   for (let i = 0; i < intentCount; i++) {
     const utterances = Array.from({ length: 8 }, (_, u) => `phrase ${u} for intent ${i}`);
-    if (i === 0) utterances.push('talk to bot');
     writeFileSync(path.join(folder, 'intents', `intent_${i}.json`), JSON.stringify({ name: `intent_${i}`, utterances }, null, 2));
   }
+  // The exit intent and the journey it starts, as the guide has them.
+  writeFileSync(path.join(folder, 'intents', 'talk_to_bot.json'), JSON.stringify({ name: 'talk_to_bot', utterances: ['talk to bot'] }));
+  writeFileSync(
+    path.join(folder, 'journeys', 'return-to-bot.json'),
+    JSON.stringify({
+      name: 'return-to-bot',
+      trigger: { intent: 'talk_to_bot' },
+      start: 'close-banner',
+      nodes: [
+        { id: 'close-banner', type: 'sendEvent', event: 'ui-event-close-promotion', next: 'close-ticket' },
+        { id: 'close-ticket', type: 'closeTicket', ticketId: '{{{variables.ticketId}}}' },
+      ],
+    }),
+  );
   for (let j = 0; j < journeyCount; j++) {
     const nodes = [
       { id: 'greet', type: 'message', text: `Journey ${j}`, next: 'raise' },

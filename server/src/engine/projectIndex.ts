@@ -43,6 +43,7 @@ export class ProjectIndex {
   readonly bannerPhrases: BannerPhraseEntry[] = [];
   private readonly journeysByFile = new Map<BotFile, JourneyEntry>();
   private readonly utterancesByKey = new Map<PhraseMatch, Map<string, UtteranceEntry[]>>();
+  private readonly exitIntentsByMode = new Map<PhraseMatch, Map<string, BannerPhraseEntry[]>>();
 
   constructor(project: BotProject) {
     for (const file of project.filesOfKind('intent')) {
@@ -86,11 +87,15 @@ export class ProjectIndex {
   }
 
   /** The intents trained with a phrase some banner offers, with the phrases. */
-  exitIntents(mode: PhraseMatch): Map<string, BannerPhraseEntry[]> {
-    const intents = new Map<string, BannerPhraseEntry[]>();
-    for (const banner of this.bannerPhrases) {
-      const names = new Set(this.utterancesMatching(banner.exit.phrase, mode).map((u) => u.intentName));
-      for (const name of names) push(intents, name, banner);
+  exitIntents(mode: PhraseMatch): ReadonlyMap<string, BannerPhraseEntry[]> {
+    let intents = this.exitIntentsByMode.get(mode);
+    if (!intents) {
+      intents = new Map();
+      for (const banner of this.bannerPhrases) {
+        const names = new Set(this.utterancesMatching(banner.exit.phrase, mode).map((u) => u.intentName));
+        for (const name of names) push(intents, name, banner);
+      }
+      this.exitIntentsByMode.set(mode, intents);
     }
     return intents;
   }
