@@ -4,6 +4,7 @@ import {
   CodeActionKind,
   CompletionItemKind,
   ErrorCodes,
+  InsertTextFormat,
   MarkupKind,
   ResponseError,
   SymbolKind,
@@ -106,7 +107,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
         detail: c.detail,
         documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
         sortText: c.sortText,
-        filterText: c.insertText,
+        filterText: c.snippet ? c.label : c.insertText,
+        insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: rangeOf(found.file, c.replace.offset, c.replace.length), newText: c.insertText },
       }),
     );
@@ -174,6 +176,7 @@ const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   journey: CompletionItemKind.Module,
   node: CompletionItemKind.Reference,
   utterance: CompletionItemKind.Text,
+  snippet: CompletionItemKind.Snippet,
 };
 
 const symbolKinds: Record<OutlineItem['kind'], SymbolKind> = {

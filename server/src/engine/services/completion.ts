@@ -1,13 +1,14 @@
 // Completion of the names a bot file refers to: events, intents, journeys, node ids, and the
 // utterances a banner option's text may use.
 import * as jsonc from 'jsonc-parser';
+import snippets from '../../../../snippets/bot-files.json';
 import type { BotFile } from '../botFile';
 import { readJourney } from '../journey';
 import { platformEvents } from '../platformEvents';
 import type { BotProject } from '../project';
 import { indexOf } from '../projectIndex';
 
-export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance';
+export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet';
 
 export interface Completion {
   readonly label: string;
@@ -16,8 +17,10 @@ export interface Completion {
   readonly detail: string;
   /** Markdown shown for the selected item. */
   readonly documentation?: string;
-  /** The JSON text to insert (a quoted string), replacing `replace`. */
+  /** The JSON text to insert (a quoted string, or a snippet), replacing `replace`. */
   readonly insertText: string;
+  /** `insertText` is a snippet with tab stops (`\${1:...}`). */
+  readonly snippet?: boolean;
   readonly replace: { readonly offset: number; readonly length: number };
   /** Sort key: the most likely first. */
   readonly sortText: string;
@@ -26,10 +29,14 @@ export interface Completion {
 export function completionsAt(project: BotProject, file: BotFile, offset: number): Completion[] {
   if (file.kind !== 'journey' || !file.root) return [];
   const location = jsonc.getLocation(file.text, offset);
-  if (location.isAtPropertyKey) return [];
   const at = location.path;
-  const last = at[at.length - 1];
   const node = jsonc.findNodeAtOffset(file.root, offset);
+  // Between the braces of an empty `"data": {}`, the parser expects a key; a banner fits there.
+  if (at.length === 4 && at[0] === 'nodes' && at[2] === 'data' && at[3] === '' && node?.type === 'object' && !node.children?.length) {
+    return bannerSnippets(project, node, offset);
+  }
+  if (location.isAtPropertyKey) return [];
+  const last = at[at.length - 1];
   // Inside a string: replace it whole; elsewhere (after a colon): insert at the cursor.
   const replace = node?.type === 'string' ? { offset: node.offset, length: node.length } : { offset, length: 0 };
   const index = indexOf(project);
@@ -43,6 +50,9 @@ export function completionsAt(project: BotProject, file: BotFile, offset: number
     sortText: `${rank}-${label}`,
   });
 
+  if (last === 'data' && at[0] === 'nodes' && at.length === 3) {
+    return bannerSnippets(project, node, offset);
+  }
   if (last === 'event' && (at[0] === 'trigger' || at[0] === 'nodes')) {
     const declared = project.config.events;
     const items = [...declared.values()].map((e) =>
@@ -71,4 +81,46 @@ export function completionsAt(project: BotProject, file: BotFile, offset: number
     );
   }
   return [];
+}
+
+/** The phrase the guide's banners use, which the snippets' tab stops offer to replace. */
+const GUIDE_PHRASE = 'talk to bot';
+const BANNER_SNIPPETS = ['Banner with an Exit button', 'Banner asking to type the exit phrase'] as const;
+
+/**
+ * The guide's two banners as snippets for a Send Event node's `data`, with the exit phrase a
+ * choice of the utterances the project trains (those of intents that start a journey first).
+ */
+function bannerSnippets(project: BotProject, node: jsonc.Node | undefined, offset: number): Completion[] {
+  // Only where the data is still to be written: nothing yet, or an empty object.
+  const empty = node && (node.type === 'object' || node.type === 'array') && !node.children?.length;
+  if (node && node.type !== 'property' && !empty) return [];
+  const replace = empty ? { offset: node.offset, length: node.length } : { offset, length: 0 };
+  const index = indexOf(project);
+  const trained = [...new Set(
+    [...index.utterances]
+      .sort((a, b) => Number(index.journeysByIntent.has(b.intentName)) - Number(index.journeysByIntent.has(a.intentName)))
+      .map((u) => u.utterance.value),
+  )];
+  const choices = trained.length ? trained : [GUIDE_PHRASE];
+  const choice = (n: string) => `\${${n}|${choices.map(escapeChoice).join(',')}|}`;
+  return BANNER_SNIPPETS.map((name, rank) => {
+    const { body, description } = (snippets as Record<string, { body: string[]; description: string }>)[name];
+    const text = body.join('\n').replace(new RegExp(`\\$\\{(\\d+):${GUIDE_PHRASE}\\}`, 'g'), (_, n: string) => choice(n));
+    return {
+      label: name,
+      kind: 'snippet' as const,
+      detail: 'Handoff Kit banner, with the phrases this bot is trained on',
+      documentation: description,
+      insertText: text,
+      snippet: true,
+      replace,
+      sortText: `0-${rank}`,
+    };
+  });
+}
+
+/** A snippet choice escapes `,`, `|` and `\\`. JSON string escaping comes first. */
+function escapeChoice(phrase: string): string {
+  return JSON.stringify(phrase).slice(1, -1).replace(/[\\,|]/g, (c) => `\\${c}`);
 }
