@@ -39,7 +39,7 @@ export function bannersIn(data: jsonc.Node): jsonc.Node[] {
   if (data.type === 'array') return (data.children ?? []).filter((n) => n.type === 'object');
   if (data.type !== 'object') return [];
   const quickReplies = valueOf(data, 'quickReplies');
-  if (quickReplies) return bannersIn(quickReplies.type === 'array' ? quickReplies : data).filter((b) => b !== data);
+  if (quickReplies) return quickReplies.type === 'array' ? bannersIn(quickReplies) : [];
   const banners = valueOf(data, 'banners');
   if (banners) {
     return banners.type === 'array'

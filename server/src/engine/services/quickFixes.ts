@@ -3,12 +3,10 @@ import * as path from 'node:path';
 import type { BotFile } from '../botFile';
 import { relativePath } from '../botFile';
 import type { Finding } from '../findings';
-import { readJourney } from '../journey';
-import { nodesById } from '../journeyGraph';
-import { BANNER_CLOSE_EVENT, platformEvent } from '../platformEvents';
 import type { BotProject } from '../project';
 import { indexOf } from '../projectIndex';
 import { modifyJson, replaceString, type ProjectEdit, type TextChange } from './edits';
+import { closingSteps, enableEvents, exitJourney, freeName, jsonFileText } from './scaffold';
 
 /** What a quick fix needs of a finding: where it is and what its rule said. */
 export type FindingRef = Pick<Finding, 'code' | 'offset' | 'length' | 'data'>;
@@ -49,23 +47,17 @@ export function quickFixes(project: BotProject, file: BotFile, finding: FindingR
       }
       break;
     case 'event-not-declared':
+    case 'event-disabled':
       fixes.push(...declareEvent(project, String(data.event)));
       break;
-    case 'event-disabled': {
-      const bot = project.botFile;
-      const events = (bot?.value as { events?: Array<{ name?: string }> } | undefined)?.events;
-      const at = Array.isArray(events) ? events.findIndex((e) => e?.name === data.event) : -1;
-      if (bot && at >= 0) {
-        fixes.push(edit(bot, `Enable event \`${String(data.event)}\` in bot.json`, [modifyJson(bot.text, [{ path: ['events', at, 'enabled'], value: true }])], true));
-      }
+    case 'banner-not-closed':
+    case 'ticket-not-closed': {
+      const steps = closingSteps(project, file);
+      if (steps?.modifications.length) fixes.push(edit(file, steps.title, [modifyJson(file.text, steps.modifications)], true));
       break;
     }
-    case 'banner-not-closed':
-    case 'ticket-not-closed':
-      fixes.push(...closingSteps(project, file));
-      break;
     case 'exit-intent-unlinked':
-      fixes.push(exitJourney(project, String(data.intent)));
+      fixes.push(createExitJourney(project, String(data.intent)));
       break;
   }
   return fixes;
@@ -84,76 +76,20 @@ function edit(file: BotFile, title: string, changes: TextChange[], preferred = f
   return { title, changes: [{ kind: 'edit', file: file.path, changes }], preferred };
 }
 
+/** Declares the event in bot.json, or enables it where it is declared disabled. */
 function declareEvent(project: BotProject, name: string): ProjectEdit[] {
   const bot = project.botFile;
   if (!bot || !bot.root) return [];
-  const description = platformEvent(name)?.description;
-  return [
-    edit(bot, `Declare and enable event \`${name}\` in bot.json`, [
-      modifyJson(bot.text, [{ path: ['events', -1], value: { name, enabled: true, ...(description ? { description } : {}) } }]),
-    ], true),
-  ];
-}
-
-/**
- * Adds what the exit journey lacks before its first node: a Send Event that closes the banner
- * and a Close Ticket step, as the guide's steps 5 and 6 ask.
- */
-function closingSteps(project: BotProject, file: BotFile): ProjectEdit[] {
-  const journey = readJourney(file);
-  if (!journey.start || !file.root) return [];
-  const ids = new Set(nodesById(journey).keys());
-  const freshId = (base: string) => {
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    return id;
-  };
-  const nodes = journey.nodes;
-  const closesBanner = nodes.some((n) => n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data);
-  const closesTicket = nodes.some((n) => n.type === 'closeTicket');
-  const steps: object[] = [];
-  let next = journey.start.value;
-  // Built back to front so that each step's next is the one after it.
-  if (!closesTicket) {
-    const id = freshId('close-ticket');
-    steps.unshift({ id, type: 'closeTicket', ticketId: '{{{variables.ticketId}}}', next });
-    next = id;
-  }
-  if (!closesBanner) {
-    const id = freshId('close-banner');
-    steps.unshift({ id, type: 'sendEvent', event: BANNER_CLOSE_EVENT, next });
-    next = id;
-  }
-  if (!steps.length) return [];
-  const what = !closesBanner && !closesTicket ? 'close-banner and close-ticket steps' : !closesBanner ? 'a close-banner step' : 'a close-ticket step';
-  const change = modifyJson(file.text, [
-    ...steps.reverse().map((value) => ({ path: ['nodes', 0], value, insert: true })),
-    { path: ['start'], value: next },
-  ]);
-  return [edit(file, `Add ${what} at the start of journey \`${journey.name?.value ?? path.basename(file.path)}\``, [change], true)];
+  return enableEvents(bot, [name]).map(({ modification, title }) => edit(bot, title, [modifyJson(bot.text, [modification])], true));
 }
 
 /** A new journey, started by the exit intent, that closes the banner and the ticket. */
-function exitJourney(project: BotProject, intent: string): ProjectEdit {
-  const taken = new Set([...indexOf(project).journeysByName.keys()]);
-  let name = 'return-to-bot';
-  for (let n = 2; taken.has(name) || project.file(path.join(project.root, 'journeys', `${name}.json`)); n++) name = `return-to-bot-${n}`;
-  const journey = {
-    name,
-    description: 'The customer left the live agent: close the banner and the ticket, and welcome them back.',
-    trigger: { intent },
-    start: 'close-banner',
-    nodes: [
-      { id: 'close-banner', type: 'sendEvent', event: BANNER_CLOSE_EVENT, next: 'close-ticket' },
-      { id: 'close-ticket', type: 'closeTicket', ticketId: '{{{variables.ticketId}}}', next: 'back-with-bot' },
-      { id: 'back-with-bot', type: 'message', text: 'You are back with the bot. How can I help?' },
-    ],
-  };
+function createExitJourney(project: BotProject, intent: string): ProjectEdit {
+  const name = freeName(project, 'journey', 'return-to-bot');
   const file = path.join(project.root, 'journeys', `${name}.json`);
   return {
     title: `Create journey \`${name}\` (${relativePath(project.root, file)}) started by \`${intent}\``,
-    changes: [{ kind: 'create', file, text: `${JSON.stringify(journey, null, 2)}\n` }],
+    changes: [{ kind: 'create', file, text: jsonFileText(exitJourney(name, intent)) }],
     preferred: true,
   };
 }
