@@ -47,7 +47,9 @@ export async function installExtension(extensionsDir, sourceDir = repoRoot, { li
   }
   await mkdir(target);
   const mainEntry = normalize(manifest.main).split(sep)[0];
-  const entries = new Set(['package.json', mainEntry, 'dist', 'schemas', 'snippets', 'syntaxes', 'media', 'images', 'language-configuration.json', 'README.md', 'LICENSE']);
+  // What the extension ships is what package.json `files` lists, as a .vsix would hold it.
+  const shipped = manifest.files?.map((f) => f.replace(/\/+$/, '')) ?? ['dist', 'schemas', 'snippets', 'media', 'images', 'README.md', 'LICENSE'];
+  const entries = new Set(['package.json', mainEntry, ...shipped]);
   for (const entry of entries) {
     await cp(join(sourceDir, entry), join(target, entry), { recursive: true }).catch((error) => {
       if (error.code !== 'ENOENT') throw error;

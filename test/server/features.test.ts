@@ -18,7 +18,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { exampleProject } from '../paths';
-import { LspTestClient } from './lspClient';
+import { LspTestClient, uri } from './lspClient';
 
 describe('editor features over LSP', () => {
   let folder: string;
@@ -152,6 +152,19 @@ describe('editor features over LSP', () => {
     assert.equal(close.textEdit && 'newText' in close.textEdit && close.textEdit.newText, '"ui-event-close-promotion"');
     assert.match(JSON.stringify(close.documentation), /Closes the callout banner/);
     assert.ok(items.some((i) => i.label === 'ticket-closed'));
+  });
+
+  it('answers on the text just sent, even while the server is busy (a settings change, a closed file)', async () => {
+    const rel = 'journeys/return-to-bot.json';
+    const text = open.get(file(rel))!.text;
+    // The settings round trip and the disk read of a closed file hold the queue for a moment.
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(file('intents/talk_to_agent.json')) } });
+    await setText(rel, text.replace('"event": "ui-event-close-promotion"', '"event": ""'));
+    const items = await client.request<CompletionItem[]>('textDocument/completion', file(rel), { position: position(rel, '""') });
+    const edit = items[0].textEdit as { range: Range };
+    assert.deepEqual(edit.range, rangeOf(rel, '""'), 'the completion replaces the empty string, not the text that was there');
+    await setText(rel, text);
   });
 
   it('hovers over an intent with its utterances and journeys', async () => {

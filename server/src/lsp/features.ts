@@ -14,9 +14,6 @@ import {
   type DocumentSymbol,
   type Location,
   type Range,
-  type TextDocumentEdit,
-  type CreateFile,
-  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { BotFile, BotProject } from '../engine';
 import {
@@ -30,19 +27,21 @@ import {
   RenameError,
   symbolAt,
   type CompletionKind,
+  bannerPayloadsIn,
   type FileChange,
   type OutlineItem,
   type ProjectEdit,
 } from '../engine/services';
 import { lineIndexOf, SOURCE } from './diagnostics';
+import { PREVIEW_COMMAND } from '../protocol';
+import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
-export interface FeatureContext {
-  /** The model's file and project for a document URI, when it is a bot file. */
-  fileOf(uri: string): { project: BotProject; file: BotFile } | undefined;
-  /** The URI the client knows a file by. */
-  uriOf(file: string): string;
-  /** The version of an open document, for edits that must apply to what the editor shows. */
-  versionOf(uri: string): number | null;
+export interface FeatureContext extends EditContext {
+  /**
+   * The model's file and project for a document URI, when it is a bot file, once every change
+   * the server has been told of is in the model: answers never use text the editor has left.
+   */
+  fileOf(uri: string): Promise<{ project: BotProject; file: BotFile } | undefined>;
 }
 
 export function registerFeatures(connection: Connection, context: FeatureContext): void {
@@ -51,27 +50,10 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     return { start: lines.positionAt(offset), end: lines.positionAt(offset + length) };
   };
 
-  const toWorkspaceEdit = (project: BotProject, changes: readonly FileChange[]): WorkspaceEdit => {
-    const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
-    for (const change of changes) {
-      const uri = context.uriOf(change.file);
-      if (change.kind === 'create') {
-        documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
-        documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.text }] });
-        continue;
-      }
-      const file = project.file(change.file);
-      if (!file) continue;
-      documentChanges.push({
-        textDocument: { uri, version: context.versionOf(uri) },
-        edits: change.changes.map((c) => ({ range: rangeOf(file, c.offset, c.length), newText: c.newText })),
-      });
-    }
-    return { documentChanges };
-  };
+  const toWorkspaceEdit = (project: BotProject, changes: readonly FileChange[]) => workspaceEditOf(project, changes, context);
 
-  connection.onCodeAction((params) => {
-    const found = context.fileOf(params.textDocument.uri);
+  connection.onCodeAction(async (params) => {
+    const found = await context.fileOf(params.textDocument.uri);
     if (!found) return [];
     const { project, file } = found;
     const lines = lineIndexOf(file);
@@ -96,8 +78,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     edit: toWorkspaceEdit(project, fix.changes),
   });
 
-  connection.onCompletion((params) => {
-    const found = context.fileOf(params.textDocument.uri);
+  connection.onCompletion(async (params) => {
+    const found = await context.fileOf(params.textDocument.uri);
     if (!found) return [];
     const offset = lineIndexOf(found.file).offsetAt(params.position);
     return completionsAt(found.project, found.file, offset).map(
@@ -114,15 +96,15 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     );
   });
 
-  connection.onHover((params) => {
-    const found = context.fileOf(params.textDocument.uri);
+  connection.onHover(async (params) => {
+    const found = await context.fileOf(params.textDocument.uri);
     if (!found) return null;
     const hover = hoverAt(found.project, found.file, lineIndexOf(found.file).offsetAt(params.position));
     return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(found.file, hover.offset, hover.length) } : null;
   });
 
-  const locations = (uri: string, position: { line: number; character: number }, which: 'definitions' | 'all', includeDeclaration = true): Location[] => {
-    const found = context.fileOf(uri);
+  const locations = async (uri: string, position: { line: number; character: number }, which: 'definitions' | 'all', includeDeclaration = true): Promise<Location[]> => {
+    const found = await context.fileOf(uri);
     if (!found) return [];
     const symbol = symbolAt(found.file, lineIndexOf(found.file).offsetAt(position));
     if (!symbol) return [];
@@ -134,8 +116,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   connection.onDefinition((params) => locations(params.textDocument.uri, params.position, 'definitions'));
   connection.onReferences((params) => locations(params.textDocument.uri, params.position, 'all', params.context.includeDeclaration));
 
-  connection.onPrepareRename((params) => {
-    const found = context.fileOf(params.textDocument.uri);
+  connection.onPrepareRename(async (params) => {
+    const found = await context.fileOf(params.textDocument.uri);
     if (!found) return null;
     const occurrence = prepareRename(found.file, lineIndexOf(found.file).offsetAt(params.position));
     if (!occurrence) return null;
@@ -143,8 +125,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     return { range: rangeOf(found.file, occurrence.offset + 1, occurrence.length - 2), placeholder: String(occurrence.node.value) };
   });
 
-  connection.onRenameRequest((params) => {
-    const found = context.fileOf(params.textDocument.uri);
+  connection.onRenameRequest(async (params) => {
+    const found = await context.fileOf(params.textDocument.uri);
     if (!found) return null;
     try {
       const changes = renameEdits(found.project, found.file, lineIndexOf(found.file).offsetAt(params.position), params.newName);
@@ -155,8 +137,18 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     }
   });
 
-  connection.onDocumentSymbol((params) => {
-    const found = context.fileOf(params.textDocument.uri);
+  // A lens above each banner payload opens the preview on it.
+  connection.onCodeLens(async (params) => {
+    const found = await context.fileOf(params.textDocument.uri);
+    if (!found || found.file.kind !== 'journey') return [];
+    return bannerPayloadsIn(found.file).map((payload) => ({
+      range: rangeOf(found.file, payload.offset, 0),
+      command: { title: 'Preview banner', command: PREVIEW_COMMAND, arguments: [params.textDocument.uri, payload.offset] },
+    }));
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const found = await context.fileOf(params.textDocument.uri);
     if (!found) return [];
     const convert = (item: OutlineItem): DocumentSymbol => ({
       name: item.name,
@@ -196,4 +188,5 @@ export const featureCapabilities = {
   referencesProvider: true,
   renameProvider: { prepareProvider: true },
   documentSymbolProvider: true,
+  codeLensProvider: { resolveProvider: false },
 };

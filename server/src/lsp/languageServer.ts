@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { BotWorkspace, checkFile, type BotProject, type FileSystem } from '../engine';
 import { toDiagnostic } from './diagnostics';
+import { registerCustomRequests } from './customRequests';
 import { featureCapabilities, registerFeatures } from './features';
 import { defaultSettings, toSettings, type HandoffKitSettings } from './settings';
 
@@ -72,7 +73,8 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   });
 
   connection.onInitialized(() => {
-    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    // Only our section: a change of the editor's font size must not re-check every project.
+    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'handoffKit' });
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json}' }],
@@ -240,15 +242,20 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     return clientUris.get(file) ?? toUri(file);
   }
 
-  registerFeatures(connection, {
-    fileOf(uri) {
-      const file = toPath(uri);
-      const project = file ? workspace.projectOf(file) : undefined;
-      const botFile = file ? project?.file(file) : undefined;
-      return project && botFile ? { project, file: botFile } : undefined;
-    },
+  const fileOf = async (uri: string) => {
+    await queue;
+    const file = toPath(uri);
+    const project = file ? workspace.projectOf(file) : undefined;
+    const botFile = file ? project?.file(file) : undefined;
+    return project && botFile ? { project, file: botFile } : undefined;
+  };
+  registerFeatures(connection, { fileOf, uriOf });
+  registerCustomRequests(connection, {
+    workspace,
+    fileOf,
     uriOf,
-    versionOf: (uri) => documents.get(uri)?.version ?? null,
+    settled: () => queue,
+    phraseMatchFor: async (project) => (await settingsFor(project)).exitPhraseMatch,
   });
 
   documents.listen(connection);

@@ -1,0 +1,130 @@
+// "Handoff Kit: Add User-Initiated Disconnection": asks the few questions the guide leaves open,
+// has the server plan the change, and applies it as one workspace edit (one undo).
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { DisconnectionOptions } from '../../server/src/engine/services/scaffold';
+import { SCAFFOLD, SCAFFOLD_CONTEXT, type ProjectSummary, type ScaffoldContextResult, type ScaffoldParams, type ScaffoldResult } from '../../server/src/protocol';
+
+type Pick<T> = vscode.QuickPickItem & { value: T };
+
+export async function addDisconnection(client: LanguageClient, target?: vscode.Uri): Promise<boolean> {
+  const projects = await client.sendRequest<ScaffoldContextResult>(SCAFFOLD_CONTEXT, {});
+  if (!projects.length) {
+    const create = await vscode.window.showWarningMessage('There is no bot project (a folder with bot.json) in this workspace.', 'New Bot Project');
+    if (create) await vscode.commands.executeCommand('handoffKit.newBotProject');
+    return false;
+  }
+  const project = await pickProject(projects, target);
+  if (!project) return false;
+  const settings = vscode.workspace.getConfiguration('handoffKit', vscode.Uri.parse(project.uri));
+  const { context } = project;
+  const title = 'Add User-Initiated Disconnection';
+
+  const mode = await quickPick<DisconnectionOptions['mode']>(title, 'How does the customer leave the agent?', [
+    { label: 'Exit button', description: 'the banner has a button that sends the exit phrase', value: 'button' },
+    { label: 'Typed phrase', description: 'the banner asks the customer to type the exit phrase', value: 'typed' },
+  ]);
+  if (!mode) return false;
+  const phrase = await input(title, 'The exit phrase, sent as the customer\'s message', context.exitPhrase ?? 'talk to bot', (v) =>
+    !v.trim() ? 'The phrase cannot be empty' : mode === 'typed' && /['"]/.test(v) ? 'A phrase to type cannot hold quotes' : undefined,
+  );
+  if (phrase === undefined) return false;
+  const buttonLabel = mode === 'button' ? await input(title, 'The button\'s label', 'Exit', (v) => (v.trim() ? undefined : 'The label cannot be empty')) : 'Exit';
+  if (buttonLabel === undefined) return false;
+  const bannerTitle = await input(title, 'The banner\'s title', 'Do you want to exit from chat?', (v) => (v.trim() ? undefined : 'The title cannot be empty'));
+  if (bannerTitle === undefined) return false;
+
+  const journeys: Pick<DisconnectionOptions['ticketJourney']>[] = context.journeys
+    .filter((j) => j.raisesTicket)
+    .map((j) => ({ label: j.name, description: 'raises a ticket', value: { existing: j.name } }));
+  for (const j of context.journeys.filter((j) => !j.raisesTicket)) {
+    journeys.push({ label: j.name, description: 'a Raise Ticket node will be added', value: { existing: j.name } });
+  }
+  journeys.push({ label: '$(add) Create a journey', description: context.freeTicketJourney, value: { create: context.freeTicketJourney } });
+  const ticketJourney = await quickPick(title, 'Which journey raises the live-agent ticket?', journeys);
+  if (!ticketJourney) return false;
+
+  const defaultEvent = settings.get<DisconnectionOptions['showEvent']>('scaffold.showEvent', 'ui-event-close-promotion');
+  const events: Pick<DisconnectionOptions['showEvent']>[] = ([
+    { label: 'ui-event-close-promotion', description: 'as in the disconnection guide', value: 'ui-event-close-promotion' },
+    { label: 'ui-event-update-promotion', description: 'as in the callout banner pages', value: 'ui-event-update-promotion' },
+  ] as const).map((e) => ({ ...e })).sort((a) => (a.value === defaultEvent ? -1 : 1));
+  const showEvent = await quickPick(title, 'Which event shows the banner?', events);
+  if (!showEvent) return false;
+
+  let options: DisconnectionOptions = { mode, phrase, buttonLabel, bannerTitle, ticketJourney, showEvent };
+  for (;;) {
+    const plan = await client.sendRequest<ScaffoldResult>(SCAFFOLD, { project: project.uri, options } satisfies ScaffoldParams);
+    if (plan.conflicts.length) {
+      // A name already taken: offer the free one, never overwrite.
+      const conflict = plan.conflicts[0];
+      const choice = conflict.suggestion
+        ? await vscode.window.showWarningMessage(conflict.message, { modal: true }, `Use ${conflict.suggestion}`)
+        : await vscode.window.showErrorMessage(conflict.message, { modal: true });
+      if (!choice || !conflict.suggestion) return false;
+      const next = withSuggestion(options, conflict, conflict.suggestion);
+      if (!next) {
+        void vscode.window.showErrorMessage(conflict.message);
+        return false;
+      }
+      options = next;
+      continue;
+    }
+    if (!plan.steps.length) {
+      void vscode.window.showInformationMessage(`${project.name} already has the user-initiated disconnection: nothing to change.`);
+      return true;
+    }
+    const edit = await client.protocol2CodeConverter.asWorkspaceEdit(plan.edit);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage('The disconnection journey could not be added: VS Code refused the edit.');
+      return false;
+    }
+    await saveAll(edit);
+    void vscode.window.showInformationMessage(`Added to ${project.name}: ${plan.steps.join('; ')}.`);
+    return true;
+  }
+}
+
+/** The options with the conflict's suggestion taken, or undefined when it names no option. */
+function withSuggestion(options: DisconnectionOptions, conflict: { field?: string }, suggestion: string): DisconnectionOptions | undefined {
+  switch (conflict.field) {
+    case 'exitJourney': return { ...options, exitJourney: suggestion };
+    case 'exitIntent': return { ...options, exitIntent: suggestion };
+    case 'ticketJourney': return { ...options, ticketJourney: { create: suggestion } };
+    case 'phrase': return { ...options, phrase: suggestion };
+    default: return undefined;
+  }
+}
+
+async function pickProject(projects: ProjectSummary[], target?: vscode.Uri): Promise<ProjectSummary | undefined> {
+  const wanted = target?.toString();
+  const match = wanted && projects.find((p) => wanted === p.uri || wanted.startsWith(`${p.uri}/`));
+  if (match) return match;
+  const active = vscode.window.activeTextEditor?.document.uri.toString();
+  const around = active && projects.find((p) => active.startsWith(`${p.uri}/`));
+  if (projects.length === 1) return projects[0];
+  return quickPick('Add User-Initiated Disconnection', 'Which bot project?', projects.map((p) => ({
+    label: p.name,
+    description: vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri)),
+    picked: p === around,
+    value: p,
+  })).sort((a) => (a.value === around ? -1 : 1)));
+}
+
+async function quickPick<T>(title: string, placeHolder: string, items: Pick<T>[]): Promise<T | undefined> {
+  return (await vscode.window.showQuickPick(items, { title, placeHolder, ignoreFocusOut: true }))?.value;
+}
+
+function input(title: string, prompt: string, value: string, validateInput: (v: string) => string | undefined): Thenable<string | undefined> {
+  return vscode.window.showInputBox({ title, prompt, value, validateInput, ignoreFocusOut: true });
+}
+
+/** Saves the files the edit touched, so the project on disk is the one that was checked. */
+async function saveAll(edit: vscode.WorkspaceEdit): Promise<void> {
+  const uris = new Map<string, vscode.Uri>();
+  for (const [uri] of edit.entries()) uris.set(uri.toString(), uri);
+  for (const uri of uris.values()) {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (document?.isDirty) await document.save();
+  }
+}

@@ -1,0 +1,47 @@
+// The extension's own requests: the scaffold's questions and plan, and the banner preview.
+import * as path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { Connection } from 'vscode-languageserver/node';
+import type { BotFile, BotProject, BotWorkspace } from '../engine';
+import type { PhraseMatch } from '../engine/phraseMatch';
+import { bannerPreviewAt, disconnectionContext, planDisconnection } from '../engine/services';
+import { BANNER_PREVIEW, SCAFFOLD, SCAFFOLD_CONTEXT, type BannerPreviewParams, type BannerPreviewResult, type ScaffoldContextResult, type ScaffoldParams, type ScaffoldResult } from '../protocol';
+import { workspaceEditOf, type EditContext } from './workspaceEdit';
+
+export interface RequestContext extends EditContext {
+  readonly workspace: BotWorkspace;
+  /** As in FeatureContext: the file once the model has every change. */
+  fileOf(uri: string): Promise<{ project: BotProject; file: BotFile } | undefined>;
+  /** Waits until every change the server has been told of is in the model. */
+  settled(): Promise<void>;
+  /** How the editor's settings say to compare exit phrases in a project (undefined: as the project says). */
+  phraseMatchFor(project: BotProject): Promise<PhraseMatch | undefined>;
+}
+
+export function registerCustomRequests(connection: Connection, context: RequestContext): void {
+  connection.onRequest(SCAFFOLD_CONTEXT, async (): Promise<ScaffoldContextResult> => {
+    await context.settled();
+    return Promise.all(context.workspace.projects().map(async (project) => ({
+      uri: pathToFileURL(project.root).href,
+      name: project.config.name?.value ?? path.basename(project.root),
+      context: disconnectionContext(project, await effectiveMatch(project)),
+    })));
+  });
+
+  connection.onRequest(SCAFFOLD, async (params: ScaffoldParams): Promise<ScaffoldResult> => {
+    await context.settled();
+    const project = context.workspace.project(fileURLToPath(params.project));
+    if (!project) throw new Error(`${params.project} is not a bot project of this workspace`);
+    const plan = planDisconnection(project, { ...params.options, phraseMatch: await effectiveMatch(project) });
+    return { edit: workspaceEditOf(project, plan.edit.changes, context), steps: plan.steps, conflicts: plan.conflicts };
+  });
+
+  connection.onRequest(BANNER_PREVIEW, async (params: BannerPreviewParams): Promise<BannerPreviewResult> => {
+    const found = await context.fileOf(params.uri);
+    return (found && bannerPreviewAt(found.project, found.file, params.offset, await context.phraseMatchFor(found.project))) ?? null;
+  });
+
+  async function effectiveMatch(project: BotProject): Promise<PhraseMatch> {
+    return (await context.phraseMatchFor(project)) ?? project.settings.phraseMatch ?? 'exact';
+  }
+}

@@ -1,0 +1,43 @@
+// The custom requests between the extension and the language server, shared by both sides so
+// that neither writes them again. Plain method names: the client and the server libraries each
+// bring their own copy of the protocol package, whose request types do not mix.
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import type { BannerPreview } from './engine/services/bannerPreview';
+import type { DisconnectionContext, DisconnectionOptions, ScaffoldConflict } from './engine/services/scaffold';
+
+export interface ProjectSummary {
+  /** The project folder, as a URI. */
+  readonly uri: string;
+  readonly name: string;
+  readonly context: DisconnectionContext;
+}
+
+/** The bot projects of the workspace, with what the scaffold needs to ask sensible questions. */
+export const SCAFFOLD_CONTEXT = 'handoffKit/scaffoldContext';
+export type ScaffoldContextResult = ProjectSummary[];
+
+export interface ScaffoldParams {
+  readonly project: string;
+  readonly options: DisconnectionOptions;
+}
+
+export interface ScaffoldResult {
+  readonly edit: WorkspaceEdit;
+  readonly steps: readonly string[];
+  readonly conflicts: readonly ScaffoldConflict[];
+}
+
+/** Plans the disconnection journey in a project: one workspace edit, or the conflicts to resolve. */
+export const SCAFFOLD = 'handoffKit/scaffold';
+
+export interface BannerPreviewParams {
+  readonly uri: string;
+  /** An offset in the document: the payload around it (else the file's first). */
+  readonly offset?: number;
+}
+
+/** What the banner at a place in a journey looks like, for the preview. */
+export const BANNER_PREVIEW = 'handoffKit/bannerPreview';
+export type BannerPreviewResult = BannerPreview | null;
+
+export const PREVIEW_COMMAND = 'handoffKit.previewBanner';
