@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { BANNER_PREVIEW, PREVIEW_COMMAND, type BannerPreviewParams, type BannerPreviewResult } from '../../server/src/protocol';
 import { BannerPreviewPanel } from './bannerPreview/panel';
 import { newBotProject } from './newBotProject';
+import type { DisconnectionOptions } from '../../server/src/engine/services/scaffold';
 import { addDisconnection } from './scaffoldCommand';
 
 /** The files of a bot project the server checks, and the project's own settings. */
@@ -39,10 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     languageClient.sendRequest<BannerPreviewResult>(BANNER_PREVIEW, { uri, offset } satisfies BannerPreviewParams).then((preview) => preview ?? undefined);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('handoffKit.addDisconnection', (target?: vscode.Uri) =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Handoff Kit: adding the disconnection journey' }, () =>
-        addDisconnection(languageClient, target),
-      ),
+    vscode.commands.registerCommand('handoffKit.addDisconnection', (target?: vscode.Uri, options?: Partial<DisconnectionOptions>) =>
+      addDisconnection(languageClient, target, options),
     ),
     vscode.commands.registerCommand('handoffKit.newBotProject', () => newBotProject()),
     vscode.commands.registerCommand(PREVIEW_COMMAND, async (uri?: string | vscode.Uri, offset?: number) => {

@@ -7,7 +7,11 @@ import { SCAFFOLD, SCAFFOLD_CONTEXT, type ProjectSummary, type ScaffoldContextRe
 
 type Pick<T> = vscode.QuickPickItem & { value: T };
 
-export async function addDisconnection(client: LanguageClient, target?: vscode.Uri): Promise<boolean> {
+/**
+ * Runs the command. With `given` options (from another extension, a keybinding or a test) it asks
+ * nothing that they answer; missing answers get the defaults the questions would offer.
+ */
+export async function addDisconnection(client: LanguageClient, target?: vscode.Uri, given?: Partial<DisconnectionOptions>): Promise<boolean> {
   const projects = await client.sendRequest<ScaffoldContextResult>(SCAFFOLD_CONTEXT, {});
   if (!projects.length) {
     const create = await vscode.window.showWarningMessage('There is no bot project (a folder with bot.json) in this workspace.', 'New Bot Project');
@@ -20,6 +24,10 @@ export async function addDisconnection(client: LanguageClient, target?: vscode.U
   const { context } = project;
   const title = 'Add User-Initiated Disconnection';
 
+  if (given) {
+    // The server fills in what is not given with the same defaults the questions offer.
+    return apply(client, project, { showEvent: settings.get('scaffold.showEvent', 'ui-event-close-promotion'), ...given }, false);
+  }
   const mode = await quickPick<DisconnectionOptions['mode']>(title, 'How does the customer leave the agent?', [
     { label: 'Exit button', description: 'the banner has a button that sends the exit phrase', value: 'button' },
     { label: 'Typed phrase', description: 'the banner asks the customer to type the exit phrase', value: 'typed' },
@@ -52,12 +60,21 @@ export async function addDisconnection(client: LanguageClient, target?: vscode.U
   const showEvent = await quickPick(title, 'Which event shows the banner?', events);
   if (!showEvent) return false;
 
-  let options: DisconnectionOptions = { mode, phrase, buttonLabel, bannerTitle, ticketJourney, showEvent };
+  return apply(client, project, { mode, phrase, buttonLabel, bannerTitle, ticketJourney, showEvent }, true);
+}
+
+/** Plans and applies; conflicts are resolved by asking when `interactive`, else reported. */
+async function apply(client: LanguageClient, project: ProjectSummary, start: Partial<DisconnectionOptions>, interactive: boolean): Promise<boolean> {
+  let options = start;
   for (;;) {
     const plan = await client.sendRequest<ScaffoldResult>(SCAFFOLD, { project: project.uri, options } satisfies ScaffoldParams);
     if (plan.conflicts.length) {
       // A name already taken: offer the free one, never overwrite.
       const conflict = plan.conflicts[0];
+      if (!interactive) {
+        void vscode.window.showErrorMessage(`Handoff Kit: ${conflict.message}`);
+        return false;
+      }
       const choice = conflict.suggestion
         ? await vscode.window.showWarningMessage(conflict.message, { modal: true }, `Use ${conflict.suggestion}`)
         : await vscode.window.showErrorMessage(conflict.message, { modal: true });
@@ -86,7 +103,7 @@ export async function addDisconnection(client: LanguageClient, target?: vscode.U
 }
 
 /** The options with the conflict's suggestion taken, or undefined when it names no option. */
-function withSuggestion(options: DisconnectionOptions, conflict: { field?: string }, suggestion: string): DisconnectionOptions | undefined {
+function withSuggestion(options: Partial<DisconnectionOptions>, conflict: { field?: string }, suggestion: string): Partial<DisconnectionOptions> | undefined {
   switch (conflict.field) {
     case 'exitJourney': return { ...options, exitJourney: suggestion };
     case 'exitIntent': return { ...options, exitIntent: suggestion };

@@ -18,7 +18,8 @@ export type ScaffoldContextResult = ProjectSummary[];
 
 export interface ScaffoldParams {
   readonly project: string;
-  readonly options: DisconnectionOptions;
+  /** What is not given takes the defaults (the guide's banner, phrase and event). */
+  readonly options: Partial<DisconnectionOptions>;
 }
 
 export interface ScaffoldResult {
