@@ -7,6 +7,23 @@ import type { PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 import { indexOf, type JourneyEntry } from './projectIndex';
 
+/**
+ * Where an exit journey lacks a step: its trigger, when `file` is a journey an exit intent starts
+ * and no path from its start reaches a node that satisfies `has`. Both closing rules ask this.
+ */
+export function exitJourneyLacking(
+  project: BotProject,
+  file: BotFile,
+  mode: PhraseMatch,
+  has: (node: JourneyNode) => boolean,
+): { intent: string; trigger: { offset: number; length: number } } | undefined {
+  const entry = indexOf(project).journeyOf(file);
+  const trigger = entry?.journey.triggerIntent;
+  const intent = entry && exitIntentOf(project, entry, mode);
+  if (!trigger || !intent || reaches(project, file, has)) return undefined;
+  return { intent, trigger: { offset: trigger.node.offset, length: trigger.node.length } };
+}
+
 /** Whether `file` is a journey started by an intent trained with some banner's exit phrase. */
 export function exitIntentOf(project: BotProject, entry: JourneyEntry, mode: PhraseMatch): string | undefined {
   const intent = entry.journey.triggerIntent?.value;

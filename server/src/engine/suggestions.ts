@@ -21,3 +21,19 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   }
   return best !== undefined && bestDistance <= budget ? best : undefined;
 }
+
+/**
+ * The message and data for a name that refers to nothing: "did you mean" when a candidate is
+ * near, else why nothing matches. Shared by the unknown-* rules.
+ */
+export function unknownName(
+  kind: string,
+  name: string,
+  candidates: Iterable<string>,
+  whyNone: string,
+): { message: string; data?: { suggestion: string } } {
+  const suggestion = closestName(name, candidates);
+  return suggestion
+    ? { message: `unknown ${kind} \`${name}\`; did you mean \`${suggestion}\`?`, data: { suggestion } }
+    : { message: `unknown ${kind} \`${name}\`: ${whyNone}` };
+}

@@ -1,8 +1,7 @@
 // banner-not-closed: the journey the exit intent starts never sends `ui-event-close-promotion`
 // without a banner, so the banner stays on screen after the customer is back with the bot.
-import { exitIntentOf, reaches } from '../exitJourneys';
+import { exitJourneyLacking } from '../exitJourneys';
 import { BANNER_CLOSE_EVENT } from '../platformEvents';
-import { indexOf } from '../projectIndex';
 import type { Rule } from './rule';
 
 export const bannerNotClosed: Rule = {
@@ -12,17 +11,14 @@ export const bannerNotClosed: Rule = {
   kinds: ['journey'],
   scope: 'project',
   check(file, project, report, { phraseMatch }) {
-    const entry = indexOf(project).journeyOf(file);
-    const intent = entry && exitIntentOf(project, entry, phraseMatch);
-    if (!entry || !intent || !entry.journey.triggerIntent) return;
-    const closes = reaches(project, file, (n) => n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data);
-    if (closes) return;
-    const trigger = entry.journey.triggerIntent.node;
+    const closesBanner = (n: { type?: string; event?: { value: string }; data?: unknown }) =>
+      n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data;
+    const lacking = exitJourneyLacking(project, file, phraseMatch, closesBanner);
+    if (!lacking) return;
     report({
-      offset: trigger.offset,
-      length: trigger.length,
-      message: `this journey starts from the exit intent \`${intent}\` but never sends \`${BANNER_CLOSE_EVENT}\` without data: the banner stays on screen`,
-      data: { intent },
+      ...lacking.trigger,
+      message: `this journey starts from the exit intent \`${lacking.intent}\` but never sends \`${BANNER_CLOSE_EVENT}\` without data: the banner stays on screen`,
+      data: { intent: lacking.intent },
     });
   },
 };

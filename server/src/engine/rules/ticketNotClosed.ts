@@ -1,7 +1,6 @@
 // ticket-not-closed: the journey the exit intent starts never reaches a closeTicket node, so the
 // ticket stays open in the agent's inbox after the customer has left.
-import { exitIntentOf, reaches } from '../exitJourneys';
-import { indexOf } from '../projectIndex';
+import { exitJourneyLacking } from '../exitJourneys';
 import type { Rule } from './rule';
 
 export const ticketNotClosed: Rule = {
@@ -11,16 +10,12 @@ export const ticketNotClosed: Rule = {
   kinds: ['journey'],
   scope: 'project',
   check(file, project, report, { phraseMatch }) {
-    const entry = indexOf(project).journeyOf(file);
-    const intent = entry && exitIntentOf(project, entry, phraseMatch);
-    if (!entry || !intent || !entry.journey.triggerIntent) return;
-    if (reaches(project, file, (n) => n.type === 'closeTicket')) return;
-    const trigger = entry.journey.triggerIntent.node;
+    const lacking = exitJourneyLacking(project, file, phraseMatch, (n) => n.type === 'closeTicket');
+    if (!lacking) return;
     report({
-      offset: trigger.offset,
-      length: trigger.length,
-      message: `this journey starts from the exit intent \`${intent}\` but never reaches a \`closeTicket\` node: the ticket stays open`,
-      data: { intent },
+      ...lacking.trigger,
+      message: `this journey starts from the exit intent \`${lacking.intent}\` but never reaches a \`closeTicket\` node: the ticket stays open`,
+      data: { intent: lacking.intent },
     });
   },
 };

@@ -3,7 +3,7 @@
 import type { NamedValue } from '../botFile';
 import { readJourney } from '../journey';
 import { platformEvent, platformEvents } from '../platformEvents';
-import { closestName } from '../suggestions';
+import { unknownName } from '../suggestions';
 import { hasTemplate } from '../template';
 import type { Rule } from './rule';
 
@@ -22,15 +22,9 @@ export const unknownEvent: Rule = {
 
     for (const name of names) {
       if (!name.value || hasTemplate(name.value) || declared.has(name.value) || platformEvent(name.value)) continue;
-      const suggestion = closestName(name.value, [...declared.keys(), ...platformEvents.map((e) => e.name)]);
-      report({
-        offset: name.node.offset,
-        length: name.node.length,
-        message: suggestion
-          ? `unknown event \`${name.value}\`; did you mean \`${suggestion}\`?`
-          : `unknown event \`${name.value}\`: it is not a platform event and bot.json does not declare it`,
-        data: suggestion ? { suggestion } : undefined,
-      });
+      const candidates = [...declared.keys(), ...platformEvents.map((e) => e.name)];
+      const unknown = unknownName('event', name.value, candidates, 'it is not a platform event and bot.json does not declare it');
+      report({ offset: name.node.offset, length: name.node.length, ...unknown });
     }
   },
 };

@@ -1,7 +1,7 @@
 // unknown-intent: a journey's trigger names an intent no file defines.
 import { readJourney } from '../journey';
 import { indexOf } from '../projectIndex';
-import { closestName } from '../suggestions';
+import { unknownName } from '../suggestions';
 import type { Rule } from './rule';
 
 export const unknownIntent: Rule = {
@@ -14,14 +14,7 @@ export const unknownIntent: Rule = {
     const trigger = readJourney(file).triggerIntent;
     const intents = indexOf(project).intentsByName;
     if (!trigger || !trigger.value || intents.has(trigger.value)) return;
-    const suggestion = closestName(trigger.value, intents.keys());
-    report({
-      offset: trigger.node.offset,
-      length: trigger.node.length,
-      message: suggestion
-        ? `unknown intent \`${trigger.value}\`; did you mean \`${suggestion}\`?`
-        : `unknown intent \`${trigger.value}\`: no file in intents/ defines it`,
-      data: suggestion ? { suggestion } : undefined,
-    });
+    const unknown = unknownName('intent', trigger.value, intents.keys(), 'no file in intents/ defines it');
+    report({ offset: trigger.node.offset, length: trigger.node.length, ...unknown });
   },
 };

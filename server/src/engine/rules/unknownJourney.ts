@@ -1,7 +1,7 @@
 // unknown-journey: a Jump to Journey node names a journey no file defines.
 import { readJourney } from '../journey';
 import { indexOf } from '../projectIndex';
-import { closestName } from '../suggestions';
+import { unknownName } from '../suggestions';
 import type { Rule } from './rule';
 
 export const unknownJourney: Rule = {
@@ -15,15 +15,8 @@ export const unknownJourney: Rule = {
     for (const node of readJourney(file).nodes) {
       const target = node.type === 'jumpToJourney' ? node.journey : undefined;
       if (!target || !target.value || journeys.has(target.value)) continue;
-      const suggestion = closestName(target.value, journeys.keys());
-      report({
-        offset: target.node.offset,
-        length: target.node.length,
-        message: suggestion
-          ? `unknown journey \`${target.value}\`; did you mean \`${suggestion}\`?`
-          : `unknown journey \`${target.value}\`: no file in journeys/ defines it`,
-        data: suggestion ? { suggestion } : undefined,
-      });
+      const unknown = unknownName('journey', target.value, journeys.keys(), 'no file in journeys/ defines it');
+      report({ offset: target.node.offset, length: target.node.length, ...unknown });
     }
   },
 };

@@ -2,7 +2,7 @@
 import type { NamedValue } from '../botFile';
 import { readJourney } from '../journey';
 import { nodesById } from '../journeyGraph';
-import { closestName } from '../suggestions';
+import { unknownName } from '../suggestions';
 import type { Rule } from './rule';
 
 export const unknownNode: Rule = {
@@ -17,15 +17,8 @@ export const unknownNode: Rule = {
     const references: NamedValue[] = [...(journey.start ? [journey.start] : []), ...journey.nodes.flatMap((n) => n.next)];
     for (const reference of references) {
       if (!reference.value || ids.has(reference.value)) continue;
-      const suggestion = closestName(reference.value, ids.keys());
-      report({
-        offset: reference.node.offset,
-        length: reference.node.length,
-        message: suggestion
-          ? `unknown node \`${reference.value}\`; did you mean \`${suggestion}\`?`
-          : `unknown node \`${reference.value}\`: no node of this journey has that id`,
-        data: suggestion ? { suggestion } : undefined,
-      });
+      const unknown = unknownName('node', reference.value, ids.keys(), 'no node of this journey has that id');
+      report({ offset: reference.node.offset, length: reference.node.length, ...unknown });
     }
   },
 };

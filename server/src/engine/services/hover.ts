@@ -48,7 +48,9 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
       }
       case 'node': {
         const node = nodesById(readJourney(symbol.scope ?? file)).get(symbol.name);
-        const what = node?.type === 'sendEvent' ? `sends \`${node.event?.value}\`` : node?.type === 'message' ? 'says something' : node?.type ?? 'unknown';
+        const what = node?.type === 'sendEvent'
+          ? node.event?.value ? `sends \`${node.event.value}\`` : 'sends no event yet'
+          : node?.type === 'message' ? 'says something' : node?.type ?? 'unknown';
         return { ...range, markdown: `**node** \`${symbol.name}\`: ${node ? `${node.type} node, ${what}` : '_not in this journey_'}` };
       }
       case 'phrase': {
