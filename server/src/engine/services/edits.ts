@@ -69,3 +69,43 @@ function indentOf(text: string): number {
   const match = /\n( +)"/.exec(text);
   return match ? Math.min(match[1].length, 8) : 2;
 }
+
+/**
+ * A new bot file's text, written as the example project is: two-space indent, a final newline,
+ * and a short object or list (a node, a trigger, the utterances) on one line when it nests at most
+ * two levels deep and fits in 120 columns.
+ */
+export function jsonFileText(value: object): string {
+  return `${formatJson(value, '', 0, true)}\n`;
+}
+
+const WIDTH = 120;
+
+function formatJson(value: unknown, indent: string, prefix: number, root = false): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const oneLine = compactJson(value);
+  // `prefix`: the key before the value and the comma after it, on the same line.
+  if (!root && nesting(value) <= 2 && indent.length + prefix + oneLine.length <= WIDTH) return oneLine;
+  const inner = `${indent}  `;
+  const items = Array.isArray(value)
+    ? value.map((item) => inner + formatJson(item, inner, 1))
+    : definedEntries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${formatJson(item, inner, JSON.stringify(key).length + 3)}`);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  return items.length ? `${open}\n${items.join(',\n')}\n${indent}${close}` : `${open}${close}`;
+}
+
+/** One line, spaced as the example writes it: `{ "id": "a" }`, `["a", "b"]`. */
+function compactJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(compactJson).join(', ')}]`;
+  const entries = definedEntries(value);
+  return entries.length ? `{ ${entries.map(([key, item]) => `${JSON.stringify(key)}: ${compactJson(item)}`).join(', ')} }` : '{}';
+}
+
+function nesting(value: unknown): number {
+  return value !== null && typeof value === 'object' ? 1 + Math.max(0, ...Object.values(value).map(nesting)) : 0;
+}
+
+function definedEntries(value: object): [string, unknown][] {
+  return Object.entries(value).filter(([, item]) => item !== undefined);
+}

@@ -5,8 +5,8 @@ import { relativePath } from '../botFile';
 import type { Finding } from '../findings';
 import type { BotProject } from '../project';
 import { indexOf } from '../projectIndex';
-import { modifyJson, replaceString, type ProjectEdit, type TextChange } from './edits';
-import { closingSteps, enableEvents, exitJourney, freeName, jsonFileText } from './scaffold';
+import { jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from './edits';
+import { closingSteps, enableEvents, exitJourney, freeName } from './scaffold';
 
 /** What a quick fix needs of a finding: where it is and what its rule said. */
 export type FindingRef = Pick<Finding, 'code' | 'offset' | 'length' | 'data'>;

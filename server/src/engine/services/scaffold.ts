@@ -8,7 +8,7 @@
 //   (`field`) and often a `suggestion` for it: a free name, the near journey, the banner's phrase.
 // - disconnectionContext(project): what the command needs to ask sensible questions.
 // - validateDisconnectionOptions(options): what is wrong with options on their own, for input boxes.
-// - enableEvents, closingSteps, exitJourney, freeName, freshIds, jsonFileText: the pieces, for
+// - enableEvents, closingSteps, exitJourney, freeName, freshIds: the pieces, for
 //   quick fixes that write one piece of the same journey.
 //
 // Where the guide is silent, the scaffold decides (each decision is documented where it is made):
@@ -30,7 +30,7 @@ import type { BotProject } from '../project';
 import { indexOf, type JourneyEntry, type ProjectIndex } from '../projectIndex';
 import { closestName } from '../suggestions';
 import { hasTemplate } from '../template';
-import { modifyJson, type FileChange, type ProjectEdit } from './edits';
+import { jsonFileText, modifyJson, type FileChange, type ProjectEdit } from './edits';
 
 /** The event that shows the banner: the guide's close-promotion, or update-promotion as other pages do. */
 export type BannerShowEvent = typeof BANNER_CLOSE_EVENT | typeof BANNER_SHOW_EVENT;
@@ -697,46 +697,6 @@ export function freshIds(journey?: Journey): (base: string) => string {
     ids.add(id);
     return id;
   };
-}
-
-/**
- * A new bot file's text, written as the example project is: two-space indent, a final newline,
- * and a short object or list (a node, a trigger, the utterances) on one line when it nests at most
- * two levels deep and fits in 120 columns.
- */
-export function jsonFileText(value: object): string {
-  return `${formatJson(value, '', 0, true)}\n`;
-}
-
-const WIDTH = 120;
-
-function formatJson(value: unknown, indent: string, prefix: number, root = false): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  const oneLine = compactJson(value);
-  // `prefix`: the key before the value and the comma after it, on the same line.
-  if (!root && nesting(value) <= 2 && indent.length + prefix + oneLine.length <= WIDTH) return oneLine;
-  const inner = `${indent}  `;
-  const items = Array.isArray(value)
-    ? value.map((item) => inner + formatJson(item, inner, 1))
-    : definedEntries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${formatJson(item, inner, JSON.stringify(key).length + 3)}`);
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  return items.length ? `${open}\n${items.join(',\n')}\n${indent}${close}` : `${open}${close}`;
-}
-
-/** One line, spaced as the example writes it: `{ "id": "a" }`, `["a", "b"]`. */
-function compactJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(compactJson).join(', ')}]`;
-  const entries = definedEntries(value);
-  return entries.length ? `{ ${entries.map(([key, item]) => `${JSON.stringify(key)}: ${compactJson(item)}`).join(', ')} }` : '{}';
-}
-
-function nesting(value: unknown): number {
-  return value !== null && typeof value === 'object' ? 1 + Math.max(0, ...Object.values(value).map(nesting)) : 0;
-}
-
-function definedEntries(value: object): [string, unknown][] {
-  return Object.entries(value).filter(([, item]) => item !== undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
