@@ -96,7 +96,7 @@ async function apply(client: LanguageClient, project: ProjectSummary, start: Par
       void vscode.window.showErrorMessage('The disconnection journey could not be added: VS Code refused the edit.');
       return false;
     }
-    await saveAll(edit);
+    await saveAndShow(edit);
     void vscode.window.showInformationMessage(`Added to ${project.name}: ${plan.steps.join('; ')}.`);
     return true;
   }
@@ -136,12 +136,16 @@ function input(title: string, prompt: string, value: string, validateInput: (v: 
   return vscode.window.showInputBox({ title, prompt, value, validateInput, ignoreFocusOut: true });
 }
 
-/** Saves the files the edit touched, so the project on disk is the one that was checked. */
-async function saveAll(edit: vscode.WorkspaceEdit): Promise<void> {
+/**
+ * Saves the files the edit touched, so the project on disk is the one that was checked, and
+ * shows each in an editor: VS Code keeps the undo step of a file only while it holds the file.
+ */
+async function saveAndShow(edit: vscode.WorkspaceEdit): Promise<void> {
   const uris = new Map<string, vscode.Uri>();
   for (const [uri] of edit.entries()) uris.set(uri.toString(), uri);
-  for (const uri of uris.values()) {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document?.isDirty) await document.save();
+  const documents = await Promise.all([...uris.values()].map((uri) => vscode.workspace.openTextDocument(uri)));
+  for (const document of documents) {
+    if (document.isDirty) await document.save();
+    await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
   }
 }

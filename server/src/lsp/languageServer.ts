@@ -137,7 +137,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       const file = toPath(event.document.uri);
       if (!file || !workspace.projectOf(file)) return;
       const reloaded = await workspace.reload(file);
-      const project = reloaded ? workspace.projectOf(file) : workspace.delete(file);
+      const project = reloaded ? workspace.projectOf(file) : forget(file);
       if (project) schedule(project);
     });
   });
@@ -161,7 +161,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
         }
         if (documents.get(change.uri)) continue; // the open document is newer than the disk
         const project =
-          change.type === FileChangeType.Deleted ? workspace.delete(file) : (await workspace.reload(file), workspace.projectOf(file));
+          change.type === FileChangeType.Deleted ? forget(file) : (await workspace.reload(file), workspace.projectOf(file));
         if (project) schedule(project);
       }
     });
@@ -232,6 +232,13 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     if (published.get(uri) === key) return;
     published.set(uri, key);
     void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  /** Drops a deleted file from its project, and its findings from the editor. */
+  function forget(file: string): BotProject | undefined {
+    const project = workspace.delete(file);
+    if (project) publish(uriOf(file), []);
+    return project;
   }
 
   function clearProject(project: BotProject): void {
