@@ -1,0 +1,47 @@
+// UI check: "Handoff Kit: New Bot Project" from the command palette. Its input box offers `support-bot`, which the
+// workspace already has: Enter on it is refused with the reason. A free name typed instead creates the project, opens
+// its bot.json (both banner events declared and enabled) and offers to add the disconnection next. The new folder is
+// deleted afterwards.
+import { clearNotifications, closeAllEditors, existsInWorkspace, removeFolder, runCommand, step, waitForNotification, waitForQuestion } from '../support/workbench-steps.mjs';
+
+export const title = 'New Bot Project from the palette refuses a taken name and creates a project with a free one';
+
+const name = 'ui-new-bot';
+
+/** @param {{ page: import('playwright-core').Page, screenshot: (name: string) => Promise<string> }} ui */
+export async function check({ page, screenshot }) {
+  if (existsInWorkspace(page, name)) throw new Error(`${name} already exists in the workspace`);
+  try {
+    await clearNotifications(page);
+    await runCommand(page, 'Handoff Kit: New Bot Project');
+    const offered = await waitForQuestion(page, "The bot's name", 'New Bot Project');
+    if (offered !== 'support-bot') throw new Error(`the input box offers ${JSON.stringify(offered)}, not "support-bot"`);
+    const widget = page.locator('.quick-input-widget');
+    // Enter on what it offers: the name is taken, the box says so and stays open.
+    await page.keyboard.press('Enter');
+    await step('the input box says support-bot is taken', () => widget.locator('.quick-input-message', { hasText: 'support-bot already exists' }).waitFor());
+
+    await widget.locator('input').fill(name);
+    await step(`the input box takes ${name}`, () => widget.locator('.quick-input-message', { hasText: "The bot's name" }).waitFor());
+    await page.keyboard.press('Enter');
+
+    await step(`the new project's bot.json opens`, async () => {
+      await page.locator(`.tabs-container .tab.active[data-resource-name="bot.json"]`).waitFor();
+      await page.locator('.breadcrumbs-control', { hasText: name }).first().waitFor();
+    });
+    const editor = page.locator('.editor-instance .view-lines');
+    for (const text of [`"name": "${name}"`, 'ui-event-update-promotion', 'ui-event-close-promotion']) {
+      await step(`bot.json shows ${text}`, () => editor.filter({ hasText: text }).waitFor());
+    }
+    await step('the notification offers to add the disconnection', async () => {
+      const toast = await waitForNotification(page, `Bot project ${name} created`);
+      await toast.locator('.monaco-button', { hasText: 'Add Disconnection' }).waitFor();
+    });
+    return { screenshots: [await screenshot('new-bot-project')] };
+  } finally {
+    await clearNotifications(page);
+    await closeAllEditors(page);
+    await removeFolder(page, name);
+    await step(`the Explorer no longer shows ${name}`, () => page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).waitFor({ state: 'detached' }));
+  }
+}
