@@ -10,7 +10,7 @@ export async function newBotProject(): Promise<vscode.Uri | undefined> {
   const name = await vscode.window.showInputBox({
     title: 'New Bot Project',
     prompt: `The bot's name; its folder is created in ${parent.fsPath}`,
-    value: 'support-bot',
+    value: await freeFolderName(parent, 'support-bot'),
     validateInput: async (value) => {
       if (!NAME.test(value)) return 'Letters, digits, `-`, `_` or `.`, with no spaces';
       return (await exists(vscode.Uri.joinPath(parent, value))) ? `${value} already exists in ${parent.fsPath}` : undefined;
@@ -51,6 +51,13 @@ async function pickParentFolder(): Promise<vscode.Uri | undefined> {
   }
   const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create Bot Project Here' });
   return chosen?.[0];
+}
+
+/** `base`, or `base-2`, `base-3`… when a folder of that name is already there. */
+async function freeFolderName(parent: vscode.Uri, base: string): Promise<string> {
+  let name = base;
+  for (let n = 2; await exists(vscode.Uri.joinPath(parent, name)); n++) name = `${base}-${n}`;
+  return name;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -1,5 +1,5 @@
-// UI check: "Handoff Kit: New Bot Project" from the command palette. Its input box offers `support-bot`, which the
-// workspace already has: Enter on it is refused with the reason. A free name typed instead creates the project, opens
+// UI check: "Handoff Kit: New Bot Project" from the command palette. The workspace has `support-bot`, so the input box
+// offers the free `support-bot-2`; typing the taken name is refused with the reason. A free name typed creates the project, opens
 // its bot.json (both banner events declared and enabled) and offers to add the disconnection next. The new folder is
 // deleted afterwards.
 import { clearNotifications, closeAllEditors, existsInWorkspace, removeFolder, runCommand, step, waitForNotification, waitForQuestion } from '../support/workbench-steps.mjs';
@@ -15,9 +15,10 @@ export async function check({ page, screenshot }) {
     await clearNotifications(page);
     await runCommand(page, 'Handoff Kit: New Bot Project');
     const offered = await waitForQuestion(page, "The bot's name", 'New Bot Project');
-    if (offered !== 'support-bot') throw new Error(`the input box offers ${JSON.stringify(offered)}, not "support-bot"`);
+    if (offered !== 'support-bot-2') throw new Error(`the input box offers ${JSON.stringify(offered)}, not the free "support-bot-2"`);
     const widget = page.locator('.quick-input-widget');
-    // Enter on what it offers: the name is taken, the box says so and stays open.
+    // A taken name: the box says so and stays open.
+    await widget.locator('input').fill('support-bot');
     await page.keyboard.press('Enter');
     await step('the input box says support-bot is taken', () => widget.locator('.quick-input-message', { hasText: 'support-bot already exists' }).waitFor());
 

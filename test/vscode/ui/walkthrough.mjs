@@ -38,7 +38,7 @@ export async function check({ page, screenshot }) {
       await step(`the walkthrough lists the step "${title}"`, () => walkthrough.locator('.getting-started-step .step-title', { hasText: title }).first().waitFor());
     }
     // The step shown first has its page (walkthrough/scaffold.md) drawn beside the steps, in a webview.
-    await step("the first step's page is drawn", () => activeWebview(page).locator('h1', { hasText: 'All six steps in one command' }).waitFor());
+    await step("the first step's page is drawn", () => activeWebview(page).locator('h1', { hasText: 'A bot project' }).waitFor());
     // The pointer rests where it clicked the quick pick, over the editor's tab: away to a blank spot of the
     // walkthrough, so that the screenshot shows no hover.
     await page.mouse.move(1380, 760);
