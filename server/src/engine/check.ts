@@ -18,28 +18,24 @@ export interface CheckOptions {
 export const FILE_TOO_LARGE = 'file-too-large';
 
 const fileScopeCache = new WeakMap<BotFile, Finding[]>();
+const fileRules = allRules.filter((r) => r.scope === 'file');
+const projectRules = allRules.filter((r) => r.scope === 'project');
 
 export function checkFile(project: BotProject, file: BotFile, given: CheckOptions = {}): Finding[] {
-  const options = withProjectSettings(project, given);
+  // The project's handoff-kit.json, under the options given (which win).
+  const settings = { ...project.settings.rules, ...given.rules };
   if (file.oversized) {
-    return applySettings([tooLarge(file)], options);
+    return applySettings([tooLarge(file)], settings);
   }
-  const context: RuleContext = { phraseMatch: options.phraseMatch ?? 'exact' };
+  const context: RuleContext = { phraseMatch: given.phraseMatch ?? project.phraseMatch };
   let fileScoped = fileScopeCache.get(file);
   if (!fileScoped) {
     // File-scope rules read nothing but the file, so the context does not change their result.
-    fileScoped = run(allRules.filter((r) => r.scope === 'file'), file, project, context);
+    fileScoped = run(fileRules, file, project, context);
     fileScopeCache.set(file, fileScoped);
   }
-  const projectScoped = run(allRules.filter((r) => r.scope === 'project'), file, project, context);
-  return applySettings([...fileScoped, ...projectScoped], options).sort(compareFindings);
-}
-
-/** The project's handoff-kit.json under the options given (which win). */
-function withProjectSettings(project: BotProject, given: CheckOptions): CheckOptions {
-  const own = project.settings;
-  if (!own.rules && !own.phraseMatch) return given;
-  return { rules: { ...own.rules, ...given.rules }, phraseMatch: given.phraseMatch ?? own.phraseMatch };
+  const projectScoped = run(projectRules, file, project, context);
+  return applySettings([...fileScoped, ...projectScoped], settings).sort(compareFindings);
 }
 
 /** Every finding of every file of the project, sorted by file and offset. */
@@ -70,9 +66,7 @@ function run(rules: readonly Rule[], file: BotFile, project: BotProject, context
   return findings;
 }
 
-function applySettings(findings: Finding[], options: CheckOptions): Finding[] {
-  const settings = options.rules;
-  if (!settings) return findings;
+function applySettings(findings: Finding[], settings: Readonly<Record<string, RuleSetting | undefined>>): Finding[] {
   const result: Finding[] = [];
   for (const finding of findings) {
     const setting = settings[finding.code];

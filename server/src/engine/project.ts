@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { BotFile, fileKindOf, SETTINGS_FILE } from './botFile';
 import { readBotConfig, type BotConfig } from './botConfig';
+import type { PhraseMatch } from './phraseMatch';
 import { readProjectSettings, type ProjectSettings } from './projectSettings';
 
 export class BotProject {
@@ -22,6 +23,11 @@ export class BotProject {
 
   get config(): BotConfig {
     return readBotConfig(this.botFile);
+  }
+
+  /** How this project compares exit phrases: as its handoff-kit.json says, `exact` by default. */
+  get phraseMatch(): PhraseMatch {
+    return this.settings.phraseMatch ?? 'exact';
   }
 
   /** What the project's handoff-kit.json says (nothing when it has none). */

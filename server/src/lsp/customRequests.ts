@@ -42,6 +42,6 @@ export function registerCustomRequests(connection: Connection, context: RequestC
   });
 
   async function effectiveMatch(project: BotProject): Promise<PhraseMatch> {
-    return (await context.phraseMatchFor(project)) ?? project.settings.phraseMatch ?? 'exact';
+    return (await context.phraseMatchFor(project)) ?? project.phraseMatch;
   }
 }

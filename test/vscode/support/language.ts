@@ -107,17 +107,18 @@ export async function waitForOutline(
   condition: (symbol: vscode.DocumentSymbol) => boolean = () => true,
   timeoutMs = defaultTimeoutMs,
 ): Promise<vscode.DocumentSymbol> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const symbols = await documentSymbolsOf(uri);
-    const found = symbols.find((s) => s.name === name && s.kind === kind);
-    if (found && condition(found)) return found;
-    if (Date.now() > deadline) {
-      const seen = symbols.map((s) => `${s.name} (${vscode.SymbolKind[s.kind]}: ${s.children.map((c) => c.name).join(', ')})`).join('; ') || '(none)';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for the outline of ${vscode.workspace.asRelativePath(uri)} to have ${name} (${vscode.SymbolKind[kind]})${found ? ' as expected' : ''}; it has ${seen}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let symbols: vscode.DocumentSymbol[] = [];
+  let found: vscode.DocumentSymbol | undefined;
+  const what = `the outline of ${vscode.workspace.asRelativePath(uri)} has ${name} (${vscode.SymbolKind[kind]})`;
+  await waitUntil(what, async () => {
+    symbols = await documentSymbolsOf(uri);
+    found = symbols.find((s) => s.name === name && s.kind === kind);
+    return !!found && condition(found);
+  }, timeoutMs).catch((error: Error) => {
+    const seen = symbols.map((s) => `${s.name} (${vscode.SymbolKind[s.kind]}: ${s.children.map((c) => c.name).join(', ')})`).join('; ') || '(none)';
+    throw new Error(`${error.message}${found ? ' as expected' : ''}; it has ${seen}`);
+  });
+  return found!;
 }
 
 /** Resolves once the document's text satisfies `condition` (checked now and on every change of it). */

@@ -3,6 +3,7 @@
 // the server has checked it as it is now. Projects are named by their folder in the fixture workspace ("empty-bot").
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitUntil } from './conditions';
 import { describeDiagnostics, defaultTimeoutMs, handoffKitDiagnostics, waitForCode, waitForNoCode } from './diagnostics';
 import { documentSymbolsOf, waitForText } from './language';
 import { fixtureFile, replaceText, revertAndCloseAll } from './workspace';
@@ -180,13 +181,11 @@ export type ServerView = (ProjectSummary['context'] & { readonly events: readonl
 
 /** Asks the server for the project's view until `condition` holds for it; fails at the deadline with the last view. */
 export async function waitForServerView(project: string, what: string, condition: (view: ServerView) => boolean, timeoutMs = defaultTimeoutMs): Promise<ServerView> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const view = await serverViewOf(project);
-    if (condition(view)) return view;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}; the server holds: ${JSON.stringify(view)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let view: ServerView;
+  await waitUntil(what, async () => condition((view = await serverViewOf(project))), timeoutMs).catch((error: Error) => {
+    throw new Error(`${error.message}; the server holds: ${JSON.stringify(view)}`);
+  });
+  return view;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -120,7 +120,7 @@ export function bannerPreviewAt(
   project: BotProject,
   file: BotFile,
   offset?: number,
-  mode: PhraseMatch = project.settings.phraseMatch ?? 'exact',
+  mode: PhraseMatch = project.phraseMatch,
 ): BannerPreview | undefined {
   const payloads = bannerNodesOf(file);
   const at =

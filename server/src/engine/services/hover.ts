@@ -54,7 +54,7 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
         return { ...range, markdown: `**node** \`${symbol.name}\`: ${node ? `${node.type} node, ${what}` : '_not in this journey_'}` };
       }
       case 'phrase': {
-        const matches = index.utterancesMatching(symbol.name, 'exact');
+        const matches = index.utterancesMatching(symbol.name, project.phraseMatch);
         const lines = matches.length
           ? matches.map((u) => `trains intent \`${u.intentName}\`, which starts ${(index.journeysByIntent.get(u.intentName) ?? []).map((j) => `\`${j.journey.name?.value}\``).join(', ') || 'no journey'}`)
           : ['_no intent is trained with it_'];
@@ -80,7 +80,7 @@ function bannerHover(project: BotProject, file: BotFile, offset: number): Hover 
       const text = named(valueOf(option, 'text'))?.value;
       const url = named(valueOf(option, 'url'))?.value;
       if (url) return `\`[ ${label} ]\` opens ${url}`;
-      const intents = text ? [...new Set(index.utterancesMatching(text, 'exact').map((u) => u.intentName))] : [];
+      const intents = text ? [...new Set(index.utterancesMatching(text, project.phraseMatch).map((u) => u.intentName))] : [];
       return `\`[ ${label} ]\` sends "${text ?? ''}": ${intents.length ? `starts intent ${intents.map((i) => `\`${i}\``).join(', ')}` : '**no intent is trained with it**'}`;
     });
     return `> ${title}\n${buttons.length ? `\n${buttons.map((b) => `- ${b}`).join('\n')}` : ''}`;

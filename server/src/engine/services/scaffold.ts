@@ -260,7 +260,7 @@ class Draft {
   constructor(readonly project: BotProject, readonly options: DisconnectionOptions) {
     this.index = indexOf(project);
     this.names = new ProjectNames(project, this.index);
-    this.phraseMatch = options.phraseMatch ?? project.settings.phraseMatch ?? 'exact';
+    this.phraseMatch = options.phraseMatch ?? project.phraseMatch;
   }
 
   conflict(conflict: ScaffoldConflict): void {
@@ -736,7 +736,7 @@ export interface DisconnectionContext {
 }
 
 /** Plain JSON, so that it crosses the language server protocol as it is. */
-export function disconnectionContext(project: BotProject, phraseMatch: PhraseMatch = project.settings.phraseMatch ?? 'exact'): DisconnectionContext {
+export function disconnectionContext(project: BotProject, phraseMatch: PhraseMatch = project.phraseMatch): DisconnectionContext {
   const index = indexOf(project);
   const relative = (file: BotFile) => relativePath(project.root, file.path);
   const byFile = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file);

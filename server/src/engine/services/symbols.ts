@@ -7,10 +7,8 @@ import { readBotConfig } from '../botConfig';
 import { exitPhrasesOf } from '../exitPhrases';
 import { readIntent } from '../intent';
 import { readJourney } from '../journey';
-import type { PhraseMatch } from '../phraseMatch';
-import { phraseKey } from '../phraseMatch';
+import { phraseKey, type PhraseMatch } from '../phraseMatch';
 import type { BotProject } from '../project';
-import { indexOf } from '../projectIndex';
 
 export type SymbolKind = 'intent' | 'journey' | 'node' | 'event' | 'phrase';
 
@@ -36,7 +34,7 @@ export function symbolAt(file: BotFile, offset: number): (BotSymbol & { occurren
 }
 
 /** Every place a symbol stands in the project, definitions first. */
-export function occurrencesOf(project: BotProject, symbol: BotSymbol, mode: PhraseMatch = 'exact'): SymbolOccurrence[] {
+export function occurrencesOf(project: BotProject, symbol: BotSymbol, mode: PhraseMatch = project.phraseMatch): SymbolOccurrence[] {
   const files = symbol.kind === 'node' && symbol.scope ? [symbol.scope] : project.allFiles();
   const same = (o: BotSymbol) =>
     o.kind === symbol.kind &&
@@ -98,7 +96,3 @@ function occurrencesIn(file: BotFile): Occurrence[] {
   return list;
 }
 
-/** The journeys an intent starts (for hovers and navigation). */
-export function journeysStartedBy(project: BotProject, intent: string): BotFile[] {
-  return (indexOf(project).journeysByIntent.get(intent) ?? []).map((e) => e.file);
-}
