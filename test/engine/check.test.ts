@@ -45,7 +45,7 @@ describe('checking a project', () => {
     assert.equal(file?.root, undefined);
     const findings = checkFile(fixture.project, file!);
     assert.deepEqual(findings.map((f) => f.code), ['file-too-large']);
-    assert.match(findings[0].message, /^the file is 0\.0 MB, over the 0\.0 MB limit/);
+    assert.match(findings[0].message, /^the file is 4\.9 KB, over the 1000 bytes limit for bot files/);
   });
 
   it('ignores files that are not bot files of the project', () => {

@@ -94,7 +94,8 @@ describe('editor features over LSP', () => {
     const intent = await openFile('intents/talk_to_bot.json');
     await edit('intents/talk_to_bot.json', '"talk to bot"', '"talk to the bot"');
     const diagnostic = await diagnostics('journeys/live-agent.json', 'option-text-mismatch');
-    assert.equal(diagnostic.severity, 2);
+    assert.equal(diagnostic.severity, 1);
+    assert.equal(diagnostic.relatedInformation?.[0].message, 'the near utterance of intent `talk_to_bot`');
     assert.match(String(diagnostic.message), /did you mean `talk to the bot` \(intent `talk_to_bot`/);
     await setText('intents/talk_to_bot.json', intent);
     await cleared('journeys/live-agent.json', 'option-text-mismatch');

@@ -55,7 +55,8 @@ describe('language server over stdio', () => {
     const line = broken.split('\n').findIndex((l) => l.includes('promotoin'));
     assert.equal(diagnostic.range.start.line, line);
     assert.equal(diagnostic.range.start.character, broken.split('\n')[line].indexOf('"ui-event-close-promotoin"'));
-    assert.deepEqual(diagnostic.data, { suggestion: 'ui-event-close-promotion' });
+    assert.deepEqual(diagnostic.data, { messageId: 'didYouMean', data: { name: 'ui-event-close-promotoin', suggestion: 'ui-event-close-promotion' } });
+    assert.equal(diagnostic.codeDescription?.href, 'https://github.com/handoff-kit/handoff-kit/blob/main/docs/rules/unknown-event.md');
 
     await client.replace(file, broken, 'promotoin', 'promotion', 2);
     await client.waitFor('diagnostics cleared', () => client.diagnosticsOf(file)?.length === 0);

@@ -1,6 +1,7 @@
 // The `handoff-kit` command line: the same engine as the language server, for CI.
 import { Command, Option } from 'commander';
 import { runCheck, UsageError, type OutputFormat } from './check';
+import { formatRules } from './rules';
 
 const program = new Command()
   .name('handoff-kit')
@@ -30,6 +31,14 @@ program
       }
       throw error;
     }
+  });
+
+program
+  .command('rules')
+  .description('List every check: code, default severity, scope, whether it has a quick fix, description, docs page.')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action((options: { format: 'text' | 'json' }) => {
+    process.stdout.write(formatRules(options.format));
   });
 
 function parseSize(value: string): number {

@@ -12,13 +12,12 @@ export interface BotConfig {
   readonly events: ReadonlyMap<string, DeclaredEvent>;
 }
 
-const cache = new WeakMap<BotFile, BotConfig>();
+const BOT_CONFIG = Symbol('bot config');
 const EMPTY: BotConfig = { events: new Map() };
 
 export function readBotConfig(file: BotFile | undefined): BotConfig {
   if (!file) return EMPTY;
-  let config = cache.get(file);
-  if (!config) {
+  return file.derived(BOT_CONFIG, () => {
     const events = new Map<string, DeclaredEvent>();
     const list = valueOf(file.root, 'events');
     for (const item of list?.type === 'array' ? list.children ?? [] : []) {
@@ -28,8 +27,6 @@ export function readBotConfig(file: BotFile | undefined): BotConfig {
         events.set(name.value, { name, enabled: enabledNode?.type === 'boolean' ? (enabledNode.value as boolean) : undefined });
       }
     }
-    config = { name: named(valueOf(file.root, 'name')), events };
-    cache.set(file, config);
-  }
-  return config;
+    return { name: named(valueOf(file.root, 'name')), events };
+  });
 }

@@ -1,6 +1,7 @@
 // A bot file parsed once per version: its text, its JSON tree with offsets, and its syntax errors.
 import * as jsonc from 'jsonc-parser';
 import * as path from 'node:path';
+import { pruneDeepValues, type DeepValue } from './jsonDepth';
 
 export type FileKind = 'bot' | 'intent' | 'journey' | 'settings';
 
@@ -18,6 +19,8 @@ export class BotFile {
   readonly syntaxProblems: readonly SyntaxProblem[];
   private cachedValue: unknown;
   private valueComputed = false;
+  /** What services and checks derive from this version of the file (see `derived`). */
+  private readonly derivedValues = new Map<symbol, unknown>();
 
   /** The file's size in characters (or bytes on disk, for a file too large to read). */
   readonly size: number;
@@ -25,26 +28,33 @@ export class BotFile {
   readonly maxSize: number;
   /** Set when the file is over the size limit; then it is neither parsed nor checked. */
   readonly oversized: boolean;
+  /** Why the file could not be read (a permission error, a link that loops); then it is not checked. */
+  readonly unreadReason?: string;
+  /** Values nested too deep to check (see jsonDepth.ts), blanked out of the parsed tree. */
+  readonly deepValues: readonly DeepValue[];
 
   constructor(
     readonly path: string,
     readonly kind: FileKind,
     readonly text: string,
     readonly version: number,
-    limits: { maxSize?: number; sizeOnDisk?: number } = {},
+    limits: { maxSize?: number; sizeOnDisk?: number; unreadReason?: string } = {},
   ) {
     this.size = limits.sizeOnDisk ?? text.length;
     this.maxSize = limits.maxSize ?? Infinity;
     this.oversized = this.size > this.maxSize;
-    if (this.oversized) {
+    if (limits.unreadReason !== undefined) this.unreadReason = limits.unreadReason;
+    if (this.oversized || this.unreadReason !== undefined) {
       this.root = undefined;
       this.syntaxProblems = [];
+      this.deepValues = [];
       return;
     }
     const errors: jsonc.ParseError[] = [];
     // A byte order mark (saved by some Windows editors) is not JSON; a space of the same length
     // keeps every offset where it is.
-    const json = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+    const { text: json, pruned } = pruneDeepValues(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
+    this.deepValues = pruned;
     this.root = jsonc.parseTree(json, errors, { allowTrailingComma: false, disallowComments: true });
     // The parser reports several errors at one spot (a trailing comma is "property name
     // expected" and "value expected"); the first says it best.
@@ -52,6 +62,24 @@ export class BotFile {
     this.syntaxProblems = errors
       .filter((e) => !seen.has(e.offset) && seen.add(e.offset))
       .map((e) => ({ message: describeParseError(e.error), offset: e.offset, length: e.length }));
+  }
+
+  /** Whether the file's content is known: false when it was too large to read. */
+  get readable(): boolean {
+    return !this.oversized && this.unreadReason === undefined;
+  }
+
+  /**
+   * The one cache of what is derived from this file version (its journey or intent model, its
+   * exit phrases, its file-scope findings), in the manner of json-language-features'
+   * `languageModelCache`: a new version is a new BotFile, so nothing here is ever stale.
+   * `key` names the derived value; `compute` runs once per file version.
+   */
+  derived<T>(key: symbol, compute: (file: BotFile) => T): T {
+    if (this.derivedValues.has(key)) return this.derivedValues.get(key) as T;
+    const value = compute(this);
+    this.derivedValues.set(key, value);
+    return value;
   }
 
   /** The plain JSON value of a node of this file's tree. */
@@ -98,10 +126,16 @@ export function stringValue(node: jsonc.Node | undefined): string | undefined {
   return node?.type === 'string' ? (node.value as string) : undefined;
 }
 
-/** The property node (`"key": value`) that holds `key` in an object node. */
+/**
+ * The property node (`"key": value`) that holds `key` in an object node. When the object repeats
+ * the key, the last one: the value JSON.parse, the schema check and the platform keep.
+ */
 export function propertyNode(object: jsonc.Node | undefined, key: string): jsonc.Node | undefined {
-  if (object?.type !== 'object') return undefined;
-  return object.children?.find((p) => p.children?.[0]?.value === key);
+  if (object?.type !== 'object' || !object.children) return undefined;
+  for (let i = object.children.length - 1; i >= 0; i--) {
+    if (object.children[i].children?.[0]?.value === key) return object.children[i];
+  }
+  return undefined;
 }
 
 function describeParseError(code: jsonc.ParseErrorCode): string {

@@ -1,11 +1,14 @@
-// Runs the rules over project files. Findings of file-scope rules are cached per parsed file
-// version, so a keystroke re-validates only the file it changed.
+// Runs the checks over project files. Findings of file-scope checks are cached per parsed file
+// version, so a keystroke re-validates only the file it changed. Each check runs in isolation:
+// one that throws becomes a `check-failed` finding on that file, and every other check still runs.
 import type { BotFile } from './botFile';
 import { compareFindings, type Finding, type Severity } from './findings';
 import type { PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
-import { rules as allRules, type Rule, type RuleContext } from './rules';
+import { checkFailed } from './rules/checkFailed';
+import { fileRules, projectRules, type MessageMap, type Report, type Rule, type RuleContext } from './rules';
 
+/** A rule's setting: another severity, or `off`. */
 export type RuleSetting = Severity | 'off';
 
 export interface CheckOptions {
@@ -15,26 +18,16 @@ export interface CheckOptions {
   readonly phraseMatch?: PhraseMatch;
 }
 
-export const FILE_TOO_LARGE = 'file-too-large';
+const FILE_FINDINGS = Symbol('file-scope findings');
 
-const fileScopeCache = new WeakMap<BotFile, Finding[]>();
-const fileRules = allRules.filter((r) => r.scope === 'file');
-const projectRules = allRules.filter((r) => r.scope === 'project');
-
+/** The findings of one file, sorted by offset, with the project's settings and `given` applied. */
 export function checkFile(project: BotProject, file: BotFile, given: CheckOptions = {}): Finding[] {
   // The project's handoff-kit.json, under the options given (which win).
   const settings = { ...project.settings.rules, ...given.rules };
-  if (file.oversized) {
-    return applySettings([tooLarge(file)], settings);
-  }
   const context: RuleContext = { phraseMatch: given.phraseMatch ?? project.phraseMatch };
-  let fileScoped = fileScopeCache.get(file);
-  if (!fileScoped) {
-    // File-scope rules read nothing but the file, so the context does not change their result.
-    fileScoped = run(fileRules, file, project, context);
-    fileScopeCache.set(file, fileScoped);
-  }
-  const projectScoped = run(projectRules, file, project, context);
+  // File-scope rules read nothing but the file, so neither the project nor the context changes their result.
+  const fileScoped = file.derived(FILE_FINDINGS, () => run(fileRules, file, (rule, report) => rule.check(file, report)));
+  const projectScoped = run(projectRules, file, (rule, report) => rule.check(file, project, report, context));
   return applySettings([...fileScoped, ...projectScoped], settings).sort(compareFindings);
 }
 
@@ -46,24 +39,59 @@ export function checkProject(project: BotProject, options: CheckOptions = {}): F
     .sort(compareFindings);
 }
 
-function run(rules: readonly Rule[], file: BotFile, project: BotProject, context: RuleContext): Finding[] {
+function run<R extends Rule>(rules: readonly R[], file: BotFile, invoke: (rule: R, report: Report<MessageMap>) => void): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.kinds.includes(file.kind)) continue;
-    rule.check(file, project, (problem) =>
-      findings.push({
-        code: rule.code,
-        severity: problem.severity ?? rule.severity,
-        message: problem.message,
-        file: file.path,
-        offset: problem.offset,
-        length: problem.length,
-        ...(problem.data ? { data: problem.data } : {}),
-      }),
-      context,
-    );
+    // A file that was not read (too large, unreadable) has no content to check: only the checks
+    // that report the file itself run, so no other check concludes anything from its emptiness.
+    if (!file.readable && !rule.onUnreadFiles) continue;
+    const before = findings.length;
+    try {
+      invoke(rule, (problem) => findings.push(toFinding(rule, file, problem as RuleProblem)));
+    } catch (error) {
+      findings.length = before;
+      findings.push(toFinding(checkFailed, file, {
+        offset: 0,
+        length: 0,
+        messageId: 'failed',
+        data: { check: rule.code, error: describeError(error) },
+      }));
+    }
   }
   return findings;
+}
+
+interface RuleProblem {
+  readonly offset: number;
+  readonly length: number;
+  readonly messageId: string;
+  readonly data: object;
+  readonly severity?: Severity;
+  readonly related?: Finding['related'];
+  readonly unnecessary?: boolean;
+}
+
+function toFinding(rule: Rule, file: BotFile, problem: RuleProblem): Finding {
+  const format = (rule.messages as Record<string, (data: object) => string>)[problem.messageId];
+  return {
+    code: rule.code,
+    messageId: problem.messageId,
+    severity: problem.severity ?? rule.severity,
+    message: format(problem.data),
+    file: file.path,
+    offset: problem.offset,
+    length: problem.length,
+    ...(Object.keys(problem.data).length ? { data: problem.data as Finding['data'] } : {}),
+    ...(problem.related?.length ? { related: problem.related } : {}),
+    ...(problem.unnecessary ? { unnecessary: true } : {}),
+  };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'the file is nested too deeply to check (maximum call stack size exceeded)';
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 function applySettings(findings: Finding[], settings: Readonly<Record<string, RuleSetting | undefined>>): Finding[] {
@@ -74,16 +102,4 @@ function applySettings(findings: Finding[], settings: Readonly<Record<string, Ru
     result.push(setting ? { ...finding, severity: setting } : finding);
   }
   return result;
-}
-
-function tooLarge(file: BotFile): Finding {
-  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  return {
-    code: FILE_TOO_LARGE,
-    severity: 'warning',
-    message: `the file is ${mb(file.size)}, over the ${mb(file.maxSize)} limit for bot files (maxFileSize); it was not checked`,
-    file: file.path,
-    offset: 0,
-    length: 0,
-  };
 }

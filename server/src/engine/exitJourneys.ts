@@ -5,7 +5,18 @@ import type { JourneyNode } from './journey';
 import { reachableNodes } from './journeyGraph';
 import type { PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
-import { indexOf, type JourneyEntry } from './projectIndex';
+import { BANNER_CLOSE_EVENT } from './platformEvents';
+import { indexOf, type BannerPhraseEntry, type JourneyEntry } from './projectIndex';
+
+/** Step 5 of the guide: a Send Event node that closes the banner (the close event without data). */
+export function closesBanner(node: JourneyNode): boolean {
+  return node.type === 'sendEvent' && node.event?.value === BANNER_CLOSE_EVENT && !node.data;
+}
+
+/** Step 6 of the guide: a node that closes the live-agent ticket. */
+export function closesTicket(node: JourneyNode): boolean {
+  return node.type === 'closeTicket';
+}
 
 /**
  * Where an exit journey lacks a step: its trigger, when `file` is a journey an exit intent starts
@@ -16,12 +27,15 @@ export function exitJourneyLacking(
   file: BotFile,
   mode: PhraseMatch,
   has: (node: JourneyNode) => boolean,
-): { intent: string; trigger: { offset: number; length: number } } | undefined {
-  const entry = indexOf(project).journeyOf(file);
+): { intent: string; trigger: { offset: number; length: number }; banners: readonly BannerPhraseEntry[] } | undefined {
+  const index = indexOf(project);
+  const entry = index.journeyOf(file);
   const trigger = entry?.journey.triggerIntent;
   const intent = entry && exitIntentOf(project, entry, mode);
   if (!trigger || !intent || reaches(project, file, has)) return undefined;
-  return { intent, trigger: { offset: trigger.node.offset, length: trigger.node.length } };
+  // A journey it jumps to may not have been read: then whether the step is there is unknown.
+  if (project.unreadFiles('journey').length) return undefined;
+  return { intent, trigger: { offset: trigger.node.offset, length: trigger.node.length }, banners: index.exitIntents(mode).get(intent) ?? [] };
 }
 
 /** Whether `file` is a journey started by an intent trained with some banner's exit phrase. */

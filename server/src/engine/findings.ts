@@ -1,19 +1,38 @@
 // What a check reports: a problem at an offset range of one file. Offsets stay offsets until an
-// adapter (LSP, command line) turns them into lines and characters.
+// adapter (LSP, command line, SARIF) turns them into lines and characters.
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** The severities a finding can have, from most to least severe; `off` is a setting, not a severity. */
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Another place that explains a finding, such as the utterance a banner text nearly matches. */
+export interface RelatedLocation {
+  /** Absolute path of the file. */
+  readonly file: string;
+  /** 0-based UTF-16 offset and length in that file's text. */
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+}
 
 export interface Finding {
   /** The rule's code, such as `unknown-event`. Part of the public interface. */
   readonly code: string;
+  /** Which of the rule's messages this is (see the rule's `messages`). */
+  readonly messageId: string;
   readonly severity: Severity;
   readonly message: string;
   /** Absolute path of the file the finding is in. */
   readonly file: string;
+  /** 0-based UTF-16 offset of the range's start in the file's text. */
   readonly offset: number;
+  /** Length of the range in UTF-16 code units. */
   readonly length: number;
-  /** Rule-specific facts for quick fixes, such as the suggested replacement. */
+  /** The message's data, as the rule declares it: what its quick fixes are computed from. */
   readonly data?: FindingData;
+  readonly related?: readonly RelatedLocation[];
+  /** The range is code that never runs (LSP's `Unnecessary` tag). */
+  readonly unnecessary?: boolean;
 }
 
 export interface FindingData {
@@ -24,6 +43,14 @@ export interface FindingData {
 
 export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
+/** Orders findings by file path, then offset, then code: the order every front end prints. */
 export function compareFindings(a: Finding, b: Finding): number {
   return a.file.localeCompare(b.file) || a.offset - b.offset || a.code.localeCompare(b.code);
+}
+
+/** A size in bytes as people read it: `512 bytes`, `3.0 KB`, `2.4 MB` (1 KB = 1,024 bytes). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,12 +1,30 @@
-// The engine's public API: what the language server, the command line and tests use.
-export { BotFile, fileKindOf, type FileKind, type NamedValue } from './botFile';
+// The engine's public API, in the spirit of vscode-json-languageservice's jsonLanguageService.ts:
+// the language server, the command line, the extension and the tests import only this module
+// (and the shared client/server contract). Nothing else of the engine is part of its interface.
+//
+// Data flows one way: files -> BotFile (parsed once per version) -> BotProject / BotWorkspace
+// (updated one file at a time) -> checks (the registry in rules/) -> Finding (UTF-16 offsets)
+// -> the front ends, which turn offsets into lines and characters.
+
+// The model: load a workspace, set a document's text, read a project.
+export { BotFile, fileKindOf, relativePath, SETTINGS_FILE, type FileKind, type NamedValue } from './botFile';
 export { readBotConfig, type BotConfig, type DeclaredEvent } from './botConfig';
-export { checkFile, checkProject, FILE_TOO_LARGE, type CheckOptions, type RuleSetting } from './check';
 export { nodeFileSystem, type FileSystem } from './fileSystem';
-export { compareFindings, severityRank, type Finding, type Severity } from './findings';
 export { readIntent, type Intent } from './intent';
 export { readJourney, type Journey, type JourneyNode } from './journey';
-export { platformEvents, platformEvent, isBannerEvent, BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from './platformEvents';
 export { BotProject } from './project';
-export { rules } from './rules';
 export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, BOT_FILE_PATTERNS } from './workspace';
+export type { PhraseMatch } from './phraseMatch';
+export { PHRASE_MATCHES } from './phraseMatch';
+
+// Checking.
+export { checkFile, checkProject, type CheckOptions, type RuleSetting } from './check';
+export { compareFindings, formatSize, severityRank, SEVERITIES, type Finding, type FindingData, type RelatedLocation, type Severity } from './findings';
+export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './rules';
+
+// Platform facts.
+export { platformEvents, platformEvent, isBannerEvent, BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, type PlatformEvent } from './platformEvents';
+export { readBannerPayload, typedPhrase, PHRASE_QUOTES, type BannerModel, type BannerOption, type BannerPayloadModel, type BannerShape } from './bannerPayload';
+
+// Editor services: one function per feature, answering in offsets and edits.
+export * from './services';

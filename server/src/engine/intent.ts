@@ -7,17 +7,14 @@ export interface Intent {
   readonly utterances: readonly NamedValue[];
 }
 
-const cache = new WeakMap<BotFile, Intent>();
+const INTENT = Symbol('intent');
 
 export function readIntent(file: BotFile): Intent {
-  let intent = cache.get(file);
-  if (!intent) {
+  return file.derived(INTENT, () => {
     const list = valueOf(file.root, 'utterances');
     const utterances = list?.type === 'array'
       ? (list.children ?? []).map((n: jsonc.Node) => named(n)).filter((u): u is NamedValue => !!u)
       : [];
-    intent = { name: named(valueOf(file.root, 'name')), utterances };
-    cache.set(file, intent);
-  }
-  return intent;
+    return { name: named(valueOf(file.root, 'name')), utterances };
+  });
 }

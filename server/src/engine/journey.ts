@@ -24,15 +24,10 @@ export interface Journey {
   readonly nodes: readonly JourneyNode[];
 }
 
-const cache = new WeakMap<BotFile, Journey>();
+const JOURNEY = Symbol('journey');
 
 export function readJourney(file: BotFile): Journey {
-  let journey = cache.get(file);
-  if (!journey) {
-    journey = parseJourney(file.root);
-    cache.set(file, journey);
-  }
-  return journey;
+  return file.derived(JOURNEY, () => parseJourney(file.root));
 }
 
 function parseJourney(root: jsonc.Node | undefined): Journey {

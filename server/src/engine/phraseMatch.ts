@@ -2,7 +2,9 @@
 // trained on. `exact` by default, as the guide asks ("the object text should be consistent").
 import damerauLevenshtein from 'damerau-levenshtein';
 
-export type PhraseMatch = 'exact' | 'ignoreCaseAndSpacing';
+/** How an exit phrase is compared with utterances (the setting `exitPhraseMatch`). */
+export const PHRASE_MATCHES = ['exact', 'ignoreCaseAndSpacing'] as const;
+export type PhraseMatch = (typeof PHRASE_MATCHES)[number];
 
 /** Two phrases match when their keys are equal. */
 export function phraseKey(phrase: string, mode: PhraseMatch): string {

@@ -1,7 +1,7 @@
 // A bot project: the folder holding bot.json, and its parsed intent and journey files. It is
 // updated one file at a time; what other files derive from it (indexes) is rebuilt lazily.
 import * as path from 'node:path';
-import { BotFile, fileKindOf, SETTINGS_FILE } from './botFile';
+import { BotFile, fileKindOf, relativePath, SETTINGS_FILE } from './botFile';
 import { readBotConfig, type BotConfig } from './botConfig';
 import type { PhraseMatch } from './phraseMatch';
 import { readProjectSettings, type ProjectSettings } from './projectSettings';
@@ -47,6 +47,16 @@ export class BotProject {
     return this.allFiles().filter((f) => f.kind === kind);
   }
 
+  /**
+   * The files of a kind whose content is unknown (too large or unreadable), as paths relative to
+   * the project: checks that would conclude something from what no file defines say less instead.
+   */
+  unreadFiles(kind: BotFile['kind']): string[] {
+    return this.filesOfKind(kind)
+      .filter((f) => !f.readable)
+      .map((f) => relativePath(this.root, f.path));
+  }
+
   /** Whether `filePath` is one of this project's bot files (bot.json, intents/*, journeys/*). */
   owns(filePath: string): boolean {
     return fileKindOf(this.root, filePath) !== undefined;
@@ -61,12 +71,12 @@ export class BotProject {
     filePath: string,
     text: string,
     version: number,
-    limits: { maxSize?: number; sizeOnDisk?: number } = {},
+    limits: { maxSize?: number; sizeOnDisk?: number; unreadReason?: string } = {},
   ): BotFile | undefined {
     const kind = fileKindOf(this.root, filePath);
     if (!kind) return undefined;
     const existing = this.files.get(filePath);
-    if (existing && existing.version === version && existing.text === text && existing.size === (limits.sizeOnDisk ?? text.length)) {
+    if (existing && existing.version === version && existing.text === text && existing.size === (limits.sizeOnDisk ?? text.length) && existing.unreadReason === limits.unreadReason) {
       return existing;
     }
     const file = new BotFile(filePath, kind, text, version, limits);

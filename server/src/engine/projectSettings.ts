@@ -2,21 +2,21 @@
 // command line alike. Values of the wrong shape are ignored here; the schema rule reports them.
 import type { BotFile } from './botFile';
 import type { RuleSetting } from './check';
-import type { PhraseMatch } from './phraseMatch';
+import { SEVERITIES } from './findings';
+import { PHRASE_MATCHES, type PhraseMatch } from './phraseMatch';
 
 export interface ProjectSettings {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly phraseMatch?: PhraseMatch;
 }
 
-const RULE_SETTINGS = new Set(['off', 'error', 'warning', 'info', 'hint']);
-const PHRASE_MATCHES = new Set(['exact', 'ignoreCaseAndSpacing']);
-const cache = new WeakMap<BotFile, ProjectSettings>();
+const RULE_SETTINGS = new Set<string>(['off', ...SEVERITIES]);
+const PHRASE_MATCH_SET = new Set<string>(PHRASE_MATCHES);
+const PROJECT_SETTINGS = Symbol('project settings');
 
 export function readProjectSettings(file: BotFile | undefined): ProjectSettings {
   if (!file) return {};
-  let settings = cache.get(file);
-  if (!settings) {
+  return file.derived(PROJECT_SETTINGS, () => {
     const value = (file.value && typeof file.value === 'object' ? file.value : {}) as Record<string, unknown>;
     const rules: Record<string, RuleSetting> = {};
     if (value.rules && typeof value.rules === 'object') {
@@ -24,13 +24,11 @@ export function readProjectSettings(file: BotFile | undefined): ProjectSettings 
         if (typeof setting === 'string' && RULE_SETTINGS.has(setting)) rules[code] = setting as RuleSetting;
       }
     }
-    settings = {
+    return {
       ...(Object.keys(rules).length ? { rules } : {}),
-      ...(typeof value.exitPhraseMatch === 'string' && PHRASE_MATCHES.has(value.exitPhraseMatch)
+      ...(typeof value.exitPhraseMatch === 'string' && PHRASE_MATCH_SET.has(value.exitPhraseMatch)
         ? { phraseMatch: value.exitPhraseMatch as PhraseMatch }
         : {}),
     };
-    cache.set(file, settings);
-  }
-  return settings;
+  });
 }

@@ -22,18 +22,19 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   return best !== undefined && bestDistance <= budget ? best : undefined;
 }
 
-/**
- * The message and data for a name that refers to nothing: "did you mean" when a candidate is
- * near, else why nothing matches. Shared by the unknown-* rules.
- */
-export function unknownName(
-  kind: string,
+/** The messages of a check for names that refer to nothing: "did you mean" when one is near, else why none matches. */
+export function unknownNameMessages(kind: string, whyNone: string) {
+  return {
+    didYouMean: ({ name, suggestion }: { name: string; suggestion: string }) => `unknown ${kind} \`${name}\`; did you mean \`${suggestion}\`?`,
+    unknown: ({ name }: { name: string }) => `unknown ${kind} \`${name}\`: ${whyNone}`,
+  };
+}
+
+/** The message id and data for a name that refers to nothing, with the nearest candidate when one is near. */
+export function unknownNameProblem(
   name: string,
   candidates: Iterable<string>,
-  whyNone: string,
-): { message: string; data?: { suggestion: string } } {
+): { messageId: 'didYouMean'; data: { name: string; suggestion: string } } | { messageId: 'unknown'; data: { name: string } } {
   const suggestion = closestName(name, candidates);
-  return suggestion
-    ? { message: `unknown ${kind} \`${name}\`; did you mean \`${suggestion}\`?`, data: { suggestion } }
-    : { message: `unknown ${kind} \`${name}\`: ${whyNone}` };
+  return suggestion ? { messageId: 'didYouMean', data: { name, suggestion } } : { messageId: 'unknown', data: { name } };
 }

@@ -87,6 +87,9 @@ export class BotWorkspace {
       return project.setText(filePath, '', -1, { maxSize: this.maxFileSize, sizeOnDisk: size });
     }
     const text = await this.fs.readFile(filePath);
-    return text === undefined ? undefined : project.setText(filePath, text, -1, { maxSize: this.maxFileSize });
+    // A file that is there but cannot be read is recorded as unread, not taken for a missing one.
+    if (text === undefined) return project.setText(filePath, '', -1, { maxSize: this.maxFileSize, unreadReason: 'it exists but reading it failed' });
+    // Editors drop a byte order mark from the text they hold; so do we, so offsets match theirs.
+    return project.setText(filePath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, -1, { maxSize: this.maxFileSize });
   }
 }

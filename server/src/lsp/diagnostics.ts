@@ -1,7 +1,7 @@
 // Engine findings as LSP diagnostics: offsets become line and character only here.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { BotFile, Finding, Severity } from '../engine';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
+import { DOCS_BASE_URL, docsPathOf, type BotFile, type Finding, type Severity } from '../engine';
 
 export const SOURCE = 'handoff-kit';
 
@@ -24,14 +24,39 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, file: BotFile): Diagnostic {
+/** What a diagnostic carries back to the server for its quick fixes (LSP `Diagnostic.data`). */
+export interface DiagnosticData {
+  readonly messageId: string;
+  readonly data?: Finding['data'];
+}
+
+/**
+ * A finding as an LSP diagnostic: with a link to its check's docs page, the related places, and
+ * the `Unnecessary` tag for code that never runs. `relatedFile` resolves a related location's file
+ * to its parsed version (for its line index) and URI; locations in files it does not know are left out.
+ */
+export function toDiagnostic(
+  finding: Finding,
+  file: BotFile,
+  relatedFile: (path: string) => { file: BotFile; uri: string } | undefined = () => undefined,
+): Diagnostic {
   const lines = lineIndexOf(file);
+  const related = (finding.related ?? []).flatMap((r) => {
+    const target = relatedFile(r.file);
+    if (!target) return [];
+    const at = lineIndexOf(target.file);
+    return [{ location: { uri: target.uri, range: { start: at.positionAt(r.offset), end: at.positionAt(r.offset + r.length) } }, message: r.message }];
+  });
+  const data: DiagnosticData = { messageId: finding.messageId, ...(finding.data ? { data: finding.data } : {}) };
   return {
     range: { start: lines.positionAt(finding.offset), end: lines.positionAt(finding.offset + finding.length) },
     severity: severities[finding.severity],
     source: SOURCE,
     code: finding.code,
+    codeDescription: { href: DOCS_BASE_URL + docsPathOf(finding.code) },
     message: finding.message,
-    ...(finding.data ? { data: finding.data } : {}),
+    ...(related.length ? { relatedInformation: related } : {}),
+    ...(finding.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    data,
   };
 }

@@ -32,7 +32,7 @@ import {
   type OutlineItem,
   type ProjectEdit,
 } from '../engine/services';
-import { lineIndexOf, SOURCE } from './diagnostics';
+import { lineIndexOf, SOURCE, type DiagnosticData } from './diagnostics';
 import { PREVIEW_COMMAND } from '../protocol';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
@@ -62,8 +62,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
       if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
       const offset = lines.offsetAt(diagnostic.range.start);
       const length = lines.offsetAt(diagnostic.range.end) - offset;
-      const data = (diagnostic.data ?? {}) as Record<string, unknown>;
-      for (const fix of quickFixes(project, file, { code: diagnostic.code, offset, length, data })) {
+      const carried = (diagnostic.data ?? {}) as Partial<DiagnosticData>;
+      for (const fix of quickFixes(project, file, { code: diagnostic.code, offset, length, messageId: carried.messageId, data: carried.data })) {
         actions.push(toCodeAction(project, fix, [diagnostic]));
       }
     }
@@ -75,7 +75,9 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     kind: CodeActionKind.QuickFix,
     diagnostics,
     isPreferred: fix.preferred,
-    edit: toWorkspaceEdit(project, fix.changes),
+    ...(fix.command
+      ? { command: { title: fix.title, command: fix.command.id, arguments: fix.command.arguments.map((a, i) => (i === 0 && typeof a === 'string' ? context.uriOf(a) : a)) } }
+      : { edit: toWorkspaceEdit(project, fix.changes) }),
   });
 
   connection.onCompletion(async (params) => {

@@ -217,9 +217,13 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       if (workspace.project(project.root) !== project) continue; // removed or reloaded meanwhile
       const settings = await settingsFor(project);
       const started = performance.now();
+      const relatedFile = (path: string) => {
+        const file = project.file(path);
+        return file ? { file, uri: uriOf(path) } : undefined;
+      };
       for (const file of project.allFiles()) {
         const diagnostics = settings.enable
-          ? checkFile(project, file, { rules: settings.rules, phraseMatch: settings.exitPhraseMatch }).map((finding) => toDiagnostic(finding, file))
+          ? checkFile(project, file, { rules: settings.rules, phraseMatch: settings.exitPhraseMatch }).map((finding) => toDiagnostic(finding, file, relatedFile))
           : [];
         publish(uriOf(file.path), diagnostics);
       }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { journeyWith, ProjectFixture } from '../projectFixture';
 
@@ -26,13 +27,14 @@ describe('option-text-mismatch', () => {
   it('reports the drift of the guide: "talk to bot" against "talk to the bot", naming the intent', () => {
     const fixture = withBanner(buttonBanner('talk to bot'));
     const [finding] = fixture.findings('journeys/j.json', 'option-text-mismatch');
-    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.severity, 'error');
     assert.equal(
       finding.message,
       'banner option text `talk to bot` is not an utterance of any intent; did you mean `talk to the bot` (intent `talk_to_bot`, intents/talk_to_bot.json)?',
     );
     assert.equal(finding.offset, fixture.offsetOf('journeys/j.json', '"talk to bot"'));
-    assert.deepEqual(finding.data, { phrase: 'talk to bot', kind: 'option', suggestion: 'talk to the bot', intent: 'talk_to_bot' });
+    assert.deepEqual(finding.data, { phrase: 'talk to bot', kind: 'option', suggestion: 'talk to the bot', intent: 'talk_to_bot', file: 'intents/talk_to_bot.json' });
+    assert.deepEqual(finding.related?.map((r) => [path.basename(r.file), r.message]), [['talk_to_bot.json', 'the near utterance of intent `talk_to_bot`']]);
   });
 
   it('reports the phrase a typed banner asks for on the quoted words', () => {

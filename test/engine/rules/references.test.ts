@@ -15,7 +15,7 @@ describe('unknown-intent', () => {
     const [finding] = fixture.findings('journeys/j.json', 'unknown-intent');
     assert.equal(finding.message, 'unknown intent `talk_to_bto`; did you mean `talk_to_bot`?');
     assert.equal(finding.offset, fixture.offsetOf('journeys/j.json', '"talk_to_bto"'));
-    assert.deepEqual(finding.data, { suggestion: 'talk_to_bot' });
+    assert.deepEqual(finding.data, { name: 'talk_to_bto', suggestion: 'talk_to_bot' });
   });
 });
 

@@ -49,7 +49,7 @@ describe('schema', () => {
     const unknown = findings.find((f) => f.severity === 'warning');
     assert.equal(unknown?.message, 'unknown property `txet` in message node; did you mean `text`?');
     assert.equal(unknown?.offset, fixture.offsetOf('journeys/j.json', '"txet"'));
-    assert.deepEqual(unknown?.data, { suggestion: 'text' });
+    assert.deepEqual(unknown?.data, { problem: 'unknown property `txet` in message node; did you mean `text`?', suggestion: 'text' });
     assert.ok(findings.some((f) => f.severity === 'error' && f.message === 'message node needs `text`'));
   });
 

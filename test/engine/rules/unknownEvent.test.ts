@@ -22,14 +22,16 @@ describe('unknown-event', () => {
     assert.equal(finding.message, 'unknown event `ui-event-close-promotoin`; did you mean `ui-event-close-promotion`?');
     assert.equal(finding.offset, fixture.offsetOf('journeys/j.json', '"ui-event-close-promotoin"'));
     assert.equal(finding.length, '"ui-event-close-promotoin"'.length);
-    assert.deepEqual(finding.data, { suggestion: 'ui-event-close-promotion' });
+    assert.equal(finding.messageId, 'didYouMean');
+    assert.deepEqual(finding.data, { name: 'ui-event-close-promotoin', suggestion: 'ui-event-close-promotion' });
   });
 
   it('reports a name close to nothing without a guess', () => {
     const fixture = new ProjectFixture({ 'journeys/j.json': sending('refund-issued') });
     const [finding] = fixture.findings('journeys/j.json', 'unknown-event');
     assert.equal(finding.message, 'unknown event `refund-issued`: it is not a platform event and bot.json does not declare it');
-    assert.equal(finding.data, undefined);
+    assert.equal(finding.messageId, 'unknown');
+    assert.deepEqual(finding.data, { name: 'refund-issued' });
   });
 
   it('checks the event that triggers a journey', () => {

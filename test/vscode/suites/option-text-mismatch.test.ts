@@ -1,6 +1,6 @@
 // A banner option whose text no intent is trained on ("talk to bot" while the exit intent knows "talk to the bot")
 // is reported on the text, and its quick fixes work as the light bulb applies them: change the text (one undo
-// reverts it), or train an intent with it, which edits another file and clears the journey's warning.
+// reverts it), or train an intent with it, which edits another file and clears the journey's error.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { codeOf, describeDiagnostics, waitForCode, waitForNoCode } from '../support/diagnostics';
@@ -21,16 +21,16 @@ async function mismatchOf(document: vscode.TextDocument): Promise<vscode.Diagnos
 describe('option text mismatch', () => {
   afterEach(revertAndCloseAll);
 
-  it('a banner option text no intent is trained on gets an option-text-mismatch warning on the text', async () => {
+  it('a banner option text no intent is trained on gets an option-text-mismatch error on the text', async () => {
     const editor = await openFile(journey);
     const finding = await mismatchOf(editor.document);
     assert.equal(finding.source, 'handoff-kit');
-    assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning, `severity ${vscode.DiagnosticSeverity[finding.severity]}`);
+    assert.equal(finding.severity, vscode.DiagnosticSeverity.Error, `severity ${vscode.DiagnosticSeverity[finding.severity]}`);
     assert.equal(editor.document.getText(finding.range), '"talk to bot"', `the finding covers ${describeRange(editor.document, finding.range)}, not the option text`);
     assert.match(finding.message, /talk to the bot/, 'the message does not name the nearest utterance');
   });
 
-  it('the preferred quick fix changes the text to the utterance, the warning goes, and one undo brings the text back', async () => {
+  it('the preferred quick fix changes the text to the utterance, the error goes, and one undo brings the text back', async () => {
     const editor = await openFile(journey);
     const document = editor.document;
     const original = document.getText();

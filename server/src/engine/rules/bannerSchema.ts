@@ -1,25 +1,38 @@
 // banner-schema: the data of a Send Event node for a banner event is not a banner payload.
-import { isBannerEvent } from '../platformEvents';
-import { readJourney } from '../journey';
+import { bannerPayloadsOf } from '../exitPhrases';
 import { schemaProblems } from '../schemaProblems';
 import { validateAgainst } from '../schemas';
-import type { Rule } from './rule';
+import { didYouMeanFix } from '../services/fixes';
+import { defineFileRule } from './rule';
 
-export const bannerSchema: Rule = {
+export const bannerSchema = defineFileRule({
   code: 'banner-schema',
   severity: 'error',
-  description: 'The data of a Send Event node for a banner event is not a valid banner payload.',
-  kinds: ['journey'],
   scope: 'file',
-  check(file, _project, report) {
+  description: 'The data of a Send Event node for a banner event is not a valid banner payload.',
+  explanation:
+    'The chat widget draws only the payload shapes it knows: a button without `text` or `url` does nothing when clicked, and a misspelt property is ignored. The customer then has no way to leave the live agent.',
+  kinds: ['journey'],
+  fixable: true,
+  messages: {
+    mismatch: ({ problem }: { problem: string; suggestion?: string }) => problem,
+  },
+  check(file, report) {
     if (file.syntaxProblems.length > 0) return;
-    for (const node of readJourney(file).nodes) {
-      // A close event without data just closes the banner.
-      if (node.type !== 'sendEvent' || !isBannerEvent(node.event?.value) || !node.data) continue;
-      const value = file.valueAt(node.data);
-      for (const problem of schemaProblems(validateAgainst('banner', value), node.data, 'the banner payload')) {
-        report({ ...problem, data: problem.suggestion ? { suggestion: problem.suggestion } : undefined });
+    for (const { payload } of bannerPayloadsOf(file)) {
+      const value = file.valueAt(payload.node);
+      for (const problem of schemaProblems(validateAgainst('banner', value), payload.node, 'the banner payload')) {
+        report({
+          offset: problem.offset,
+          length: problem.length,
+          severity: problem.severity,
+          messageId: 'mismatch',
+          data: { problem: problem.message, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
+        });
       }
     }
   },
-};
+  fixes({ file, finding }) {
+    return finding.data.suggestion ? [didYouMeanFix(file, finding, finding.data.suggestion)] : [];
+  },
+});

@@ -4,14 +4,21 @@ import { relativePath, type NamedValue } from '../botFile';
 import { readIntent } from '../intent';
 import { readJourney } from '../journey';
 import { indexOf } from '../projectIndex';
-import type { Rule } from './rule';
+import { defineProjectRule } from './rule';
 
-export const duplicateName: Rule = {
+export const duplicateName = defineProjectRule({
   code: 'duplicate-name',
   severity: 'error',
-  description: 'Two intents or two journeys share a name, or two nodes of a journey share an id.',
-  kinds: ['intent', 'journey'],
   scope: 'project',
+  description: 'Two intents or two journeys share a name, or two nodes of a journey share an id.',
+  explanation:
+    'A name is how a trigger finds its intent, a jump its journey and a `next` its node: with two of a name, which one runs is up to the platform, and the exit may start the wrong journey.',
+  kinds: ['intent', 'journey'],
+  fixable: false,
+  messages: {
+    name: ({ kind, name, other }: { kind: string; name: string; other: string }) => `another ${kind} is named \`${name}\` (${other})`,
+    nodeId: ({ id }: { id: string }) => `another node of this journey has the id \`${id}\``,
+  },
   check(file, project, report) {
     const index = indexOf(project);
     const kind = file.kind === 'intent' ? 'intent' : 'journey';
@@ -20,10 +27,13 @@ export const duplicateName: Rule = {
       const namesakes = (file.kind === 'intent' ? index.intentsByName : index.journeysByName).get(name.value) ?? [];
       const other = namesakes.find((entry) => entry.file !== file);
       if (other) {
+        const otherName = file.kind === 'intent' ? readIntent(other.file).name : readJourney(other.file).name;
         report({
           offset: name.node.offset,
           length: name.node.length,
-          message: `another ${kind} is named \`${name.value}\` (${relativePath(project.root, other.file.path)})`,
+          messageId: 'name',
+          data: { kind, name: name.value, other: relativePath(project.root, other.file.path) },
+          ...(otherName ? { related: [{ file: other.file.path, offset: otherName.node.offset, length: otherName.node.length, message: `the other ${kind} named \`${name.value}\`` }] } : {}),
         });
       }
     }
@@ -32,13 +42,9 @@ export const duplicateName: Rule = {
     for (const node of readJourney(file).nodes) {
       if (!node.id) continue;
       if (seen.has(node.id.value)) {
-        report({
-          offset: node.id.node.offset,
-          length: node.id.node.length,
-          message: `another node of this journey has the id \`${node.id.value}\``,
-        });
+        report({ offset: node.id.node.offset, length: node.id.node.length, messageId: 'nodeId', data: { id: node.id.value } });
       }
       seen.add(node.id.value);
     }
   },
-};
+});

@@ -1,25 +1,30 @@
 // event-disabled: a Send Event node sends an event that bot.json declares with `enabled: false`;
 // an inactive event does not fire.
 import { readJourney } from '../journey';
-import type { Rule } from './rule';
+import { declareEventFixes } from '../services/fixes';
+import { defineProjectRule } from './rule';
 
-export const eventDisabled: Rule = {
+export const eventDisabled = defineProjectRule({
   code: 'event-disabled',
   severity: 'error',
-  description: 'A Send Event node sends an event that bot.json declares disabled; it will not fire.',
-  kinds: ['journey'],
   scope: 'project',
+  description: 'A Send Event node sends an event that bot.json declares disabled; it will not fire.',
+  explanation:
+    'An inactive custom event does not fire ("Ensure the events are in the enabled state"): the Send Event node runs, yet the widget never shows or closes the banner.',
+  kinds: ['journey'],
+  fixable: true,
+  messages: {
+    disabled: ({ event }: { event: string }) => `event \`${event}\` is disabled in bot.json: it will not fire until it is enabled`,
+  },
   check(file, project, report) {
     const declared = project.config.events;
     for (const node of readJourney(file).nodes) {
       if (node.type !== 'sendEvent' || !node.event) continue;
       if (declared.get(node.event.value)?.enabled !== false) continue;
-      report({
-        offset: node.event.node.offset,
-        length: node.event.node.length,
-        message: `event \`${node.event.value}\` is disabled in bot.json: it will not fire until it is enabled`,
-        data: { event: node.event.value },
-      });
+      report({ offset: node.event.node.offset, length: node.event.node.length, messageId: 'disabled', data: { event: node.event.value } });
     }
   },
-};
+  fixes({ project, finding }) {
+    return declareEventFixes(project, finding.data.event);
+  },
+});

@@ -2,25 +2,34 @@
 // is to enable both custom events; one the bot does not have never reaches the widget.
 import { readJourney } from '../journey';
 import { isBannerEvent } from '../platformEvents';
-import type { Rule } from './rule';
+import { declareEventFixes } from '../services/fixes';
+import { defineProjectRule } from './rule';
 
-export const eventNotDeclared: Rule = {
+export const eventNotDeclared = defineProjectRule({
   code: 'event-not-declared',
   severity: 'error',
-  description: 'A banner event is sent but not declared (and enabled) in bot.json.',
-  kinds: ['journey'],
   scope: 'project',
+  description: 'A banner event is sent but not declared (and enabled) in bot.json.',
+  explanation:
+    "The guide's first step creates both banner events as custom events and enables them. An event the bot does not have never reaches the chat widget: the banner never shows, or never closes.",
+  kinds: ['journey'],
+  fixable: true,
+  messages: {
+    notDeclared: ({ event }: { event: string }) =>
+      `custom event \`${event}\` is not declared in bot.json: declare and enable it, or the banner never changes`,
+  },
   check(file, project, report) {
+    // While bot.json does not parse (or was not read), which events it declares is unknown.
+    const bot = project.botFile;
+    if (bot && (!bot.readable || bot.syntaxProblems.length)) return;
     const declared = project.config.events;
     for (const node of readJourney(file).nodes) {
       if (node.type !== 'sendEvent' || !node.event || !isBannerEvent(node.event.value)) continue;
       if (declared.has(node.event.value)) continue;
-      report({
-        offset: node.event.node.offset,
-        length: node.event.node.length,
-        message: `custom event \`${node.event.value}\` is not declared in bot.json: declare and enable it, or the banner never changes`,
-        data: { event: node.event.value },
-      });
+      report({ offset: node.event.node.offset, length: node.event.node.length, messageId: 'notDeclared', data: { event: node.event.value } });
     }
   },
-};
+  fixes({ project, finding }) {
+    return declareEventFixes(project, finding.data.event);
+  },
+});

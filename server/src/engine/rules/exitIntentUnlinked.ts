@@ -3,26 +3,40 @@
 import { relativePath } from '../botFile';
 import { readIntent } from '../intent';
 import { indexOf } from '../projectIndex';
-import type { Rule } from './rule';
+import { createExitJourneyFix } from '../services/fixes';
+import { defineProjectRule } from './rule';
 
-export const exitIntentUnlinked: Rule = {
+export const exitIntentUnlinked = defineProjectRule({
   code: 'exit-intent-unlinked',
-  severity: 'warning',
-  description: 'The intent trained with a banner\'s exit phrase starts no journey.',
-  kinds: ['intent'],
+  severity: 'error',
   scope: 'project',
+  description: "The intent trained with a banner's exit phrase starts no journey.",
+  explanation:
+    'The exit phrase reaches the right intent, but no journey starts from it: nothing closes the banner or the ticket, and the customer stays with the live agent.',
+  kinds: ['intent'],
+  fixable: true,
+  messages: {
+    unlinked: ({ intent, phrase, file }: { intent: string; phrase: string; file: string }) =>
+      `intent \`${intent}\` is trained with the exit phrase \`${phrase}\` of the banner in ${file}, but no journey starts from it: the customer stays with the agent`,
+  },
   check(file, project, report, { phraseMatch }) {
     const name = readIntent(file).name;
     if (!name) return;
     const index = indexOf(project);
     const banners = index.exitIntents(phraseMatch).get(name.value);
     if (!banners || index.journeysByIntent.has(name.value)) return;
+    // A journey file that was not read may be the one it starts.
+    if (project.unreadFiles('journey').length) return;
     const first = banners[0];
     report({
       offset: name.node.offset,
       length: name.node.length,
-      message: `intent \`${name.value}\` is trained with the exit phrase \`${first.exit.phrase}\` of the banner in ${relativePath(project.root, first.file.path)}, but no journey starts from it: the customer stays with the agent`,
-      data: { intent: name.value, phrase: first.exit.phrase },
+      messageId: 'unlinked',
+      data: { intent: name.value, phrase: first.exit.phrase, file: relativePath(project.root, first.file.path) },
+      related: [{ file: first.file.path, offset: first.exit.offset, length: first.exit.length, message: `the banner's exit phrase \`${first.exit.phrase}\`` }],
     });
   },
-};
+  fixes({ project, finding }) {
+    return [createExitJourneyFix(project, finding.data.intent)];
+  },
+});

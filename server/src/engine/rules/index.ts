@@ -1,15 +1,22 @@
-// Every rule, in the order their findings are listed for one spot.
+// The registry: every check, in the order their findings are listed for one spot. Everything
+// else about the checks (settings, the handoff-kit.json schema, docs pages, `handoff-kit rules`,
+// SARIF rules) is derived from this list or tested against it.
 import { bannerNotClosed } from './bannerNotClosed';
 import { bannerSchema } from './bannerSchema';
+import { checkFailed } from './checkFailed';
+import { duplicateKey } from './duplicateKey';
 import { duplicateName } from './duplicateName';
 import { duplicateUtterance } from './duplicateUtterance';
 import { eventDisabled } from './eventDisabled';
 import { eventNotDeclared } from './eventNotDeclared';
 import { exitIntentUnlinked } from './exitIntentUnlinked';
+import { fileTooLarge } from './fileTooLarge';
+import { fileUnread } from './fileUnread';
 import { jsonSyntax } from './jsonSyntax';
 import { literalSecret } from './literalSecret';
+import { nestingTooDeep } from './nestingTooDeep';
 import { optionTextMismatch } from './optionTextMismatch';
-import type { Rule } from './rule';
+import type { FileRule, ProjectRule, Rule } from './rule';
 import { schema } from './schema';
 import { ticketNotClosed } from './ticketNotClosed';
 import { unknownEvent } from './unknownEvent';
@@ -20,6 +27,11 @@ import { unreachableNode } from './unreachableNode';
 
 export const rules: readonly Rule[] = [
   jsonSyntax,
+  fileTooLarge,
+  fileUnread,
+  checkFailed,
+  duplicateKey,
+  nestingTooDeep,
   schema,
   bannerSchema,
   unknownEvent,
@@ -37,4 +49,16 @@ export const rules: readonly Rule[] = [
   ticketNotClosed,
   literalSecret,
 ];
-export type { Rule, Problem, RuleContext } from './rule';
+
+const byCode = new Map(rules.map((rule) => [rule.code, rule]));
+
+/** The check with this code, or undefined. */
+export function ruleOf(code: string): Rule | undefined {
+  return byCode.get(code);
+}
+
+export const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
+export const projectRules = rules.filter((r): r is ProjectRule => r.scope === 'project');
+
+export { defineFileRule, defineProjectRule, docsPathOf, DOCS_BASE_URL } from './rule';
+export type { FileRule, FixContext, FindingOf, MessageMap, Problem, ProjectRule, Report, Rule, RuleContext, RuleMeta } from './rule';

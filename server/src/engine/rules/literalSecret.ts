@@ -2,7 +2,7 @@
 // every clone of the repository can read it. Secrets are referred to by name instead.
 import type * as jsonc from 'jsonc-parser';
 import { hasTemplate } from '../template';
-import type { Rule } from './rule';
+import { defineFileRule } from './rule';
 
 /** Shapes of well-known credentials, recognisable whatever property holds them. */
 const TOKEN_SHAPES: readonly RegExp[] = [
@@ -19,25 +19,28 @@ const SECRET_NAME = /(api[-_]?key|apikey|access[-_]?key|secret|token|password|pa
 /** A secret's name, such as TICKET_API_KEY: what belongs in a bot file instead of its value. */
 const SECRET_REFERENCE = /^[A-Z][A-Z0-9_]*$/;
 
-export const literalSecret: Rule = {
+export const literalSecret = defineFileRule({
   code: 'literal-secret',
   severity: 'error',
-  description: 'A value that looks like an API key or token is written as a literal in a bot file.',
-  kinds: ['bot', 'intent', 'journey'],
   scope: 'file',
-  check(file, _project, report) {
+  description: 'A value that looks like an API key or token is written as a literal in a bot file.',
+  explanation:
+    "A bot project lives in a repository that every clone can read. The guide's last step calls a ticket close API, and the one public sample that does so embeds its key: keep keys in the platform's secrets and refer to them by name or template.",
+  kinds: ['bot', 'intent', 'journey'],
+  fixable: false,
+  messages: {
+    secret: ({ key }: { key?: string }) =>
+      `${key ? `\`${key}\` holds` : 'this is'} what looks like an API key or token written as a literal: keep it in the platform's secrets and refer to it by name (bot.json \`ticketClose.apiKeySecret\`) or by a template`,
+  },
+  check(file, report) {
     if (!file.root || file.syntaxProblems.length) return;
     visit(file.root, undefined, (node, key) => {
       const value = node.value as string;
       if (hasTemplate(value) || !looksLikeSecret(value, key)) return;
-      report({
-        offset: node.offset,
-        length: node.length,
-        message: `${key ? `\`${key}\` holds` : 'this is'} what looks like an API key or token written as a literal: keep it in the platform's secrets and refer to it by name (bot.json \`ticketClose.apiKeySecret\`) or by a template`,
-      });
+      report({ offset: node.offset, length: node.length, messageId: 'secret', data: key ? { key } : {} });
     });
   },
-};
+});
 
 function looksLikeSecret(value: string, key: string | undefined): boolean {
   const trimmed = value.trim();

@@ -1,35 +1,92 @@
 // option-text-mismatch: a banner's exit phrase (an option's `text`, or the phrase its title asks
 // the customer to type) is not an utterance of any intent, so clicking or typing it starts nothing.
-import { relativePath } from '../botFile';
+import { relativePath, type BotFile } from '../botFile';
 import { exitPhrasesOf } from '../exitPhrases';
+import { reaches } from '../exitJourneys';
+import { escapeForJsonString } from '../jsonString';
+import { BANNER_CLOSE_EVENT } from '../platformEvents';
 import { indexOf } from '../projectIndex';
-import type { Rule } from './rule';
+import type { BotProject } from '../project';
+import { CHOOSE_INTENT_COMMAND, modifyJson, type ProjectEdit } from '../services/edits';
+import { fileEdit } from '../services/fixes';
+import { defineProjectRule } from './rule';
 
-export const optionTextMismatch: Rule = {
+type Kind = 'option' | 'typed';
+const what = (kind: Kind, phrase: string) =>
+  kind === 'option' ? `banner option text \`${phrase}\`` : `the phrase the banner asks to type, \`${phrase}\`,`;
+
+/** How many "add as utterance" fixes are offered before "choose an intent…". */
+export const MAX_INTENT_FIXES = 5;
+
+export const optionTextMismatch = defineProjectRule({
   code: 'option-text-mismatch',
-  severity: 'warning',
-  description: "A banner's exit phrase is not an utterance of any intent, so it starts no journey.",
-  kinds: ['journey'],
+  severity: 'error',
   scope: 'project',
+  description: "A banner's exit phrase is not an utterance of any intent, so it starts no journey.",
+  explanation:
+    'The button text or typed phrase reaches the bot as the customer\'s message, and only an intent trained with exactly that phrase starts the journey back to the bot ("the object text should be consistent"). When they drift (`talk to bot` against `talk to the bot`), the customer clicks Exit and stays with the live agent.',
+  kinds: ['journey'],
+  fixable: true,
+  messages: {
+    near: ({ phrase, kind, suggestion, intent, file }: { phrase: string; kind: Kind; suggestion: string; intent: string; file: string }) =>
+      `${what(kind, phrase)} is not an utterance of any intent; did you mean \`${suggestion}\` (intent \`${intent}\`, ${file})?`,
+    none: ({ phrase, kind }: { phrase: string; kind: Kind }) =>
+      `${what(kind, phrase)} is not an utterance of any intent: typing or clicking it will not start a journey`,
+  },
   check(file, project, report, { phraseMatch }) {
     const index = indexOf(project);
     for (const exit of exitPhrasesOf(file)) {
       if (index.utterancesMatching(exit.phrase, phraseMatch).length) continue;
-      const what = exit.kind === 'option' ? `banner option text \`${exit.phrase}\`` : `the phrase the banner asks to type, \`${exit.phrase}\`,`;
       const near = index.nearestUtterance(exit.phrase);
-      const message = near
-        ? `${what} is not an utterance of any intent; did you mean \`${near.entry.utterance.value}\` (intent \`${near.entry.intentName}\`, ${relativePath(project.root, near.entry.file.path)})?`
-        : `${what} is not an utterance of any intent: typing or clicking it will not start a journey`;
+      if (!near) {
+        report({ offset: exit.offset, length: exit.length, messageId: 'none', data: { phrase: exit.phrase, kind: exit.kind } });
+        continue;
+      }
+      const utterance = near.entry.utterance;
       report({
         offset: exit.offset,
         length: exit.length,
-        message,
-        data: {
-          phrase: exit.phrase,
-          kind: exit.kind,
-          ...(near ? { suggestion: near.entry.utterance.value, intent: near.entry.intentName } : {}),
-        },
+        messageId: 'near',
+        data: { phrase: exit.phrase, kind: exit.kind, suggestion: utterance.value, intent: near.entry.intentName, file: relativePath(project.root, near.entry.file.path) },
+        related: [{ file: near.entry.file.path, offset: utterance.node.offset, length: utterance.node.length, message: `the near utterance of intent \`${near.entry.intentName}\`` }],
       });
     }
   },
-};
+  fixes({ project, file, finding }) {
+    const fixes: ProjectEdit[] = [];
+    const { phrase } = finding.data;
+    if (finding.messageId === 'near') {
+      const { suggestion, intent } = finding.data;
+      // A typed phrase sits inside the title's string: replace just the words, escaped.
+      const newText = finding.data.kind === 'typed' ? escapeForJsonString(suggestion) : JSON.stringify(suggestion);
+      fixes.push(fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true));
+    }
+    const ranked = intentsToTrain(project, finding.messageId === 'near' ? finding.data.intent : undefined);
+    for (const { file: intentFile, name } of ranked.slice(0, MAX_INTENT_FIXES)) {
+      if (intentFile.syntaxProblems.length) continue;
+      fixes.push(fileEdit(intentFile, `Add \`${phrase}\` as an utterance of intent \`${name}\``, [modifyJson(intentFile.text, [{ path: ['utterances', -1], value: phrase }])]));
+    }
+    if (ranked.length > MAX_INTENT_FIXES) {
+      fixes.push({ title: `Add \`${phrase}\` as an utterance of an intent you choose…`, changes: [], command: { id: CHOOSE_INTENT_COMMAND, arguments: [file.path, phrase] } });
+    }
+    return fixes;
+  },
+});
+
+/**
+ * The intents a banner's phrase could be added to, best first: those that start a journey that
+ * closes the banner or the ticket (the exit journey), then the intent of the near utterance, then
+ * the others by name. Offering the exit intent first keeps `talk to an agent` from being one
+ * Enter away.
+ */
+export function intentsToTrain(project: BotProject, nearIntent?: string): { file: BotFile; name: string }[] {
+  const index = indexOf(project);
+  const rank = (name: string): number => {
+    const journeys = index.journeysByIntent.get(name) ?? [];
+    const exits = journeys.some((j) => reaches(project, j.file, (n) => n.type === 'closeTicket' || (n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data)));
+    return exits ? 0 : name === nearIntent ? 1 : 2;
+  };
+  return [...index.intentsByName.entries()]
+    .map(([name, entries]) => ({ name, file: entries[0].file, rank: rank(name) }))
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
+}

@@ -1,20 +1,36 @@
 // schema: the file does not match the JSON schema of its kind (bot.json, intent or journey).
 import { schemaProblems } from '../schemaProblems';
 import { validateAgainst } from '../schemas';
-import type { Rule } from './rule';
+import { didYouMeanFix } from '../services/fixes';
+import { defineFileRule } from './rule';
 
-export const schema: Rule = {
+export const schema = defineFileRule({
   code: 'schema',
   severity: 'error',
-  description: 'The file does not match the schema of its kind (schemas/bot, intent, journey).',
-  kinds: ['bot', 'intent', 'journey', 'settings'],
   scope: 'file',
-  check(file, _project, report) {
+  description: 'The file does not match the schema of its kind (schemas/bot, intent, journey).',
+  explanation:
+    'A value of the wrong shape (a node type the platform does not have, an utterance that is not text, a missing name) is a piece of the handoff Studio cannot be built from. Unknown properties are warnings: the platform may accept fields it does not document.',
+  kinds: ['bot', 'intent', 'journey', 'settings'],
+  fixable: true,
+  messages: {
+    mismatch: ({ problem }: { problem: string; suggestion?: string }) => problem,
+  },
+  check(file, report) {
     // With broken syntax the tree is partial and its schema errors would mislead.
     if (!file.root || file.syntaxProblems.length > 0) return;
     const errors = validateAgainst(file.kind, file.value);
     for (const problem of schemaProblems(errors, file.root)) {
-      report({ ...problem, data: problem.suggestion ? { suggestion: problem.suggestion } : undefined });
+      report({
+        offset: problem.offset,
+        length: problem.length,
+        severity: problem.severity,
+        messageId: 'mismatch',
+        data: { problem: problem.message, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
+      });
     }
   },
-};
+  fixes({ file, finding }) {
+    return finding.data.suggestion ? [didYouMeanFix(file, finding, finding.data.suggestion)] : [];
+  },
+});

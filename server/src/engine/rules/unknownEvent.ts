@@ -3,17 +3,24 @@
 import type { NamedValue } from '../botFile';
 import { readJourney } from '../journey';
 import { platformEvent, platformEvents } from '../platformEvents';
-import { unknownName } from '../suggestions';
+import { declareEventFixes, didYouMeanFix } from '../services/fixes';
+import { unknownNameMessages, unknownNameProblem } from '../suggestions';
 import { hasTemplate } from '../template';
-import type { Rule } from './rule';
+import { defineProjectRule } from './rule';
 
-export const unknownEvent: Rule = {
+export const unknownEvent = defineProjectRule({
   code: 'unknown-event',
   severity: 'error',
-  description: 'An event that is neither a platform event nor declared in bot.json.',
-  kinds: ['journey'],
   scope: 'project',
+  description: 'An event that is neither a platform event nor declared in bot.json.',
+  explanation:
+    'A Send Event node fires only an event the bot has: a misspelt `ui-event-close-promotion` sends nothing, so the banner never shows (or never closes) and the customer has no way back to the bot.',
+  kinds: ['journey'],
+  fixable: true,
+  messages: unknownNameMessages('event', 'it is not a platform event and bot.json does not declare it'),
   check(file, project, report) {
+    // While bot.json does not parse, which events it declares is unknown.
+    if (project.botFile?.syntaxProblems.length) return;
     const declared = project.config.events;
     const journey = readJourney(file);
     const names: NamedValue[] = [];
@@ -23,8 +30,12 @@ export const unknownEvent: Rule = {
     for (const name of names) {
       if (!name.value || hasTemplate(name.value) || declared.has(name.value) || platformEvent(name.value)) continue;
       const candidates = [...declared.keys(), ...platformEvents.map((e) => e.name)];
-      const unknown = unknownName('event', name.value, candidates, 'it is not a platform event and bot.json does not declare it');
-      report({ offset: name.node.offset, length: name.node.length, ...unknown });
+      report({ offset: name.node.offset, length: name.node.length, ...unknownNameProblem(name.value, candidates) });
     }
   },
-};
+  fixes({ project, file, finding }) {
+    if (finding.messageId === 'didYouMean') return [didYouMeanFix(file, finding, finding.data.suggestion)];
+    // A custom event of the bot's own that bot.json does not declare yet.
+    return declareEventFixes(project, finding.data.name);
+  },
+});

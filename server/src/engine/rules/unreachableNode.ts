@@ -1,27 +1,28 @@
 // unreachable-node: no path from `start` reaches the node, so it never runs.
 import { readJourney } from '../journey';
 import { nodesById, reachableNodeIds } from '../journeyGraph';
-import type { Rule } from './rule';
+import { defineFileRule } from './rule';
 
-export const unreachableNode: Rule = {
+export const unreachableNode = defineFileRule({
   code: 'unreachable-node',
   severity: 'warning',
-  description: 'No path from `start` reaches the node.',
-  kinds: ['journey'],
   scope: 'file',
-  check(file, _project, report) {
+  description: 'No path from `start` reaches the node.',
+  explanation:
+    'A node nothing leads to never runs: when it is the step that closes the banner or the ticket, the journey looks complete in the file but is not in Studio.',
+  kinds: ['journey'],
+  fixable: false,
+  messages: {
+    unreachable: ({ node }: { node: string }) => `node \`${node}\` is unreachable: no path from \`start\` leads to it`,
+  },
+  check(file, report) {
     const journey = readJourney(file);
     // With a start that names nothing, unknown-node says what is wrong; every node would be unreachable.
     if (!journey.start || !nodesById(journey).has(journey.start.value)) return;
     const reached = reachableNodeIds(journey);
     for (const node of journey.nodes) {
       if (!node.id || reached.has(node.id.value)) continue;
-      report({
-        offset: node.id.node.offset,
-        length: node.id.node.length,
-        message: `node \`${node.id.value}\` is unreachable: no path from \`start\` leads to it`,
-        data: { node: node.id.value },
-      });
+      report({ offset: node.id.node.offset, length: node.id.node.length, messageId: 'unreachable', data: { node: node.id.value }, unnecessary: true });
     }
   },
-};
+});

@@ -2,7 +2,8 @@
 // and what each button's message starts. Any JSON gives a view; what cannot be drawn is a problem.
 import type * as jsonc from 'jsonc-parser';
 import { relativePath, valueOf, type BotFile } from '../botFile';
-import { typedPhrase } from '../exitPhrases';
+import type { BannerModel, BannerPayloadModel } from '../bannerPayload';
+import { bannerPayloadsOf } from '../exitPhrases';
 import { readJourney, type JourneyNode } from '../journey';
 import type { PhraseMatch } from '../phraseMatch';
 import { isBannerEvent } from '../platformEvents';
@@ -103,11 +104,11 @@ export interface BannerPreview {
 
 /** Every banner payload of a journey file, in file order (for code lenses). */
 export function bannerPayloadsIn(file: BotFile): BannerPayload[] {
-  return bannerNodesOf(file).map(({ node, data }) => ({
-    nodeId: node.id?.value,
-    event: node.event!.value,
-    offset: data.offset,
-    length: data.length,
+  return bannerPayloadsOf(file).map(({ sendEvent, payload }) => ({
+    nodeId: sendEvent.id?.value,
+    event: sendEvent.event!.value,
+    offset: payload.node.offset,
+    length: payload.node.length,
   }));
 }
 
@@ -122,29 +123,22 @@ export function bannerPreviewAt(
   offset?: number,
   mode: PhraseMatch = project.phraseMatch,
 ): BannerPreview | undefined {
-  const payloads = bannerNodesOf(file);
+  const payloads = bannerPayloadsOf(file);
   const at =
-    (offset === undefined ? undefined : payloads.find(({ data }) => data.offset <= offset && offset <= data.offset + data.length)) ??
+    (offset === undefined ? undefined : payloads.find(({ payload: { node } }) => node.offset <= offset && offset <= node.offset + node.length)) ??
     payloads[0];
   if (!at) return undefined;
   const reader = new PayloadReader(project, indexOf(project), mode);
-  const view = reader.payload(at.data);
+  const view = reader.payload(at.payload);
   return {
     journey: readJourney(file).name?.value,
-    nodeId: at.node.id?.value,
-    event: at.node.event!.value,
-    offset: at.data.offset,
-    length: at.data.length,
+    nodeId: at.sendEvent.id?.value,
+    event: at.sendEvent.event!.value,
+    offset: at.payload.node.offset,
+    length: at.payload.node.length,
     ...view,
     problems: reader.problems,
   };
-}
-
-function bannerNodesOf(file: BotFile): { node: JourneyNode; data: jsonc.Node }[] {
-  if (file.kind !== 'journey') return [];
-  return readJourney(file).nodes.flatMap((node) =>
-    node.type === 'sendEvent' && isBannerEvent(node.event?.value) && node.data ? [{ node, data: node.data }] : [],
-  );
 }
 
 type PayloadView = Pick<BannerPreview, 'shape' | 'banners' | 'settings' | 'template' | 'bannersTemplate'>;
@@ -159,41 +153,39 @@ class PayloadReader {
     private readonly mode: PhraseMatch,
   ) {}
 
-  payload(data: jsonc.Node): PayloadView {
+  payload(model: BannerPayloadModel): PayloadView {
+    const data = model.node;
+    if (model.shape === 'template') return { shape: 'template', banners: [], template: model.template! };
     if (data.type === 'string') {
-      const value = data.value as string;
-      if (hasTemplate(value)) return { shape: 'template', banners: [], template: value };
       this.problems.push('the payload is a string but no template: a banner payload is an object, a list of banners, or a template');
       return { shape: 'banner', banners: [] };
     }
-    if (data.type === 'array') return { shape: 'array', banners: this.bannerList(data, 'the list of banners') };
+    if (model.shape === 'array') return { shape: 'array', banners: this.bannerList(model, 'the list of banners') };
     if (data.type !== 'object') {
       this.problems.push(`the payload is ${describe(data)}, not an object: a banner payload is an object with a \`title\` and \`options\`, a list of banners, or a template`);
       return { shape: 'banner', banners: [] };
     }
-    // The same order as the schema: `banners` makes a dynamic payload, then `quickReplies` a legacy one.
-    const banners = valueOf(data, 'banners');
-    if (banners) {
-      const list = this.listOrTemplate(banners, '`banners`', 'a list of text or image banners');
+    // The reader's precedence (bannerPayload.ts): `banners` makes a dynamic payload, then `quickReplies` a legacy one.
+    if (model.shape === 'dynamic') {
+      const list = this.listOrTemplate(model.listNode!, '`banners`', 'a list of text or image banners');
       const settings = this.dynamicSettings(valueOf(data, 'bannerSettings'));
       return {
         shape: 'dynamic',
-        banners: list.nodes ? this.bannerList(list.nodes, '`banners`', true) : [],
+        banners: list.nodes ? this.bannerList(model, '`banners`', true) : [],
         ...(list.template !== undefined ? { bannersTemplate: list.template } : {}),
         ...(settings ? { settings } : {}),
       };
     }
-    const quickReplies = valueOf(data, 'quickReplies');
-    if (quickReplies) {
-      const list = this.listOrTemplate(quickReplies, '`quickReplies`', 'a list of banners');
+    if (model.shape === 'legacy') {
+      const list = this.listOrTemplate(model.listNode!, '`quickReplies`', 'a list of banners');
       return {
         shape: 'legacy',
-        banners: list.nodes ? this.bannerList(list.nodes, '`quickReplies`') : [],
+        banners: list.nodes ? this.bannerList(model, '`quickReplies`') : [],
         ...(list.template !== undefined ? { bannersTemplate: list.template } : {}),
         settings: this.legacySettings(data),
       };
     }
-    return { shape: 'banner', banners: [this.textBanner(data, 'the banner')] };
+    return { shape: 'banner', banners: [this.textBanner(model.banners[0], model, 'the banner')] };
   }
 
   private listOrTemplate(node: jsonc.Node, what: string, expected: string): { nodes?: jsonc.Node; template?: string } {
@@ -203,25 +195,26 @@ class PayloadReader {
     return {};
   }
 
-  private bannerList(list: jsonc.Node, what: string, dynamic = false): BannerView[] {
-    const items = list.children ?? [];
-    if (!items.length) this.problems.push(`${what} is empty: no banner is shown`);
-    return items.flatMap<BannerView>((item, i) => {
-      const where = `banner ${i + 1}`;
+  private bannerList(model: BannerPayloadModel, what: string, dynamic = false): BannerView[] {
+    if (!model.banners.length) this.problems.push(`${what} is empty: no banner is shown`);
+    return model.banners.flatMap<BannerView>((banner) => {
+      const item = banner.node;
+      const where = `banner ${banner.position + 1}`;
       if (item.type !== 'object') {
         this.problems.push(`${where} is ${describe(item)}, not an object: not shown`);
         return [];
       }
       const type = valueOf(item, 'type');
-      if (type?.type === 'string' && type.value === 'image') return [this.imageBanner(item, where)];
+      if (banner.kind === 'image') return [this.imageBanner(item, where)];
       if (dynamic && type && !(type.type === 'string' && type.value === 'text')) {
         this.problems.push(`${where}: \`type\` is ${describe(type)}, not "text" or "image"; shown as a text banner`);
       }
-      return [this.textBanner(item, where)];
+      return [this.textBanner(banner, model, where)];
     });
   }
 
-  private textBanner(banner: jsonc.Node, where: string): TextBannerView {
+  private textBanner(model: BannerModel, payload: BannerPayloadModel, where: string): TextBannerView {
+    const banner = model.node;
     const titleNode = valueOf(banner, 'title');
     let title = '';
     if (!titleNode) this.problems.push(`${where} has no \`title\``);
@@ -240,9 +233,8 @@ class PayloadReader {
       this.problems.push(`${where}: \`options\` is ${describe(options)}, not a list of buttons`);
     }
 
-    // As the exit phrase check reads it: a banner without buttons asks for a phrase in its title.
-    const noButtons = !options || (options.type === 'array' && !options.children?.length);
-    const phrase = noButtons && !titleIsTemplate ? typedPhrase(title) : undefined;
+    // The typed phrase as the reader (and so the exit phrase check) finds it.
+    const phrase = payload.exitPhrases.find((exit) => exit.banner === model && exit.kind === 'typed')?.phrase;
     return {
       kind: 'text',
       title,

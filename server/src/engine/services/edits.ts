@@ -15,9 +15,17 @@ export type FileChange =
 export interface ProjectEdit {
   readonly title: string;
   readonly changes: readonly FileChange[];
-  /** The fix most likely wanted, offered first (and by "fix all" in editors). */
+  /** The fix most likely wanted, offered first; also the safe fix that `--fix` and "fix all" apply. */
   readonly preferred?: boolean;
+  /**
+   * Instead of changes: an editor command that asks the user to complete the fix (such as
+   * choosing among many intents). Front ends without the command leave such a fix out.
+   */
+  readonly command?: { readonly id: string; readonly arguments: readonly unknown[] };
 }
+
+/** The command a "choose an intent…" fix runs: arguments `[journeyFilePath, phrase]`. */
+export const CHOOSE_INTENT_COMMAND = 'handoffKit.addUtteranceToIntent';
 
 const FORMAT: jsonc.FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
 

@@ -3,7 +3,7 @@
 import * as jsonc from 'jsonc-parser';
 import type { BotFile } from '../botFile';
 import { relativePath } from '../botFile';
-import { bannersIn } from '../exitPhrases';
+import { bannerPayloadsOf } from '../exitPhrases';
 import { readJourney } from '../journey';
 import { nodesById } from '../journeyGraph';
 import { platformEvent, isBannerEvent } from '../platformEvents';
@@ -68,17 +68,16 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
 /** Over a banner payload: the banner drawn in text, as the customer will see it. */
 function bannerHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
   if (file.kind !== 'journey' || !file.root) return undefined;
-  const journey = readJourney(file);
-  const node = journey.nodes.find((n) => n.data && n.data.offset <= offset && offset <= n.data.offset + n.data.length);
-  if (!node?.data || node.type !== 'sendEvent' || !isBannerEvent(node.event?.value)) return undefined;
+  const at = bannerPayloadsOf(file).find(({ payload: { node } }) => node.offset <= offset && offset <= node.offset + node.length);
+  if (!at) return undefined;
+  const node = at.sendEvent;
   const index = indexOf(project);
-  const banners = bannersIn(node.data).map((banner) => {
-    const title = named(valueOf(banner, 'title'))?.value ?? '(no title)';
-    const options = valueOf(banner, 'options');
-    const buttons = (options?.type === 'array' ? options.children ?? [] : []).map((option) => {
-      const label = named(valueOf(option, 'title'))?.value ?? '(no label)';
-      const text = named(valueOf(option, 'text'))?.value;
-      const url = named(valueOf(option, 'url'))?.value;
+  const banners = at.payload.banners.filter((banner) => banner.kind === 'text' && banner.node.type === 'object').map((banner) => {
+    const title = named(banner.title)?.value ?? '(no title)';
+    const buttons = banner.options.map((option) => {
+      const label = named(option.title)?.value ?? '(no label)';
+      const text = named(option.text)?.value;
+      const url = named(option.url)?.value;
       if (url) return `\`[ ${label} ]\` opens ${url}`;
       const intents = text ? [...new Set(index.utterancesMatching(text, project.phraseMatch).map((u) => u.intentName))] : [];
       return `\`[ ${label} ]\` sends "${text ?? ''}": ${intents.length ? `starts intent ${intents.map((i) => `\`${i}\``).join(', ')}` : '**no intent is trained with it**'}`;
@@ -87,6 +86,6 @@ function bannerHover(project: BotProject, file: BotFile, offset: number): Hover 
   });
   const data = jsonc.findNodeAtOffset(file.root, offset);
   return banners.length
-    ? { markdown: `**banner** (${node.event?.value})\n\n${banners.join('\n\n')}`, offset: data?.offset ?? node.data.offset, length: data?.length ?? node.data.length }
+    ? { markdown: `**banner** (${node.event?.value})\n\n${banners.join('\n\n')}`, offset: data?.offset ?? at.payload.node.offset, length: data?.length ?? at.payload.node.length }
     : undefined;
 }

@@ -51,15 +51,17 @@ export function isRenamable(symbol: BotSymbol): boolean {
 
 type Occurrence = BotSymbol & { occurrence: SymbolOccurrence };
 
-const cache = new WeakMap<BotFile, Occurrence[]>();
+const OCCURRENCES = Symbol('symbol occurrences');
 
 function occurrencesIn(file: BotFile): Occurrence[] {
-  let list = cache.get(file);
-  if (list) return list;
-  list = [];
+  return file.derived(OCCURRENCES, readOccurrences);
+}
+
+function readOccurrences(file: BotFile): Occurrence[] {
+  const list: Occurrence[] = [];
   const add = (kind: SymbolKind, value: NamedValue | undefined, isDefinition: boolean, scope?: BotFile) => {
     if (!value || !value.value) return;
-    list!.push({
+    list.push({
       kind,
       name: value.value,
       scope,
@@ -92,7 +94,6 @@ function occurrencesIn(file: BotFile): Occurrence[] {
       });
     }
   }
-  cache.set(file, list);
   return list;
 }
 

@@ -1,0 +1,41 @@
+// The pieces quick fixes are built from, shared by the checks that offer them: an edit of one
+// file, declaring or enabling an event, the exit journey's missing steps, a new exit journey.
+import * as path from 'node:path';
+import { relativePath, type BotFile } from '../botFile';
+import type { BotProject } from '../project';
+import { jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from './edits';
+import { closingSteps, enableEvents, exitJourney, freeName } from './scaffold';
+
+/** One edit of one file: a quick fix that one undo reverts. `preferred` fixes are also the safe ones `--fix` applies. */
+export function fileEdit(file: BotFile, title: string, changes: TextChange[], preferred = false): ProjectEdit {
+  return { title, changes: [{ kind: 'edit', file: file.path, changes }], preferred };
+}
+
+/** "Change to `suggestion`": replaces the JSON string at the finding's range. */
+export function didYouMeanFix(file: BotFile, range: { offset: number; length: number }, suggestion: string): ProjectEdit {
+  return fileEdit(file, `Change to \`${suggestion}\``, [replaceString(range, suggestion)], true);
+}
+
+/** Declares the event in bot.json, or enables it where it is declared disabled. */
+export function declareEventFixes(project: BotProject, name: string): ProjectEdit[] {
+  const bot = project.botFile;
+  if (!bot || !bot.root || bot.syntaxProblems.length) return [];
+  return enableEvents(bot, [name]).map(({ modification, title }) => fileEdit(bot, title, [modifyJson(bot.text, [modification])], true));
+}
+
+/** Adds the close-banner and close-ticket steps an exit journey lacks, before its first node. */
+export function closingStepsFixes(project: BotProject, file: BotFile): ProjectEdit[] {
+  const steps = closingSteps(project, file);
+  return steps?.modifications.length ? [fileEdit(file, steps.title, [modifyJson(file.text, steps.modifications)], true)] : [];
+}
+
+/** A new journey, started by the exit intent, that closes the banner and the ticket. */
+export function createExitJourneyFix(project: BotProject, intent: string): ProjectEdit {
+  const name = freeName(project, 'journey', 'return-to-bot');
+  const file = path.join(project.root, 'journeys', `${name}.json`);
+  return {
+    title: `Create journey \`${name}\` (${relativePath(project.root, file)}) started by \`${intent}\``,
+    changes: [{ kind: 'create', file, text: jsonFileText(exitJourney(name, intent)) }],
+    preferred: true,
+  };
+}
