@@ -7,6 +7,7 @@ import { BannerPreviewPanel } from './bannerPreview/panel';
 import { newBotProject } from './newBotProject';
 import type { DisconnectionOptions } from '../../server/src/engine/services/scaffold';
 import { addDisconnection } from './scaffoldCommand';
+import { addUtteranceToIntent } from './chooseIntent';
 
 /** The files of a bot project the server checks, and the project's own settings. */
 const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json}';
@@ -55,6 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
       BannerPreviewPanel.show(context, fetchPreview, document, at);
     }),
     vscode.commands.registerCommand('handoffKit.openProjectFile', (kind: string = 'bot.json') => openProjectFile(kind)),
+    vscode.commands.registerCommand('handoffKit.addUtteranceToIntent', (uri: string, phrase: string, intent?: string) =>
+      addUtteranceToIntent(languageClient, uri, phrase, intent),
+    ),
     vscode.commands.registerCommand('handoffKit.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('handoffKit.showOutput', () => languageClient.outputChannel.show()),
   );

@@ -42,3 +42,20 @@ export const BANNER_PREVIEW = 'handoffKit/bannerPreview';
 export type BannerPreviewResult = BannerPreview | null;
 
 export const PREVIEW_COMMAND = 'handoffKit.previewBanner';
+
+/** The intents a banner's exit phrase could be added to, best first (for "choose an intent…"). */
+export const INTENTS_TO_TRAIN = 'handoffKit/intentsToTrain';
+export interface IntentsToTrainParams {
+  /** A file of the project, as a URI (the journey with the banner). */
+  readonly uri: string;
+}
+export type IntentsToTrainResult = { readonly name: string; readonly uri: string }[];
+
+/** The edit that adds `phrase` as an utterance of `intent` in the project of `uri`; null when it cannot be made. */
+export const ADD_UTTERANCE = 'handoffKit/addUtterance';
+export interface AddUtteranceParams {
+  readonly uri: string;
+  readonly intent: string;
+  readonly phrase: string;
+}
+export type AddUtteranceResult = WorkspaceEdit | null;

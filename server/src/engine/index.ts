@@ -21,6 +21,7 @@ export { PHRASE_MATCHES } from './phraseMatch';
 export { checkFile, checkProject, type CheckOptions, type RuleSetting } from './check';
 export { compareFindings, formatSize, severityRank, SEVERITIES, type Finding, type FindingData, type RelatedLocation, type Severity } from './findings';
 export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './rules';
+export { addUtteranceFix, intentsToTrain } from './rules/optionTextMismatch';
 
 // Platform facts.
 export { platformEvents, platformEvent, isBannerEvent, BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, type PlatformEvent } from './platformEvents';

@@ -5,6 +5,8 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { BotFile, BotProject, BotWorkspace } from '../engine';
 import type { PhraseMatch } from '../engine/phraseMatch';
 import { bannerPreviewAt, disconnectionContext, planDisconnection } from '../engine/services';
+import { ADD_UTTERANCE, INTENTS_TO_TRAIN, type AddUtteranceParams, type AddUtteranceResult, type IntentsToTrainParams, type IntentsToTrainResult } from '../protocol';
+import { addUtteranceFix, intentsToTrain } from '../engine';
 import { BANNER_PREVIEW, SCAFFOLD, SCAFFOLD_CONTEXT, type BannerPreviewParams, type BannerPreviewResult, type ScaffoldContextResult, type ScaffoldParams, type ScaffoldResult } from '../protocol';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
@@ -39,6 +41,18 @@ export function registerCustomRequests(connection: Connection, context: RequestC
   connection.onRequest(BANNER_PREVIEW, async (params: BannerPreviewParams): Promise<BannerPreviewResult> => {
     const found = await context.fileOf(params.uri);
     return (found && bannerPreviewAt(found.project, found.file, params.offset, await context.phraseMatchFor(found.project))) ?? null;
+  });
+
+  connection.onRequest(INTENTS_TO_TRAIN, async (params: IntentsToTrainParams): Promise<IntentsToTrainResult> => {
+    const found = await context.fileOf(params.uri);
+    return found ? intentsToTrain(found.project).map(({ name, file }) => ({ name, uri: context.uriOf(file.path) })) : [];
+  });
+
+  connection.onRequest(ADD_UTTERANCE, async (params: AddUtteranceParams): Promise<AddUtteranceResult> => {
+    const found = await context.fileOf(params.uri);
+    const target = found && intentsToTrain(found.project).find((i) => i.name === params.intent);
+    const fix = target && addUtteranceFix(target.file, target.name, params.phrase);
+    return found && fix ? workspaceEditOf(found.project, fix.changes, context) : null;
   });
 
   async function effectiveMatch(project: BotProject): Promise<PhraseMatch> {

@@ -63,8 +63,8 @@ export const optionTextMismatch = defineProjectRule({
     }
     const ranked = intentsToTrain(project, finding.messageId === 'near' ? finding.data.intent : undefined);
     for (const { file: intentFile, name } of ranked.slice(0, MAX_INTENT_FIXES)) {
-      if (intentFile.syntaxProblems.length) continue;
-      fixes.push(fileEdit(intentFile, `Add \`${phrase}\` as an utterance of intent \`${name}\``, [modifyJson(intentFile.text, [{ path: ['utterances', -1], value: phrase }])]));
+      const fix = addUtteranceFix(intentFile, name, phrase);
+      if (fix) fixes.push(fix);
     }
     if (ranked.length > MAX_INTENT_FIXES) {
       fixes.push({ title: `Add \`${phrase}\` as an utterance of an intent you choose…`, changes: [], command: { id: CHOOSE_INTENT_COMMAND, arguments: [file.path, phrase] } });
@@ -72,6 +72,12 @@ export const optionTextMismatch = defineProjectRule({
     return fixes;
   },
 });
+
+/** "Add `phrase` as an utterance of intent `name`": undefined when the intent's file does not parse. */
+export function addUtteranceFix(intentFile: BotFile, name: string, phrase: string): ProjectEdit | undefined {
+  if (intentFile.syntaxProblems.length || !intentFile.readable) return undefined;
+  return fileEdit(intentFile, `Add \`${phrase}\` as an utterance of intent \`${name}\``, [modifyJson(intentFile.text, [{ path: ['utterances', -1], value: phrase }])]);
+}
 
 /**
  * The intents a banner's phrase could be added to, best first: those that start a journey that
