@@ -93,16 +93,16 @@ export const optionTextMismatch = defineProjectRule({
  * The intents a banner's phrase could be added to, best first: those that start a journey that
  * closes the banner or the ticket (the exit journey), then the intent of the near utterance, then
  * the others by name. Offering the exit intent first keeps `talk to an agent` from being one
- * Enter away.
+ * Enter away. `exits` says whether the intent starts such an exit journey.
  */
-export function intentsToTrain(project: BotProject, nearIntent?: string): { file: BotFile; name: string }[] {
+export function intentsToTrain(project: BotProject, nearIntent?: string): { file: BotFile; name: string; exits: boolean }[] {
   const index = indexOf(project);
-  const rank = (name: string): number => {
-    const journeys = index.journeysByIntent.get(name) ?? [];
-    const exits = journeys.some((j) => reaches(project, j.file, (n) => n.type === 'closeTicket' || (n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data)));
-    return exits ? 0 : name === nearIntent ? 1 : 2;
-  };
+  const exits = (name: string): boolean =>
+    (index.journeysByIntent.get(name) ?? []).some((j) => reaches(project, j.file, (n) => n.type === 'closeTicket' || (n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data)));
   return [...index.intentsByName.entries()]
-    .map(([name, entries]) => ({ name, file: entries[0].file, rank: rank(name) }))
+    .map(([name, entries]) => {
+      const exit = exits(name);
+      return { name, file: entries[0].file, exits: exit, rank: exit ? 0 : name === nearIntent ? 1 : 2 };
+    })
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
 }
