@@ -1,23 +1,112 @@
 // How a phrase the customer types or clicks is compared with the utterances an intent is
 // trained on. `exact` by default, as the guide asks ("the object text should be consistent").
-import damerauLevenshtein from 'damerau-levenshtein';
+// Every comparison of phrases (duplicate utterances, exit phrases, quick fixes, completion
+// ranking) goes through `normalizePhrase`, so that what looks the same on screen is the same.
+import { boundedEditDistance } from './editDistance';
 
 /** How an exit phrase is compared with utterances (the setting `exitPhraseMatch`). */
 export const PHRASE_MATCHES = ['exact', 'ignoreCaseAndSpacing'] as const;
 export type PhraseMatch = (typeof PHRASE_MATCHES)[number];
 
-/** Two phrases match when their keys are equal. */
-export function phraseKey(phrase: string, mode: PhraseMatch): string {
-  return mode === 'exact' ? phrase : phrase.trim().replace(/\s+/g, ' ').toLowerCase();
+/** Characters that take no room on screen: zero-width space, non-joiner, joiner, word joiner, byte order mark. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** Every kind of space: tabs and line breaks, no-break (U+00A0), U+2000-200A, narrow no-break (U+202F), ideographic (U+3000)… */
+const SPACES = /[\s\p{Zs}]+/gu;
+/** Punctuation at the end of a phrase (`talk to bot.`, `talk to bot!`, `talk to bot。`). */
+const TRAILING_PUNCTUATION = /[\s\p{P}]+$/u;
+
+/**
+ * A phrase as people read it: Unicode NFC (the NFC and NFD spellings of `café` are one phrase),
+ * zero-width characters removed, every run of any kind of space one space, trimmed, lower case,
+ * trailing punctuation dropped. Two phrases with the same normal form look the same to a reader.
+ */
+export function normalizePhrase(phrase: string): string {
+  return phrase
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(SPACES, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(TRAILING_PUNCTUATION, '');
 }
+
+/**
+ * Two phrases match when their keys are equal: `exact` compares the text as it is (the guide's
+ * rule), `ignoreCaseAndSpacing` compares normal forms (`normalizePhrase`).
+ */
+export function phraseKey(phrase: string, mode: PhraseMatch): string {
+  return mode === 'exact' ? phrase : normalizePhrase(phrase);
+}
+
+/** Why two phrases whose normal forms are equal are not equal: what an exact comparison tripped on. */
+export type PhraseDifference =
+  | { readonly kind: 'invisible'; readonly char: string; readonly in: 'phrase' | 'utterance' }
+  | { readonly kind: 'normalisation' }
+  | { readonly kind: 'spacing'; readonly char?: string }
+  | { readonly kind: 'case' }
+  | { readonly kind: 'punctuation' };
+
+const CHAR_NAMES: Record<number, string> = {
+  0x09: 'CHARACTER TABULATION',
+  0xa0: 'NO-BREAK SPACE',
+  0x2000: 'EN QUAD', 0x2001: 'EM QUAD', 0x2002: 'EN SPACE', 0x2003: 'EM SPACE', 0x2004: 'THREE-PER-EM SPACE',
+  0x2005: 'FOUR-PER-EM SPACE', 0x2006: 'SIX-PER-EM SPACE', 0x2007: 'FIGURE SPACE', 0x2008: 'PUNCTUATION SPACE',
+  0x2009: 'THIN SPACE', 0x200a: 'HAIR SPACE',
+  0x200b: 'ZERO WIDTH SPACE', 0x200c: 'ZERO WIDTH NON-JOINER', 0x200d: 'ZERO WIDTH JOINER', 0x2060: 'WORD JOINER',
+  0x202f: 'NARROW NO-BREAK SPACE', 0x3000: 'IDEOGRAPHIC SPACE', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+};
+
+/** A character as `U+200B ZERO WIDTH SPACE` (the name for the characters phrases trip on). */
+export function describeChar(char: string): string {
+  const code = char.codePointAt(0)!;
+  const name = CHAR_NAMES[code];
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` ${name}` : ''}`;
+}
+
+/**
+ * What differs between `phrase` and `utterance` when they are not equal but their normal forms
+ * are (the first difference a reader cannot see, in this order: an invisible character, Unicode
+ * normalisation, an unusual or repeated space, case, trailing punctuation). Undefined when the
+ * texts are equal or their normal forms differ.
+ */
+export function phraseDifference(phrase: string, utterance: string): PhraseDifference | undefined {
+  if (phrase === utterance || normalizePhrase(phrase) !== normalizePhrase(utterance)) return undefined;
+  for (const [text, where] of [[phrase, 'phrase'], [utterance, 'utterance']] as const) {
+    const invisible = text.match(/[\u200B-\u200D\u2060\uFEFF]/);
+    if (invisible) return { kind: 'invisible', char: describeChar(invisible[0]), in: where };
+  }
+  if (phrase.normalize('NFC') === utterance.normalize('NFC')) return { kind: 'normalisation' };
+  const a = phrase.normalize('NFC');
+  const b = utterance.normalize('NFC');
+  const spaced = (s: string) => s.replace(SPACES, ' ').trim();
+  if (spaced(a) === spaced(b)) {
+    const odd = (a + b).match(/[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/);
+    return odd ? { kind: 'spacing', char: describeChar(odd[0]) } : { kind: 'spacing' };
+  }
+  if (spaced(a).toLowerCase() === spaced(b).toLowerCase()) return { kind: 'case' };
+  return { kind: 'punctuation' };
+}
+
+/** The difference in words, for messages: "contains U+200B ZERO WIDTH SPACE". */
+export function describeDifference(difference: PhraseDifference): string {
+  switch (difference.kind) {
+    case 'invisible': return `${difference.in === 'phrase' ? 'contains' : 'the utterance contains'} ${difference.char}`;
+    case 'normalisation': return 'differs only in Unicode normalisation (NFC/NFD)';
+    case 'spacing': return `differs in spacing${difference.char ? ` (${difference.char})` : ''}`;
+    case 'case': return 'differs in case';
+    case 'punctuation': return 'differs in trailing punctuation';
+  }
+}
+
+/** Phrases longer than this (UTF-16 code units) get no "did you mean": pasted text is not a typo. */
+export const MAX_SUGGESTED_PHRASE_LENGTH = 500;
 
 /** A key that forgives case, spacing and punctuation: for "did you mean", never for matching. */
 function looseKey(phrase: string): string {
-  return phrase
-    .toLowerCase()
+  return normalizePhrase(phrase)
     .replace(/[\p{P}\p{S}]/gu, ' ')
     .trim()
-    .replace(/\s+/g, ' ');
+    .replace(/ +/g, ' ');
 }
 
 /** Words a customer adds or drops without changing what they mean. */
@@ -27,9 +116,12 @@ const FILLER_WORDS = new Set(['the', 'a', 'an', 'please', 'me', 'my', 'to', 'wit
  * How far `candidate` is from `phrase` when it is near enough to be what was meant, else
  * undefined, smaller being nearer: 0 when only case, spacing or punctuation differ ("Talk to
  * bot!"); 1 when only filler words do ("talk to the bot"); then a letter or two ("talk to bto");
- * last, one word added, dropped or changed ("talk with bot").
+ * last, one word added, dropped or changed ("talk with bot"). Either phrase longer than
+ * `MAX_SUGGESTED_PHRASE_LENGTH` is near nothing, and the cost is bounded by the budget (see
+ * editDistance.ts), whatever the lengths.
  */
 export function nearness(phrase: string, candidate: string): number | undefined {
+  if (phrase.length > MAX_SUGGESTED_PHRASE_LENGTH || candidate.length > MAX_SUGGESTED_PHRASE_LENGTH) return undefined;
   const a = looseKey(phrase);
   const b = looseKey(candidate);
   if (!a || !b) return undefined;
@@ -39,16 +131,16 @@ export function nearness(phrase: string, candidate: string): number | undefined 
   const content = (words: string[]) => words.filter((w) => !FILLER_WORDS.has(w)).join(' ');
   if (content(wordsA) && content(wordsA) === content(wordsB)) return 1;
   const budget = Math.max(1, Math.min(3, Math.floor(Math.max(a.length, b.length) / 6)));
-  const letters = damerauLevenshtein(a, b).steps;
+  const letters = boundedEditDistance(a, b, budget);
   if (letters <= budget) return 1 + letters;
-  if (Math.min(wordsA.length, wordsB.length) >= 3 && wordDistance(wordsA, wordsB) <= 1) return 2 + budget;
+  if (Math.min(wordsA.length, wordsB.length) >= 3 && wordDistance(wordsA, wordsB, 1) <= 1) return 2 + budget;
   return undefined;
 }
 
-/** Edit distance counted in words: each distinct word becomes one character. */
-function wordDistance(a: string[], b: string[]): number {
+/** Edit distance counted in words (each distinct word becomes one character), up to `max`. */
+function wordDistance(a: string[], b: string[], max: number): number {
   const codes = new Map<string, string>();
   const encode = (words: string[]) =>
     words.map((w) => codes.get(w) ?? (codes.set(w, String.fromCodePoint(0xe000 + codes.size)), codes.get(w)!)).join('');
-  return damerauLevenshtein(encode(a), encode(b)).steps;
+  return boundedEditDistance(encode(a), encode(b), max);
 }

@@ -48,13 +48,24 @@ export class BotProject {
   }
 
   /**
-   * The files of a kind whose content is unknown (too large or unreadable), as paths relative to
-   * the project: checks that would conclude something from what no file defines say less instead.
+   * The files of a kind whose content is unknown, as paths relative to the project: too large or
+   * unreadable, or not valid JSON (then the path is followed by ` (not valid JSON)`, since the
+   * parser's recovery may have dropped what the file defines). Checks that would conclude
+   * something from what no file defines say less instead: one cause, one finding (`json-syntax`).
    */
   unreadFiles(kind: BotFile['kind']): string[] {
     return this.filesOfKind(kind)
-      .filter((f) => !f.readable)
-      .map((f) => relativePath(this.root, f.path));
+      .filter((f) => !f.readable || f.syntaxProblems.length > 0)
+      .map((f) => relativePath(this.root, f.path) + (f.readable ? ' (not valid JSON)' : ''));
+  }
+
+  /**
+   * Whether what bot.json declares is unknown: it exists but was not read or is not valid JSON.
+   * The event checks then say nothing rather than report events it may well declare.
+   */
+  get configUnknown(): boolean {
+    const bot = this.botFile;
+    return !!bot && (!bot.readable || bot.syntaxProblems.length > 0);
   }
 
   /** Whether `filePath` is one of this project's bot files (bot.json, intents/*, journeys/*). */

@@ -5,7 +5,7 @@ import type { BotFile, NamedValue } from './botFile';
 import { exitPhrasesOf, type ExitPhrase } from './exitPhrases';
 import { readIntent, type Intent } from './intent';
 import { readJourney, type Journey } from './journey';
-import { nearness, phraseKey, type PhraseMatch } from './phraseMatch';
+import { nearness, normalizePhrase, phraseKey, type PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 
 export interface IntentEntry {
@@ -43,6 +43,7 @@ export class ProjectIndex {
   readonly bannerPhrases: BannerPhraseEntry[] = [];
   private readonly journeysByFile = new Map<BotFile, JourneyEntry>();
   private readonly utterancesByKey = new Map<PhraseMatch, Map<string, UtteranceEntry[]>>();
+  private utterancesByNormalForm: Map<string, UtteranceEntry[]> | undefined;
   private readonly exitIntentsByMode = new Map<PhraseMatch, Map<string, BannerPhraseEntry[]>>();
 
   constructor(project: BotProject) {
@@ -74,6 +75,18 @@ export class ProjectIndex {
       this.utterancesByKey.set(mode, byKey);
     }
     return byKey.get(phraseKey(phrase, mode)) ?? [];
+  }
+
+  /**
+   * The utterances that look the same as `phrase` to a reader (equal `normalizePhrase` forms),
+   * whatever `exitPhraseMatch` says: what training conflicts and "looks identical" messages compare.
+   */
+  utterancesLike(phrase: string): UtteranceEntry[] {
+    if (!this.utterancesByNormalForm) {
+      this.utterancesByNormalForm = new Map();
+      for (const entry of this.utterances) push(this.utterancesByNormalForm, normalizePhrase(entry.utterance.value), entry);
+    }
+    return this.utterancesByNormalForm.get(normalizePhrase(phrase)) ?? [];
   }
 
   /** The utterance nearest to `phrase` that is near enough to be what was meant. */

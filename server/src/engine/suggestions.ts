@@ -1,19 +1,27 @@
 // "Did you mean": the closest of a set of names to a misspelt one, by Damerau-Levenshtein distance.
-import damerauLevenshtein from 'damerau-levenshtein';
+import { boundedEditDistance } from './editDistance';
+
+/** Names longer than this (UTF-16 code units) get no "did you mean": a pasted value is not a typo. */
+export const MAX_SUGGESTED_NAME_LENGTH = 200;
 
 /**
  * The candidate closest to `name` when it is near enough to be a likely misspelling, ignoring
  * case: one edit for names of up to four letters, else two or a third of the length. Two letters
- * swapped (`titel`) count as one edit, as typists make them.
+ * swapped (`titel`) count as one edit, as typists make them. A name longer than
+ * `MAX_SUGGESTED_NAME_LENGTH` gets none; candidates whose length differs by more than the budget
+ * are skipped unread, and each distance stops at the budget, so the cost is bounded whatever
+ * the input (see editDistance.ts).
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length > MAX_SUGGESTED_NAME_LENGTH) return undefined;
   const wanted = name.toLowerCase();
   const budget = wanted.length <= 4 ? 1 : Math.max(2, Math.floor(wanted.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (candidate === name) continue;
-    const d = damerauLevenshtein(wanted, candidate.toLowerCase()).steps;
+    if (candidate === name || Math.abs(candidate.length - name.length) > budget) continue;
+    const d = boundedEditDistance(wanted, candidate.toLowerCase(), budget);
+    if (d > budget) continue;
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;

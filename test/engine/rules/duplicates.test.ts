@@ -16,9 +16,9 @@ describe('duplicate-utterance', () => {
     assert.equal(fixture.findings('intents/talk_to_bot.json', 'duplicate-utterance').length, 1);
   });
 
-  it('compares as the matcher compares', () => {
+  it('compares normal forms whatever exitPhraseMatch says (training conflicts)', () => {
     const fixture = new ProjectFixture({ 'intents/exit.json': { name: 'exit', utterances: ['Talk to  Bot'] } });
-    assert.deepEqual(fixture.findings('intents/exit.json', 'duplicate-utterance'), []);
+    assert.equal(fixture.findings('intents/exit.json', 'duplicate-utterance').length, 1);
     assert.equal(fixture.findings('intents/exit.json', 'duplicate-utterance', { phraseMatch: 'ignoreCaseAndSpacing' }).length, 1);
   });
 });

@@ -487,7 +487,6 @@ describe('scaffold: add user-initiated disconnection', () => {
       assert.deepEqual(context.journeys.map((j) => [j.name, j.raisesTicket, j.showsBanner]), [
         ['billing-agent', true, true],
         ['live-agent', true, true],
-        ['return-to-bot', false, false],
       ]);
       assert.deepEqual(context.intents.find((i) => i.name === 'talk_to_agent'), { name: 'talk_to_agent', file: 'intents/talk_to_agent.json', journeys: ['live-agent'] });
       assert.deepEqual([context.freeTicketJourney, context.freeExitJourney, context.freeExitIntent], ['live-agent-2', 'return-to-bot-2', 'talk_to_bot_2']);

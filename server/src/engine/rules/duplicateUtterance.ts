@@ -1,5 +1,7 @@
-// duplicate-utterance: one utterance (compared as the matcher compares) trains two intents, so
-// which journey it starts is up to the platform's tie-break.
+// duplicate-utterance: one utterance trains two intents, so which journey it starts is up to the
+// platform's tie-break. Utterances are compared by their normal form (phraseMatch.ts) whatever
+// `exitPhraseMatch` says: the platform's NLU is trained on both, and `Talk to bot` and
+// `talk to bot.` conflict as much as two equal texts do.
 import { relativePath } from '../botFile';
 import { readIntent } from '../intent';
 import { indexOf } from '../projectIndex';
@@ -17,19 +19,26 @@ export const duplicateUtterance = defineProjectRule({
   messages: {
     duplicate: ({ utterance, intent, file }: { utterance: string; intent: string; file: string }) =>
       `utterance \`${utterance}\` also trains intent \`${intent}\` (${file})`,
+    /** The same phrase written differently (case, spacing, trailing punctuation, invisible characters). */
+    similar: ({ utterance, other, intent, file }: { utterance: string; other: string; intent: string; file: string }) =>
+      `utterance \`${utterance}\` also trains intent \`${intent}\` (${file}), written \`${other}\`: they differ only in case, spacing, punctuation or invisible characters`,
   },
-  check(file, project, report, { phraseMatch }) {
+  check(file, project, report) {
     const intent = readIntent(file);
     if (!intent.name) return;
     const index = indexOf(project);
     for (const utterance of intent.utterances) {
-      const other = index.utterancesMatching(utterance.value, phraseMatch).find((u) => u.intentName !== intent.name!.value);
+      const others = index.utterancesLike(utterance.value).filter((u) => u.intentName !== intent.name!.value);
+      // The same text, when another intent has it, before a look-alike.
+      const other = others.find((u) => u.utterance.value === utterance.value) ?? others[0];
       if (!other) continue;
+      const data = { utterance: utterance.value, intent: other.intentName, file: relativePath(project.root, other.file.path) };
       report({
         offset: utterance.node.offset,
         length: utterance.node.length,
-        messageId: 'duplicate',
-        data: { utterance: utterance.value, intent: other.intentName, file: relativePath(project.root, other.file.path) },
+        ...(other.utterance.value === utterance.value
+          ? { messageId: 'duplicate' as const, data }
+          : { messageId: 'similar' as const, data: { ...data, other: other.utterance.value } }),
         related: [{ file: other.file.path, offset: other.utterance.node.offset, length: other.utterance.node.length, message: `the same utterance in intent \`${other.intentName}\`` }],
       });
     }

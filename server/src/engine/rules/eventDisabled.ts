@@ -17,6 +17,8 @@ export const eventDisabled = defineProjectRule({
     disabled: ({ event }: { event: string }) => `event \`${event}\` is disabled in bot.json: it will not fire until it is enabled`,
   },
   check(file, project, report) {
+    // A bot.json that does not parse reports json-syntax only: what it declares is unknown.
+    if (project.configUnknown) return;
     const declared = project.config.events;
     for (const node of readJourney(file).nodes) {
       if (node.type !== 'sendEvent' || !node.event) continue;

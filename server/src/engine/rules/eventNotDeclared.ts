@@ -20,8 +20,7 @@ export const eventNotDeclared = defineProjectRule({
   },
   check(file, project, report) {
     // While bot.json does not parse (or was not read), which events it declares is unknown.
-    const bot = project.botFile;
-    if (bot && (!bot.readable || bot.syntaxProblems.length)) return;
+    if (project.configUnknown) return;
     const declared = project.config.events;
     for (const node of readJourney(file).nodes) {
       if (node.type !== 'sendEvent' || !node.event || !isBannerEvent(node.event.value)) continue;

@@ -4,20 +4,71 @@ import type * as jsonc from 'jsonc-parser';
 import { hasTemplate } from '../template';
 import { defineFileRule } from './rule';
 
-/** Shapes of well-known credentials, recognisable whatever property holds them. */
-const TOKEN_SHAPES: readonly RegExp[] = [
-  /^sk-[A-Za-z0-9_-]{20,}$/, // OpenAI-style secret keys
-  /^AKIA[0-9A-Z]{16}$/, // AWS access key ids
-  /^gh[pousr]_[A-Za-z0-9]{30,}$/, // GitHub tokens
-  /^xox[abprs]-[A-Za-z0-9-]{10,}$/, // Slack tokens
-  /^eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/, // JSON Web Tokens
-  /^(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/-]{12,}=*$/i, // authorization header values
+/**
+ * Shapes of well-known credentials, recognisable whatever property holds them and wherever they
+ * sit in a string (a key in a URL's query). Adapted from the default rules of gitleaks
+ * (https://github.com/gitleaks/gitleaks, config/gitleaks.toml, MIT; the rule id is given for each)
+ * and secretlint's recommended preset (MIT). Neither is usable here as a package: secretlint's
+ * rules run asynchronously through its own engine over whole files, and gitleaks is a Go binary.
+ * Each pattern requires a provider prefix and a token body, so ordinary words never match.
+ */
+const TOKEN_SHAPES: readonly { name: string; pattern: RegExp }[] = [
+  { name: 'AWS access key id', pattern: /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/ }, // aws-access-token
+  { name: 'Google API key', pattern: /\bAIza[\w-]{35}\b/ }, // gcp-api-key
+  { name: 'Google OAuth access token', pattern: /\bya29\.[\w-]{20,}/ }, // gcp-oauth (secretlint gcp)
+  { name: 'Stripe key', pattern: /\b(?:sk|rk)_(?:test|live|prod)_[A-Za-z0-9]{10,99}\b/ }, // stripe-access-token
+  { name: 'GitHub token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b/ }, // github-pat, github-oauth, github-app-token, github-refresh-token
+  { name: 'GitHub fine-grained token', pattern: /\bgithub_pat_\w{82}\b/ }, // github-fine-grained-pat
+  { name: 'GitLab token', pattern: /\bglpat-[\w-]{20}\b/ }, // gitlab-pat
+  { name: 'Slack token', pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}/ }, // slack-bot-token, slack-user-token…
+  { name: 'Slack webhook', pattern: /hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/]{43,}/ }, // slack-webhook-url
+  { name: 'OpenAI or Anthropic key', pattern: /\bsk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d\d-)?[A-Za-z0-9_-]{20,}/ }, // openai-api-key, anthropic-api-key
+  { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ }, // npm-access-token
+  { name: 'SendGrid key', pattern: /\bSG\.[\w-]{22}\.[\w-]{43}\b/ }, // sendgrid-api-token
+  { name: 'Twilio key', pattern: /\bSK[0-9a-fA-F]{32}\b/ }, // twilio-api-key
+  { name: 'Shopify token', pattern: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/ }, // shopify-access-token…
+  { name: 'private key', pattern: /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/ }, // private-key
+  { name: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/ }, // jwt
+  // Credentials inside a URL: scheme://user:password@host (secretlint's basicauth rule).
+  { name: 'password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@{}]+:[^\s/@{}]+@[^\s/@]+/i },
 ];
+
+/** An authorization header value: a scheme and a credential that looks random (see `looksRandom`). */
+const AUTHORIZATION_VALUE = /^(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{12,}=*)$/i;
 
 /** Property names that say their value is a credential. */
 const SECRET_NAME = /(api[-_]?key|apikey|access[-_]?key|secret|token|password|passwd|authorization|credential)/i;
-/** A secret's name, such as TICKET_API_KEY: what belongs in a bot file instead of its value. */
-const SECRET_REFERENCE = /^[A-Z][A-Z0-9_]*$/;
+/**
+ * A secret's name, such as TICKET_API_KEY or ticketApiKey: what bot.json's `apiKeySecret` accepts
+ * (its schema's pattern) and belongs in a bot file instead of the value, as long as it reads as
+ * words: no digit followed by a letter, as in the hex and base64 of real keys (`a8f5f167…`).
+ */
+function isSecretName(value: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) && !/\d[A-Za-z]/.test(value);
+}
+
+/**
+ * Whether a credential-shaped value mixes characters as generated keys do: a digit and a letter,
+ * or upper and lower case past the first letter (base64). `troubleshooting` does not.
+ */
+function looksRandom(value: string): boolean {
+  return (/\d/.test(value) && /[A-Za-z]/.test(value)) || (/[A-Z]/.test(value.slice(1)) && /[a-z]/.test(value));
+}
+
+/** The kind of credential a value holds, or undefined. */
+export function secretKindOf(value: string, key: string | undefined): string | undefined {
+  const trimmed = value.trim();
+  // Pasted text is not scanned past this many UTF-16 code units: a token is short.
+  const text = trimmed.length > 100_000 ? trimmed.slice(0, 100_000) : trimmed;
+  const shape = TOKEN_SHAPES.find((s) => s.pattern.test(text));
+  if (shape) return shape.name;
+  const header = AUTHORIZATION_VALUE.exec(trimmed);
+  if (header && looksRandom(header[1])) return 'authorization header value';
+  // A URL under a secret-named property (a token endpoint) is an address; its credentials, if any, matched above.
+  const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
+  if (key && SECRET_NAME.test(key) && trimmed.length >= 16 && !/\s/.test(trimmed) && !isUrl && !isSecretName(trimmed) && looksRandom(trimmed)) return 'random value under a secret-named property';
+  return undefined;
+}
 
 export const literalSecret = defineFileRule({
   code: 'literal-secret',
@@ -29,24 +80,19 @@ export const literalSecret = defineFileRule({
   kinds: ['bot', 'intent', 'journey'],
   fixable: false,
   messages: {
-    secret: ({ key }: { key?: string }) =>
-      `${key ? `\`${key}\` holds` : 'this is'} what looks like an API key or token written as a literal: keep it in the platform's secrets and refer to it by name (bot.json \`ticketClose.apiKeySecret\`) or by a template`,
+    secret: ({ key, kind }: { key?: string; kind?: string }) =>
+      `${key ? `\`${key}\` holds` : 'this is'} what looks like an API key or token written as a literal${kind ? ` (${kind})` : ''}: keep it in the platform's secrets and refer to it by name (bot.json \`ticketClose.apiKeySecret\`) or by a template`,
   },
   check(file, report) {
     if (!file.root || file.syntaxProblems.length) return;
     visit(file.root, undefined, (node, key) => {
       const value = node.value as string;
-      if (hasTemplate(value) || !looksLikeSecret(value, key)) return;
-      report({ offset: node.offset, length: node.length, messageId: 'secret', data: key ? { key } : {} });
+      const kind = hasTemplate(value) ? undefined : secretKindOf(value, key);
+      if (!kind) return;
+      report({ offset: node.offset, length: node.length, messageId: 'secret', data: key ? { key, kind } : { kind } });
     });
   },
 });
-
-function looksLikeSecret(value: string, key: string | undefined): boolean {
-  const trimmed = value.trim();
-  if (TOKEN_SHAPES.some((shape) => shape.test(trimmed))) return true;
-  return !!key && SECRET_NAME.test(key) && trimmed.length >= 16 && !/\s/.test(trimmed) && !SECRET_REFERENCE.test(trimmed);
-}
 
 function visit(node: jsonc.Node, key: string | undefined, onString: (node: jsonc.Node, key: string | undefined) => void): void {
   if (node.type === 'string') onString(node, key);

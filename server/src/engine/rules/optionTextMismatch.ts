@@ -5,6 +5,7 @@ import { exitPhrasesOf } from '../exitPhrases';
 import { reaches } from '../exitJourneys';
 import { escapeForJsonString } from '../jsonString';
 import { BANNER_CLOSE_EVENT } from '../platformEvents';
+import { describeDifference, phraseDifference, type PhraseDifference } from '../phraseMatch';
 import { indexOf } from '../projectIndex';
 import type { BotProject } from '../project';
 import { CHOOSE_INTENT_COMMAND, modifyJson, type ProjectEdit } from '../services/edits';
@@ -30,6 +31,9 @@ export const optionTextMismatch = defineProjectRule({
   messages: {
     near: ({ phrase, kind, suggestion, intent, file }: { phrase: string; kind: Kind; suggestion: string; intent: string; file: string }) =>
       `${what(kind, phrase)} is not an utterance of any intent; did you mean \`${suggestion}\` (intent \`${intent}\`, ${file})?`,
+    /** Exact comparison failed on text that looks the same: the message names what differs, not a look-alike suggestion. */
+    lookAlike: ({ phrase, kind, suggestion, intent, file, difference }: { phrase: string; kind: Kind; suggestion: string; intent: string; file: string; difference: PhraseDifference }) =>
+      `${what(kind, phrase)} is not an utterance of any intent: it looks like \`${suggestion}\` (intent \`${intent}\`, ${file}) but ${describeDifference(difference)}`,
     none: ({ phrase, kind }: { phrase: string; kind: Kind }) =>
       `${what(kind, phrase)} is not an utterance of any intent: typing or clicking it will not start a journey`,
   },
@@ -37,6 +41,18 @@ export const optionTextMismatch = defineProjectRule({
     const index = indexOf(project);
     for (const exit of exitPhrasesOf(file)) {
       if (index.utterancesMatching(exit.phrase, phraseMatch).length) continue;
+      const like = index.utterancesLike(exit.phrase)[0];
+      const difference = like && phraseDifference(exit.phrase, like.utterance.value);
+      if (like && difference) {
+        report({
+          offset: exit.offset,
+          length: exit.length,
+          messageId: 'lookAlike',
+          data: { phrase: exit.phrase, kind: exit.kind, suggestion: like.utterance.value, intent: like.intentName, file: relativePath(project.root, like.file.path), difference },
+          related: [{ file: like.file.path, offset: like.utterance.node.offset, length: like.utterance.node.length, message: `the utterance of intent \`${like.intentName}\` that looks the same` }],
+        });
+        continue;
+      }
       const near = index.nearestUtterance(exit.phrase);
       if (!near) {
         report({ offset: exit.offset, length: exit.length, messageId: 'none', data: { phrase: exit.phrase, kind: exit.kind } });
@@ -55,13 +71,13 @@ export const optionTextMismatch = defineProjectRule({
   fixes({ project, file, finding }) {
     const fixes: ProjectEdit[] = [];
     const { phrase } = finding.data;
-    if (finding.messageId === 'near') {
+    if (finding.messageId === 'near' || finding.messageId === 'lookAlike') {
       const { suggestion, intent } = finding.data;
       // A typed phrase sits inside the title's string: replace just the words, escaped.
       const newText = finding.data.kind === 'typed' ? escapeForJsonString(suggestion) : JSON.stringify(suggestion);
       fixes.push(fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true));
     }
-    const ranked = intentsToTrain(project, finding.messageId === 'near' ? finding.data.intent : undefined);
+    const ranked = intentsToTrain(project, finding.messageId === 'none' ? undefined : finding.data.intent);
     for (const { file: intentFile, name } of ranked.slice(0, MAX_INTENT_FIXES)) {
       const fix = addUtteranceFix(intentFile, name, phrase);
       if (fix) fixes.push(fix);
@@ -83,16 +99,16 @@ export function addUtteranceFix(intentFile: BotFile, name: string, phrase: strin
  * The intents a banner's phrase could be added to, best first: those that start a journey that
  * closes the banner or the ticket (the exit journey), then the intent of the near utterance, then
  * the others by name. Offering the exit intent first keeps `talk to an agent` from being one
- * Enter away.
+ * Enter away. `exits` says whether the intent starts such an exit journey.
  */
-export function intentsToTrain(project: BotProject, nearIntent?: string): { file: BotFile; name: string }[] {
+export function intentsToTrain(project: BotProject, nearIntent?: string): { file: BotFile; name: string; exits: boolean }[] {
   const index = indexOf(project);
-  const rank = (name: string): number => {
-    const journeys = index.journeysByIntent.get(name) ?? [];
-    const exits = journeys.some((j) => reaches(project, j.file, (n) => n.type === 'closeTicket' || (n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data)));
-    return exits ? 0 : name === nearIntent ? 1 : 2;
-  };
+  const exits = (name: string): boolean =>
+    (index.journeysByIntent.get(name) ?? []).some((j) => reaches(project, j.file, (n) => n.type === 'closeTicket' || (n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data)));
   return [...index.intentsByName.entries()]
-    .map(([name, entries]) => ({ name, file: entries[0].file, rank: rank(name) }))
+    .map(([name, entries]) => {
+      const exit = exits(name);
+      return { name, file: entries[0].file, exits: exit, rank: exit ? 0 : name === nearIntent ? 1 : 2 };
+    })
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
 }

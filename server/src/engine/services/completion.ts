@@ -7,6 +7,7 @@ import { readJourney } from '../journey';
 import { platformEvents } from '../platformEvents';
 import type { BotProject } from '../project';
 import { indexOf } from '../projectIndex';
+import { intentsToTrain } from '../rules/optionTextMismatch';
 
 export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet';
 
@@ -76,11 +77,25 @@ export function completionsAt(project: BotProject, file: BotFile, offset: number
     return journey.nodes.filter((n) => n.id).map((n) => item(n.id!.value, 'node', `${n.type ?? 'node'} node`));
   }
   if (last === 'text' && at.includes('options') && at.includes('data')) {
+    // The exit intent's utterances first: alphabetical order put `talk to an agent` one Enter away
+    // from a button that calls an agent again.
+    const rank = utteranceRanks(project);
     return index.utterances.map((u) =>
-      item(u.utterance.value, 'utterance', `utterance of intent ${u.intentName}`, `Starts the journeys of intent \`${u.intentName}\`.`, index.journeysByIntent.has(u.intentName) ? 0 : 1),
+      item(u.utterance.value, 'utterance', `utterance of intent ${u.intentName}`, `Starts the journeys of intent \`${u.intentName}\`.`, rank(u.intentName)),
     );
   }
   return [];
+}
+
+/**
+ * How likely an intent's utterances are to be a banner's exit phrase, 0 being the most: intents
+ * that start a journey closing the banner or the ticket (`intentsToTrain`'s first), then those
+ * that start some journey, then the rest.
+ */
+function utteranceRanks(project: BotProject): (intent: string) => number {
+  const index = indexOf(project);
+  const exits = new Set(intentsToTrain(project).filter((i) => i.exits).map((i) => i.name));
+  return (intent) => (exits.has(intent) ? 0 : index.journeysByIntent.has(intent) ? 1 : 2);
 }
 
 /** The phrase the guide's banners use, which the snippets' tab stops offer to replace. */
@@ -97,9 +112,10 @@ function bannerSnippets(project: BotProject, node: jsonc.Node | undefined, offse
   if (node && node.type !== 'property' && !empty) return [];
   const replace = empty ? { offset: node.offset, length: node.length } : { offset, length: 0 };
   const index = indexOf(project);
+  const rank = utteranceRanks(project);
   const trained = [...new Set(
     [...index.utterances]
-      .sort((a, b) => Number(index.journeysByIntent.has(b.intentName)) - Number(index.journeysByIntent.has(a.intentName)))
+      .sort((a, b) => rank(a.intentName) - rank(b.intentName))
       .map((u) => u.utterance.value),
   )];
   const choices = trained.length ? trained : [GUIDE_PHRASE];

@@ -20,7 +20,7 @@ import intentSchema from '../../../../schemas/intent.schema.json';
 import journeySchema from '../../../../schemas/journey.schema.json';
 import { relativePath, valueOf, type BotFile, type NamedValue } from '../botFile';
 import { readBotConfig } from '../botConfig';
-import { reaches } from '../exitJourneys';
+import { exitIntentOf, reaches } from '../exitJourneys';
 import { exitPhrasesOf, typedPhrase } from '../exitPhrases';
 import { readJourney, type Journey, type JourneyNode } from '../journey';
 import { nodesById, reachableNodes } from '../journeyGraph';
@@ -726,7 +726,7 @@ export interface DisconnectionContext {
   readonly exitIntent?: string;
   /** The journeys that intent starts, which the scaffold completes rather than creating one. */
   readonly exitJourneys: readonly string[];
-  /** Every journey by name, to ask which raises the ticket. */
+  /** Every journey by name but the exit journeys, to ask which raises the ticket. */
   readonly journeys: readonly JourneySummary[];
   readonly intents: readonly IntentSummary[];
   /** Free names for what the scaffold may create. */
@@ -742,11 +742,14 @@ export function disconnectionContext(project: BotProject, phraseMatch: PhraseMat
   const byFile = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file);
   const exitPhrase = [...index.bannerPhrases].sort((a, b) => relative(a.file).localeCompare(relative(b.file)) || a.exit.offset - b.exit.offset)[0]?.exit.phrase;
   const exitIntent = index.utterancesMatching(exitPhrase ?? defaultDisconnectionOptions.phrase, phraseMatch)[0]?.intentName;
+  const exitJourneys = (exitIntent ? index.journeysByIntent.get(exitIntent) ?? [] : []).flatMap((e) => (e.journey.name ? [e.journey.name.value] : []));
   return {
     ...(exitPhrase !== undefined ? { exitPhrase } : {}),
     ...(exitIntent !== undefined ? { exitIntent } : {}),
-    exitJourneys: (exitIntent ? index.journeysByIntent.get(exitIntent) ?? [] : []).flatMap((e) => (e.journey.name ? [e.journey.name.value] : [])),
-    journeys: [...index.journeysByName].map(([name, [{ file, journey }]]) => ({
+    exitJourneys,
+    // The ticket-journey question never offers an exit journey (one the exit intent, or any intent
+    // trained with a banner's phrase, starts): raising the ticket there would call an agent again.
+    journeys: [...index.journeysByName].filter(([name, [entry]]) => !exitJourneys.includes(name) && !exitIntentOf(project, entry, phraseMatch)).map(([name, [{ file, journey }]]) => ({
       name,
       file: relative(file),
       ...(journey.triggerIntent ? { intent: journey.triggerIntent.value } : {}),
