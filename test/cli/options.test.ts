@@ -155,10 +155,12 @@ describe('handoff-kit check: output formats and CI options', () => {
   });
 
   it('ends quietly with the findings\' status when stdout is closed early', async () => {
-    // Many findings, so the output does not fit in the pipe before the reader goes away.
+    // Many long findings (about 170 KB), more than a pipe holds (64 KB), so the writer meets the
+    // closed pipe; without the EPIPE handler this run crashes with exit 1.
     const many = path.join(folder, 'many');
     await cp(exampleProject, many, { recursive: true });
-    for (let i = 0; i < 400; i++) await writeFile(path.join(many, `intents/extra${i}.json`), `{"name": "extra${i}", "utterances": ["x${i}"], "utterance": "y"}`);
+    const property = 'note'.repeat(80);
+    for (let i = 0; i < 400; i++) await writeFile(path.join(many, `intents/extra${i}.json`), `{"name": "extra${i}", "utterances": ["x${i}"], "${property}": "y"}`);
     const child = spawn(process.execPath, [bin, 'check', 'many'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
