@@ -113,10 +113,17 @@ describe('handoff-kit check', () => {
     assert.equal(stderr, 'handoff-kit: schemas is not a bot project: it has no bot.json\n');
   });
 
-  it('exits 2 for a file that is not a bot file', () => {
+  it('exits 2 for a file inside a project that is not a bot file', async () => {
+    await writeFile(path.join(broken, 'notes.json'), '{}');
+    const { code, stderr } = run(['check', 'broken-bot/notes.json'], folder);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'handoff-kit: broken-bot/notes.json is not a bot file (bot.json, intents/*.json or journeys/*.json of a bot project)\n');
+  });
+
+  it('exits 2 for a journey outside any project, saying no bot.json was found', () => {
     const { code, stderr } = run(['check', 'package.json']);
     assert.equal(code, 2);
-    assert.equal(stderr, 'handoff-kit: package.json is not a bot file (bot.json, intents/*.json or journeys/*.json of a bot project)\n');
+    assert.equal(stderr, 'handoff-kit: package.json: no `bot.json` found in this folder or above it, so it is not part of a bot project\n');
   });
 
   it('exits 2 for a folder holding no bot project when given no path', async () => {
@@ -133,6 +140,6 @@ describe('handoff-kit check', () => {
   it('exits 2 on a wrong option', () => {
     const { code, stderr } = run(['check', '--format', 'xml', 'examples/support-bot']);
     assert.equal(code, 2);
-    assert.match(stderr, /argument 'xml' is invalid\. Allowed choices are text, json\./);
+    assert.match(stderr, /argument 'xml' is invalid\. Allowed choices are text, json, sarif, github\./);
   });
 });

@@ -43,8 +43,9 @@ export class LspTestClient {
 
   settings: unknown = {};
 
-  async initialize(folder: string): Promise<void> {
-    await this.connection.sendRequest('initialize', {
+  /** Starts the session; returns the server's initialize result (its capabilities). */
+  async initialize(folder: string): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: uri(folder),
       workspaceFolders: [{ uri: uri(folder), name: path.basename(folder) }],
@@ -54,6 +55,7 @@ export class LspTestClient {
       },
     });
     await this.connection.sendNotification('initialized', {});
+    return result;
   }
 
   open(file: string, text: string, version = 1): Promise<void> {

@@ -1,18 +1,27 @@
-// `handoff-kit check`: resolves the paths to bot projects, runs the engine, formats findings.
+// `handoff-kit check`: resolves the paths to bot projects, runs the engine, fixes what is safe
+// to fix when asked, formats findings.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  BotFile,
+  BotProject,
   BotWorkspace,
   checkFile,
   checkProject,
   compareFindings,
   nodeFileSystem,
+  readProjectSettings,
+  type CheckOptions,
   type Finding,
+  type ProjectSettings,
+  type RuleSetting,
 } from '../engine';
+import { fixDiff, planFixes, writeFixes, type FixResult } from './fix';
+import { escapeControls, formatGithub, formatJson, formatSarif, formatText, locate, type OutputFormat } from './formats';
 
-export type OutputFormat = 'text' | 'json';
+export type { OutputFormat } from './formats';
 
+/** A mistake in the command line or in what it names: exit status 2. */
 export class UsageError extends Error {}
 
 export interface CheckRun {
@@ -21,41 +30,123 @@ export interface CheckRun {
   readonly exitCode: 0 | 1;
 }
 
+/** The options of `handoff-kit check`, as parsed from the command line. */
+export interface CheckRunOptions {
+  /** The folder relative paths are resolved against and printed relative to. */
+  readonly cwd: string;
+  readonly format: OutputFormat;
+  /** Bytes; larger bot files are not read. */
+  readonly maxFileSize?: number;
+  /** Exit 1 when more warnings than this are found. */
+  readonly maxWarnings?: number;
+  /** Report (and count) errors only. */
+  readonly quiet?: boolean;
+  /** Per rule code: a severity or `off`; wins over every handoff-kit.json. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** A handoff-kit.json used instead of each project's own. */
+  readonly config?: string;
+  /** Apply the safe fixes and write them. */
+  readonly fix?: boolean;
+  /** Apply the safe fixes in memory and print their diff; write nothing. */
+  readonly fixDryRun?: boolean;
+  /** The version SARIF's `tool.driver.version` names. */
+  readonly version?: string;
+}
+
 interface Target {
   readonly root: string;
   /** Only these files of the project, or all of them when undefined. */
   readonly files?: string[];
 }
 
-export async function runCheck(
-  paths: string[],
-  options: { cwd: string; format: OutputFormat; maxFileSize?: number },
-): Promise<CheckRun> {
+/**
+ * Runs `handoff-kit check` on `paths` (the projects below `cwd` when empty) and returns what to
+ * print and the exit status: 1 when an error is found or more warnings than `maxWarnings`.
+ * Throws `UsageError` for a path that is not a bot project or file, or a broken `--config`.
+ */
+export async function runCheck(paths: string[], options: CheckRunOptions): Promise<CheckRun> {
   const started = performance.now();
   const workspace = new BotWorkspace(nodeFileSystem, { maxFileSize: options.maxFileSize });
-  const targets = await resolveTargets(paths.length ? paths : [options.cwd], options.cwd, workspace, paths.length === 0);
+  const given = paths.length ? paths : [options.cwd];
+  const settings = options.config ? await readConfig(path.resolve(options.cwd, options.config), options.cwd) : undefined;
+  const checkOptions: CheckOptions = { ...(options.rules ? { rules: options.rules } : {}), ...(settings ? { settings } : {}) };
+  const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace, paths.length === 0));
+  const projects = [];
+  for (const target of targets) {
+    projects.push({ target, project: workspace.project(target.root) ?? (await workspace.loadProject(target.root)) });
+  }
 
-  const findings: Finding[] = [];
+  let fixReport = '';
+  let diff = '';
+  if (options.fix || options.fixDryRun) {
+    const allowedRoots = given.map((p) => path.resolve(options.cwd, p));
+    const result = planFixes(workspace, projects.map(({ target, project }) => ({ project, files: target.files })), checkOptions, allowedRoots);
+    if (options.fixDryRun) diff = fixDiff(result, options.cwd);
+    else {
+      const skipped = await writeFixes(result);
+      for (const file of skipped) fixReport += `handoff-kit: ${escapeControls(path.relative(options.cwd, file))} changed on disk or could not be written; not fixed\n`;
+    }
+    fixReport += fixSummary(result, Boolean(options.fixDryRun));
+  }
+
+  let findings: Finding[] = [];
   let fileCount = 0;
-  for (const target of mergeTargets(targets)) {
-    const project = workspace.project(target.root) ?? (await workspace.loadProject(target.root));
+  for (const { target, project } of projects) {
     if (target.files) {
       for (const file of target.files) {
         const botFile = project.file(file);
-        if (botFile) findings.push(...checkFile(project, botFile));
+        if (botFile) findings.push(...checkFile(project, botFile, checkOptions));
       }
       fileCount += target.files.length;
     } else {
-      findings.push(...checkProject(project));
+      findings.push(...checkProject(project, checkOptions));
       fileCount += project.allFiles().length;
     }
   }
+  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
   findings.sort(compareFindings);
   const elapsed = performance.now() - started;
 
-  const exitCode = findings.some((f) => f.severity === 'error') ? 1 : 0;
-  const stdout = options.format === 'json' ? formatJson(findings, workspace, options.cwd) : formatText(findings, workspace, options.cwd);
-  return { stdout, stderr: options.format === 'text' ? summary(findings, fileCount, elapsed) : '', exitCode };
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  const exitCode = findings.some((f) => f.severity === 'error') || tooManyWarnings ? 1 : 0;
+  const located = locate(findings, workspace, options.cwd);
+  const formatted = {
+    text: () => formatText(located),
+    json: () => formatJson(located),
+    sarif: () => formatSarif(located, options.cwd, options.version ?? '0.0.0'),
+    github: () => formatGithub(located),
+  }[options.format]();
+  let stderr = fixReport;
+  if (options.format === 'text') stderr += summary(findings, fileCount, elapsed);
+  if (tooManyWarnings) stderr += `handoff-kit: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows.\n`;
+  return { stdout: diff + formatted, stderr, exitCode };
+}
+
+function fixSummary(result: FixResult, dryRun: boolean): string {
+  const created = result.files.filter((f) => f.before === undefined).length;
+  const files = `${plural(result.files.length, 'file')}${created ? ` (${created} created)` : ''}`;
+  if (result.fixed === 0) return dryRun ? 'Nothing to fix.\n' : 'Nothing to fix: no safe fix applies.\n';
+  return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(result.fixed, 'problem')} in ${files}.\n`;
+}
+
+/**
+ * Reads a `--config` file: a handoff-kit.json checked with the same checks as a project's own
+ * (JSON syntax, the settings schema). Throws `UsageError` naming each problem when it is broken.
+ */
+async function readConfig(file: string, cwd: string): Promise<ProjectSettings> {
+  const text = await fsp.readFile(file, 'utf8').catch(() => undefined);
+  const shown = escapeControls(path.relative(cwd, file) || file);
+  if (text === undefined) throw new UsageError(`--config ${shown}: no such file, or it cannot be read`);
+  const config = new BotFile(file, 'settings', text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, -1);
+  const problems = checkFile(new BotProject(path.dirname(file)), config).filter((f) => f.severity === 'error' || f.severity === 'warning');
+  if (problems.length) {
+    const lines = locate(problems, { projectOf: () => ({ file: () => config }) } as never, cwd).map(
+      ({ start, finding }) => `  ${shown}:${start.line + 1}:${start.character + 1} ${finding.code} ${escapeControls(finding.message)}`,
+    );
+    throw new UsageError(`--config ${shown} is not a valid handoff-kit.json:\n${lines.join('\n')}`);
+  }
+  return readProjectSettings(config);
 }
 
 async function resolveTargets(paths: string[], cwd: string, workspace: BotWorkspace, searchBelow: boolean): Promise<Target[]> {
@@ -65,14 +156,14 @@ async function resolveTargets(paths: string[], cwd: string, workspace: BotWorksp
     const stat = await fsp.stat(absolute).catch(() => undefined);
     if (!stat) throw new UsageError(`no such file or folder: ${given}`);
     if (stat.isDirectory()) {
-      if (await isFile(path.join(absolute, 'bot.json'))) {
-        targets.push({ root: absolute });
-        continue;
-      }
-      if (searchBelow) {
+      const ownProject = await isFile(path.join(absolute, 'bot.json'));
+      if (ownProject || searchBelow) {
+        // Every project at or below the folder: a project nested in another one owns its files
+        // (the innermost bot.json wins), so it is checked as a project of its own.
         const roots = (await workspace.fs.glob(['**/bot.json'], absolute)).map((f) => path.dirname(f));
+        if (ownProject) roots.push(absolute);
         if (roots.length) {
-          targets.push(...roots.sort().map((root) => ({ root })));
+          targets.push(...[...new Set(roots)].sort().map((root) => ({ root })));
           continue;
         }
         throw new UsageError(`no bot project (a folder with bot.json) in ${given}`);
@@ -80,8 +171,8 @@ async function resolveTargets(paths: string[], cwd: string, workspace: BotWorksp
       throw new UsageError(`${given} is not a bot project: it has no bot.json`);
     }
     const root = await projectRootOf(absolute);
-    const inProject = root && (await workspace.loadProject(root)).owns(absolute);
-    if (!root || !inProject) {
+    if (!root) throw new UsageError(`${given}: no \`bot.json\` found in this folder or above it, so it is not part of a bot project`);
+    if (!(await workspace.loadProject(root)).owns(absolute)) {
       throw new UsageError(`${given} is not a bot file (bot.json, intents/*.json or journeys/*.json of a bot project)`);
     }
     targets.push({ root, files: [absolute] });
@@ -112,45 +203,20 @@ async function isFile(file: string): Promise<boolean> {
   return (await fsp.stat(file).catch(() => undefined))?.isFile() ?? false;
 }
 
-function located(findings: Finding[], workspace: BotWorkspace, cwd: string) {
-  const documents = new Map<string, TextDocument>();
-  return findings.map((finding) => {
-    let document = documents.get(finding.file);
-    if (!document) {
-      const text = workspace.projectOf(finding.file)?.file(finding.file)?.text ?? '';
-      document = TextDocument.create(finding.file, 'json', 0, text);
-      documents.set(finding.file, document);
-    }
-    return {
-      finding,
-      file: path.relative(cwd, finding.file) || finding.file,
-      start: document.positionAt(finding.offset),
-      end: document.positionAt(finding.offset + finding.length),
-    };
-  });
-}
-
-function formatText(findings: Finding[], workspace: BotWorkspace, cwd: string): string {
-  return located(findings, workspace, cwd)
-    .map(({ finding, file, start }) => `${file}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.code} ${finding.message}\n`)
-    .join('');
-}
-
-function formatJson(findings: Finding[], workspace: BotWorkspace, cwd: string): string {
-  const rows = located(findings, workspace, cwd).map(({ finding, file, start, end }) => ({
-    file,
-    range: { start, end },
-    severity: finding.severity,
-    code: finding.code,
-    message: finding.message,
-  }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
-}
-
+/**
+ * The closing line: how many problems of each severity (info and hints too), in how many files,
+ * in how long; every count agrees in number with its noun.
+ */
 function summary(findings: Finding[], fileCount: number, elapsedMs: number): string {
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const time = `${Math.round(elapsedMs)} ms`;
   if (findings.length === 0) return `No problems in ${plural(fileCount, 'file')} (${time}).\n`;
-  return `${plural(findings.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}) in ${plural(fileCount, 'file')} (${time}).\n`;
+  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
+  if (count('info')) parts.push(`${count('info')} info`);
+  if (count('hint')) parts.push(plural(count('hint'), 'hint'));
+  return `${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(fileCount, 'file')} (${time}).\n`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

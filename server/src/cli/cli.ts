@@ -1,6 +1,8 @@
 // The `handoff-kit` command line: the same engine as the language server, for CI.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SEVERITIES, rules, type RuleSetting } from '../engine';
 import { runCheck, UsageError, type OutputFormat } from './check';
+import { OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
 
 const program = new Command()
@@ -13,16 +15,35 @@ const program = new Command()
 
 program
   .command('check')
-  .description('Check bot projects: a project folder, a file inside one, or (with no path) every project below the current folder.')
+  .description('Check bot projects: a project folder (and the projects nested in it), a file inside one, or (with no path) every project below the current folder.')
   .argument('[paths...]', 'bot project folders or bot files')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .option('--max-file-size <bytes>', 'skip bot files larger than this', (v) => parseSize(v))
-  .action(async (paths: string[], options: { format: OutputFormat; maxFileSize?: number }) => {
+  .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+  .option('--max-file-size <size>', 'skip bot files larger than this: bytes, or with KB / MB (1 KB = 1,024 bytes)', (v) => parseSize(v))
+  .option('--max-warnings <n>', 'exit 1 when more warnings than this are found', (v) => parseCount(v))
+  .option('-q, --quiet', 'report errors only (warnings are neither printed nor counted)')
+  .option('--rule <code=setting>', 'set a rule to a severity (error, warning, info, hint) or off; repeatable; wins over handoff-kit.json', (v, all: Record<string, RuleSetting>) => parseRule(v, all), {})
+  .option('-c, --config <file>', "a handoff-kit.json to use instead of each project's own")
+  .option('--fix', 'apply every safe fix (the preferred quick fix of each finding) and write the files')
+  .option('--fix-dry-run', 'show the safe fixes as a unified diff; write nothing')
+  .action(async (paths: string[], options: CheckCommandOptions) => {
     try {
-      const result = await runCheck(paths, { cwd: process.cwd(), format: options.format, maxFileSize: options.maxFileSize });
+      if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
+      const result = await runCheck(paths, {
+        cwd: process.cwd(),
+        format: options.format,
+        maxFileSize: options.maxFileSize,
+        maxWarnings: options.maxWarnings,
+        quiet: options.quiet,
+        rules: Object.keys(options.rule).length ? options.rule : undefined,
+        config: options.config,
+        fix: options.fix,
+        fixDryRun: options.fixDryRun,
+        version: VERSION,
+      });
+      // Set before writing: should stdout be closed early (`| head`), the run ends with this status.
+      process.exitCode = result.exitCode;
       process.stdout.write(result.stdout);
       if (result.stderr) process.stderr.write(result.stderr);
-      process.exitCode = result.exitCode;
     } catch (error) {
       if (error instanceof UsageError) {
         process.stderr.write(`handoff-kit: ${error.message}\n`);
@@ -33,6 +54,17 @@ program
     }
   });
 
+interface CheckCommandOptions {
+  format: OutputFormat;
+  maxFileSize?: number;
+  maxWarnings?: number;
+  quiet?: boolean;
+  rule: Record<string, RuleSetting>;
+  config?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+}
+
 program
   .command('rules')
   .description('List every check: code, default severity, scope, whether it has a quick fix, description, docs page.')
@@ -41,10 +73,41 @@ program
     process.stdout.write(formatRules(options.format));
   });
 
+/** `--max-file-size`: bytes, or a number with KB or MB (binary: 1 KB = 1,024 bytes). */
 function parseSize(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-file-size takes a whole number of bytes, not "${value}"`);
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|k|kb|kib|m|mb|mib)?\s*$/i.exec(value);
+  const unit = match?.[2]?.[0].toLowerCase();
+  const n = match ? Math.round(Number(match[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 * 1024 : 1)) : NaN;
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`--max-file-size takes a size such as 2048, 512KB or 2MB, not "${value}"`);
   return n;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`--max-warnings takes a whole number, 0 or more, not "${value}"`);
+  return n;
+}
+
+const RULE_SETTINGS: readonly string[] = ['off', ...SEVERITIES];
+
+/** `--rule code=setting`, added to the settings given before. */
+function parseRule(value: string, all: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  const at = value.indexOf('=');
+  const code = value.slice(0, at).trim();
+  const setting = value.slice(at + 1).trim();
+  if (at < 0 || !code) throw new InvalidArgumentError(`--rule takes <code>=<setting>, such as unreachable-node=off, not "${value}"`);
+  if (!rules.some((r) => r.code === code)) throw new InvalidArgumentError(`unknown rule "${code}" (handoff-kit rules lists them)`);
+  if (!RULE_SETTINGS.includes(setting)) throw new InvalidArgumentError(`"${setting}" is not a setting for ${code}: use ${RULE_SETTINGS.join(', ')}`);
+  return { ...all, [code]: setting as RuleSetting };
+}
+
+// A closed stdout (`handoff-kit check | head -1`) is not a failure of the check: end quietly,
+// with the status the findings gave.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -5,6 +5,7 @@ import type { BotFile } from './botFile';
 import { compareFindings, type Finding, type Severity } from './findings';
 import type { PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
+import type { ProjectSettings } from './projectSettings';
 import { checkFailed } from './rules/checkFailed';
 import { fileRules, projectRules, type MessageMap, type Report, type Rule, type RuleContext } from './rules';
 
@@ -16,6 +17,11 @@ export interface CheckOptions {
   readonly rules?: Readonly<Record<string, RuleSetting | undefined>>;
   /** How exit phrases are compared; overrides handoff-kit.json; `exact` when neither says. */
   readonly phraseMatch?: PhraseMatch;
+  /**
+   * Used instead of the project's own handoff-kit.json (the command line's `--config`); `rules`
+   * and `phraseMatch` above still win over it.
+   */
+  readonly settings?: ProjectSettings;
 }
 
 const FILE_FINDINGS = Symbol('file-scope findings');
@@ -23,8 +29,9 @@ const FILE_FINDINGS = Symbol('file-scope findings');
 /** The findings of one file, sorted by offset, with the project's settings and `given` applied. */
 export function checkFile(project: BotProject, file: BotFile, given: CheckOptions = {}): Finding[] {
   // The project's handoff-kit.json, under the options given (which win).
-  const settings = { ...project.settings.rules, ...given.rules };
-  const context: RuleContext = { phraseMatch: given.phraseMatch ?? project.phraseMatch };
+  const base = given.settings ?? project.settings;
+  const settings = { ...base.rules, ...given.rules };
+  const context: RuleContext = { phraseMatch: given.phraseMatch ?? base.phraseMatch ?? 'exact' };
   // File-scope rules read nothing but the file, so neither the project nor the context changes their result.
   const fileScoped = file.derived(FILE_FINDINGS, () => run(fileRules, file, (rule, report) => rule.check(file, report)));
   const projectScoped = run(projectRules, file, (rule, report) => rule.check(file, project, report, context));

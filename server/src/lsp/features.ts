@@ -15,9 +15,11 @@ import {
   type Location,
   type Range,
 } from 'vscode-languageserver/node';
-import type { BotFile, BotProject } from '../engine';
+import type { BotFile, BotProject, CheckOptions } from '../engine';
 import {
+  chooseSafeFixes,
   completionsAt,
+  FixPlan,
   hoverAt,
   occurrencesOf,
   outlineOf,
@@ -42,6 +44,8 @@ export interface FeatureContext extends EditContext {
    * the server has been told of is in the model: answers never use text the editor has left.
    */
   fileOf(uri: string): Promise<{ project: BotProject; file: BotFile } | undefined>;
+  /** The options the project's diagnostics are computed with, so "fix all" fixes what is shown. */
+  checkOptionsFor?(project: BotProject): Promise<CheckOptions>;
 }
 
 export function registerFeatures(connection: Connection, context: FeatureContext): void {
@@ -56,6 +60,18 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     const found = await context.fileOf(params.textDocument.uri);
     if (!found) return [];
     const { project, file } = found;
+    const only = params.context.only;
+    if (only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`))) {
+      // Asked for "fix all" (editor.codeActionsOnSave, Source Action…): one action with the safe
+      // fixes, as `handoff-kit check --fix` applies them, limited to this document so that saving
+      // one file never edits or creates another.
+      const plan = new FixPlan();
+      chooseSafeFixes(project, file, plan, (await context.checkOptionsFor?.(project)) ?? {}, (change) => change.kind === 'edit' && change.file === file.path);
+      const changes = plan.changesOf(file.path);
+      if (!changes.length) return [];
+      return [{ title: 'Fix all safe Handoff Kit problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(project, [{ kind: 'edit', file: file.path, changes }]) }];
+    }
+    if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
     const lines = lineIndexOf(file);
     const actions: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
@@ -182,8 +198,11 @@ const symbolKinds: Record<OutlineItem['kind'], SymbolKind> = {
   event: SymbolKind.Event,
 };
 
+/** The code action kind of "fix all": `source.fixAll` narrowed to this extension, as ESLint does. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.handoffKit`;
+
 export const featureCapabilities = {
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
   completionProvider: { triggerCharacters: ['"'] },
   hoverProvider: true,
   definitionProvider: true,

@@ -260,7 +260,11 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     const botFile = file ? project?.file(file) : undefined;
     return project && botFile ? { project, file: botFile } : undefined;
   };
-  registerFeatures(connection, { fileOf, uriOf });
+  const checkOptionsFor = async (project: BotProject) => {
+    const settings = await settingsFor(project);
+    return { rules: settings.rules, phraseMatch: settings.exitPhraseMatch };
+  };
+  registerFeatures(connection, { fileOf, uriOf, checkOptionsFor });
   registerCustomRequests(connection, {
     workspace,
     fileOf,

@@ -8,3 +8,4 @@ export { quickFixes, type FindingRef } from './quickFixes';
 export { prepareRename, renameEdits, RenameError } from './rename';
 export { occurrencesOf, symbolAt, type BotSymbol, type SymbolOccurrence } from './symbols';
 export { defaultDisconnectionOptions, disconnectionContext, planDisconnection, type DisconnectionContext, type DisconnectionOptions, type ScaffoldConflict, type ScaffoldPlan } from './scaffold';
+export { chooseSafeFixes, FixPlan } from './fixAll';

@@ -1,0 +1,182 @@
+// The output formats of `handoff-kit check`: text for people, JSON for scripts, SARIF for code
+// scanning, GitHub workflow commands for annotations. Every format turns the engine's offsets
+// into lines and columns the same way (`located`), and none prints text from a bot file raw.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as sarif from 'sarif';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DOCS_BASE_URL, docsPathOf, rules, type BotWorkspace, type Finding, type Severity } from '../engine';
+
+/** The formats `--format` takes. */
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** A finding with its range as 0-based lines and UTF-16 characters, and its file relative to `cwd`. */
+export interface LocatedFinding {
+  readonly finding: Finding;
+  /** The file relative to the folder the command runs in, with `/` (absolute when outside it). */
+  readonly file: string;
+  readonly start: Position;
+  readonly end: Position;
+  readonly related: readonly { readonly file: string; readonly start: Position; readonly end: Position; readonly message: string }[];
+}
+
+interface Position {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based UTF-16 character in the line. */
+  readonly character: number;
+}
+
+/** Turns findings' offsets into positions, reading each file's text from the workspace once. */
+export function locate(findings: readonly Finding[], workspace: BotWorkspace, cwd: string): LocatedFinding[] {
+  const documents = new Map<string, TextDocument>();
+  const documentOf = (file: string) => {
+    let document = documents.get(file);
+    if (!document) {
+      const text = workspace.projectOf(file)?.file(file)?.text ?? '';
+      document = TextDocument.create(file, 'json', 0, text);
+      documents.set(file, document);
+    }
+    return document;
+  };
+  return findings.map((finding) => {
+    const document = documentOf(finding.file);
+    return {
+      finding,
+      file: displayPath(cwd, finding.file),
+      start: document.positionAt(finding.offset),
+      end: document.positionAt(finding.offset + finding.length),
+      related: (finding.related ?? []).map((r) => {
+        const other = documentOf(r.file);
+        return { file: displayPath(cwd, r.file), start: other.positionAt(r.offset), end: other.positionAt(r.offset + r.length), message: r.message };
+      }),
+    };
+  });
+}
+
+function displayPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
+}
+
+/**
+ * Text from a bot file made safe for a terminal or a CI log: C0 and C1 control characters (ANSI
+ * escapes, `\r` that rewinds a line, `\n` that forges one), DEL, and the Unicode line separators
+ * and bidirectional overrides (which reorder what is shown) are written as visible escapes:
+ * `\n`, `\r`, `\t`, else `\u001b`-style.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** One line per finding: `file:line:column severity code message` (1-based line and column). */
+export function formatText(located: readonly LocatedFinding[]): string {
+  return located
+    .map(({ finding, file, start }) => `${escapeControls(file)}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.code} ${escapeControls(finding.message)}\n`)
+    .join('');
+}
+
+/** A JSON array: file, 0-based range, severity, code, message (JSON escapes every control character). */
+export function formatJson(located: readonly LocatedFinding[]): string {
+  const rows = located.map(({ finding, file, start, end }) => ({ file, range: { start, end }, severity: finding.severity, code: finding.code, message: finding.message }));
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+const githubCommands: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+
+/**
+ * GitHub Actions workflow commands, one per finding:
+ * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<code>::<message>` (1-based; warning
+ * → `::warning`, info and hint → `::notice`). Escaped as the runner unescapes them
+ * (actions/toolkit `command.ts`): `%`, `\r`, `\n` in the message; also `:` and `,` in properties.
+ * Other control characters are written as visible escapes first, so no ANSI escape reaches the log.
+ */
+export function formatGithub(located: readonly LocatedFinding[]): string {
+  return located
+    .map(({ finding, file, start, end }) => {
+      const properties = [
+        `file=${escapeProperty(file)}`,
+        `line=${start.line + 1}`,
+        `col=${start.character + 1}`,
+        `endLine=${end.line + 1}`,
+        `endColumn=${end.character + 1}`,
+        `title=${escapeProperty(finding.code)}`,
+      ].join(',');
+      return `::${githubCommands[finding.severity]} ${properties}::${escapeData(finding.message)}\n`;
+    })
+    .join('');
+}
+
+function escapeData(text: string): string {
+  const visible = text.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => escapeControls(c));
+  return visible.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const sarifLevels: Record<Severity, sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** Where the project lives: SARIF's `informationUri`. */
+export const INFORMATION_URI = 'https://github.com/handoff-kit/handoff-kit';
+
+/**
+ * A SARIF 2.1.0 log with one run: `tool.driver` carries every check of the registry as a
+ * reporting descriptor (description, explanation, docs page, default level); each result names
+ * its rule by id and index, and its artifact by a URI relative to `%SRCROOT%`, the folder the
+ * command ran in (absolute `file:` URIs for files outside it). Regions are 1-based, columns in
+ * UTF-16 code units (SARIF's default `columnKind`).
+ */
+export function formatSarif(located: readonly LocatedFinding[], cwd: string, version: string): string {
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.code, i]));
+  const location = (file: string, start: Position, end: Position): sarif.Location => ({
+    physicalLocation: {
+      artifactLocation: file.startsWith('/') || path.isAbsolute(file) ? { uri: pathToFileURL(file).href } : { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+      region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+    },
+  });
+  const log: sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'handoff-kit',
+            version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(
+              (rule): sarif.ReportingDescriptor => ({
+                id: rule.code,
+                shortDescription: { text: rule.description },
+                fullDescription: { text: rule.explanation },
+                helpUri: DOCS_BASE_URL + docsPathOf(rule.code),
+                defaultConfiguration: { level: sarifLevels[rule.severity] },
+              }),
+            ),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+        results: located.map(({ finding, file, start, end, related }): sarif.Result => {
+          const index = ruleIndex.get(finding.code);
+          return {
+            ruleId: finding.code,
+            ...(index !== undefined ? { ruleIndex: index } : {}),
+            level: sarifLevels[finding.severity],
+            message: { text: finding.message },
+            locations: [location(file, start, end)],
+            ...(related.length ? { relatedLocations: related.map((r, id) => ({ id, ...location(r.file, r.start, r.end), message: { text: r.message } })) } : {}),
+          };
+        }),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
