@@ -53,6 +53,7 @@ function run<R extends Rule>(rules: readonly R[], file: BotFile, invoke: (rule: 
     // A file that was not read (too large, unreadable) has no content to check: only the checks
     // that report the file itself run, so no other check concludes anything from its emptiness.
     if (!file.readable && !rule.onUnreadFiles) continue;
+    if (file.syntaxProblems.length && !rule.onUnparsableFiles && !rule.onUnreadFiles) continue;
     const before = findings.length;
     try {
       invoke(rule, (problem) => findings.push(toFinding(rule, file, problem as RuleProblem)));

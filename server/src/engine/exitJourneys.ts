@@ -32,9 +32,8 @@ export function exitJourneyLacking(
   const entry = index.journeyOf(file);
   const trigger = entry?.journey.triggerIntent;
   const intent = entry && exitIntentOf(project, entry, mode);
-  if (!trigger || !intent || reaches(project, file, has)) return undefined;
-  // A journey it jumps to may not have been read: then whether the step is there is unknown.
-  if (project.unreadFiles('journey').length) return undefined;
+  // A jump to a journey no file that was read defines may lead to the step: then it is unknown.
+  if (!trigger || !intent || reachesStep(project, file, has) !== 'no') return undefined;
   return { intent, trigger: { offset: trigger.node.offset, length: trigger.node.length }, banners: index.exitIntents(mode).get(intent) ?? [] };
 }
 
@@ -46,7 +45,16 @@ export function exitIntentOf(project: BotProject, entry: JourneyEntry, mode: Phr
 
 /** Whether some path from the journey's start, across jumps, reaches a node that satisfies `test`. */
 export function reaches(project: BotProject, file: BotFile, test: (node: JourneyNode) => boolean): boolean {
+  return reachesStep(project, file, test) === 'yes';
+}
+
+/**
+ * As `reaches`, and `unknown` when no path reaches such a node but one jumps to a journey that no
+ * file read defines while some journey file was not read (or does not parse): it may be that one.
+ */
+export function reachesStep(project: BotProject, file: BotFile, test: (node: JourneyNode) => boolean): 'yes' | 'no' | 'unknown' {
   const index = indexOf(project);
+  let unresolvedJump = false;
   const seen = new Set<BotFile>();
   const stack = [file];
   while (stack.length) {
@@ -56,11 +64,13 @@ export function reaches(project: BotProject, file: BotFile, test: (node: Journey
     const entry = index.journeyOf(current);
     if (!entry) continue;
     for (const node of reachableNodes(entry.journey)) {
-      if (test(node)) return true;
+      if (test(node)) return 'yes';
       if (node.type === 'jumpToJourney' && node.journey) {
-        for (const target of index.journeysByName.get(node.journey.value) ?? []) stack.push(target.file);
+        const targets = index.journeysByName.get(node.journey.value);
+        if (!targets) unresolvedJump = true;
+        for (const target of targets ?? []) stack.push(target.file);
       }
     }
   }
-  return false;
+  return unresolvedJump && project.unreadFiles('journey').length ? 'unknown' : 'no';
 }

@@ -12,6 +12,7 @@ export const duplicateKey = defineFileRule({
   explanation:
     'With two `event` keys in a Send Event node, or two `name` keys in an intent, the platform keeps the last value and drops the other without a word: the file says one thing to a reader and another to the bot. Every check reads the last value, as JSON.parse does.',
   kinds: ['bot', 'intent', 'journey', 'settings'],
+  onUnparsableFiles: true,
   fixable: true,
   messages: {
     duplicate: ({ key }: { key: string }) => `key \`${key}\` appears again later in this object: the last one is read (as by the platform) and this one is ignored`,

@@ -9,6 +9,7 @@ export const jsonSyntax = defineFileRule({
   explanation:
     'Studio takes a payload, and the checks read a file, only when it is valid JSON: comments, trailing commas and unquoted names are not. While a file does not parse, the checks that need its content say nothing about it.',
   kinds: ['bot', 'intent', 'journey', 'settings'],
+  onUnparsableFiles: true,
   fixable: false,
   messages: {
     empty: () => 'the file is empty: expected a JSON object',

@@ -10,6 +10,7 @@ export const nestingTooDeep = defineFileRule({
   explanation:
     'No bot file needs more than a few levels; thousands of levels are a pasted dump or a generator gone wrong, and would exhaust the call stack of any JSON tool. Such a value is skipped (and everything inside it), so the rest of the file and the project is still checked.',
   kinds: ['bot', 'intent', 'journey', 'settings'],
+  onUnparsableFiles: true,
   fixable: false,
   messages: {
     tooDeep: ({ max }: { max: number }) => `this value is nested more than ${max} levels deep: it and everything inside it are not checked`,

@@ -63,6 +63,11 @@ export interface RuleMeta<M extends MessageMap> {
    * that report the file itself do; every other check sees only files whose content is known.
    */
   readonly onUnreadFiles?: boolean;
+  /**
+   * Whether the check runs on a file that does not parse: only the checks of the syntax itself
+   * do. What such a file holds is unknown, so no other check says anything about it.
+   */
+  readonly onUnparsableFiles?: boolean;
   readonly messages: M;
 }
 
