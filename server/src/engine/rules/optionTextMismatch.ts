@@ -35,8 +35,10 @@ export const optionTextMismatch = defineProjectRule({
   },
   check(file, project, report, { phraseMatch }) {
     const index = indexOf(project);
+    // An intent file that was not read may be trained with the phrase: nothing definite to say.
+    const unread = project.unreadFiles('intent').length > 0;
     for (const exit of exitPhrasesOf(file)) {
-      if (index.utterancesMatching(exit.phrase, phraseMatch).length) continue;
+      if (index.utterancesMatching(exit.phrase, phraseMatch).length || unread) continue;
       const near = index.nearestUtterance(exit.phrase);
       if (!near) {
         report({ offset: exit.offset, length: exit.length, messageId: 'none', data: { phrase: exit.phrase, kind: exit.kind } });
@@ -59,7 +61,10 @@ export const optionTextMismatch = defineProjectRule({
       const { suggestion, intent } = finding.data;
       // A typed phrase sits inside the title's string: replace just the words, escaped.
       const newText = finding.data.kind === 'typed' ? escapeForJsonString(suggestion) : JSON.stringify(suggestion);
-      fixes.push(fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true));
+      // The range must spell exactly the phrase (escapes mapped): never write over more of the title.
+      if (finding.data.kind !== 'typed' || spells(file.text.slice(finding.offset, finding.offset + finding.length), phrase)) {
+        fixes.push(fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true));
+      }
     }
     const ranked = intentsToTrain(project, finding.messageId === 'near' ? finding.data.intent : undefined);
     for (const { file: intentFile, name } of ranked.slice(0, MAX_INTENT_FIXES)) {
@@ -72,6 +77,15 @@ export const optionTextMismatch = defineProjectRule({
     return fixes;
   },
 });
+
+/** Whether `raw`, a part of a JSON string token as written, decodes to `value`. */
+function spells(raw: string, value: string): boolean {
+  try {
+    return JSON.parse(`"${raw}"`) === value;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The intents a banner's phrase could be added to, best first: those that start a journey that

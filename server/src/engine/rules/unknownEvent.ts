@@ -19,8 +19,8 @@ export const unknownEvent = defineProjectRule({
   fixable: true,
   messages: unknownNameMessages('event', 'it is not a platform event and bot.json does not declare it'),
   check(file, project, report) {
-    // While bot.json does not parse, which events it declares is unknown.
-    if (project.botFile?.syntaxProblems.length) return;
+    // While bot.json does not parse, or was not read, which events it declares is unknown.
+    if (project.botFile?.syntaxProblems.length || (project.botFile && !project.botFile.readable)) return;
     const declared = project.config.events;
     const journey = readJourney(file);
     const names: NamedValue[] = [];
