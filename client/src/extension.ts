@@ -31,7 +31,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
       language: 'json',
       pattern: `**/${pattern}`,
     })),
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(BOT_FILE_GLOB) },
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher(BOT_FILE_GLOB),
+        // A folder deleted or renamed outside the editor (a project, its intents/) is one event
+        // for the folder, which the pattern above never matches: creations and deletions of
+        // anything reach the server, which keeps those that concern a project.
+        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
+      ],
+    },
     outputChannelName: 'Handoff Kit',
   };
   const languageClient = new LanguageClient('handoffKit', 'Handoff Kit', serverOptions, clientOptions);

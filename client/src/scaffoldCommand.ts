@@ -115,10 +115,12 @@ function withSuggestion(options: Partial<DisconnectionOptions>, conflict: { fiel
 
 async function pickProject(projects: ProjectSummary[], target?: vscode.Uri): Promise<ProjectSummary | undefined> {
   const wanted = target?.toString();
-  const match = wanted && projects.find((p) => wanted === p.uri || wanted.startsWith(`${p.uri}/`));
+  // Projects nest: the innermost one around a file owns it, as in the engine (longest URI first).
+  const innermostFirst = [...projects].sort((a, b) => b.uri.length - a.uri.length);
+  const match = wanted && innermostFirst.find((p) => wanted === p.uri || wanted.startsWith(`${p.uri}/`));
   if (match) return match;
   const active = vscode.window.activeTextEditor?.document.uri.toString();
-  const around = active && projects.find((p) => active.startsWith(`${p.uri}/`));
+  const around = active && innermostFirst.find((p) => active.startsWith(`${p.uri}/`));
   if (projects.length === 1) return projects[0];
   return quickPick('Add User-Initiated Disconnection', 'Which bot project?', projects.map((p) => ({
     label: p.name,

@@ -44,7 +44,7 @@ describe('banner preview HTML', () => {
     assert.ok(csp, 'a CSP meta tag');
     assert.equal(
       csp.replace(/&#39;/g, "'"),
-      `default-src 'none'; style-src ${options.cspSource} 'nonce-${options.nonce}'; img-src ${options.cspSource} https: data:`,
+      `default-src 'none'; style-src ${options.cspSource} 'nonce-${options.nonce}'; img-src ${options.cspSource} data:`,
     );
     assert.doesNotMatch(html, /<script/i);
     assert.doesNotMatch(html, /http:/);
@@ -134,8 +134,13 @@ describe('banner preview HTML', () => {
       ],
       settings: { state: 'close', textOnMinimise: 'Need help?' },
     });
-    assert.match(html, /<img src="https:\/\/cdn\.example\.com\/banner\.png\?a=1&amp;b=2" alt="The banner image">/);
-    assert.equal(html.match(/<img /g)?.length, 1, 'no image over http');
+    // Remote images are off by default: a placeholder names the URL, and the CSP allows no https: image.
+    assert.doesNotMatch(html, /<img /);
+    assert.match(visibleText(html), /Image https:\/\/cdn\.example\.com\/banner\.png\?a=1&amp;b=2 is not loaded: remote images load only when the setting handoffKit\.preview\.loadRemoteImages is on/);
+    const allowed = renderBannerPreviewHtml(previewWith({ banners: [{ kind: 'image', imageURL: 'https://cdn.example.com/banner.png?a=1&b=2' }, { kind: 'image', imageURL: 'http://insecure.example.com/b.png' }] }), { ...options, loadRemoteImages: true });
+    assert.match(allowed, /<img src="https:\/\/cdn\.example\.com\/banner\.png\?a=1&amp;b=2" alt="The banner image">/);
+    assert.equal(allowed.match(/<img /g)?.length, 1, 'no image over http');
+    assert.match(allowed, /img-src [^;"]* https: data:/);
     assert.match(visibleText(html), /A click on the image opens https:\/\/example\.com\/offer/);
     assert.match(visibleText(html), /is not shown: the preview loads images over https only/);
     assert.match(html, /<code class="template">\{\{\{variables\.image\}\}\}<\/code>, filled in when sent/);
@@ -183,7 +188,7 @@ describe('banner preview HTML', () => {
         settings: { textOnMinimise: attack, state: 'close', showPromotionMessage: attack },
         problems: [`\`title\` is ${attack}`],
       }),
-      { ...options, title: attack },
+      { ...options, title: attack, loadRemoteImages: true },
     );
     assert.doesNotMatch(html, /<img src=x/);
     assert.doesNotMatch(html, /<script/);

@@ -135,7 +135,8 @@ export class BannerPreviewPanel implements vscode.Disposable {
     this.shown = preview;
     // Setting the HTML reloads the webview and loses its scroll position: only when the banner
     // changed, not when an edit elsewhere moved it in the file.
-    const key = JSON.stringify(preview ? { ...preview, offset: 0, length: 0 } : null);
+    const loadRemoteImages = vscode.workspace.getConfiguration('handoffKit').get<boolean>('preview.loadRemoteImages', false);
+    const key = JSON.stringify(preview ? { ...preview, offset: 0, length: 0, loadRemoteImages } : null);
     if (key === this.shownKey) return;
     this.shownKey = key;
     const name = preview?.journey ?? fileName(this.document);
@@ -143,6 +144,7 @@ export class BannerPreviewPanel implements vscode.Disposable {
     this.panel.webview.html = renderBannerPreviewHtml(preview, {
       cspSource: this.panel.webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
+      loadRemoteImages,
       title: `Banner preview: ${name}${preview?.nodeId ? ` › ${preview.nodeId}` : ''}`,
     });
   }

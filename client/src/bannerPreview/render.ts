@@ -17,6 +17,11 @@ export interface RenderOptions {
   readonly nonce: string;
   /** Shown as the document's title and heading. */
   readonly title?: string;
+  /**
+   * Whether `https:` images are loaded (the `handoffKit.preview.loadRemoteImages` setting); off by
+   * default, since loading one tells its host when the file was opened. Off: a placeholder with the URL.
+   */
+  readonly loadRemoteImages?: boolean;
 }
 
 /** A complete HTML document for the webview. It has no script at all. */
@@ -26,7 +31,7 @@ export function renderBannerPreviewHtml(preview: BannerPreview | undefined, opti
   const csp = [
     "default-src 'none'",
     `style-src ${options.cspSource} 'nonce-${options.nonce}'`,
-    `img-src ${options.cspSource} https: data:`,
+    `img-src ${options.cspSource}${options.loadRemoteImages ? ' https:' : ''} data:`,
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -39,7 +44,7 @@ export function renderBannerPreviewHtml(preview: BannerPreview | undefined, opti
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-${preview ? previewBody(preview) : emptyState()}
+${preview ? previewBody(preview, options.loadRemoteImages ?? false) : emptyState()}
 </body>
 </html>
 `;
@@ -50,7 +55,7 @@ function emptyState(): string {
 <code>ui-event-update-promotion</code> or <code>ui-event-close-promotion</code>; put the cursor in one.</p>`;
 }
 
-function previewBody(preview: BannerPreview): string {
+function previewBody(preview: BannerPreview, loadRemoteImages: boolean): string {
   const where = [
     preview.journey !== undefined ? `journey <code>${escapeHtml(preview.journey)}</code>` : undefined,
     preview.nodeId !== undefined ? `node <code>${escapeHtml(preview.nodeId)}</code>` : undefined,
@@ -65,7 +70,7 @@ ${problemsOf(preview.problems)}
   <div class="conversation" aria-hidden="true"><div class="line agent"></div><div class="line customer"></div><div class="line agent short"></div></div>
   ${settingsBefore(preview.settings)}
   <div class="callout">
-    ${calloutOf(preview)}
+    ${calloutOf(preview, loadRemoteImages)}
   </div>
   ${rotationOf(preview)}
   <div class="composer"><span class="placeholder">Type a message…</span><span class="send" aria-hidden="true">➤</span></div>
@@ -82,7 +87,7 @@ const SHAPE_NAMES: Record<BannerPreview['shape'], string> = {
   template: 'a template',
 };
 
-function calloutOf(preview: BannerPreview): string {
+function calloutOf(preview: BannerPreview, loadRemoteImages: boolean): string {
   if (preview.template !== undefined) {
     return `<div class="banner placeholder">The whole banner is the template ${templateCode(preview.template)}, filled in when the event is sent.</div>`;
   }
@@ -91,12 +96,12 @@ function calloutOf(preview: BannerPreview): string {
   }
   if (!preview.banners.length) return '<div class="banner placeholder">Nothing to show: the payload holds no banner.</div>';
   const count = preview.banners.length;
-  return preview.banners.map((banner, i) => bannerOf(banner, count > 1 ? `${i + 1} / ${count}` : undefined)).join('\n    ');
+  return preview.banners.map((banner, i) => bannerOf(banner, count > 1 ? `${i + 1} / ${count}` : undefined, loadRemoteImages)).join('\n    ');
 }
 
-function bannerOf(banner: BannerView, position: string | undefined): string {
+function bannerOf(banner: BannerView, position: string | undefined, loadRemoteImages: boolean): string {
   const badge = position ? `<span class="position">${position}</span>` : '';
-  return banner.kind === 'image' ? imageBannerOf(banner, badge) : textBannerOf(banner, badge);
+  return banner.kind === 'image' ? imageBannerOf(banner, badge, loadRemoteImages) : textBannerOf(banner, badge);
 }
 
 function textBannerOf(banner: TextBannerView, badge: string): string {
@@ -121,12 +126,15 @@ function pillOf(button: ButtonView): string {
   return `<span class="pill unmatched"><span class="warn-mark" aria-label="starts nothing">⚠</span> ${label}</span>`;
 }
 
-function imageBannerOf(banner: ImageBannerView, badge: string): string {
+function imageBannerOf(banner: ImageBannerView, badge: string, loadRemoteImages: boolean): string {
   const url = banner.imageURL;
   let image: string;
   if (!url) image = '<div class="image-placeholder"><em class="missing">no imageURL</em></div>';
   else if (/\{\{/.test(url)) image = `<div class="image-placeholder">Image ${templateCode(url)}, filled in when sent</div>`;
-  else if (/^https:\/\//i.test(url) || /^data:image\//i.test(url)) image = `<img src="${escapeHtml(url)}" alt="The banner image">`;
+  else if (/^data:image\//i.test(url) || (loadRemoteImages && /^https:\/\//i.test(url))) image = `<img src="${escapeHtml(url)}" alt="The banner image">`;
+  else if (/^https:\/\//i.test(url)) {
+    image = `<div class="image-placeholder">Image <code>${escapeHtml(url)}</code> is not loaded: remote images load only when the setting <code>handoffKit.preview.loadRemoteImages</code> is on</div>`;
+  }
   else image = `<div class="image-placeholder">Image <code>${escapeHtml(url)}</code> is not shown: the preview loads images over https only</div>`;
   return `<div class="banner image">${badge}${image}</div>`;
 }

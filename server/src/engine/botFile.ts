@@ -32,14 +32,20 @@ export class BotFile {
   readonly unreadReason?: string;
   /** Values nested too deep to check (see jsonDepth.ts), blanked out of the parsed tree. */
   readonly deepValues: readonly DeepValue[];
+  /**
+   * Whether the file on disk starts with a byte order mark, which `text` does not hold (as an
+   * editor's text does not): whoever writes the file back (the command line's `--fix`) puts it back.
+   */
+  readonly hadBom: boolean;
 
   constructor(
     readonly path: string,
     readonly kind: FileKind,
     readonly text: string,
     readonly version: number,
-    limits: { maxSize?: number; sizeOnDisk?: number; unreadReason?: string } = {},
+    limits: { maxSize?: number; sizeOnDisk?: number; unreadReason?: string; hadBom?: boolean } = {},
   ) {
+    this.hadBom = limits.hadBom ?? false;
     this.size = limits.sizeOnDisk ?? text.length;
     this.maxSize = limits.maxSize ?? Infinity;
     this.oversized = this.size > this.maxSize;

@@ -9,11 +9,11 @@
 // The model: load a workspace, set a document's text, read a project.
 export { BotFile, fileKindOf, relativePath, SETTINGS_FILE, type FileKind, type NamedValue } from './botFile';
 export { readBotConfig, type BotConfig, type DeclaredEvent } from './botConfig';
-export { nodeFileSystem, type FileSystem } from './fileSystem';
+export { nodeFileSystem, type FileSystem, type RealPath } from './fileSystem';
 export { readIntent, type Intent } from './intent';
 export { readJourney, type Journey, type JourneyNode } from './journey';
 export { BotProject } from './project';
-export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, BOT_FILE_PATTERNS } from './workspace';
+export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, BOT_FILE_PATTERNS, isInside, type Access, type WorkspaceOptions } from './workspace';
 export type { PhraseMatch } from './phraseMatch';
 export { PHRASE_MATCHES } from './phraseMatch';
 

@@ -82,12 +82,12 @@ export class BotProject {
     filePath: string,
     text: string,
     version: number,
-    limits: { maxSize?: number; sizeOnDisk?: number; unreadReason?: string } = {},
+    limits: { maxSize?: number; sizeOnDisk?: number; unreadReason?: string; hadBom?: boolean } = {},
   ): BotFile | undefined {
     const kind = fileKindOf(this.root, filePath);
     if (!kind) return undefined;
     const existing = this.files.get(filePath);
-    if (existing && existing.version === version && existing.text === text && existing.size === (limits.sizeOnDisk ?? text.length) && existing.unreadReason === limits.unreadReason) {
+    if (existing && existing.version === version && existing.text === text && existing.size === (limits.sizeOnDisk ?? text.length) && existing.unreadReason === limits.unreadReason && existing.hadBom === (limits.hadBom ?? false)) {
       return existing;
     }
     const file = new BotFile(filePath, kind, text, version, limits);

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { BotFile } from './botFile';
 import { BotProject } from './project';
-import type { FileSystem } from './fileSystem';
+import type { FileSystem, RealPath } from './fileSystem';
 
 export const BOT_FILE_PATTERNS = ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'];
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -11,14 +11,68 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 export interface WorkspaceOptions {
   /** Files larger than this many characters are not parsed or checked. */
   maxFileSize?: number;
+  /**
+   * The folders files may be read from and written to (the editor's workspace folders, the
+   * command line's arguments). A file, or a symbolic link, whose real path is outside every one
+   * is not read: it becomes a `file-unread` finding. Undefined: no limit.
+   */
+  allowedRoots?: readonly string[];
 }
+
+/** Whether a file may be read or written, and if not, why (for a `file-unread` finding). */
+export type Access = { readonly allowed: true; readonly realPath: string } | { readonly allowed: false; readonly reason: string };
 
 export class BotWorkspace {
   private readonly projectsByRoot = new Map<string, BotProject>();
   maxFileSize: number;
+  private roots: readonly string[] | undefined;
+  private realRoots: Promise<string[]> | undefined;
 
   constructor(readonly fs: FileSystem, options: WorkspaceOptions = {}) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.allowedRoots = options.allowedRoots;
+  }
+
+  /** See WorkspaceOptions.allowedRoots; the server sets it again when workspace folders change. */
+  get allowedRoots(): readonly string[] | undefined {
+    return this.roots;
+  }
+
+  set allowedRoots(roots: readonly string[] | undefined) {
+    this.roots = roots?.map((r) => path.resolve(r));
+    this.realRoots = undefined;
+  }
+
+  /**
+   * Whether `filePath` may be read or written: its real path (symbolic links followed) must lie
+   * inside an allowed root. A file that does not exist yet is judged by its nearest existing
+   * folder, so that a new file is never created through a link that leads outside.
+   */
+  async access(filePath: string): Promise<Access> {
+    let probe = path.resolve(filePath);
+    let rest = '';
+    let real = await this.realPathOf(probe);
+    // Walk up to the nearest thing that exists (a file to create, a folder to create it in).
+    while (real === undefined && path.dirname(probe) !== probe) {
+      rest = path.join(path.basename(probe), rest);
+      probe = path.dirname(probe);
+      real = await this.realPathOf(probe);
+    }
+    if (real === undefined) return { allowed: true, realPath: path.resolve(filePath) };
+    if ('unresolved' in real) return { allowed: false, reason: real.unresolved };
+    const realPath = rest ? path.join(real.path, rest) : real.path;
+    if (!this.roots) return { allowed: true, realPath };
+    const roots = await (this.realRoots ??= Promise.all(this.roots.map(async (r) => {
+      const resolved = await this.realPathOf(r);
+      return resolved && 'path' in resolved ? resolved.path : r;
+    })));
+    if (roots.some((root) => isInside(root, realPath))) return { allowed: true, realPath };
+    return { allowed: false, reason: `it is a symbolic link to ${realPath}, outside the folders being checked, and is not followed` };
+  }
+
+  private async realPathOf(filePath: string): Promise<RealPath | undefined> {
+    if (!this.fs.realPath) return { path: filePath };
+    return this.fs.realPath(filePath);
   }
 
   projects(): BotProject[] {
@@ -41,7 +95,9 @@ export class BotWorkspace {
   /** Reads a project's files from disk into the model (again, if it was loaded before). */
   async loadProject(root: string): Promise<BotProject> {
     const project = new BotProject(path.resolve(root));
-    const files = await this.fs.glob(BOT_FILE_PATTERNS, project.root);
+    // Links are followed here (an `intents` folder shared between bots), where the patterns are
+    // shallow; access() then keeps every file inside the allowed roots.
+    const files = await this.fs.glob(BOT_FILE_PATTERNS, project.root, { followLinks: true });
     await Promise.all(files.map((file) => this.readIntoProject(project, file)));
     this.projectsByRoot.set(project.root, project);
     return project;
@@ -57,8 +113,13 @@ export class BotWorkspace {
     return this.projectsByRoot.delete(path.resolve(root));
   }
 
-  removeProjectsUnder(folder: string): BotProject[] {
-    const removed = this.projects().filter((p) => !path.relative(folder, p.root).startsWith('..'));
+  /**
+   * Drops the projects inside `folder` (a workspace folder that was closed, a folder deleted on
+   * disk), except those also inside one of `keep` (another workspace folder still open, when
+   * folders nest). Returns the projects dropped.
+   */
+  removeProjectsUnder(folder: string, keep: readonly string[] = []): BotProject[] {
+    const removed = this.projects().filter((p) => isInside(path.resolve(folder), p.root) && !keep.some((k) => isInside(path.resolve(k), p.root)));
     for (const project of removed) this.projectsByRoot.delete(project.root);
     return removed;
   }
@@ -80,6 +141,10 @@ export class BotWorkspace {
   }
 
   private async readIntoProject(project: BotProject, filePath: string): Promise<BotFile | undefined> {
+    // A link that loops or leads outside the allowed roots is not followed, but it is not a
+    // missing file either: recorded as unread, it gets a `file-unread` finding.
+    const access = await this.access(filePath);
+    if (!access.allowed) return project.setText(filePath, '', -1, { maxSize: this.maxFileSize, unreadReason: access.reason });
     // A file too large to check is not even read: a stray data dump must not stall the editor.
     const size = await this.fs.size(filePath);
     if (size === undefined) return undefined;
@@ -90,6 +155,13 @@ export class BotWorkspace {
     // A file that is there but cannot be read is recorded as unread, not taken for a missing one.
     if (text === undefined) return project.setText(filePath, '', -1, { maxSize: this.maxFileSize, unreadReason: 'it exists but reading it failed' });
     // Editors drop a byte order mark from the text they hold; so do we, so offsets match theirs.
-    return project.setText(filePath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, -1, { maxSize: this.maxFileSize });
+    const hadBom = text.charCodeAt(0) === 0xfeff;
+    return project.setText(filePath, hadBom ? text.slice(1) : text, -1, { maxSize: this.maxFileSize, hadBom });
   }
+}
+
+/** Whether `file` is `folder` or inside it (both absolute). */
+export function isInside(folder: string, file: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -4,7 +4,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import type { BotFile, BotProject, BotWorkspace } from '../engine';
 import type { PhraseMatch } from '../engine/phraseMatch';
-import { bannerPreviewAt, disconnectionContext, planDisconnection } from '../engine/services';
+import { bannerPreviewAt, disconnectionContext, planDisconnection, type FileChange } from '../engine/services';
 import { ADD_UTTERANCE, INTENTS_TO_TRAIN, type AddUtteranceParams, type AddUtteranceResult, type IntentsToTrainParams, type IntentsToTrainResult } from '../protocol';
 import { addUtteranceFix, intentsToTrain } from '../engine';
 import { BANNER_PREVIEW, SCAFFOLD, SCAFFOLD_CONTEXT, type BannerPreviewParams, type BannerPreviewResult, type ScaffoldContextResult, type ScaffoldParams, type ScaffoldResult } from '../protocol';
@@ -14,6 +14,8 @@ export interface RequestContext extends EditContext {
   readonly workspace: BotWorkspace;
   /** As in FeatureContext: the file once the model has every change. */
   fileOf(uri: string): Promise<{ project: BotProject; file: BotFile } | undefined>;
+  /** As in FeatureContext: whether the edit writes only inside the workspace, on current text. */
+  mayApply(project: BotProject, changes: readonly FileChange[]): Promise<boolean>;
   /** Waits until every change the server has been told of is in the model. */
   settled(): Promise<void>;
   /** How the editor's settings say to compare exit phrases in a project (undefined: as the project says). */
@@ -35,6 +37,9 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     const project = context.workspace.project(fileURLToPath(params.project));
     if (!project) throw new Error(`${params.project} is not a bot project of this workspace`);
     const plan = planDisconnection(project, { ...params.options, phraseMatch: await effectiveMatch(project) });
+    if (!(await context.mayApply(project, plan.edit.changes))) {
+      throw new Error('the scaffold would write a file outside the workspace folders, or one changed on disk since it was read; try again');
+    }
     return { edit: workspaceEditOf(project, plan.edit.changes, context), steps: plan.steps, conflicts: plan.conflicts };
   });
 

@@ -46,6 +46,12 @@ export interface FeatureContext extends EditContext {
   fileOf(uri: string): Promise<{ project: BotProject; file: BotFile } | undefined>;
   /** The options the project's diagnostics are computed with, so "fix all" fixes what is shown. */
   checkOptionsFor?(project: BotProject): Promise<CheckOptions>;
+  /**
+   * Whether an edit may be offered: every file it writes is inside the workspace folders (links
+   * followed), and a file it edits that is not open still holds, on disk, the text the edit was
+   * computed on (such an edit carries no document version the editor could check).
+   */
+  mayApply(project: BotProject, changes: readonly FileChange[]): Promise<boolean>;
 }
 
 export function registerFeatures(connection: Connection, context: FeatureContext): void {
@@ -79,8 +85,21 @@ export function registerFeatures(connection: Connection, context: FeatureContext
       const offset = lines.offsetAt(diagnostic.range.start);
       const length = lines.offsetAt(diagnostic.range.end) - offset;
       const carried = (diagnostic.data ?? {}) as Partial<DiagnosticData>;
-      for (const fix of quickFixes(project, file, { code: diagnostic.code, offset, length, messageId: carried.messageId, data: carried.data })) {
-        actions.push(toCodeAction(project, fix, [diagnostic]));
+      // Each diagnostic's fixes, and each fix, in isolation: one that cannot be computed or
+      // converted never takes the others with it.
+      let fixes: ProjectEdit[] = [];
+      try {
+        fixes = quickFixes(project, file, { code: diagnostic.code, offset, length, messageId: carried.messageId, data: carried.data });
+      } catch {
+        continue;
+      }
+      for (const fix of fixes) {
+        try {
+          if (!fix.command && !(await context.mayApply(project, fix.changes))) continue;
+          actions.push(toCodeAction(project, fix, [diagnostic]));
+        } catch {
+          // left out, as a fix that cannot be computed
+        }
       }
     }
     return actions;
@@ -148,6 +167,9 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     if (!found) return null;
     try {
       const changes = renameEdits(found.project, found.file, lineIndexOf(found.file).offsetAt(params.position), params.newName);
+      if (!(await context.mayApply(found.project, changes))) {
+        throw new ResponseError(ErrorCodes.InvalidParams, 'The rename would write a file outside the workspace folders, or one changed on disk since it was read; try again.');
+      }
       return toWorkspaceEdit(found.project, changes);
     } catch (error) {
       if (error instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);

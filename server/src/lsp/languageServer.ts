@@ -9,11 +9,13 @@ import {
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
   type Connection,
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { BotWorkspace, checkFile, type BotProject, type FileSystem } from '../engine';
+import { BotWorkspace, checkFile, isInside, type BotProject, type FileSystem } from '../engine';
+import type { FileChange } from '../engine/services';
 import { toDiagnostic } from './diagnostics';
 import { registerCustomRequests } from './customRequests';
 import { featureCapabilities, registerFeatures } from './features';
@@ -28,6 +30,9 @@ export interface ServerRuntime {
   readonly fs: FileSystem;
   setTimeout(callback: () => void, ms: number): Disposable;
 }
+
+/** Folders whose changes never concern a bot project (as the workspace's project search skips them). */
+const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
 
 /** How long typing must pause before the touched projects are checked again. */
 const CHECK_DELAY_MS = 100;
@@ -77,25 +82,27 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'handoffKit' });
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json}' }],
+        watchers: [
+          { globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json}' },
+          // A deleted or renamed folder is one event for the folder: see folderChanged().
+          { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+        ],
       });
     }
     if (canTrackFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         enqueue(async () => {
-          for (const removed of event.removed) {
-            const folder = toPath(removed.uri);
-            folders = folders.filter((f) => f !== folder);
-            if (folder) for (const project of workspace.removeProjectsUnder(folder)) clearProject(project);
-          }
-          for (const added of event.added) {
-            const folder = toPath(added.uri);
-            if (folder) folders.push(folder);
-            if (folder) for (const project of await workspace.loadProjectsUnder(folder)) schedule(project);
-          }
+          const removed = event.removed.map((f) => toPath(f.uri)).filter((p): p is string => !!p);
+          const added = event.added.map((f) => toPath(f.uri)).filter((p): p is string => !!p);
+          folders = [...folders.filter((f) => !removed.includes(f)), ...added];
+          workspace.allowedRoots = folders;
+          // Folders nest in a multi-root workspace: a project another open folder still holds stays.
+          for (const folder of removed) for (const project of workspace.removeProjectsUnder(folder, folders)) clearProject(project);
+          for (const folder of added) for (const project of await workspace.loadProjectsUnder(folder)) schedule(project);
         });
       });
     }
+    workspace.allowedRoots = folders;
     enqueue(() => loadFolders(folders));
   });
 
@@ -147,6 +154,11 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       for (const change of params.changes) {
         const file = toPath(change.uri);
         if (!file) continue;
+        if (!workspace.projectOf(file) && path.basename(file) !== 'bot.json') {
+          // Not a bot file: a folder that went or appeared (or a file of no interest).
+          await folderChanged(file, change.type);
+          continue;
+        }
         if (path.basename(file) === 'bot.json') {
           const root = path.dirname(file);
           if (change.type === FileChangeType.Deleted) {
@@ -166,6 +178,37 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       }
     });
   });
+
+  /**
+   * A path that is no bot file was created or deleted: when it is (or was) a folder holding bot
+   * files, the files that went are forgotten (their findings cleared) and what appeared is
+   * loaded. A folder's deletion or renaming is reported as one event for the folder.
+   */
+  async function folderChanged(folder: string, type: FileChangeType): Promise<void> {
+    if (!folders.some((root) => isInside(root, folder))) return;
+    if (folder.split(path.sep).some((part) => IGNORED_FOLDERS.has(part))) return;
+    if (type === FileChangeType.Deleted) {
+      for (const project of workspace.removeProjectsUnder(folder)) clearProject(project);
+      for (const project of workspace.projects()) {
+        const gone = project.allFiles().filter((f) => isInside(folder, f.path) && !documents.get(uriOf(f.path)));
+        for (const f of gone) forget(f.path);
+        if (gone.length) schedule(project);
+      }
+      return;
+    }
+    // Created (or renamed into place); a file of no interest is no folder.
+    if ((await runtime.fs.size(folder)) !== undefined) return;
+    for (const project of await workspace.loadProjectsUnder(folder)) schedule(project);
+    // An intents/ or journeys/ folder that appeared in a project: read the project again.
+    const owner = workspace.project(path.dirname(folder));
+    if (owner && (path.basename(folder) === 'intents' || path.basename(folder) === 'journeys')) {
+      const before = owner.allFiles().map((f) => f.path);
+      const reloaded = await workspace.loadProject(owner.root);
+      for (const document of documents.all()) syncDocument(document);
+      for (const gone of before.filter((p) => !reloaded.file(p))) publish(uriOf(gone), []);
+      schedule(reloaded);
+    }
+  }
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
@@ -264,9 +307,28 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     const settings = await settingsFor(project);
     return { rules: settings.rules, phraseMatch: settings.exitPhraseMatch };
   };
-  registerFeatures(connection, { fileOf, uriOf, checkOptionsFor });
+  const mayApply = async (project: BotProject, changes: readonly FileChange[]): Promise<boolean> => {
+    for (const change of changes) {
+      if (!(await workspace.access(change.file)).allowed) return false;
+      if (change.kind !== 'edit') continue;
+      const file = project.file(change.file);
+      if (!file) return false;
+      if (file.version >= 0 || documents.get(uriOf(change.file))) continue; // open: the editor checks the version
+      // Read from disk: refuse if the disk moved on since (the file event may not have come yet).
+      const disk = await runtime.fs.readFile(change.file);
+      if (disk === undefined || stripBom(disk) !== file.text) {
+        enqueue(async () => {
+          if (await workspace.reload(change.file)) schedule(project);
+        });
+        return false;
+      }
+    }
+    return true;
+  };
+  registerFeatures(connection, { fileOf, uriOf, mayApply, checkOptionsFor });
   registerCustomRequests(connection, {
     workspace,
+    mayApply,
     fileOf,
     uriOf,
     settled: () => queue,
@@ -274,6 +336,10 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   });
 
   documents.listen(connection);
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function toPath(uri: string): string | undefined {

@@ -2,7 +2,7 @@
 import { bannerPayloadsOf } from '../exitPhrases';
 import { schemaProblems } from '../schemaProblems';
 import { validateAgainst } from '../schemas';
-import { didYouMeanFix } from '../services/fixes';
+import { didYouMeanFixes } from '../services/fixes';
 import { defineFileRule } from './rule';
 
 export const bannerSchema = defineFileRule({
@@ -33,6 +33,6 @@ export const bannerSchema = defineFileRule({
     }
   },
   fixes({ file, finding }) {
-    return finding.data.suggestion ? [didYouMeanFix(file, finding, finding.data.suggestion)] : [];
+    return finding.data.suggestion ? didYouMeanFixes(file, finding, finding.data.suggestion) : [];
   },
 });

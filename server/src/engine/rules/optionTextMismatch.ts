@@ -39,8 +39,10 @@ export const optionTextMismatch = defineProjectRule({
   },
   check(file, project, report, { phraseMatch }) {
     const index = indexOf(project);
+    // An intent file that was not read may be trained with the phrase: nothing definite to say.
+    const unread = project.unreadFiles('intent').length > 0;
     for (const exit of exitPhrasesOf(file)) {
-      if (index.utterancesMatching(exit.phrase, phraseMatch).length) continue;
+      if (index.utterancesMatching(exit.phrase, phraseMatch).length || unread) continue;
       const like = index.utterancesLike(exit.phrase)[0];
       const difference = like && phraseDifference(exit.phrase, like.utterance.value);
       if (like && difference) {
@@ -75,7 +77,10 @@ export const optionTextMismatch = defineProjectRule({
       const { suggestion, intent } = finding.data;
       // A typed phrase sits inside the title's string: replace just the words, escaped.
       const newText = finding.data.kind === 'typed' ? escapeForJsonString(suggestion) : JSON.stringify(suggestion);
-      fixes.push(fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true));
+      // The range must spell exactly the phrase (escapes mapped): never write over more of the title.
+      if (finding.data.kind !== 'typed' || spells(file.text.slice(finding.offset, finding.offset + finding.length), phrase)) {
+        fixes.push(fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true));
+      }
     }
     const ranked = intentsToTrain(project, finding.messageId === 'none' ? undefined : finding.data.intent);
     for (const { file: intentFile, name } of ranked.slice(0, MAX_INTENT_FIXES)) {
@@ -93,6 +98,15 @@ export const optionTextMismatch = defineProjectRule({
 export function addUtteranceFix(intentFile: BotFile, name: string, phrase: string): ProjectEdit | undefined {
   if (intentFile.syntaxProblems.length || !intentFile.readable) return undefined;
   return fileEdit(intentFile, `Add \`${phrase}\` as an utterance of intent \`${name}\``, [modifyJson(intentFile.text, [{ path: ['utterances', -1], value: phrase }])]);
+}
+
+/** Whether `raw`, a part of a JSON string token as written, decodes to `value`. */
+function spells(raw: string, value: string): boolean {
+  try {
+    return JSON.parse(`"${raw}"`) === value;
+  } catch {
+    return false;
+  }
 }
 
 /**

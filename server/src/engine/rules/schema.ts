@@ -1,7 +1,7 @@
 // schema: the file does not match the JSON schema of its kind (bot.json, intent or journey).
 import { schemaProblems } from '../schemaProblems';
 import { validateAgainst } from '../schemas';
-import { didYouMeanFix } from '../services/fixes';
+import { didYouMeanFixes } from '../services/fixes';
 import { defineFileRule } from './rule';
 
 export const schema = defineFileRule({
@@ -31,6 +31,6 @@ export const schema = defineFileRule({
     }
   },
   fixes({ file, finding }) {
-    return finding.data.suggestion ? [didYouMeanFix(file, finding, finding.data.suggestion)] : [];
+    return finding.data.suggestion ? didYouMeanFixes(file, finding, finding.data.suggestion) : [];
   },
 });

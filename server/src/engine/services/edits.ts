@@ -27,21 +27,16 @@ export interface ProjectEdit {
 /** The command a "choose an intent…" fix runs: arguments `[journeyFilePath, phrase]`. */
 export const CHOOSE_INTENT_COMMAND = 'handoffKit.addUtteranceToIntent';
 
-const FORMAT: jsonc.FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
-
 /**
  * Applies JSON modifications one after another (each sees the previous one's result) and returns
  * a single change from the original text to the final one: one edit, one undo.
  */
 export function modifyJson(text: string, modifications: ReadonlyArray<{ path: jsonc.JSONPath; value: unknown; insert?: boolean }>): TextChange {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const formattingOptions = styleOf(text);
   let result = text;
   for (const { path, value, insert } of modifications) {
     // `insert`: put the value at that array index, moving the others on, instead of replacing.
-    const edits = jsonc.modify(result, path, value, {
-      formattingOptions: { ...FORMAT, eol, tabSize: indentOf(text) },
-      isArrayInsertion: insert,
-    });
+    const edits = jsonc.modify(result, path, value, { formattingOptions, isArrayInsertion: insert });
     result = jsonc.applyEdits(result, edits);
   }
   return minimalChange(text, result);
@@ -72,10 +67,19 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
     .reduce((acc, c) => acc.slice(0, c.offset) + c.newText + acc.slice(c.offset + c.length), text);
 }
 
-/** The indentation a file already uses (2 when it says nothing). */
-function indentOf(text: string): number {
-  const match = /\n( +)"/.exec(text);
-  return match ? Math.min(match[1].length, 8) : 2;
+/**
+ * How a file is laid out, so that an edit keeps it: its indentation unit (tabs, or a number of
+ * spaces; two when it says nothing) and its line ending. A file written on one line gets no
+ * formatting options at all, so the inserted JSON stays on that line instead of the whole file
+ * being reformatted. The final newline, or its absence, is never touched.
+ */
+export function styleOf(text: string): jsonc.FormattingOptions | undefined {
+  const body = text.replace(/\r?\n$/, '');
+  if (!body.includes('\n')) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = /\n([ \t]+)["{[\]}]/.exec(text)?.[1];
+  if (indent?.startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
+  return { insertSpaces: true, tabSize: indent ? Math.min(indent.length, 8) : 2, eol };
 }
 
 /**

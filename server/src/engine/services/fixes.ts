@@ -1,5 +1,6 @@
 // The pieces quick fixes are built from, shared by the checks that offer them: an edit of one
 // file, declaring or enabling an event, the exit journey's missing steps, a new exit journey.
+import * as jsonc from 'jsonc-parser';
 import * as path from 'node:path';
 import { relativePath, type BotFile } from '../botFile';
 import type { BotProject } from '../project';
@@ -14,6 +15,21 @@ export function fileEdit(file: BotFile, title: string, changes: TextChange[], pr
 /** "Change to `suggestion`": replaces the JSON string at the finding's range. */
 export function didYouMeanFix(file: BotFile, range: { offset: number; length: number }, suggestion: string): ProjectEdit {
   return fileEdit(file, `Change to \`${suggestion}\``, [replaceString(range, suggestion)], true);
+}
+
+/**
+ * "Change to `suggestion`" for a finding that may be a property's name (an unknown property of
+ * the schema): none when the object already has a property of that name, since renaming would
+ * create a duplicate key (and the platform would keep only one of the two values).
+ */
+export function didYouMeanFixes(file: BotFile, range: { offset: number; length: number }, suggestion: string): ProjectEdit[] {
+  const node = file.root ? jsonc.findNodeAtOffset(file.root, range.offset + 1) : undefined;
+  const property = node?.parent;
+  if (property?.type === 'property' && property.children?.[0] === node) {
+    const siblings = property.parent?.children ?? [];
+    if (siblings.some((p) => p !== property && p.children?.[0]?.value === suggestion)) return [];
+  }
+  return [didYouMeanFix(file, range, suggestion)];
 }
 
 /** Declares the event in bot.json, or enables it where it is declared disabled. */

@@ -18,9 +18,18 @@ export function quickFixes(project: BotProject, file: BotFile, finding: FindingR
   const rule = ruleOf(String(finding.code));
   if (!rule?.fixes || file.syntaxProblems.length || !file.readable) return [];
   const typed = { messageId: '', data: {}, ...finding, file: file.path } as never;
+  let fixes: ProjectEdit[];
   try {
-    return rule.fixes({ project, file, finding: typed });
+    fixes = rule.fixes({ project, file, finding: typed });
   } catch {
     return [];
   }
+  // A fix may edit another file (bot.json, an intent): never one that does not parse or was not
+  // read, whose values are unknown and would be overwritten.
+  return fixes.filter((fix) => fix.changes.every((change) => change.kind === 'create' || editable(project.file(change.file))));
+}
+
+/** Whether a fix may edit the file: it is in the model, its content is known, and it parses. */
+export function editable(file: BotFile | undefined): boolean {
+  return !!file && file.readable && file.syntaxProblems.length === 0;
 }
