@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { BotWorkspace, checkFile, checkProject, nodeFileSystem } from '../../server/src/engine';
@@ -7,6 +8,8 @@ import { journeyWith, ProjectFixture, ROOT } from './projectFixture';
 
 describe('checking a project', () => {
   it('finds nothing in the example project, which implements the whole guide', async () => {
+    // A missing example is a failure, not a skip: this is the test that the whole guide checks clean.
+    assert.ok(existsSync(path.join(exampleProject, 'bot.json')), `the example project is missing: ${exampleProject}`);
     const workspace = new BotWorkspace(nodeFileSystem);
     const project = await workspace.loadProject(exampleProject);
     assert.ok(project.filesOfKind('journey').length >= 3);
