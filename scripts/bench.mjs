@@ -131,5 +131,7 @@ const keystrokeMs = (performance.now() - started) / keystrokes;
 console.log(`\nin process, ${project.allFiles().length} files:`);
 console.log(`${'load from disk'.padEnd(32)} ${loadMs.toFixed(0).padStart(6)} ms`);
 console.log(`${'first check of every file'.padEnd(32)} ${coldMs.toFixed(0).padStart(6)} ms  x  1.00`);
-console.log(`${'one keystroke, then every file'.padEnd(32)} ${keystrokeMs.toFixed(1).padStart(6)} ms  x${(keystrokeMs / coldMs).toFixed(3).padStart(6)}  (mean of ${keystrokes})`);
+console.log(
+  `${'one keystroke, then every file'.padEnd(32)} ${keystrokeMs.toFixed(1).padStart(6)} ms  x${(keystrokeMs / coldMs).toFixed(3).padStart(6)}  (mean of ${keystrokes})`,
+);
 rmSync(work, { recursive: true, force: true });

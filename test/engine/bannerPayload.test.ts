@@ -116,12 +116,18 @@ describe('every banner payload shape, read alike by every consumer', () => {
         const model = modelOf(fixtureWith(expected.payload));
         assert.equal(model.shape, expected.shape);
         const text = model.banners.filter((b) => b.kind === 'text');
-        assert.deepEqual(text.map((b) => b.title?.value), expected.titles);
+        assert.deepEqual(
+          text.map((b) => b.title?.value),
+          expected.titles,
+        );
         assert.deepEqual(
           text.flatMap((b) => b.options.map((o) => [o.title?.value, o.text?.value])),
           expected.buttons,
         );
-        assert.deepEqual(model.exitPhrases.map((p) => [p.phrase, p.kind]), expected.phrases);
+        assert.deepEqual(
+          model.exitPhrases.map((p) => [p.phrase, p.kind]),
+          expected.phrases,
+        );
       });
 
       it('option-text-mismatch reports exactly the exit phrases, where the model has them', () => {
@@ -141,7 +147,10 @@ describe('every banner payload shape, read alike by every consumer', () => {
         assert.ok(preview);
         assert.equal(preview.shape, expected.shape);
         const text = preview.banners.flatMap((b) => (b.kind === 'text' ? [b] : []));
-        assert.deepEqual(text.map((b) => b.title), expected.titles);
+        assert.deepEqual(
+          text.map((b) => b.title),
+          expected.titles,
+        );
         assert.deepEqual(
           text.flatMap((b) => b.buttons.map((button) => [button.label, button.action.kind === 'text' ? button.action.text : ''])),
           expected.buttons,
@@ -162,7 +171,10 @@ describe('every banner payload shape, read alike by every consumer', () => {
           assert.equal(symbol?.kind, 'phrase', phrase.phrase);
           assert.equal(symbol?.name, phrase.phrase);
           const inJourney = occurrencesOf(fixture.project, symbol).filter((o) => o.file === file);
-          assert.deepEqual(inJourney.map((o) => [o.offset, o.length]), [[phrase.offset, phrase.length]]);
+          assert.deepEqual(
+            inJourney.map((o) => [o.offset, o.length]),
+            [[phrase.offset, phrase.length]],
+          );
         }
         for (const phrase of expected.ignored ?? []) {
           assert.notEqual(symbolAt(file, fixture.offsetOf(J, phrase) + 1)?.kind, 'phrase', `${phrase} is not an exit phrase`);
@@ -189,7 +201,10 @@ describe('every banner payload shape, read alike by every consumer', () => {
       it('completion offers utterances in the text of the buttons the model reads, and only there', () => {
         const fixture = fixtureWith(expected.payload);
         const file = fixture.file(J);
-        const utterancesAt = (offset: number) => completionsAt(fixture.project, file, offset).filter((c) => c.kind === 'utterance').map((c) => c.label);
+        const utterancesAt = (offset: number) =>
+          completionsAt(fixture.project, file, offset)
+            .filter((c) => c.kind === 'utterance')
+            .map((c) => c.label);
         for (const phrase of modelOf(fixture).exitPhrases.filter((p) => p.kind === 'option')) {
           assert.deepEqual(utterancesAt(phrase.offset + 1), ['something else entirely'], phrase.phrase);
         }

@@ -24,7 +24,10 @@ describe('checking a project', () => {
     const again = checkFile(fixture.project, file);
     assert.deepEqual(again, first);
     // File-scope findings are the same objects: they were not computed again.
-    assert.equal(again.find((f) => f.code === 'schema'), first.find((f) => f.code === 'schema'));
+    assert.equal(
+      again.find((f) => f.code === 'schema'),
+      first.find((f) => f.code === 'schema'),
+    );
   });
 
   it('re-reads cross-file facts on every check', () => {
@@ -47,7 +50,10 @@ describe('checking a project', () => {
     assert.ok(file?.oversized);
     assert.equal(file?.root, undefined);
     const findings = checkFile(fixture.project, file!);
-    assert.deepEqual(findings.map((f) => f.code), ['file-too-large']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['file-too-large'],
+    );
     assert.match(findings[0].message, /^the file is 4\.9 KB, over the 1000 bytes limit for bot files/);
   });
 

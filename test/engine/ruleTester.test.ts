@@ -10,12 +10,21 @@ import { journeyWith } from './projectFixture';
 import { assertInvalid, assertValid, type InvalidCase } from './ruleTester';
 
 const J = 'journeys/j.json';
-const twoUnknown = { [J]: journeyWith([{ id: 'a', type: 'sendEvent', event: 'refund-issued', next: 'b' }, { id: 'b', type: 'sendEvent', event: 'order-lost' }]) };
+const twoUnknown = {
+  [J]: journeyWith([
+    { id: 'a', type: 'sendEvent', event: 'refund-issued', next: 'b' },
+    { id: 'b', type: 'sendEvent', event: 'order-lost' },
+  ]),
+};
 const first = { messageId: 'unknown', data: { name: 'refund-issued' }, at: '"refund-issued"' } as const;
 const second = { messageId: 'unknown', data: { name: 'order-lost' }, at: '"order-lost"' } as const;
 const declared = (...names: string[]) => ({
   name: 'test-bot',
-  events: [{ name: 'ui-event-update-promotion', enabled: true }, { name: 'ui-event-close-promotion', enabled: true }, ...names.map((name) => ({ name, enabled: true }))],
+  events: [
+    { name: 'ui-event-update-promotion', enabled: true },
+    { name: 'ui-event-close-promotion', enabled: true },
+    ...names.map((name) => ({ name, enabled: true })),
+  ],
 });
 const passing: InvalidCase = { name: 'both', files: twoUnknown, errors: [first, second], output: { 'bot.json': declared('refund-issued') } };
 
@@ -34,7 +43,11 @@ describe('the rule tester', () => {
 
   it('fails on a wrong range, message, data or severity', () => {
     for (const wrong of [{ at: '"order-lost"' }, { message: 'unknown event' }, { data: { name: 'x' } }, { severity: 'warning' as const }]) {
-      assert.throws(() => assertInvalid('unknown-event', { ...passing, errors: [{ ...first, ...wrong }, second] }), assert.AssertionError, JSON.stringify(wrong));
+      assert.throws(
+        () => assertInvalid('unknown-event', { ...passing, errors: [{ ...first, ...wrong }, second] }),
+        assert.AssertionError,
+        JSON.stringify(wrong),
+      );
     }
   });
 

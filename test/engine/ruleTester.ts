@@ -117,7 +117,11 @@ export function assertInvalid(ruleOrCode: Rule | string, test: InvalidCase): voi
       return summary;
     });
     // Compared as one list, so an extra or a missing finding shows every finding at once.
-    assert.deepEqual(summaries, expected.map((e) => e.summary), `${rule.code}: the findings of ${files.join(', ')}`);
+    assert.deepEqual(
+      summaries,
+      expected.map((e) => e.summary),
+      `${rule.code}: the findings of ${files.join(', ')}`,
+    );
     actual.forEach((finding, i) => {
       const e = test.errors[i];
       if (e.related) assert.deepEqual(finding.related?.map((r) => [relative(r.file), r.message]) ?? [], e.related, `${rule.code}: related locations`);
@@ -160,7 +164,16 @@ export function apply(fixture: ProjectFixture, fix: ProjectEdit): ProjectFixture
 type Summary = { file: string; code: string; messageId: string; severity: Severity; offset: number; length: number; message: string; data: unknown };
 
 function describeFinding(f: Finding): Summary {
-  return { file: relative(f.file), code: f.code, messageId: f.messageId, severity: f.severity, offset: f.offset, length: f.length, message: f.message, data: f.data ?? {} };
+  return {
+    file: relative(f.file),
+    code: f.code,
+    messageId: f.messageId,
+    severity: f.severity,
+    offset: f.offset,
+    length: f.length,
+    message: f.message,
+    data: f.data ?? {},
+  };
 }
 
 function expectedFinding(rule: Rule, fixture: ProjectFixture, rel: string, e: ExpectedFinding): { summary: Summary } {

@@ -3,7 +3,8 @@ import { RuleTester } from '../ruleTester';
 import { completeExitJourney, exitProject } from './exitJourneyFixtures';
 
 const RETURN = 'journeys/return.json';
-const NOT_CLOSED = 'this journey starts from the exit intent `talk_to_bot` but never sends `ui-event-close-promotion` without data: the banner stays on screen';
+const NOT_CLOSED =
+  'this journey starts from the exit intent `talk_to_bot` but never sends `ui-event-close-promotion` without data: the banner stays on screen';
 
 new RuleTester().run('banner-not-closed', {
   valid: [

@@ -38,7 +38,10 @@ const validPayloads: Record<string, unknown> = {
 
 const valid: ValidCase[] = [
   ...Object.entries(validPayloads).map(([name, payload]) => ({ name, files: banner(payload) })),
-  { name: 'a close event without data, which closes the banner', files: { [J]: journeyWith([{ id: 'close', type: 'sendEvent', event: 'ui-event-close-promotion' }]) } },
+  {
+    name: 'a close event without data, which closes the banner',
+    files: { [J]: journeyWith([{ id: 'close', type: 'sendEvent', event: 'ui-event-close-promotion' }]) },
+  },
   { name: 'the data of other events is left alone', files: banner({ anything: 1 }, 'ticket-closed') },
 ];
 
@@ -76,12 +79,24 @@ const invalid: InvalidCase[] = [
   {
     name: 'options that are not a list',
     files: banner({ title: 'Exit?', options: { title: 'Exit' } }),
-    errors: [{ messageId: 'mismatch', message: '`options` must be an array of buttons (or `[]`), or a template such as {{{variables.options}}}', at: '{\n          "title": "Exit"\n        }' }],
+    errors: [
+      {
+        messageId: 'mismatch',
+        message: '`options` must be an array of buttons (or `[]`), or a template such as {{{variables.options}}}',
+        at: '{\n          "title": "Exit"\n        }',
+      },
+    ],
   },
   {
     name: 'a string payload that is not a template',
     files: banner('Do you want to exit?'),
-    errors: [{ messageId: 'mismatch', message: 'the banner payload must be a template such as {{{variables.name}}} when it is a string', at: '"Do you want to exit?"' }],
+    errors: [
+      {
+        messageId: 'mismatch',
+        message: 'the banner payload must be a template such as {{{variables.name}}} when it is a string',
+        at: '"Do you want to exit?"',
+      },
+    ],
   },
   {
     name: 'a payload of the wrong type',
@@ -104,7 +119,9 @@ const invalid: InvalidCase[] = [
   {
     name: 'a link that is not a link',
     files: banner({ title: 'x', options: [{ title: 'FAQ', url: 'ftp://files.example' }] }),
-    errors: [{ messageId: 'mismatch', message: '`url` must start with https://, http://, mailto: or tel: (or be a template)', at: '"ftp://files.example"' }],
+    errors: [
+      { messageId: 'mismatch', message: '`url` must start with https://, http://, mailto: or tel: (or be a template)', at: '"ftp://files.example"' },
+    ],
   },
 ];
 

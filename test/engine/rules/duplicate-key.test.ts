@@ -5,7 +5,9 @@ const twice = '{\n  "name": "talk_to_bot",\n  "name": "exit",\n  "utterances": [
 const twiceLast = '{\n  "utterances": ["talk to bot"],\n  "name": "x",\n  "name": "talk_to_bot"\n}';
 
 new RuleTester().run('duplicate-key', {
-  valid: [{ name: 'keys that are unique in each object', files: { [INTENT]: '{"name": "talk_to_bot", "utterances": ["talk to bot"], "x": {"name": 1}}' } }],
+  valid: [
+    { name: 'keys that are unique in each object', files: { [INTENT]: '{"name": "talk_to_bot", "utterances": ["talk to bot"], "x": {"name": 1}}' } },
+  ],
   invalid: [
     {
       name: 'the earlier of two keys; the fix removes it with its comma',

@@ -30,7 +30,13 @@ new RuleTester().run('duplicate-utterance', {
       name: 'utterances that differ in case and spacing, when the project ignores them',
       files: { [EXIT]: { name: 'exit', utterances: ['Talk to  Bot'] } },
       options: { phraseMatch: 'ignoreCaseAndSpacing' },
-      errors: [{ messageId: 'duplicate', message: 'utterance `Talk to  Bot` also trains intent `talk_to_bot` (intents/talk_to_bot.json)', at: '"Talk to  Bot"' }],
+      errors: [
+        {
+          messageId: 'duplicate',
+          message: 'utterance `Talk to  Bot` also trains intent `talk_to_bot` (intents/talk_to_bot.json)',
+          at: '"Talk to  Bot"',
+        },
+      ],
     },
   ],
 });

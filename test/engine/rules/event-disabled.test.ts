@@ -3,7 +3,13 @@ import { RuleTester } from '../ruleTester';
 
 const J = 'journeys/j.json';
 const sending = (event: string) => journeyWith([{ id: 'a', type: 'sendEvent', event }]);
-const disabledBot = { ...validBot, events: [{ name: 'ui-event-close-promotion', enabled: false }, { name: 'ui-event-update-promotion', enabled: true }] };
+const disabledBot = {
+  ...validBot,
+  events: [
+    { name: 'ui-event-close-promotion', enabled: false },
+    { name: 'ui-event-update-promotion', enabled: true },
+  ],
+};
 
 new RuleTester().run('event-disabled', {
   valid: [{ name: 'an enabled event', file: J, files: { [J]: sending('ui-event-close-promotion') } }],
@@ -19,7 +25,15 @@ new RuleTester().run('event-disabled', {
           at: '"ui-event-close-promotion"',
         },
       ],
-      output: { 'bot.json': { ...validBot, events: [{ name: 'ui-event-close-promotion', enabled: true }, { name: 'ui-event-update-promotion', enabled: true }] } },
+      output: {
+        'bot.json': {
+          ...validBot,
+          events: [
+            { name: 'ui-event-close-promotion', enabled: true },
+            { name: 'ui-event-update-promotion', enabled: true },
+          ],
+        },
+      },
     },
   ],
 });

@@ -29,7 +29,14 @@ new RuleTester().run('file-too-large', {
       name: 'sizes in megabytes as people read them (2.5 MB over 2.0 MB)',
       files: { [HUGE]: '[]' },
       limits: { [HUGE]: { maxSize: 2 * 1024 * 1024, sizeOnDisk: 2.5 * 1024 * 1024 } },
-      errors: [{ messageId: 'tooLarge', message: 'the file is 2.5 MB, over the 2.0 MB limit for bot files (maxFileSize); it was not checked', offset: 0, length: 0 }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          message: 'the file is 2.5 MB, over the 2.0 MB limit for bot files (maxFileSize); it was not checked',
+          offset: 0,
+          length: 0,
+        },
+      ],
     },
   ],
 });
@@ -40,6 +47,9 @@ describe('file-too-large and the other checks', () => {
     const file = fixture.project.setText(path.join(ROOT, HUGE), huge, 1, { maxSize: 1000 });
     assert.ok(file?.oversized);
     assert.equal(file?.root, undefined);
-    assert.deepEqual(checkFile(fixture.project, file!).map((f) => f.code), ['file-too-large']);
+    assert.deepEqual(
+      checkFile(fixture.project, file!).map((f) => f.code),
+      ['file-too-large'],
+    );
   });
 });

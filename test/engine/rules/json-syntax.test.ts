@@ -32,14 +32,20 @@ describe('json-syntax and the other checks', () => {
   it('reports an unterminated object and skips schema checks on the broken tree', () => {
     const fixture = new ProjectFixture({ [INTENT]: '{"name": "talk_to_bot"' });
     const findings = fixture.findings(INTENT);
-    assert.deepEqual(findings.map((f) => [f.code, f.message]), [['json-syntax', 'closing brace `}` expected']]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.message]),
+      [['json-syntax', 'closing brace `}` expected']],
+    );
   });
 
   it('reads a file that starts with a byte order mark, keeping offsets', () => {
     const text = '\ufeff{"name": "talk_to_bot", "utterances": ["talk to bot"], "x": 1}';
     const fixture = new ProjectFixture({ [INTENT]: text });
     const findings = fixture.findings(INTENT);
-    assert.deepEqual(findings.map((f) => f.code), ['schema']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['schema'],
+    );
     assert.equal(findings[0].offset, text.indexOf('"x"'));
   });
 });

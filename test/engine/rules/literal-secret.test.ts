@@ -2,7 +2,8 @@ import { journeyWith } from '../projectFixture';
 import { RuleTester } from '../ruleTester';
 
 const token = 'sk-live0123456789abcdefghijKLMN';
-const SECRET = "what looks like an API key or token written as a literal: keep it in the platform's secrets and refer to it by name (bot.json `ticketClose.apiKeySecret`) or by a template";
+const SECRET =
+  "what looks like an API key or token written as a literal: keep it in the platform's secrets and refer to it by name (bot.json `ticketClose.apiKeySecret`) or by a template";
 
 new RuleTester().run('literal-secret', {
   valid: [
@@ -22,7 +23,13 @@ new RuleTester().run('literal-secret', {
     },
     {
       name: 'a long value under a name that says it is secret',
-      files: { 'bot.json': { name: 'b', events: [], ticketClose: { target: 'api', url: 'https://x.example', apiKeySecret: 'a8f5f167f44f4964e6c998dee827110c' } } },
+      files: {
+        'bot.json': {
+          name: 'b',
+          events: [],
+          ticketClose: { target: 'api', url: 'https://x.example', apiKeySecret: 'a8f5f167f44f4964e6c998dee827110c' },
+        },
+      },
       errors: [{ messageId: 'secret', message: `\`apiKeySecret\` holds ${SECRET}`, at: '"a8f5f167f44f4964e6c998dee827110c"' }],
     },
   ],

@@ -20,7 +20,12 @@ new RuleTester().run('option-text-mismatch', {
       file: J,
       files: withBanner(data),
     })),
-    { name: 'case and spacing ignored when the options say so', file: J, files: withBanner(buttonBanner('Talk  to the BOT')), options: { phraseMatch: 'ignoreCaseAndSpacing' as const } },
+    {
+      name: 'case and spacing ignored when the options say so',
+      file: J,
+      files: withBanner(buttonBanner('Talk  to the BOT')),
+      options: { phraseMatch: 'ignoreCaseAndSpacing' as const },
+    },
     {
       name: 'case and spacing ignored when handoff-kit.json says so',
       file: J,
@@ -29,7 +34,13 @@ new RuleTester().run('option-text-mismatch', {
     {
       name: 'templates and link buttons are left alone',
       file: J,
-      files: withBanner({ title: 'x', options: [{ title: 'a', text: '{{{variables.exit}}}' }, { title: 'FAQ', url: 'https://x.example' }] }),
+      files: withBanner({
+        title: 'x',
+        options: [
+          { title: 'a', text: '{{{variables.exit}}}' },
+          { title: 'FAQ', url: 'https://x.example' },
+        ],
+      }),
     },
   ],
   invalid: [

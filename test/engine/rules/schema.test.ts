@@ -28,12 +28,16 @@ new RuleTester().run('schema', {
     {
       name: 'a value of the wrong type, on the value',
       files: { 'bot.json': { ...validBot, events: [{ name: 'ui-event-close-promotion', enabled: 'yes' }] } },
-      errors: [{ messageId: 'mismatch', message: '`enabled` must be true or false', data: { problem: '`enabled` must be true or false' }, at: '"yes"' }],
+      errors: [
+        { messageId: 'mismatch', message: '`enabled` must be true or false', data: { problem: '`enabled` must be true or false' }, at: '"yes"' },
+      ],
     },
     {
       name: 'an unknown node type, naming the allowed ones',
       files: { [J]: journeyWith([{ id: 'a', type: 'mesage', text: 'hi' }]) },
-      errors: [{ messageId: 'mismatch', message: "a node's `type` is one of message, sendEvent, raiseTicket, closeTicket, jumpToJourney", at: '"mesage"' }],
+      errors: [
+        { messageId: 'mismatch', message: "a node's `type` is one of message, sendEvent, raiseTicket, closeTicket, jumpToJourney", at: '"mesage"' },
+      ],
     },
     {
       name: 'an unknown property, as a warning with the one that was meant, and the missing one',
@@ -57,7 +61,14 @@ new RuleTester().run('schema', {
           { id: 'b', type: 'message', text: 'x' },
         ]),
       },
-      errors: [{ messageId: 'mismatch', severity: 'warning', message: 'unknown property `agentConected` in ticket outcomes; did you mean `agentConnected`?', at: '"agentConected"' }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          message: 'unknown property `agentConected` in ticket outcomes; did you mean `agentConnected`?',
+          at: '"agentConected"',
+        },
+      ],
       output: {
         [J]: journeyWith([
           { id: 'a', type: 'raiseTicket', next: { agentConnected: 'b' } },

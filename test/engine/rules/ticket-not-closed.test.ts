@@ -28,7 +28,9 @@ new RuleTester().run('ticket-not-closed', {
   invalid: [
     {
       name: 'an exit journey that never reaches closeTicket; the fix adds the step first',
-      files: exitProject({ [RETURN]: journeyWith([{ id: 'close-banner', type: 'sendEvent', event: 'ui-event-close-promotion' }], { name: 'return' }) }),
+      files: exitProject({
+        [RETURN]: journeyWith([{ id: 'close-banner', type: 'sendEvent', event: 'ui-event-close-promotion' }], { name: 'return' }),
+      }),
       errors: [
         {
           messageId: 'notClosed',

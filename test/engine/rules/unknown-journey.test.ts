@@ -10,7 +10,9 @@ new RuleTester().run('unknown-journey', {
     {
       name: 'a jump to one that does not; the fix changes it',
       files: { [J]: jump('frm') },
-      errors: [{ messageId: 'didYouMean', message: 'unknown journey `frm`; did you mean `from`?', data: { name: 'frm', suggestion: 'from' }, at: '"frm"' }],
+      errors: [
+        { messageId: 'didYouMean', message: 'unknown journey `frm`; did you mean `from`?', data: { name: 'frm', suggestion: 'from' }, at: '"frm"' },
+      ],
       output: { [J]: jump('from') },
     },
   ],

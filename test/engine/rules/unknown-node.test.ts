@@ -28,7 +28,12 @@ new RuleTester().run('unknown-node', {
         ),
       },
       errors: [
-        { messageId: 'didYouMean', message: 'unknown node `greeet`; did you mean `greet`?', data: { name: 'greeet', suggestion: 'greet' }, at: '"greeet"' },
+        {
+          messageId: 'didYouMean',
+          message: 'unknown node `greeet`; did you mean `greet`?',
+          data: { name: 'greeet', suggestion: 'greet' },
+          at: '"greeet"',
+        },
         { messageId: 'didYouMean', message: 'unknown node `raise-tiket`; did you mean `raise-ticket`?', at: '"raise-tiket"' },
         { messageId: 'unknown', message: 'unknown node `nowhere`: no node of this journey has that id', data: { name: 'nowhere' }, at: '"nowhere"' },
       ],

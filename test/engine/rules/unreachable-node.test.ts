@@ -26,7 +26,9 @@ new RuleTester().run('unreachable-node', {
           { id: 'lost', type: 'message', text: 'y' },
         ]),
       },
-      errors: [{ messageId: 'unreachable', message: 'node `lost` is unreachable: no path from `start` leads to it', data: { node: 'lost' }, at: '"lost"' }],
+      errors: [
+        { messageId: 'unreachable', message: 'node `lost` is unreachable: no path from `start` leads to it', data: { node: 'lost' }, at: '"lost"' },
+      ],
     },
   ],
 });
