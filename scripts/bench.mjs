@@ -70,7 +70,12 @@ function runNode(args, { allowExit = [0], timeoutMs = PROCESS_TIMEOUT_MS, allowT
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 /** The median run by wall time, with the medians of its other figures. */
 function medianOf(list) {
-  return { ...list[0], wallMs: median(list.map((r) => r.wallMs)), cpuMs: median(list.map((r) => r.cpuMs)), maxRss: median(list.map((r) => r.maxRss)) };
+  return {
+    ...list[0],
+    wallMs: median(list.map((r) => r.wallMs)),
+    cpuMs: median(list.map((r) => r.cpuMs)),
+    maxRss: median(list.map((r) => r.maxRss)),
+  };
 }
 
 const floorRun = (project) => runNode([path.join(repo, 'scripts/bench/floor.mjs'), project]);
@@ -177,44 +182,119 @@ const row = (what, figure, vsF, notes = '') => rows.push([what, figure, vsF, not
 const cpu = (run) => `CPU ${ms(run.cpuMs)} (x${ratio(run.cpuMs, Fcpu)})`;
 
 row(`floor F: read + JSON.parse ${label} (${mb(size.bytes)}), fresh process`, ms(F), '1.00', `${cpu(floor)}, peak RSS ${mb(Frss)}`);
-row('peer: vscode-json-languageservice, schemas only, whole process', ms(peer.wallMs), ratio(peer.wallMs, F), `${cpu(peer)}; validate in process ${ms(peerOut.validateMs)}; ${peerOut.diagnostics} diagnostics`);
-row('handoff-kit check, whole process', ms(check.wallMs), ratio(check.wallMs, F), `${cpu(check)}; ${check.findings} findings; x${ratio(check.wallMs, peer.wallMs)} the peer`);
+row(
+  'peer: vscode-json-languageservice, schemas only, whole process',
+  ms(peer.wallMs),
+  ratio(peer.wallMs, F),
+  `${cpu(peer)}; validate in process ${ms(peerOut.validateMs)}; ${peerOut.diagnostics} diagnostics`,
+);
+row(
+  'handoff-kit check, whole process',
+  ms(check.wallMs),
+  ratio(check.wallMs, F),
+  `${cpu(check)}; ${check.findings} findings; x${ratio(check.wallMs, peer.wallMs)} the peer`,
+);
 row('handoff-kit check, peak RSS', mb(check.maxRss), ratio(check.maxRss, Frss), `x F's peak RSS; heap used at exit ${mb(check.usage.heapUsed)}`);
-row('server: initialize -> first diagnostics of an opened journey', ms(server.firstDiagnosticsMs), ratio(server.firstDiagnosticsMs, F), `all ${thousands(server.initialPublishes)} files published at ${ms(server.firstPassMs)}; server log: load ${/in (\d+ ms)/.exec(server.loadLog ?? '')?.[1]}, check ${/in (\d+ ms)/.exec(server.firstPassLog)?.[1]}`);
-row('server: RSS after loading (VmRSS)', mb(server.rss), ratio(server.rss, Frss), `x F's peak RSS; after the keystrokes below: ${mb(server.memoryAfterEdits.rss)}`);
+row(
+  'server: initialize -> first diagnostics of an opened journey',
+  ms(server.firstDiagnosticsMs),
+  ratio(server.firstDiagnosticsMs, F),
+  `all ${thousands(server.initialPublishes)} files published at ${ms(server.firstPassMs)}; server log: load ${/in (\d+ ms)/.exec(server.loadLog ?? '')?.[1]}, check ${/in (\d+ ms)/.exec(server.firstPassLog)?.[1]}`,
+);
+row(
+  'server: RSS after loading (VmRSS)',
+  mb(server.rss),
+  ratio(server.rss, Frss),
+  `x F's peak RSS; after the keystrokes below: ${mb(server.memoryAfterEdits.rss)}`,
+);
 const keystroke = (name, result, what) => {
-  row(`${name}: end to end`, ms(result.affectedMs), ratio(result.affectedMs, F), `median of ${result.runs}; undo ${ms(result.undo.affectedMs)}; ${what}`);
-  row(`${name}: server work (end to end - ${CHECK_DELAY_MS} ms pause)`, ms(result.affectedMs - CHECK_DELAY_MS), ratio(result.affectedMs - CHECK_DELAY_MS, F), `its check pass (server log): ${result.checkLogMs} ms over ${thousands(result.filesChecked)} files`);
-  row(`${name}: notifications for other files`, String(result.otherSent), '', `target 0; of them unchanged: ${result.otherUnchanged}; for the affected: ${result.affectedSent}`);
+  row(
+    `${name}: end to end`,
+    ms(result.affectedMs),
+    ratio(result.affectedMs, F),
+    `median of ${result.runs}; undo ${ms(result.undo.affectedMs)}; ${what}`,
+  );
+  row(
+    `${name}: server work (end to end - ${CHECK_DELAY_MS} ms pause)`,
+    ms(result.affectedMs - CHECK_DELAY_MS),
+    ratio(result.affectedMs - CHECK_DELAY_MS, F),
+    `its check pass (server log): ${result.checkLogMs} ms over ${thousands(result.filesChecked)} files`,
+  );
+  row(
+    `${name}: notifications for other files`,
+    String(result.otherSent),
+    '',
+    `target 0; of them unchanged: ${result.otherUnchanged}; for the affected: ${result.affectedSent}`,
+  );
 };
 keystroke('keystroke in a journey (event name made wrong)', server.journey, 'until its diagnostics arrive');
-keystroke(`intent utterance edit (exit phrase of ${affects.length} banners)`, server.intent, `until the ${affects.length} journeys' diagnostics arrive`);
+keystroke(
+  `intent utterance edit (exit phrase of ${affects.length} banners)`,
+  server.intent,
+  `until the ${affects.length} journeys' diagnostics arrive`,
+);
 if (scale) {
   const sl = `${thousands(scale.size.files)} files (${mb(scale.size.bytes)})`;
-  row(`10x floor: read + JSON.parse ${sl}`, ms(scale.floor.wallMs), ratio(scale.floor.wallMs, F), `one run; x${ratio(scale.floor.wallMs, F)} the ${label} floor`);
+  row(
+    `10x floor: read + JSON.parse ${sl}`,
+    ms(scale.floor.wallMs),
+    ratio(scale.floor.wallMs, F),
+    `one run; x${ratio(scale.floor.wallMs, F)} the ${label} floor`,
+  );
   // The engine opens every file of a project at once; past the soft limit of open files, opens
   // fail (EMFILE), and a file that cannot be read is left out of the project without a word.
   const openFiles = Number(/^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1] ?? Infinity);
   const fdNote = scale.size.files > openFiles ? `; ulimit -n is ${thousands(openFiles)}, fewer than the files` : '';
   if (scale.check.timedOut) {
-    row(`10x handoff-kit check, ${sl}`, `> ${ms(scale.capMs)}`, `> ${ratio(scale.capMs, F)}`, `stopped (SIGKILL) at x${ratio(scale.capMs, check.wallMs)} the ${label} check; peak RSS not known${fdNote}`);
+    row(
+      `10x handoff-kit check, ${sl}`,
+      `> ${ms(scale.capMs)}`,
+      `> ${ratio(scale.capMs, F)}`,
+      `stopped (SIGKILL) at x${ratio(scale.capMs, check.wallMs)} the ${label} check; peak RSS not known${fdNote}`,
+    );
   } else {
-    row(`10x handoff-kit check, ${sl}`, ms(scale.check.wallMs), ratio(scale.check.wallMs, F), `one run; x${ratio(scale.check.wallMs, check.wallMs)} the ${label} check; ${cpu(scale.check)}; ${scale.check.findings} findings${fdNote}`);
-    row('10x handoff-kit check, peak RSS', mb(scale.check.maxRss), ratio(scale.check.maxRss, Frss), `x F's peak RSS; x${ratio(scale.check.maxRss, check.maxRss)} the ${label} check`);
+    row(
+      `10x handoff-kit check, ${sl}`,
+      ms(scale.check.wallMs),
+      ratio(scale.check.wallMs, F),
+      `one run; x${ratio(scale.check.wallMs, check.wallMs)} the ${label} check; ${cpu(scale.check)}; ${scale.check.findings} findings${fdNote}`,
+    );
+    row(
+      '10x handoff-kit check, peak RSS',
+      mb(scale.check.maxRss),
+      ratio(scale.check.maxRss, Frss),
+      `x F's peak RSS; x${ratio(scale.check.maxRss, check.maxRss)} the ${label} check`,
+    );
   }
 } else {
   row('10x project', 'skipped', '', '--quick');
 }
-row(`handoff-kit check, one intent of ${thousands(bigUtterances)} utterances (${mb(utterBytes)})`, ms(utter.wallMs), ratio(utter.wallMs, F), `one run; ${cpu(utter)}; peak RSS ${mb(utter.maxRss)}; ${utter.findings} findings; --max-file-size raised`);
-for (const [name, file] of [['client', 'dist/client/extension.js'], ['server', 'dist/server/server.js'], ['cli', 'dist/cli/cli.js']]) {
-  row(`bundle ${file}`, `${(statSync(path.join(repo, file)).size / 1024).toFixed(0)} KB`, '', 'as `npm run build` makes it (not minified; source map beside it)');
+row(
+  `handoff-kit check, one intent of ${thousands(bigUtterances)} utterances (${mb(utterBytes)})`,
+  ms(utter.wallMs),
+  ratio(utter.wallMs, F),
+  `one run; ${cpu(utter)}; peak RSS ${mb(utter.maxRss)}; ${utter.findings} findings; --max-file-size raised`,
+);
+for (const [, file] of [
+  ['client', 'dist/client/extension.js'],
+  ['server', 'dist/server/server.js'],
+  ['cli', 'dist/cli/cli.js'],
+]) {
+  row(
+    `bundle ${file}`,
+    `${(statSync(path.join(repo, file)).size / 1024).toFixed(0)} KB`,
+    '',
+    'as `npm run build` makes it (not minified; source map beside it)',
+  );
 }
 row('extension activation in code-server', 'not measured', '', 'needs the extension host timing in code-server; see README');
 
 const header = ['measurement', 'figure', 'x F', 'notes'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
-console.log(`handoff-kit bench${quick ? ' --quick' : ''}: ${label}, ${runs} run(s) each, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `handoff-kit bench${quick ? ' --quick' : ''}: ${label}, ${runs} run(s) each, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
 console.log(line(header));
 console.log(`| ${widths.map((w, i) => (i === 1 || i === 2 ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`);
 for (const r of rows) console.log(line(r));

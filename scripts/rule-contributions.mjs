@@ -34,7 +34,9 @@ export function readmeTable(rows) {
   return [
     '| code | default | scope | quick fix | what it reports |',
     '| --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| [\`${r.code}\`](${r.docs}) | ${r.severity} | ${r.scope} | ${r.fixable ? 'yes' : 'no'} | ${r.description.replace(/\|/g, '\\|')} |`),
+    ...rows.map(
+      (r) => `| [\`${r.code}\`](${r.docs}) | ${r.severity} | ${r.scope} | ${r.fixable ? 'yes' : 'no'} | ${r.description.replace(/\|/g, '\\|')} |`,
+    ),
   ].join('\n');
 }
 

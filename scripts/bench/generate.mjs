@@ -94,9 +94,17 @@ function journeyJson(j, count, intentCount) {
   const message = (id, text, next) => ({ id, type: 'message', text, ...(next ? { next } : {}) });
   const nodes = [
     message('greet', `Hello, this is journey ${j}. Let us look at your request together.`, 'ask-1'),
-    ...Array.from({ length: 6 }, (_, n) => message(`ask-${n + 1}`, `Question ${n + 1} of journey ${j}: could you tell me a little more?`, n < 5 ? `ask-${n + 2}` : 'notify')),
+    ...Array.from({ length: 6 }, (_, n) =>
+      message(`ask-${n + 1}`, `Question ${n + 1} of journey ${j}: could you tell me a little more?`, n < 5 ? `ask-${n + 2}` : 'notify'),
+    ),
     { id: 'notify', type: 'sendEvent', event: `custom-event-${j % CUSTOM_EVENTS}`, data: { journey: j, step: 'before-agent' }, next: 'raise' },
-    { id: 'raise', type: 'raiseTicket', group: `team-${j % 7}`, ticketIdVariable: 'ticketId', next: { agentConnected: 'banner', agentsUnavailable: 'busy', error: 'sorry' } },
+    {
+      id: 'raise',
+      type: 'raiseTicket',
+      group: `team-${j % 7}`,
+      ticketIdVariable: 'ticketId',
+      next: { agentConnected: 'banner', agentsUnavailable: 'busy', error: 'sorry' },
+    },
     { id: 'banner', type: 'sendEvent', event: j % 2 ? 'ui-event-close-promotion' : 'ui-event-update-promotion', data: banner, next: 'agent-hello' },
     message('agent-hello', 'An agent is with you now. Type the exit phrase at any time to come back to the bot.', 'agent-event'),
     { id: 'agent-event', type: 'sendEvent', event: `custom-event-${(j + 1) % CUSTOM_EVENTS}`, next: 'close' },
@@ -114,7 +122,13 @@ function journeyJson(j, count, intentCount) {
   nodes.find((n) => n.id === 'busy-0').next = 'busy-2';
   if (nodes.length !== NODES_PER_JOURNEY) throw new Error(`journey has ${nodes.length} nodes`);
   // Journey j is triggered by intent j - 1: intents 0..intentCount-2 (the last slot is the exit intent).
-  return { name: `journey-${j}`, description: `Generated journey ${j}.`, trigger: { intent: `intent_${(j - 1) % (intentCount - 1)}` }, start: 'greet', nodes };
+  return {
+    name: `journey-${j}`,
+    description: `Generated journey ${j}.`,
+    trigger: { intent: `intent_${(j - 1) % (intentCount - 1)}` },
+    start: 'greet',
+    nodes,
+  };
 }
 
 /**
@@ -136,7 +150,11 @@ function writeBigIntentProject(folder, { utterances }) {
   mkdirSync(path.join(folder, 'intents'), { recursive: true });
   mkdirSync(path.join(folder, 'journeys'), { recursive: true });
   writeFileSync(path.join(folder, 'bot.json'), json(botJson()));
-  const big = { name: 'big_intent', description: 'One intent trained on many utterances.', utterances: Array.from({ length: utterances }, (_, u) => `how do I manage request ${u} of the big intent`) };
+  const big = {
+    name: 'big_intent',
+    description: 'One intent trained on many utterances.',
+    utterances: Array.from({ length: utterances }, (_, u) => `how do I manage request ${u} of the big intent`),
+  };
   writeFileSync(path.join(folder, 'intents', 'big_intent.json'), json(big));
   writeFileSync(path.join(folder, 'intents', `${EXIT_INTENT}.json`), json(exitIntentJson()));
   writeFileSync(path.join(folder, 'journeys', `${EXIT_JOURNEY}.json`), json(exitJourneyJson()));

@@ -157,7 +157,7 @@ async function timedEdit(server, { file, from, to, affected, broken, timeoutMs }
   const arrived = await server.waitFor(
     `diagnostics of ${affected.length} file(s) after an edit of ${path.basename(file)}`,
     () => {
-      const found = [...uris].map((u) => server.publishes.find((p) => p.at >= sent && p.uri === u && (p.count > 0) === broken));
+      const found = [...uris].map((u) => server.publishes.find((p) => p.at >= sent && p.uri === u && p.count > 0 === broken));
       return found.every(Boolean) && found;
     },
     timeoutMs,
@@ -212,7 +212,11 @@ export async function measureServer({ serverJs, project, journey, journeyEdit, i
     const started = performance.now();
     await server.initialize(project);
     await server.open(journey);
-    const first = await server.waitFor('the first diagnostics of the opened journey', () => server.publishes.find((p) => p.uri === uri(journey)), timeoutMs);
+    const first = await server.waitFor(
+      'the first diagnostics of the opened journey',
+      () => server.publishes.find((p) => p.uri === uri(journey)),
+      timeoutMs,
+    );
     const firstPass = await server.waitFor('the first check pass', () => server.logAfter(started, CHECKED), timeoutMs);
     const loaded = server.logs.find((l) => /^Loaded /.test(l.message));
     const memory = server.memory();
@@ -229,7 +233,9 @@ export async function measureServer({ serverJs, project, journey, journeyEdit, i
     const journeyRuns = [];
     for (let k = 0; k < edits; k++) {
       journeyRuns.push(await timedEdit(server, { file: journey, ...journeyEdit, affected: [journey], broken: true, timeoutMs }));
-      journeyRuns.push(await timedEdit(server, { file: journey, from: journeyEdit.to, to: journeyEdit.from, affected: [journey], broken: false, timeoutMs }));
+      journeyRuns.push(
+        await timedEdit(server, { file: journey, from: journeyEdit.to, to: journeyEdit.from, affected: [journey], broken: false, timeoutMs }),
+      );
     }
     result.journey = summarise(journeyRuns);
 

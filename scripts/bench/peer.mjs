@@ -44,7 +44,12 @@ let sample;
 for (const file of files) {
   const document = TextDocument.create(pathToFileURL(file).href, 'json', 1, readFileSync(file, 'utf8'));
   const jsonDocument = service.parseJSONDocument(document);
-  const found = await service.doValidation(document, jsonDocument, { comments: 'error', trailingCommas: 'error', schemaValidation: 'error', schemaRequest: 'error' });
+  const found = await service.doValidation(document, jsonDocument, {
+    comments: 'error',
+    trailingCommas: 'error',
+    schemaValidation: 'error',
+    schemaRequest: 'error',
+  });
   diagnostics += found.length;
   sample ??= found[0] && `${path.basename(file)}: ${found[0].message}`;
 }

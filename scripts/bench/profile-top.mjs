@@ -25,7 +25,9 @@ function locate(frame) {
   const map = maps.get(file);
   const entry = map?.findEntry(frame.lineNumber, frame.columnNumber);
   if (entry?.originalSource) {
-    const original = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : path.resolve(path.dirname(file), entry.originalSource);
+    const original = entry.originalSource.startsWith('file:')
+      ? fileURLToPath(entry.originalSource)
+      : path.resolve(path.dirname(file), entry.originalSource);
     const source = path.relative(repo, original);
     return { name, file: source, where: `${source}:${entry.originalLine + 1}` };
   }
@@ -62,7 +64,9 @@ function summariseCpu(profile, n) {
   const pct = (v) => `${((100 * v) / total).toFixed(1).padStart(5)}%`;
   const msOf = (v) => `${(v / 1000).toFixed(0).padStart(6)} ms`;
   const special = (name) => byFunction.get(`${name} `)?.value ?? 0;
-  console.log(`CPU: ${(total / 1000).toFixed(0)} ms sampled; garbage collector ${pct(special('(garbage collector)')).trim()}, program ${pct(special('(program)')).trim()}, idle ${pct(special('(idle)')).trim()}`);
+  console.log(
+    `CPU: ${(total / 1000).toFixed(0)} ms sampled; garbage collector ${pct(special('(garbage collector)')).trim()}, program ${pct(special('(program)')).trim()}, idle ${pct(special('(idle)')).trim()}`,
+  );
   console.log(`top ${n} functions by self time:`);
   for (const [key, { value }] of top(byFunction, n)) console.log(`  ${msOf(value)} ${pct(value)}  ${key}`);
   console.log(`top ${Math.min(n, 10)} source files by self time:`);

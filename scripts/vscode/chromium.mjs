@@ -5,14 +5,7 @@ import { onCleanup } from './cleanup.mjs';
 import { isolatedHome } from './isolated-home.mjs';
 import { chromiumPath } from './prerequisites.mjs';
 
-const flags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const flags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Launches Chromium, its own files kept under `session`, and registers its closing with the run's clean-up. */
 export async function launchChromium(session) {

@@ -34,9 +34,7 @@ export function checkPrerequisites({ needChromium = true } = {}) {
   }
   const major = Number(process.versions.node.split('.')[0]);
   if (major !== 20) {
-    throw new MissingPrerequisiteError(
-      `code-server ${codeServerVersion} needs Node 20, but this is Node ${process.versions.node}`,
-    );
+    throw new MissingPrerequisiteError(`code-server ${codeServerVersion} needs Node 20, but this is Node ${process.versions.node}`);
   }
 }
 

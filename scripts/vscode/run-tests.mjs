@@ -32,7 +32,11 @@ const { values: options } = parseArgs({
 const hostTimeoutMs = Number(options.timeout) * 1000;
 const hosts = { all: ['code-server', 'desktop'], 'code-server': ['code-server'], desktop: ['desktop'] }[options.host];
 if (!(hostTimeoutMs > 0) || !hosts) {
-  console.error(!hosts ? `error: --host is all, code-server or desktop, not "${options.host}"` : `error: --timeout takes a number of seconds, not "${options.timeout}"`);
+  console.error(
+    !hosts
+      ? `error: --host is all, code-server or desktop, not "${options.host}"`
+      : `error: --timeout takes a number of seconds, not "${options.timeout}"`,
+  );
   process.exit(2);
 }
 const testTimeoutMs = 30_000;
@@ -50,7 +54,10 @@ function record(result) {
 }
 
 function indent(text, spaces) {
-  return text.split('\n').map((line) => ' '.repeat(spaces) + line).join('\n');
+  return text
+    .split('\n')
+    .map((line) => ' '.repeat(spaces) + line)
+    .join('\n');
 }
 
 function log(line) {
@@ -64,7 +71,9 @@ function extensionSource() {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   const main = join(repoRoot, manifest.main);
   if (!existsSync(main)) {
-    throw new MissingPrerequisiteError(`${relative(repoRoot, main)} is missing: run "npm run build" first (or pass --probe to check the test host alone)`);
+    throw new MissingPrerequisiteError(
+      `${relative(repoRoot, main)} is missing: run "npm run build" first (or pass --probe to check the test host alone)`,
+    );
   }
   return repoRoot;
 }
@@ -111,7 +120,9 @@ async function runCodeServerHost() {
   await provision({ log });
   const session = await newSession({ keep: options.keep });
   const staged = await stageTestRun({ session, host, trigger: 'activation', extensionSource: extensionSource(), grep: options.grep, testTimeoutMs });
-  log(`[${host}] extension ${staged.extension.id} ${staged.extension.version} from ${relative(repoRoot, extensionSource()) || '.'}; session ${session}${options.keep ? ' (kept)' : ''}`);
+  log(
+    `[${host}] extension ${staged.extension.id} ${staged.extension.version} from ${relative(repoRoot, extensionSource()) || '.'}; session ${session}${options.keep ? ' (kept)' : ''}`,
+  );
   // What a reader of a failed CI run needs survives the session folder: report, logs, screenshots.
   const artifacts = join(testResultsDir, 'vscode', host);
   await rm(artifacts, { recursive: true, force: true });
@@ -138,7 +149,8 @@ async function runCodeServerHost() {
       ...staged,
       host,
       deadline,
-      stopped: () => serverExit && `code-server exited with ${serverExit.signal ?? serverExit.code} (log: ${relative(repoRoot, artifacts)}/code-server.log)`,
+      stopped: () =>
+        serverExit && `code-server exited with ${serverExit.signal ?? serverExit.code} (log: ${relative(repoRoot, artifacts)}/code-server.log)`,
       describeWait: () => `see the extension host log, remoteexthost.log under ${relative(repoRoot, artifacts)}/logs/`,
     });
     if (report.error) record({ host, name: 'loading the suites', state: 'failed', error: report.error });
@@ -156,7 +168,13 @@ async function runCodeServerHost() {
         for (const path of screenshots) log(`         screenshot: ${path}`);
       } catch (error) {
         const path = await screenshot(`${file.replace(/\.mjs$/, '')}-failed`).catch(() => undefined);
-        record({ host, name, state: 'failed', durationMs: Date.now() - checkStarted, error: `${error.message}${path ? `\nscreenshot: ${path}` : ''}` });
+        record({
+          host,
+          name,
+          state: 'failed',
+          durationMs: Date.now() - checkStarted,
+          error: `${error.message}${path ? `\nscreenshot: ${path}` : ''}`,
+        });
       }
     }
   } catch (error) {
@@ -222,7 +240,14 @@ async function runDesktopHost() {
   const started = Date.now();
   const { runTests } = await import('@vscode/test-electron');
   const session = await newSession({ keep: options.keep });
-  const staged = await stageTestRun({ session, host, trigger: 'extensionTests', extensionSource: extensionSource(), grep: options.grep, testTimeoutMs });
+  const staged = await stageTestRun({
+    session,
+    host,
+    trigger: 'extensionTests',
+    extensionSource: extensionSource(),
+    grep: options.grep,
+    testTimeoutMs,
+  });
   log(`[${host}] ${executable} with ${staged.extension.id} ${staged.extension.version}; session ${session}`);
   const artifacts = join(testResultsDir, 'vscode', host);
   await rm(artifacts, { recursive: true, force: true });
@@ -236,8 +261,10 @@ async function runDesktopHost() {
     extensionTestsEnv: { HANDOFF_KIT_TEST_CONFIG: staged.configPath, DISPLAY: display },
     launchArgs: [
       staged.workspace,
-      '--user-data-dir', join(session, 'user-data'),
-      '--extensions-dir', join(session, 'no-extensions'),
+      '--user-data-dir',
+      join(session, 'user-data'),
+      '--extensions-dir',
+      join(session, 'no-extensions'),
       '--disable-gpu',
       '--disable-telemetry',
     ],
@@ -249,7 +276,10 @@ async function runDesktopHost() {
       ...staged,
       host,
       deadline: started + hostTimeoutMs,
-      stopped: () => exit !== undefined && !existsSync(staged.reportPath) && `VS Code exited (${exit instanceof Error ? exit.message : exit}) before writing a report`,
+      stopped: () =>
+        exit !== undefined &&
+        !existsSync(staged.reportPath) &&
+        `VS Code exited (${exit instanceof Error ? exit.message : exit}) before writing a report`,
       describeWait: () => `VS Code at ${executable}, session ${session} (run with --keep to keep it)`,
     }).then((report) => {
       if (report.error) record({ host, name: 'loading the suites', state: 'failed', error: report.error });
@@ -290,7 +320,7 @@ main()
     process.exit(code);
   })
   .catch(async (error) => {
-    console.error(error instanceof MissingPrerequisiteError ? `error: ${error.message}` : error.stack ?? error.message);
+    console.error(error instanceof MissingPrerequisiteError ? `error: ${error.message}` : (error.stack ?? error.message));
     await cleanUp();
     console.log(`${results.filter((r) => r.state === 'passed').length} passed, ${results.filter((r) => r.state === 'failed').length + 1} failed`);
     process.exit(1);

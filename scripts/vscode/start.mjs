@@ -49,7 +49,10 @@ async function fileToShow(folder) {
 /** How many findings the command line (same engine) reports for `file`: the editor must show as many. */
 function findingsFor(folder, file) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'cli.js'), 'check', '--format', 'json', '.'], { cwd: folder, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'cli.js'), 'check', '--format', 'json', '.'], {
+      cwd: folder,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.on('error', reject);
@@ -74,7 +77,11 @@ async function takeScreenshot(server, folder, session) {
   const problems = await showProblems(page);
   // With findings expected, the picture is ready once the Problems panel lists them all; with none, the empty panel
   // already shows the truth.
-  if (expected > 0) await problems.locator('.monaco-list-row', { hasText: 'handoff-kit' }).nth(expected - 1).waitFor();
+  if (expected > 0)
+    await problems
+      .locator('.monaco-list-row', { hasText: 'handoff-kit' })
+      .nth(expected - 1)
+      .waitFor();
   await mkdir(dirname(path), { recursive: true });
   await page.screenshot({ path });
   console.log(`[start] screenshot of ${file} (${expected} finding${expected === 1 ? '' : 's'}): ${path}`);
@@ -93,17 +100,26 @@ async function main() {
   const extensionsDir = join(session, 'extensions');
   const extension = await installExtension(extensionsDir, repoRoot, { link: true });
   console.log(`[start] ${extension.id} ${extension.version} linked to this checkout (loads dist/client/extension.js)`);
-  const server = await startCodeServer({ session, extensionsDir, port: Number(options.port), log: (line) => console.log(line.replace('[code-server]', '[start]')) });
+  const server = await startCodeServer({
+    session,
+    extensionsDir,
+    port: Number(options.port),
+    log: (line) => console.log(line.replace('[code-server]', '[start]')),
+  });
 
   if (options.screenshot) {
     await takeScreenshot(server, folder, session);
     return 0;
   }
-  console.log(`\nHandoff Kit in VS Code ${vscodeVersion} (code-server ${codeServerVersion}), with ${folder} open:\n\n  ${server.workbenchUrl(folder)}\n\nAfter "npm run build" (or while "npm run watch" runs), "Developer: Reload Window" in that page loads the new bundle.\nCtrl-C stops it.`);
+  console.log(
+    `\nHandoff Kit in VS Code ${vscodeVersion} (code-server ${codeServerVersion}), with ${folder} open:\n\n  ${server.workbenchUrl(folder)}\n\nAfter "npm run build" (or while "npm run watch" runs), "Developer: Reload Window" in that page loads the new bundle.\nCtrl-C stops it.`,
+  );
   signalExitCodes.SIGINT = 0;
   const { code, signal } = await server.exited;
   if (isCleaningUp()) return 0; // stopped by Ctrl-C
-  throw new Error(`code-server exited on its own with ${signal ?? code}; its last output:\n${server.recentOutput().trim().split('\n').slice(-15).join('\n')}`);
+  throw new Error(
+    `code-server exited on its own with ${signal ?? code}; its last output:\n${server.recentOutput().trim().split('\n').slice(-15).join('\n')}`,
+  );
 }
 
 main()

@@ -144,11 +144,13 @@ describe('handoff-kit check: output formats and CI options', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('"ui-event-update-promotion"', '"\\u001b[2J\\r::error ::forged\\nx"'));
     const text = run(['check', 'hostile'], folder);
     assert.equal(text.code, 1);
+    // eslint-disable-next-line no-control-regex -- the test asserts no control character reaches the output
     assert.doesNotMatch(text.stdout, /[\u001b\r]/);
     assert.equal(text.stdout.trim().split('\n').length, 1);
     assert.match(text.stdout, /unknown event `\\u001b\[2J\\r::error ::forged\\nx`/);
     const github = run(['check', '--format', 'github', 'hostile'], folder);
     assert.equal(github.stdout.trim().split('\n').length, 1);
+    // eslint-disable-next-line no-control-regex -- the test asserts no control character reaches the output
     assert.doesNotMatch(github.stdout, /\u001b/);
     assert.match(github.stdout, /::unknown event `\\u001b\[2J%0D::error ::forged%0Ax`/);
     await rm(hostile, { recursive: true, force: true });

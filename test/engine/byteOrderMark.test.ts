@@ -10,7 +10,8 @@ import { validBot, validIntent } from './projectFixture';
 
 describe('byte order mark', () => {
   let root: string;
-  const journey = '{ "name": "j", "trigger": { "intent": "talk_to_bto" }, "start": "a", "nodes": [{ "id": "a", "type": "message", "text": "hi" }] }\n';
+  const journey =
+    '{ "name": "j", "trigger": { "intent": "talk_to_bto" }, "start": "a", "nodes": [{ "id": "a", "type": "message", "text": "hi" }] }\n';
 
   before(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'handoff-kit-bom-'));
@@ -36,6 +37,9 @@ describe('byte order mark', () => {
     assert.equal(finding.length, '"talk_to_bto"'.length);
     assert.equal(project.file(path.join(root, 'intents/talk_to_bot.json'))?.hadBom, false);
     // bot.json with a mark parses, and its events are known.
-    assert.deepEqual(checkFile(project, project.file(path.join(root, 'bot.json'))!).filter((f) => f.code === 'json-syntax'), []);
+    assert.deepEqual(
+      checkFile(project, project.file(path.join(root, 'bot.json'))!).filter((f) => f.code === 'json-syntax'),
+      [],
+    );
   });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { BotWorkspace, checkFile, checkProject, nodeFileSystem } from '../../server/src/engine';
@@ -7,6 +8,8 @@ import { journeyWith, ProjectFixture, ROOT } from './projectFixture';
 
 describe('checking a project', () => {
   it('finds nothing in the example project, which implements the whole guide', async () => {
+    // A missing example is a failure, not a skip: this is the test that the whole guide checks clean.
+    assert.ok(existsSync(path.join(exampleProject, 'bot.json')), `the example project is missing: ${exampleProject}`);
     const workspace = new BotWorkspace(nodeFileSystem);
     const project = await workspace.loadProject(exampleProject);
     assert.ok(project.filesOfKind('journey').length >= 3);
@@ -21,7 +24,10 @@ describe('checking a project', () => {
     const again = checkFile(fixture.project, file);
     assert.deepEqual(again, first);
     // File-scope findings are the same objects: they were not computed again.
-    assert.equal(again.find((f) => f.code === 'schema'), first.find((f) => f.code === 'schema'));
+    assert.equal(
+      again.find((f) => f.code === 'schema'),
+      first.find((f) => f.code === 'schema'),
+    );
   });
 
   it('re-reads cross-file facts on every check', () => {
@@ -44,7 +50,10 @@ describe('checking a project', () => {
     assert.ok(file?.oversized);
     assert.equal(file?.root, undefined);
     const findings = checkFile(fixture.project, file!);
-    assert.deepEqual(findings.map((f) => f.code), ['file-too-large']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['file-too-large'],
+    );
     assert.match(findings[0].message, /^the file is 4\.9 KB, over the 1000 bytes limit for bot files/);
   });
 

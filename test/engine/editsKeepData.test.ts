@@ -11,7 +11,10 @@ describe('edits keep the user data', () => {
     // `talk\u0020to bot` in the file is `talk to bot` in the value; the phrase also occurs unquoted before.
     const title = "talk to bot? Please type 'talk\\u0020to bot'";
     const journey = `{\n  "name": "j",\n  "trigger": { "intent": "talk_to_bot" },\n  "start": "show",\n  "nodes": [\n    { "id": "show", "type": "sendEvent", "event": "ui-event-close-promotion", "data": { "title": "${title}", "options": [] } }\n  ]\n}\n`;
-    const fixture = new ProjectFixture({ 'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: ['talk to the bot'] }, 'journeys/j.json': journey });
+    const fixture = new ProjectFixture({
+      'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: ['talk to the bot'] },
+      'journeys/j.json': journey,
+    });
     const [finding] = fixture.findings('journeys/j.json', 'option-text-mismatch');
     assert.equal(finding.offset, fixture.offsetOf('journeys/j.json', 'talk\\u0020to bot'));
     assert.equal(finding.length, 'talk\\u0020to bot'.length);
@@ -32,24 +35,43 @@ describe('edits keep the user data', () => {
   it('never edits another file that does not parse', () => {
     const fixture = new ProjectFixture({
       'intents/talk_to_bot.json': '{ "name": "talk_to_bot", "utterances": ["talk to the bot"], }',
-      'journeys/j.json': journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] } }]),
+      'journeys/j.json': journeyWith([
+        {
+          id: 'show',
+          type: 'sendEvent',
+          event: 'ui-event-close-promotion',
+          data: { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] },
+        },
+      ]),
     });
     // The check holds back while an intent file does not parse; a finding carried over from before
     // the intent file broke (an editor's stale diagnostic) must still not edit it.
     assert.deepEqual(fixture.findings('journeys/j.json', 'option-text-mismatch'), []);
     const text = fixture.file('journeys/j.json').text;
     const at = text.indexOf('"talk to bot"');
-    const finding = { code: 'option-text-mismatch', messageId: 'none', offset: at, length: '"talk to bot"'.length, data: { phrase: 'talk to bot', kind: 'option' } };
+    const finding = {
+      code: 'option-text-mismatch',
+      messageId: 'none',
+      offset: at,
+      length: '"talk to bot"'.length,
+      data: { phrase: 'talk to bot', kind: 'option' },
+    };
     const fixes = quickFixes(fixture.project, fixture.file('journeys/j.json'), finding);
     for (const fix of fixes) for (const change of fix.changes) assert.notEqual(change.file, fixture.file('intents/talk_to_bot.json').path, fix.title);
   });
 
   it('keeps tabs, one-line layout, CRLF and the final newline', () => {
     const tabbed = '{\r\n\t"name": "a",\r\n\t"utterances": [\r\n\t\t"x"\r\n\t]\r\n}\r\n';
-    assert.equal(applyChanges(tabbed, [modifyJson(tabbed, [{ path: ['utterances', -1], value: 'y' }])]), '{\r\n\t"name": "a",\r\n\t"utterances": [\r\n\t\t"x",\r\n\t\t"y"\r\n\t]\r\n}\r\n');
+    assert.equal(
+      applyChanges(tabbed, [modifyJson(tabbed, [{ path: ['utterances', -1], value: 'y' }])]),
+      '{\r\n\t"name": "a",\r\n\t"utterances": [\r\n\t\t"x",\r\n\t\t"y"\r\n\t]\r\n}\r\n',
+    );
     const oneLine = '{"name":"a","utterances":["x"]}';
     assert.equal(applyChanges(oneLine, [modifyJson(oneLine, [{ path: ['utterances', -1], value: 'y' }])]), '{"name":"a","utterances":["x","y"]}');
     const fourSpaces = '{\n    "name": "a",\n    "utterances": ["x"]\n}';
-    assert.equal(applyChanges(fourSpaces, [modifyJson(fourSpaces, [{ path: ['events'], value: [] }])]), '{\n    "name": "a",\n    "utterances": [\n        "x"\n    ],\n    "events": []\n}');
+    assert.equal(
+      applyChanges(fourSpaces, [modifyJson(fourSpaces, [{ path: ['events'], value: [] }])]),
+      '{\n    "name": "a",\n    "utterances": [\n        "x"\n    ],\n    "events": []\n}',
+    );
   });
 });

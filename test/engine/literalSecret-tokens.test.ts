@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import { secretKindOf } from '../../server/src/engine/rules/literalSecret';
 import { journeyWith, ProjectFixture } from './projectFixture';
 
-const body = (n: number, alphabet = 'aB3dE5gH7jK9mN1pQ2sT4vW6yZ8') => Array.from({ length: n }, (_, i) => alphabet[(i * 7) % alphabet.length]).join('');
+const body = (n: number, alphabet = 'aB3dE5gH7jK9mN1pQ2sT4vW6yZ8') =>
+  Array.from({ length: n }, (_, i) => alphabet[(i * 7) % alphabet.length]).join('');
 
 const TOKENS: [string, string][] = [
   ['Google API key', `AIza${body(35)}`],
@@ -85,7 +86,9 @@ describe('literal-secret: ordinary text and secret names are not reported', () =
   });
 
   it('leaves templated credentials alone', () => {
-    const fixture = new ProjectFixture({ 'journeys/j.json': journeyWith([{ id: 'a', type: 'message', text: 'https://{{{variables.user}}}:{{{variables.pass}}}@x.example' }]) });
+    const fixture = new ProjectFixture({
+      'journeys/j.json': journeyWith([{ id: 'a', type: 'message', text: 'https://{{{variables.user}}}:{{{variables.pass}}}@x.example' }]),
+    });
     assert.deepEqual(fixture.findings('journeys/j.json', 'literal-secret'), []);
   });
 });

@@ -19,11 +19,21 @@ function guideProject(closeEvent = 'ui-event-close-promotion') {
         { id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: banner },
       ],
     },
-    'journeys/return-to-bot.json': journeyWith([{ id: 'close', type: 'sendEvent', event: closeEvent, next: 'ticket' }, { id: 'ticket', type: 'closeTicket' }], { name: 'return-to-bot' }),
+    'journeys/return-to-bot.json': journeyWith(
+      [
+        { id: 'close', type: 'sendEvent', event: closeEvent, next: 'ticket' },
+        { id: 'ticket', type: 'closeTicket' },
+      ],
+      { name: 'return-to-bot' },
+    ),
   });
 }
 
-const codes = (f: ProjectFixture, rel: string) => f.findings(rel).map((x) => `${x.code}:${x.messageId}`).sort();
+const codes = (f: ProjectFixture, rel: string) =>
+  f
+    .findings(rel)
+    .map((x) => `${x.code}:${x.messageId}`)
+    .sort();
 
 describe('one cause, one finding: a typo in the close event', () => {
   it('the guide project has no finding', () => {
@@ -34,18 +44,30 @@ describe('one cause, one finding: a typo in the close event', () => {
   it('reports unknown-event only, not also banner-not-closed for the same journey', () => {
     const f = guideProject('ui-event-close-promotoin');
     const findings = f.findings('journeys/return-to-bot.json');
-    assert.deepEqual(findings.map((x) => x.code), ['unknown-event']);
+    assert.deepEqual(
+      findings.map((x) => x.code),
+      ['unknown-event'],
+    );
     assert.equal(findings[0].message, 'unknown event `ui-event-close-promotoin`; did you mean `ui-event-close-promotion`?');
     assert.equal(findings[0].offset, f.offsetOf('journeys/return-to-bot.json', '"ui-event-close-promotoin"'));
   });
 
   it('holds back for an unknown event in a journey the exit journey jumps to', () => {
-    const f = guideProject().set(
-      'journeys/return-to-bot.json',
-      journeyWith([{ id: 'jump', type: 'jumpToJourney', journey: 'closing' }], { name: 'return-to-bot' }),
-    ).set('journeys/closing.json', { name: 'closing', start: 'close', nodes: [{ id: 'close', type: 'sendEvent', event: 'ui-event-clsoe-promotion', next: 'ticket' }, { id: 'ticket', type: 'closeTicket' }] });
+    const f = guideProject()
+      .set('journeys/return-to-bot.json', journeyWith([{ id: 'jump', type: 'jumpToJourney', journey: 'closing' }], { name: 'return-to-bot' }))
+      .set('journeys/closing.json', {
+        name: 'closing',
+        start: 'close',
+        nodes: [
+          { id: 'close', type: 'sendEvent', event: 'ui-event-clsoe-promotion', next: 'ticket' },
+          { id: 'ticket', type: 'closeTicket' },
+        ],
+      });
     assert.deepEqual(codes(f, 'journeys/return-to-bot.json'), []);
-    assert.deepEqual(f.findings('journeys/closing.json', 'unknown-event').map((x) => x.messageId), ['didYouMean']);
+    assert.deepEqual(
+      f.findings('journeys/closing.json', 'unknown-event').map((x) => x.messageId),
+      ['didYouMean'],
+    );
   });
 
   it('still reports banner-not-closed when the events on the way are all known', () => {
@@ -55,20 +77,36 @@ describe('one cause, one finding: a typo in the close event', () => {
 });
 
 describe('one cause, one finding: a bot.json that does not parse', () => {
-  const broken = '{\n  "name": "test-bot",\n  "events": [\n    { "name": "ui-event-update-promotion", "enabled": true },\n    { "name": "ui-event-close-promotion", "enabled": true, }\n  ]\n}\n';
+  const broken =
+    '{\n  "name": "test-bot",\n  "events": [\n    { "name": "ui-event-update-promotion", "enabled": true },\n    { "name": "ui-event-close-promotion", "enabled": true, }\n  ]\n}\n';
 
   it('reports json-syntax only: no event-not-declared, unknown-event, event-disabled or banner-not-closed', () => {
     const f = guideProject('ui-event-close-promotoin').set('bot.json', broken);
-    assert.deepEqual(f.findings('bot.json').map((x) => x.code), ['json-syntax']);
+    assert.deepEqual(
+      f.findings('bot.json').map((x) => x.code),
+      ['json-syntax'],
+    );
     assert.deepEqual(codes(f, 'journeys/live-agent.json'), []);
     assert.deepEqual(codes(f, 'journeys/return-to-bot.json'), []);
   });
 
   it('holds back event-disabled while bot.json does not parse', () => {
-    const f = guideProject().set('bot.json', broken.replace('"ui-event-update-promotion", "enabled": true', '"ui-event-update-promotion", "enabled": false'));
-    f.set('journeys/live-agent.json', { ...(JSON.parse(f.text('journeys/live-agent.json')) as object), nodes: [{ id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show' } }, { id: 'show', type: 'sendEvent', event: 'ui-event-update-promotion', data: banner }] });
+    const f = guideProject().set(
+      'bot.json',
+      broken.replace('"ui-event-update-promotion", "enabled": true', '"ui-event-update-promotion", "enabled": false'),
+    );
+    f.set('journeys/live-agent.json', {
+      ...(JSON.parse(f.text('journeys/live-agent.json')) as object),
+      nodes: [
+        { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show' } },
+        { id: 'show', type: 'sendEvent', event: 'ui-event-update-promotion', data: banner },
+      ],
+    });
     assert.deepEqual(codes(f, 'journeys/live-agent.json'), []);
-    f.set('bot.json', broken.replace('"ui-event-update-promotion", "enabled": true', '"ui-event-update-promotion", "enabled": false').replace('true, }', 'true }'));
+    f.set(
+      'bot.json',
+      broken.replace('"ui-event-update-promotion", "enabled": true', '"ui-event-update-promotion", "enabled": false').replace('true, }', 'true }'),
+    );
     assert.deepEqual(codes(f, 'journeys/live-agent.json'), ['event-disabled:disabled']);
   });
 
@@ -84,13 +122,25 @@ describe('one cause, one finding: an intent file that does not parse', () => {
     const f = guideProject().set('intents/agent.json', '{ "name": agent, "utterances": ["talk to an agent"] }');
     assert.equal(f.findings('intents/agent.json')[0].code, 'json-syntax');
     const findings = f.findings('journeys/live-agent.json', 'unknown-intent');
-    assert.deepEqual(findings.map((x) => [x.severity, x.messageId]), [['info', 'unread']]);
-    assert.equal(findings[0].message, 'no intent file that was read defines `agent`; intents/agent.json (not valid JSON) could not be read, so it may be defined there');
+    assert.deepEqual(
+      findings.map((x) => [x.severity, x.messageId]),
+      [['info', 'unread']],
+    );
+    assert.equal(
+      findings[0].message,
+      'no intent file that was read defines `agent`; intents/agent.json (not valid JSON) could not be read, so it may be defined there',
+    );
   });
 
   it('a journey file that does not parse keeps unknown-journey from concluding', () => {
     const f = guideProject().set('journeys/other.json', '{ "name": "other", "start": "a", "nodes": [ }');
-    f.set('journeys/jumper.json', journeyWith([{ id: 'jump', type: 'jumpToJourney', journey: 'closing' }], { name: 'jumper', trigger: { intent: 'agent' } }));
-    assert.deepEqual(f.findings('journeys/jumper.json', 'unknown-journey').map((x) => x.severity), ['info']);
+    f.set(
+      'journeys/jumper.json',
+      journeyWith([{ id: 'jump', type: 'jumpToJourney', journey: 'closing' }], { name: 'jumper', trigger: { intent: 'agent' } }),
+    );
+    assert.deepEqual(
+      f.findings('journeys/jumper.json', 'unknown-journey').map((x) => x.severity),
+      ['info'],
+    );
   });
 });

@@ -46,7 +46,11 @@ describe('phrase normalisation: one normal form for what looks the same', () => 
 
   it('names what differs between two texts that look the same', () => {
     assert.deepEqual(phraseDifference('talk to\u200B bot', 'talk to bot'), { kind: 'invisible', char: 'U+200B ZERO WIDTH SPACE', in: 'phrase' });
-    assert.deepEqual(phraseDifference('talk to bot', 'talk to bot\uFEFF'), { kind: 'invisible', char: 'U+FEFF ZERO WIDTH NO-BREAK SPACE', in: 'utterance' });
+    assert.deepEqual(phraseDifference('talk to bot', 'talk to bot\uFEFF'), {
+      kind: 'invisible',
+      char: 'U+FEFF ZERO WIDTH NO-BREAK SPACE',
+      in: 'utterance',
+    });
     assert.deepEqual(phraseDifference('caf\u0065\u0301', 'caf\u00E9'), { kind: 'normalisation' });
     assert.deepEqual(phraseDifference('talk\u00A0to bot', 'talk to bot'), { kind: 'spacing', char: 'U+00A0 NO-BREAK SPACE' });
     assert.deepEqual(phraseDifference('talk  to bot', 'talk to bot'), { kind: 'spacing' });
@@ -82,9 +86,10 @@ describe('phrase normalisation: training conflicts whatever exitPhraseMatch says
       'intents/a.json': { name: 'a', utterances: ['caf\u00E9 menu'] },
       'intents/b.json': { name: 'b', utterances: ['cafe\u0301 menu'] },
     });
-    assert.deepEqual(fixture.findings('intents/b.json', 'duplicate-utterance').map((f) => f.data), [
-      { utterance: 'cafe\u0301 menu', other: 'caf\u00E9 menu', intent: 'a', file: 'intents/a.json' },
-    ]);
+    assert.deepEqual(
+      fixture.findings('intents/b.json', 'duplicate-utterance').map((f) => f.data),
+      [{ utterance: 'cafe\u0301 menu', other: 'caf\u00E9 menu', intent: 'a', file: 'intents/a.json' }],
+    );
   });
 
   it('does not report different phrases', () => {

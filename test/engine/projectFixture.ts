@@ -18,6 +18,9 @@ export function journeyWith(nodes: object[], extra: object = {}): object {
   return { name: 'j', trigger: { intent: 'talk_to_bot' }, start: (nodes[0] as { id?: string })?.id ?? 'a', nodes, ...extra };
 }
 
+/** What the workspace knows of a file besides its text (see BotProject.setText). */
+export type FileLimits = { readonly maxSize?: number; readonly sizeOnDisk?: number; readonly unreadReason?: string };
+
 export class ProjectFixture {
   readonly project = new BotProject(ROOT);
   private version = 1;
@@ -29,10 +32,14 @@ export class ProjectFixture {
     for (const [rel, content] of Object.entries(files)) this.set(rel, content);
   }
 
-  /** Writes one file into the model; objects are written as pretty JSON. */
-  set(rel: string, content: object | string): this {
+  /**
+   * Writes one file into the model; objects are written as pretty JSON. `limits` as the
+   * workspace passes them: a `maxSize` in bytes (the file is then not read when over it) or an
+   * `unreadReason` (the file could not be read).
+   */
+  set(rel: string, content: object | string, limits?: FileLimits): this {
     const text = typeof content === 'string' ? content : JSON.stringify(content, null, 2);
-    this.project.setText(path.join(ROOT, rel), text, this.version++);
+    this.project.setText(path.join(ROOT, rel), text, this.version++, limits);
     return this;
   }
 

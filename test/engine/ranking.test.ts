@@ -17,18 +17,26 @@ function project() {
       start: 'raise',
       nodes: [
         { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show' } },
-        { id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] } },
+        {
+          id: 'show',
+          type: 'sendEvent',
+          event: 'ui-event-close-promotion',
+          data: { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] },
+        },
       ],
     },
     'journeys/return-to-bot.json': journeyWith(
-      [{ id: 'close', type: 'sendEvent', event: 'ui-event-close-promotion', next: 'ticket' }, { id: 'ticket', type: 'closeTicket' }],
+      [
+        { id: 'close', type: 'sendEvent', event: 'ui-event-close-promotion', next: 'ticket' },
+        { id: 'ticket', type: 'closeTicket' },
+      ],
       { name: 'return-to-bot' },
     ),
   });
 }
 
 describe('ranking: completion of a banner option text puts the exit intent first', () => {
-  it('sorts the exit intent\'s utterances before those of other journeys, then the rest', () => {
+  it("sorts the exit intent's utterances before those of other journeys, then the rest", () => {
     const f = project();
     const items = completionsAt(f.project, f.file('journeys/live-agent.json'), f.offsetOf('journeys/live-agent.json', '"talk to bot"') + 1);
     const sorted = [...items].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((i) => i.label);
@@ -36,17 +44,26 @@ describe('ranking: completion of a banner option text puts the exit intent first
     assert.equal(items.find((i) => i.label === 'talk to bot')?.sortText, '0-talk to bot');
   });
 
-  it('offers the exit intent\'s utterance first in the banner snippets\' choice', () => {
-    const f = project().set('journeys/live-agent.json', journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: {} }], { name: 'live-agent', trigger: { intent: 'agent' } }));
+  it("offers the exit intent's utterance first in the banner snippets' choice", () => {
+    const f = project().set(
+      'journeys/live-agent.json',
+      journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: {} }], {
+        name: 'live-agent',
+        trigger: { intent: 'agent' },
+      }),
+    );
     const [snippet] = completionsAt(f.project, f.file('journeys/live-agent.json'), f.offsetOf('journeys/live-agent.json', '{}') + 1);
     assert.match(snippet.insertText, /\$\{\d+\|talk to bot,talk to an agent,agent please,a question\|\}/);
   });
 });
 
-describe('ranking: the scaffold\'s ticket-journey question never offers the exit journey', () => {
+describe("ranking: the scaffold's ticket-journey question never offers the exit journey", () => {
   it('lists every journey but the one the exit intent starts', () => {
     const context = disconnectionContext(project().project);
     assert.deepEqual(context.exitJourneys, ['return-to-bot']);
-    assert.deepEqual(context.journeys.map((j) => j.name), ['live-agent']);
+    assert.deepEqual(
+      context.journeys.map((j) => j.name),
+      ['live-agent'],
+    );
   });
 });

@@ -43,7 +43,7 @@ describe('the registry of checks', () => {
     assert.deepEqual(schema.properties.rules.propertyNames.enum, (await contributions()).schemaRuleCodes(ruleRows()), SYNC);
   });
 
-  it("gives the README its table of checks", async () => {
+  it('gives the README its table of checks', async () => {
     const readme = read('README.md');
     assert.equal(readme, (await contributions()).withReadmeTable(readme, ruleRows()), SYNC);
   });

@@ -69,11 +69,16 @@ describe('bounded did-you-mean cost: pasted text', () => {
     assert.equal(nearness(text, utterance), undefined);
     const fixture = new ProjectFixture({
       'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: [utterance, 'talk to bot'] },
-      'journeys/j.json': journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: { title: 'Exit?', options: [{ title: 'Exit', text }] } }]),
+      'journeys/j.json': journeyWith([
+        { id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: { title: 'Exit?', options: [{ title: 'Exit', text }] } },
+      ]),
     });
     const before = process.memoryUsage().rss;
     const findings = fixture.findings('journeys/j.json', 'option-text-mismatch');
-    assert.deepEqual(findings.map((f) => f.messageId), ['none']);
+    assert.deepEqual(
+      findings.map((f) => f.messageId),
+      ['none'],
+    );
     // The full matrix would hold 625 million cells (gigabytes); the banded rows hold 75,000.
     assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, 'memory stays bounded');
   });

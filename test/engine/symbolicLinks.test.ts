@@ -73,13 +73,19 @@ describe('symbolic links', () => {
     // The journey's intent may be defined in the unread file: no false error.
     const [unknown] = findings(project, 'journeys/exit.json', 'unknown-intent');
     assert.equal(unknown.severity, 'info');
-    assert.match(unknown.message, /intents\/loop\.json, intents\/talk_to_bot\.json could not be read|intents\/talk_to_bot\.json, intents\/loop\.json could not be read/);
+    assert.match(
+      unknown.message,
+      /intents\/loop\.json, intents\/talk_to_bot\.json could not be read|intents\/talk_to_bot\.json, intents\/loop\.json could not be read/,
+    );
   });
 
   it('reports a link that loops instead of hanging or dropping it', async () => {
     const project = await load('hostile');
     const [unread] = findings(project, 'intents/loop.json', 'file-unread');
-    assert.equal(unread.message, 'the file could not be read: it is a symbolic link that loops; checks that depend on what it defines say nothing definite about it');
+    assert.equal(
+      unread.message,
+      'the file could not be read: it is a symbolic link that loops; checks that depend on what it defines say nothing definite about it',
+    );
   });
 
   it('follows links anywhere when no allowed roots are given', async () => {

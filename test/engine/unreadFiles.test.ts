@@ -31,18 +31,30 @@ describe('unread files', () => {
     const project = await new BotWorkspace(nodeFileSystem, { maxFileSize: 2048 }).loadProject(path.join(root, 'big-intent'));
     const findings = checkProject(project);
     const errors = findings.filter((f) => f.severity === 'error');
-    assert.deepEqual(errors.map((f) => `${f.code}: ${f.message}`), []);
-    assert.deepEqual(findings.filter((f) => f.code === 'option-text-mismatch'), []);
+    assert.deepEqual(
+      errors.map((f) => `${f.code}: ${f.message}`),
+      [],
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'option-text-mismatch'),
+      [],
+    );
     const tooLarge = findings.find((f) => f.code === 'file-too-large');
     assert.equal(tooLarge?.file, path.join(root, 'big-intent/intents/talk_to_bot.json'));
     const unknown = findings.filter((f) => f.code === 'unknown-intent');
-    assert.ok(unknown.every((f) => f.severity === 'info' && /intents\/talk_to_bot\.json could not be read/.test(f.message)), JSON.stringify(unknown));
+    assert.ok(
+      unknown.every((f) => f.severity === 'info' && /intents\/talk_to_bot\.json could not be read/.test(f.message)),
+      JSON.stringify(unknown),
+    );
   });
 
   it('an unread bot.json gives no unknown-event for the events it may declare', async () => {
     const project = await new BotWorkspace(nodeFileSystem, { maxFileSize: 2048 }).loadProject(path.join(root, 'big-bot'));
     const findings = checkProject(project);
-    assert.deepEqual(findings.filter((f) => f.code === 'unknown-event' || f.code === 'event-not-declared').map((f) => f.message), []);
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'unknown-event' || f.code === 'event-not-declared').map((f) => f.message),
+      [],
+    );
     assert.equal(findings.find((f) => f.code === 'file-too-large')?.file, path.join(root, 'big-bot/bot.json'));
   });
 });

@@ -30,10 +30,7 @@ describe('workspace', () => {
   it('finds every bot project below a folder, outside node_modules', async () => {
     const workspace = new BotWorkspace(nodeFileSystem);
     const projects = await workspace.loadProjectsUnder(folder);
-    assert.deepEqual(
-      projects.map((p) => path.relative(folder, p.root)).sort(),
-      ['sales', path.join('sales', 'nested'), 'support'],
-    );
+    assert.deepEqual(projects.map((p) => path.relative(folder, p.root)).sort(), ['sales', path.join('sales', 'nested'), 'support']);
   });
 
   it('gives a file to the innermost project that owns it', async () => {

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { completionsAt } from '../../server/src/engine/services';
 import { journeyWith, ProjectFixture } from '../engine/projectFixture';
+import { apply } from '../engine/ruleTester';
+import { completionsAt, quickFixes } from '../../server/src/engine/services';
 import { repoRoot } from '../paths';
 
 type Snippet = { prefix: string; body: string[]; description: string };
@@ -56,8 +57,9 @@ function projectWith(name: string): { fixture: ProjectFixture; files: string[] }
   };
   const [rel, content] = placed[name];
   if (name === 'Journey') {
-    // A journey of one message closes nothing: the snippet starts the exit journey, the close steps follow.
-    return { fixture: new ProjectFixture({ ...files, [rel]: content, 'journeys/return-to-bot.json': { ...(content as object), nodes: [closeBanner, closeTicket, back], start: 'close-banner' } }), files: [rel] };
+    // The snippet as filled in, unchanged, in a project whose banner offers no exit phrase yet:
+    // a valid journey with nothing to report. (As the exit journey, see the test below.)
+    return { fixture: new ProjectFixture({ [rel]: content }), files: [rel] };
   }
   return { fixture: new ProjectFixture({ ...files, [rel]: content }), files: [rel] };
 }
@@ -67,6 +69,29 @@ describe('snippets', () => {
     assert.deepEqual(value('Banner asking to type the exit phrase'), { title: "Do you want to exit from chat? Please type 'talk to bot'", options: [] });
     assert.deepEqual(value('Banner with an Exit button'), { title: 'Do you want to exit from chat?', options: [{ title: 'Exit', text: 'talk to bot' }] });
     assert.match(snippets['Banner with an Exit button'].body.join('\n'), /"text": "\$\{3:talk to bot\}"/);
+  });
+
+  it('hk-journey: as the exit journey, filled in unchanged, it lacks only the closing steps, which the quick fix adds', () => {
+    const journey = value('Journey');
+    assert.deepEqual(journey.trigger, { intent: 'talk_to_bot' });
+    const fixture = new ProjectFixture({
+      'intents/talk_to_agent.json': { name: 'talk_to_agent', utterances: ['talk to an agent'] },
+      'journeys/live-agent.json': journeyWith(
+        [{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: value('Banner with an Exit button') }],
+        { name: 'live-agent', trigger: { intent: 'talk_to_agent' } },
+      ),
+      'journeys/return-to-bot.json': journey,
+    });
+    const rel = 'journeys/return-to-bot.json';
+    assert.deepEqual(fixture.findings(rel).map((f) => f.code), ['banner-not-closed', 'ticket-not-closed']);
+    const [finding] = fixture.findings(rel, 'banner-not-closed');
+    apply(fixture, quickFixes(fixture.project, fixture.file(rel), finding)[0]);
+    for (const file of fixture.project.allFiles()) {
+      assert.deepEqual(fixture.findings(path.relative('/bots/test-bot', file.path)), [], file.path);
+    }
+    // The snippet's own nodes stay, after the closing steps.
+    const fixed = JSON.parse(fixture.text(rel));
+    assert.deepEqual(fixed.nodes.slice(2), journey.nodes);
   });
 
   for (const name of Object.keys(snippets)) {

@@ -67,6 +67,7 @@ function displayPath(cwd: string, file: string): string {
  * `\n`, `\r`, `\t`, else `\u001b`-style.
  */
 export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';
@@ -114,6 +115,7 @@ export function formatGithub(located: readonly LocatedFinding[]): string {
 }
 
 function escapeData(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped
   const visible = text.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => escapeControls(c));
   return visible.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }

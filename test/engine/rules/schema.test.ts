@@ -1,82 +1,90 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { journeyWith, ProjectFixture, validBot, validIntent } from '../projectFixture';
+import { journeyWith, validBot, validIntent } from '../projectFixture';
+import { RuleTester } from '../ruleTester';
 
-describe('schema', () => {
-  it('accepts valid bot, intent and journey files', () => {
-    const fixture = new ProjectFixture({
-      'intents/talk_to_bot.json': validIntent,
-      'journeys/j.json': journeyWith([
-        { id: 'a', type: 'message', text: 'hi', next: 'b' },
-        { id: 'b', type: 'raiseTicket', next: { agentConnected: 'c', error: 'd' } },
-        { id: 'c', type: 'closeTicket', ticketId: '{{{variables.ticketId}}}', next: 'd' },
-        { id: 'd', type: 'jumpToJourney', journey: 'other' },
-      ]),
-    });
-    for (const rel of ['bot.json', 'intents/talk_to_bot.json', 'journeys/j.json']) {
-      assert.deepEqual(fixture.findings(rel, 'schema'), [], rel);
-    }
-  });
+const J = 'journeys/j.json';
 
-  it('reports a missing property on the object that lacks it', () => {
-    const fixture = new ProjectFixture({ 'intents/talk_to_bot.json': { name: 'talk_to_bot' } });
-    const [finding] = fixture.findings('intents/talk_to_bot.json', 'schema');
-    assert.equal(finding.message, 'intent needs `utterances`');
-    assert.deepEqual([finding.offset, finding.length], [0, 1]);
-  });
-
-  it('reports a value of the wrong type on the value', () => {
-    const bot = { ...validBot, events: [{ name: 'ui-event-close-promotion', enabled: 'yes' }] };
-    const fixture = new ProjectFixture({ 'bot.json': bot });
-    const [finding] = fixture.findings('bot.json', 'schema');
-    assert.equal(finding.message, '`enabled` must be true or false');
-    assert.equal(finding.offset, fixture.offsetOf('bot.json', '"yes"'));
-    assert.equal(finding.length, '"yes"'.length);
-  });
-
-  it('names the allowed node types for an unknown one', () => {
-    const fixture = new ProjectFixture({ 'journeys/j.json': journeyWith([{ id: 'a', type: 'mesage', text: 'hi' }]) });
-    const findings = fixture.findings('journeys/j.json', 'schema');
-    assert.deepEqual(findings.map((f) => f.message), [
-      "a node's `type` is one of message, sendEvent, raiseTicket, closeTicket, jumpToJourney",
-    ]);
-    assert.equal(findings[0].offset, fixture.offsetOf('journeys/j.json', '"mesage"'));
-  });
-
-  it('warns of an unknown property with the one that was meant', () => {
-    const fixture = new ProjectFixture({ 'journeys/j.json': journeyWith([{ id: 'a', type: 'message', txet: 'hi' }]) });
-    const findings = fixture.findings('journeys/j.json', 'schema');
-    const unknown = findings.find((f) => f.severity === 'warning');
-    assert.equal(unknown?.message, 'unknown property `txet` in message node; did you mean `text`?');
-    assert.equal(unknown?.offset, fixture.offsetOf('journeys/j.json', '"txet"'));
-    assert.deepEqual(unknown?.data, { problem: 'unknown property `txet` in message node; did you mean `text`?', suggestion: 'text' });
-    assert.ok(findings.some((f) => f.severity === 'error' && f.message === 'message node needs `text`'));
-  });
-
-  it('reports a raiseTicket outcome that does not exist', () => {
-    const fixture = new ProjectFixture({
-      'journeys/j.json': journeyWith([
-        { id: 'a', type: 'raiseTicket', next: { agentConected: 'b' } },
-        { id: 'b', type: 'message', text: 'x' },
-      ]),
-    });
-    const [finding] = fixture.findings('journeys/j.json', 'schema');
-    assert.equal(finding.message, 'unknown property `agentConected` in ticket outcomes; did you mean `agentConnected`?');
-  });
-
-  it('requires the url and secret name when tickets close through an API', () => {
-    const fixture = new ProjectFixture({ 'bot.json': { ...validBot, ticketClose: { target: 'api', url: 'https://x.example/close' } } });
-    const [finding] = fixture.findings('bot.json', 'schema');
-    assert.equal(finding.message, '`ticketClose` needs `apiKeySecret`');
-    assert.equal(finding.offset, fixture.offsetOf('bot.json', '"ticketClose"'));
-  });
-
-  it('refuses a trigger with both an intent and an event', () => {
-    const fixture = new ProjectFixture({
-      'journeys/j.json': journeyWith([{ id: 'a', type: 'message', text: 'hi' }], { trigger: { intent: 'x', event: 'ticket-closed' } }),
-    });
-    const [finding] = fixture.findings('journeys/j.json', 'schema');
-    assert.equal(finding.message, '`trigger` needs an `intent` or an `event`, and not both');
-    assert.equal(finding.offset, fixture.offsetOf('journeys/j.json', '"trigger"'));
-  });
+new RuleTester().run('schema', {
+  valid: [
+    {
+      name: 'valid bot, intent and journey files',
+      files: {
+        'bot.json': validBot,
+        'intents/talk_to_bot.json': validIntent,
+        [J]: journeyWith([
+          { id: 'a', type: 'message', text: 'hi', next: 'b' },
+          { id: 'b', type: 'raiseTicket', next: { agentConnected: 'c', error: 'd' } },
+          { id: 'c', type: 'closeTicket', ticketId: '{{{variables.ticketId}}}', next: 'd' },
+          { id: 'd', type: 'jumpToJourney', journey: 'other' },
+        ]),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a missing property, on the object that lacks it',
+      files: { 'intents/talk_to_bot.json': { name: 'talk_to_bot' } },
+      errors: [{ messageId: 'mismatch', message: 'intent needs `utterances`', offset: 0, length: 1 }],
+    },
+    {
+      name: 'a value of the wrong type, on the value',
+      files: { 'bot.json': { ...validBot, events: [{ name: 'ui-event-close-promotion', enabled: 'yes' }] } },
+      errors: [
+        { messageId: 'mismatch', message: '`enabled` must be true or false', data: { problem: '`enabled` must be true or false' }, at: '"yes"' },
+      ],
+    },
+    {
+      name: 'an unknown node type, naming the allowed ones',
+      files: { [J]: journeyWith([{ id: 'a', type: 'mesage', text: 'hi' }]) },
+      errors: [
+        { messageId: 'mismatch', message: "a node's `type` is one of message, sendEvent, raiseTicket, closeTicket, jumpToJourney", at: '"mesage"' },
+      ],
+    },
+    {
+      name: 'an unknown property, as a warning with the one that was meant, and the missing one',
+      files: { [J]: journeyWith([{ id: 'a', type: 'message', txet: 'hi' }]) },
+      errors: [
+        { messageId: 'mismatch', message: 'message node needs `text`', at: '{', occurrence: 3 },
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          message: 'unknown property `txet` in message node; did you mean `text`?',
+          data: { problem: 'unknown property `txet` in message node; did you mean `text`?', suggestion: 'text' },
+          at: '"txet"',
+        },
+      ],
+    },
+    {
+      name: 'a raiseTicket outcome that does not exist; the fix renames it',
+      files: {
+        [J]: journeyWith([
+          { id: 'a', type: 'raiseTicket', next: { agentConected: 'b' } },
+          { id: 'b', type: 'message', text: 'x' },
+        ]),
+      },
+      errors: [
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          message: 'unknown property `agentConected` in ticket outcomes; did you mean `agentConnected`?',
+          at: '"agentConected"',
+        },
+      ],
+      output: {
+        [J]: journeyWith([
+          { id: 'a', type: 'raiseTicket', next: { agentConnected: 'b' } },
+          { id: 'b', type: 'message', text: 'x' },
+        ]),
+      },
+    },
+    {
+      name: 'the url and secret name are required when tickets close through an API',
+      files: { 'bot.json': { ...validBot, ticketClose: { target: 'api', url: 'https://x.example/close' } } },
+      errors: [{ messageId: 'mismatch', message: '`ticketClose` needs `apiKeySecret`', at: '"ticketClose"' }],
+    },
+    {
+      name: 'a trigger with both an intent and an event',
+      files: { [J]: journeyWith([{ id: 'a', type: 'message', text: 'hi' }], { trigger: { intent: 'x', event: 'ticket-closed' } }) },
+      errors: [{ messageId: 'mismatch', message: '`trigger` needs an `intent` or an `event`, and not both', at: '"trigger"' }],
+    },
+  ],
 });

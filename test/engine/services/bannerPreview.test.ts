@@ -88,13 +88,27 @@ describe('banner preview', () => {
 
   it('matches as the project matches phrases', () => {
     const f = new ProjectFixture({
-      'journeys/j.json': journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: { title: 'Exit?', options: [{ title: 'Exit', text: 'Talk  to Bot' }] } }]),
+      'journeys/j.json': journeyWith([
+        {
+          id: 'show',
+          type: 'sendEvent',
+          event: 'ui-event-close-promotion',
+          data: { title: 'Exit?', options: [{ title: 'Exit', text: 'Talk  to Bot' }] },
+        },
+      ]),
     });
     const action = (mode: 'exact' | 'ignoreCaseAndSpacing') =>
       (bannerPreviewAt(f.project, f.file('journeys/j.json'), undefined, mode)!.banners[0] as TextBannerView).buttons[0].action;
     assert.deepEqual(action('exact'), { kind: 'text', text: 'Talk  to Bot', template: false, intents: [], journeys: [], matched: false });
     // The exit intent starts journey `j` itself (journeyWith's trigger).
-    assert.deepEqual(action('ignoreCaseAndSpacing'), { kind: 'text', text: 'Talk  to Bot', template: false, intents: ['talk_to_bot'], journeys: ['j'], matched: true });
+    assert.deepEqual(action('ignoreCaseAndSpacing'), {
+      kind: 'text',
+      text: 'Talk  to Bot',
+      template: false,
+      intents: ['talk_to_bot'],
+      journeys: ['j'],
+      matched: true,
+    });
     // Given no mode, as the project's handoff-kit.json says.
     f.set('handoff-kit.json', { exitPhraseMatch: 'ignoreCaseAndSpacing' });
     const byProject = (bannerPreviewAt(f.project, f.file('journeys/j.json'))!.banners[0] as TextBannerView).buttons[0].action;
@@ -104,7 +118,19 @@ describe('banner preview', () => {
   it('names every intent trained with the phrase, and says when one starts no journey', () => {
     const f = new ProjectFixture({
       'intents/leave.json': { name: 'leave', utterances: ['talk to bot'] },
-      'journeys/j.json': { name: 'j', trigger: { event: 'bot-opened' }, start: 'show', nodes: [{ id: 'show', type: 'sendEvent', event: 'ui-event-update-promotion', data: { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] } }] },
+      'journeys/j.json': {
+        name: 'j',
+        trigger: { event: 'bot-opened' },
+        start: 'show',
+        nodes: [
+          {
+            id: 'show',
+            type: 'sendEvent',
+            event: 'ui-event-update-promotion',
+            data: { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] },
+          },
+        ],
+      },
     });
     const action = (bannerPreviewAt(f.project, f.file('journeys/j.json'))!.banners[0] as TextBannerView).buttons[0].action;
     assert.deepEqual(action, { kind: 'text', text: 'talk to bot', template: false, intents: ['talk_to_bot', 'leave'], journeys: [], matched: true });
@@ -116,7 +142,10 @@ describe('banner preview', () => {
       { title: 'Or keep chatting', options: [] },
     ]);
     assert.equal(preview.shape, 'array');
-    assert.deepEqual(preview.banners.map((b) => (b as TextBannerView).title), ['Wish to end your chat with our Live Agent', 'Or keep chatting']);
+    assert.deepEqual(
+      preview.banners.map((b) => (b as TextBannerView).title),
+      ['Wish to end your chat with our Live Agent', 'Or keep chatting'],
+    );
     assert.equal(textBanner(preview).buttons[0].label, 'End Chat');
     assert.equal(textBanner(preview, 1).typedPhrase, undefined, 'a title without a quoted phrase asks for none');
     assert.deepEqual(preview.problems, []);
@@ -133,7 +162,13 @@ describe('banner preview', () => {
     });
     assert.equal(preview.shape, 'legacy');
     assert.equal(textBanner(preview).title, 'Wish to end your chat?');
-    assert.deepEqual(preview.settings, { autoPlay: true, hide: true, displayShowPromotionBar: true, autoPlaySpeed: 4000, showPromotionMessage: '<b>Offers</b>' });
+    assert.deepEqual(preview.settings, {
+      autoPlay: true,
+      hide: true,
+      displayShowPromotionBar: true,
+      autoPlaySpeed: 4000,
+      showPromotionMessage: '<b>Offers</b>',
+    });
     assert.deepEqual(preview.problems, []);
   });
 
@@ -183,10 +218,13 @@ describe('banner preview', () => {
       const [first, second] = [textBanner(preview), textBanner(preview, 1)];
       assert.equal(first.titleIsTemplate, true);
       assert.equal(first.typedPhrase, undefined);
-      assert.deepEqual(first.buttons.map((b) => b.action), [
-        { kind: 'text', text: '{{{variables.exit_phrase}}}', template: true, intents: [], journeys: [], matched: false },
-        { kind: 'url', url: '{{variables.link}}', template: true },
-      ]);
+      assert.deepEqual(
+        first.buttons.map((b) => b.action),
+        [
+          { kind: 'text', text: '{{{variables.exit_phrase}}}', template: true, intents: [], journeys: [], matched: false },
+          { kind: 'url', url: '{{variables.link}}', template: true },
+        ],
+      );
       assert.equal(second.optionsTemplate, '{{{variables.options}}}');
       assert.equal(second.typedPhrase, undefined);
       assert.deepEqual(preview.problems, []);
@@ -232,7 +270,10 @@ describe('banner preview', () => {
       assert.equal(preview.banners.length, 4);
       assert.deepEqual(textBanner(preview).buttons, []);
       assert.deepEqual(textBanner(preview, 1).buttons, [
-        { label: '', action: { kind: 'text', text: 'talk to bot', template: false, intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true } },
+        {
+          label: '',
+          action: { kind: 'text', text: 'talk to bot', template: false, intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true },
+        },
         { label: 'Nothing', action: { kind: 'none' } },
         { label: '', action: { kind: 'none' } },
       ]);
@@ -266,12 +307,18 @@ describe('banner preview', () => {
       ]);
       assert.deepEqual(dynamic.settings, {});
       assert.equal(dynamic.problems.length, 6, dynamic.problems.join('\n'));
-      assert.match(previewOf({ banners: 5, bannerSettings: [] }).problems.join('\n'), /`banners` is a number \(5\).*\n`bannerSettings` is a list, not an object/);
+      assert.match(
+        previewOf({ banners: 5, bannerSettings: [] }).problems.join('\n'),
+        /`banners` is a number \(5\).*\n`bannerSettings` is a list, not an object/,
+      );
       assert.match(previewOf([]).problems[0], /empty/);
     });
 
     it('a journey file that is not JSON yet', () => {
-      const f = new ProjectFixture({ 'journeys/j.json': '{"name": "j", "nodes": [{"id": "s", "type": "sendEvent", "event": "ui-event-close-promotion", "data": {"title": "Exit?", "options": [{"title": ' });
+      const f = new ProjectFixture({
+        'journeys/j.json':
+          '{"name": "j", "nodes": [{"id": "s", "type": "sendEvent", "event": "ui-event-close-promotion", "data": {"title": "Exit?", "options": [{"title": ',
+      });
       const preview = bannerPreviewAt(f.project, f.file('journeys/j.json'));
       assert.equal(preview?.shape, 'banner');
       assert.deepEqual((preview!.banners[0] as TextBannerView).buttons, [{ label: '', action: { kind: 'none' } }]);
@@ -292,7 +339,13 @@ describe('banner payloads in a journey', () => {
     const f = new ProjectFixture({ 'journeys/j.json': journey });
     const payloads = bannerPayloadsIn(f.file('journeys/j.json'));
     const text = f.text('journeys/j.json');
-    assert.deepEqual(payloads.map((p) => [p.nodeId, p.event]), [['show', 'ui-event-update-promotion'], ['again', 'ui-event-close-promotion']]);
+    assert.deepEqual(
+      payloads.map((p) => [p.nodeId, p.event]),
+      [
+        ['show', 'ui-event-update-promotion'],
+        ['again', 'ui-event-close-promotion'],
+      ],
+    );
     assert.equal(text.slice(payloads[0].offset, payloads[0].offset + payloads[0].length).replace(/\s+/g, ''), '{"title":"First","options":[]}');
     assert.equal(text.slice(payloads[1].offset, payloads[1].offset + payloads[1].length).replace(/\s+/g, ''), '[{"title":"Second","options":[]}]');
     assert.deepEqual(bannerPayloadsIn(f.file('intents/talk_to_bot.json')), []);

@@ -52,14 +52,18 @@ describe('completion', () => {
     assert.ok(labels.includes('ui-event-update-promotion') && labels.includes('ticket-closed') && labels.includes('order-shipped'));
     const close = items.find((i) => i.label === 'ui-event-close-promotion')!;
     assert.equal(close.insertText, '"ui-event-close-promotion"');
-    assert.deepEqual(close.replace, { offset: f.offsetOf('journeys/back.json', '"ui-event-close-promotion"'), length: '"ui-event-close-promotion"'.length });
+    assert.deepEqual(close.replace, {
+      offset: f.offsetOf('journeys/back.json', '"ui-event-close-promotion"'),
+      length: '"ui-event-close-promotion"'.length,
+    });
     assert.match(close.documentation ?? '', /Closes the callout banner/);
     assert.equal(items.find((i) => i.label === 'order-shipped')?.detail, 'custom event (disabled in bot.json)');
   });
 
   it('offers intents, node ids, journeys and utterances where each belongs', () => {
     const f = fixture();
-    const at = (snippet: string, occurrence = 1) => completionsAt(f.project, f.file('journeys/back.json'), f.offsetOf('journeys/back.json', snippet, occurrence) + 1).map((i) => i.label);
+    const at = (snippet: string, occurrence = 1) =>
+      completionsAt(f.project, f.file('journeys/back.json'), f.offsetOf('journeys/back.json', snippet, occurrence) + 1).map((i) => i.label);
     assert.deepEqual(at('"talk_to_bot"').sort(), ['agent', 'talk_to_bot']);
     assert.deepEqual(at('"ticket"', 1), ['close', 'ticket', 'again']);
     assert.deepEqual(at('"live-agent"').sort(), ['live-agent', 'return-to-bot']);
@@ -92,7 +96,10 @@ describe('hover', () => {
   it('draws a banner and says which intent each button starts', () => {
     const f = fixture();
     const hover = hoverAt(f.project, f.file('journeys/live.json'), f.offsetOf('journeys/live.json', '"Exit?"'));
-    assert.equal(hover!.markdown, '**banner** (ui-event-close-promotion)\n\n> Exit?\n\n- `[ Exit ]` sends "talk to bot": starts intent `talk_to_bot`');
+    assert.equal(
+      hover!.markdown,
+      '**banner** (ui-event-close-promotion)\n\n> Exit?\n\n- `[ Exit ]` sends "talk to bot": starts intent `talk_to_bot`',
+    );
   });
 });
 
@@ -105,7 +112,10 @@ describe('definition and references', () => {
     const phrase = symbolAt(f.file('journeys/live.json'), f.offsetOf('journeys/live.json', 'talk to bot'))!;
     assert.equal(phrase.kind, 'phrase');
     const places = occurrencesOf(f.project, phrase).map((o) => [path.relative(ROOT, o.file.path), o.isDefinition]);
-    assert.deepEqual(places, [[path.join('intents', 'talk_to_bot.json'), true], [path.join('journeys', 'live.json'), false]]);
+    assert.deepEqual(places, [
+      [path.join('intents', 'talk_to_bot.json'), true],
+      [path.join('journeys', 'live.json'), false],
+    ]);
   });
 
   it('finds every reference to a node id within its journey only', () => {
@@ -120,7 +130,10 @@ describe('rename', () => {
     const f = fixture();
     const file = f.file('intents/agent.json');
     const changes = renameEdits(f.project, file, f.offsetOf('intents/agent.json', '"agent"') + 1, 'talk_to_agent');
-    assert.deepEqual(changes.map((c) => path.relative(ROOT, c.file)).sort(), [path.join('intents', 'agent.json'), path.join('journeys', 'live.json')]);
+    assert.deepEqual(changes.map((c) => path.relative(ROOT, c.file)).sort(), [
+      path.join('intents', 'agent.json'),
+      path.join('journeys', 'live.json'),
+    ]);
     for (const change of changes) {
       if (change.kind !== 'edit') continue;
       const rel = path.relative(ROOT, change.file);
@@ -140,7 +153,10 @@ describe('rename', () => {
 
   it('refuses a name with spaces, and things that cannot be renamed', () => {
     const f = fixture();
-    assert.throws(() => renameEdits(f.project, f.file('intents/agent.json'), f.offsetOf('intents/agent.json', '"agent"') + 1, 'talk to agent'), RenameError);
+    assert.throws(
+      () => renameEdits(f.project, f.file('intents/agent.json'), f.offsetOf('intents/agent.json', '"agent"') + 1, 'talk to agent'),
+      RenameError,
+    );
     assert.equal(prepareRename(f.file('journeys/back.json'), f.offsetOf('journeys/back.json', 'ui-event-close-promotion')), undefined);
   });
 });
@@ -150,10 +166,13 @@ describe('outline', () => {
     const f = fixture();
     const [journey] = outlineOf(f.file('journeys/back.json'));
     assert.equal(journey.name, 'return-to-bot');
-    assert.deepEqual(journey.children.map((c) => [c.name, c.detail]), [
-      ['close', 'sendEvent ui-event-close-promotion'],
-      ['ticket', 'closeTicket'],
-      ['again', 'jumpToJourney'],
-    ]);
+    assert.deepEqual(
+      journey.children.map((c) => [c.name, c.detail]),
+      [
+        ['close', 'sendEvent ui-event-close-promotion'],
+        ['ticket', 'closeTicket'],
+        ['again', 'jumpToJourney'],
+      ],
+    );
   });
 });

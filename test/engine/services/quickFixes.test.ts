@@ -20,7 +20,8 @@ function fixesFor(fixture: ProjectFixture, rel: string, code: string): ProjectEd
   return quickFixes(fixture.project, fixture.file(rel), finding);
 }
 
-const banner = (data: unknown) => journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data }], { name: 'live', trigger: { intent: 'agent' } });
+const banner = (data: unknown) =>
+  journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data }], { name: 'live', trigger: { intent: 'agent' } });
 const agent = { name: 'agent', utterances: ['talk to an agent'] };
 
 describe('quick fixes', () => {
@@ -58,7 +59,10 @@ describe('quick fixes', () => {
       'journeys/live.json': banner({ title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] }),
     });
     const add = fixesFor(fixture, 'journeys/live.json', 'option-text-mismatch').find((f) => f.title.startsWith('Add'))!;
-    assert.deepEqual(add.changes.map((c) => path.relative(ROOT, c.file)), [path.join('intents', 'talk_to_bot.json')]);
+    assert.deepEqual(
+      add.changes.map((c) => path.relative(ROOT, c.file)),
+      [path.join('intents', 'talk_to_bot.json')],
+    );
     apply(fixture, add);
     assert.deepEqual(JSON.parse(fixture.text('intents/talk_to_bot.json')).utterances, ['talk to the bot', 'talk to bot']);
     assert.deepEqual(fixture.findings('journeys/live.json', 'option-text-mismatch'), []);
@@ -81,7 +85,13 @@ describe('quick fixes', () => {
 
   it('event-disabled: enables the event', () => {
     const fixture = new ProjectFixture({
-      'bot.json': { ...validBot, events: [{ name: 'ui-event-close-promotion', enabled: false }, { name: 'ui-event-update-promotion', enabled: true }] },
+      'bot.json': {
+        ...validBot,
+        events: [
+          { name: 'ui-event-close-promotion', enabled: false },
+          { name: 'ui-event-update-promotion', enabled: true },
+        ],
+      },
       'journeys/j.json': journeyWith([{ id: 'a', type: 'sendEvent', event: 'ui-event-close-promotion' }]),
     });
     apply(fixture, fixesFor(fixture, 'journeys/j.json', 'event-disabled')[0]);
@@ -126,11 +136,14 @@ describe('quick fixes', () => {
     apply(fixture, fix);
     const journey = JSON.parse(fixture.text('journeys/return.json'));
     assert.equal(journey.start, 'close-banner');
-    assert.deepEqual(journey.nodes.map((n: { id: string; next?: string }) => [n.id, n.next]), [
-      ['close-banner', 'close-ticket'],
-      ['close-ticket', 'back'],
-      ['back', undefined],
-    ]);
+    assert.deepEqual(
+      journey.nodes.map((n: { id: string; next?: string }) => [n.id, n.next]),
+      [
+        ['close-banner', 'close-ticket'],
+        ['close-ticket', 'back'],
+        ['back', undefined],
+      ],
+    );
     assert.deepEqual(fixture.findings('journeys/return.json'), []);
   });
 
@@ -160,7 +173,10 @@ describe('quick fixes', () => {
       'journeys/live.json': banner({ title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] }),
     });
     const [fix] = fixesFor(fixture, 'intents/talk_to_bot.json', 'exit-intent-unlinked');
-    assert.deepEqual(fix.changes.map((c) => [c.kind, path.relative(ROOT, c.file)]), [['create', path.join('journeys', 'return-to-bot.json')]]);
+    assert.deepEqual(
+      fix.changes.map((c) => [c.kind, path.relative(ROOT, c.file)]),
+      [['create', path.join('journeys', 'return-to-bot.json')]],
+    );
     apply(fixture, fix);
     for (const file of fixture.project.allFiles()) {
       assert.deepEqual(fixture.findings(path.relative(ROOT, file.path)), [], file.path);

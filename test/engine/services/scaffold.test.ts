@@ -105,17 +105,28 @@ describe('scaffold: add user-initiated disconnection', () => {
       'create journeys/live-agent.json',
       'create journeys/return-to-bot.json',
     ]);
-    assert.deepEqual(json(project, 'bot.json').events.map((e: { name: string; enabled: boolean }) => [e.name, e.enabled]), [
-      ['ui-event-update-promotion', true],
-      ['ui-event-close-promotion', true],
-    ]);
+    assert.deepEqual(
+      json(project, 'bot.json').events.map((e: { name: string; enabled: boolean }) => [e.name, e.enabled]),
+      [
+        ['ui-event-update-promotion', true],
+        ['ui-event-close-promotion', true],
+      ],
+    );
     const live = json(project, 'journeys/live-agent.json');
     const raise = nodeById(live, 'raise-ticket');
     assert.deepEqual(raise.next, { agentConnected: 'show-exit-banner', agentsUnavailable: 'no-agents', error: 'ticket-error' });
-    assert.deepEqual(nodeById(live, 'show-exit-banner'), { id: 'show-exit-banner', type: 'sendEvent', event: 'ui-event-close-promotion', data: guideBanner });
+    assert.deepEqual(nodeById(live, 'show-exit-banner'), {
+      id: 'show-exit-banner',
+      type: 'sendEvent',
+      event: 'ui-event-close-promotion',
+      data: guideBanner,
+    });
     const exit = json(project, 'journeys/return-to-bot.json');
     assert.deepEqual(exit.trigger, { intent: 'talk_to_bot' });
-    assert.deepEqual(exit.nodes.map((n: { type: string }) => n.type), ['sendEvent', 'closeTicket', 'message']);
+    assert.deepEqual(
+      exit.nodes.map((n: { type: string }) => n.type),
+      ['sendEvent', 'closeTicket', 'message'],
+    );
     assert.equal(nodeById(exit, 'close-ticket').ticketId, '{{{variables.ticketId}}}');
     assert.equal(nodeById(exit, 'back-with-bot').text, 'You are back with the bot. How can I help?');
   });
@@ -123,36 +134,48 @@ describe('scaffold: add user-initiated disconnection', () => {
   it('writes new files as the example project is written', () => {
     const project = botProject({ 'bot.json': { name: 'x' } });
     setUp(project, {});
-    assert.equal(text(project, 'intents/talk_to_bot.json'), [
-      '{',
-      '  "name": "talk_to_bot",',
-      '  "description": "The customer wants to leave the live agent and go back to the bot.",',
-      '  "utterances": ["talk to bot"]',
-      '}',
-      '',
-    ].join('\n'));
-    assert.equal(text(project, 'journeys/return-to-bot.json'), [
-      '{',
-      '  "name": "return-to-bot",',
-      '  "description": "The customer left the live agent: close the banner and the ticket, and welcome them back.",',
-      '  "trigger": { "intent": "talk_to_bot" },',
-      '  "start": "close-banner",',
-      '  "nodes": [',
-      '    { "id": "close-banner", "type": "sendEvent", "event": "ui-event-close-promotion", "next": "close-ticket" },',
-      '    { "id": "close-ticket", "type": "closeTicket", "ticketId": "{{{variables.ticketId}}}", "next": "back-with-bot" },',
-      '    { "id": "back-with-bot", "type": "message", "text": "You are back with the bot. How can I help?" }',
-      '  ]',
-      '}',
-      '',
-    ].join('\n'));
+    assert.equal(
+      text(project, 'intents/talk_to_bot.json'),
+      [
+        '{',
+        '  "name": "talk_to_bot",',
+        '  "description": "The customer wants to leave the live agent and go back to the bot.",',
+        '  "utterances": ["talk to bot"]',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(
+      text(project, 'journeys/return-to-bot.json'),
+      [
+        '{',
+        '  "name": "return-to-bot",',
+        '  "description": "The customer left the live agent: close the banner and the ticket, and welcome them back.",',
+        '  "trigger": { "intent": "talk_to_bot" },',
+        '  "start": "close-banner",',
+        '  "nodes": [',
+        '    { "id": "close-banner", "type": "sendEvent", "event": "ui-event-close-promotion", "next": "close-ticket" },',
+        '    { "id": "close-ticket", "type": "closeTicket", "ticketId": "{{{variables.ticketId}}}", "next": "back-with-bot" },',
+        '    { "id": "back-with-bot", "type": "message", "text": "You are back with the bot. How can I help?" }',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    );
     // The banner nests deeper: written out, its button on one line, as in examples/support-bot.
-    assert.match(text(project, 'journeys/live-agent.json'), /\n {6}"data": \{\n {8}"title": "Do you want to exit from chat\?",\n {8}"options": \[\{ "title": "Exit", "text": "talk to bot" \}\]\n {6}\}\n/);
+    assert.match(
+      text(project, 'journeys/live-agent.json'),
+      /\n {6}"data": \{\n {8}"title": "Do you want to exit from chat\?",\n {8}"options": \[\{ "title": "Exit", "text": "talk to bot" \}\]\n {6}\}\n/,
+    );
   });
 
   it('creates bot.json, named after the folder, when the project has none', () => {
     const project = botProject({});
     const plan = setUp(project, {});
-    assert.equal(plan.steps[0], 'Create bot.json for bot `test-bot`, declaring and enabling `ui-event-update-promotion` and `ui-event-close-promotion`');
+    assert.equal(
+      plan.steps[0],
+      'Create bot.json for bot `test-bot`, declaring and enabling `ui-event-update-promotion` and `ui-event-close-promotion`',
+    );
     assert.equal(json(project, 'bot.json').name, 'test-bot');
   });
 
@@ -160,13 +183,21 @@ describe('scaffold: add user-initiated disconnection', () => {
     const project = await loadExample();
     for (const ticketJourney of [{ existing: 'live-agent' }, { existing: 'billing-agent' }, { create: 'live-agent' }]) {
       const plan = planDisconnection(project, { ticketJourney });
-      assert.deepEqual({ changes: plan.edit.changes, steps: plan.steps, conflicts: plan.conflicts }, { changes: [], steps: [], conflicts: [] }, JSON.stringify(ticketJourney));
+      assert.deepEqual(
+        { changes: plan.edit.changes, steps: plan.steps, conflicts: plan.conflicts },
+        { changes: [], steps: [], conflicts: [] },
+        JSON.stringify(ticketJourney),
+      );
     }
   });
 
   it('adds a second ticket journey to the example, typed and shown with update-promotion, reusing what it has', async () => {
     const project = await loadExample();
-    const plan = setUp(project, { mode: 'typed', showEvent: 'ui-event-update-promotion', ticketJourney: { create: 'sales-agent', intent: 'talk_to_sales' } });
+    const plan = setUp(project, {
+      mode: 'typed',
+      showEvent: 'ui-event-update-promotion',
+      ticketJourney: { create: 'sales-agent', intent: 'talk_to_sales' },
+    });
     assert.deepEqual(changed(project, plan), ['create intents/talk_to_sales.json', 'create journeys/sales-agent.json']);
     assert.deepEqual(json(project, 'intents/talk_to_sales.json').utterances, ['talk to sales']);
     const banner = nodeById(json(project, 'journeys/sales-agent.json'), 'show-exit-banner');
@@ -176,7 +207,8 @@ describe('scaffold: add user-initiated disconnection', () => {
 
   it('completes a partial setup: a disabled event, an intent without the phrase, a banner and a close-ticket missing', () => {
     const project = botProject({
-      'bot.json': '{\n  "name": "x",\n  "events": [\n    { "name": "ui-event-update-promotion", "enabled": true },\n    { "name": "ui-event-close-promotion", "enabled": false }\n  ]\n}\n',
+      'bot.json':
+        '{\n  "name": "x",\n  "events": [\n    { "name": "ui-event-update-promotion", "enabled": true },\n    { "name": "ui-event-close-promotion", "enabled": false }\n  ]\n}\n',
       'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: ['back to bot'] },
       'intents/talk_to_agent.json': agentIntent,
       'journeys/live-agent.json': ticketJourney,
@@ -202,17 +234,23 @@ describe('scaffold: add user-initiated disconnection', () => {
     assert.equal(text(project, 'bot.json'), botBefore.replace('"enabled": false', '"enabled": true'));
     assert.deepEqual(json(project, 'intents/talk_to_bot.json').utterances, ['back to bot', 'talk to bot']);
     const live = json(project, 'journeys/live-agent.json');
-    assert.deepEqual(live.nodes.map((n: { id: string }) => n.id), ['raise-ticket', 'show-exit-banner', 'connected', 'sorry']);
+    assert.deepEqual(
+      live.nodes.map((n: { id: string }) => n.id),
+      ['raise-ticket', 'show-exit-banner', 'connected', 'sorry'],
+    );
     assert.deepEqual(nodeById(live, 'raise-ticket').next, { agentConnected: 'show-exit-banner', error: 'sorry' });
     // Where agentConnected went before, the banner goes on to.
     assert.equal(nodeById(live, 'show-exit-banner').next, 'connected');
     const exit = json(project, 'journeys/return-to-bot.json');
     assert.equal(exit.start, 'close-ticket');
-    assert.deepEqual(exit.nodes.map((n: { id: string; next?: string }) => [n.id, n.next]), [
-      ['close-ticket', 'close-banner'],
-      ['close-banner', 'back'],
-      ['back', undefined],
-    ]);
+    assert.deepEqual(
+      exit.nodes.map((n: { id: string; next?: string }) => [n.id, n.next]),
+      [
+        ['close-ticket', 'close-banner'],
+        ['close-banner', 'back'],
+        ['back', undefined],
+      ],
+    );
   });
 
   it('adds the closing steps an exit journey lacks, counting those it reaches by a jump, with ids it does not use yet', () => {
@@ -221,17 +259,30 @@ describe('scaffold: add user-initiated disconnection', () => {
       'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: ['talk to bot'] },
       'intents/talk_to_agent.json': agentIntent,
       'journeys/live-agent.json': ticketJourney,
-      'journeys/leave.json': { name: 'leave', trigger: { intent: 'talk_to_bot' }, start: 'close-banner', nodes: [{ id: 'close-banner', type: 'jumpToJourney', journey: 'goodbye' }] },
-      'journeys/goodbye.json': { name: 'goodbye', trigger: { event: 'ticket-assigned-bot' }, start: 'bye', nodes: [{ id: 'bye', type: 'message', text: 'The bot is back.' }] },
+      'journeys/leave.json': {
+        name: 'leave',
+        trigger: { intent: 'talk_to_bot' },
+        start: 'close-banner',
+        nodes: [{ id: 'close-banner', type: 'jumpToJourney', journey: 'goodbye' }],
+      },
+      'journeys/goodbye.json': {
+        name: 'goodbye',
+        trigger: { event: 'ticket-assigned-bot' },
+        start: 'bye',
+        nodes: [{ id: 'bye', type: 'message', text: 'The bot is back.' }],
+      },
     });
     const plan = setUp(project, { ticketJourney: { existing: 'live-agent' } });
     assert.equal(plan.steps[plan.steps.length - 1], 'Add close-banner and close-ticket steps at the start of journey `leave` (journeys/leave.json)');
     const leave = json(project, 'journeys/leave.json');
-    assert.deepEqual(leave.nodes.map((n: { id: string; next?: string }) => [n.id, n.next]), [
-      ['close-banner-2', 'close-ticket'],
-      ['close-ticket', 'close-banner'],
-      ['close-banner', undefined],
-    ]);
+    assert.deepEqual(
+      leave.nodes.map((n: { id: string; next?: string }) => [n.id, n.next]),
+      [
+        ['close-banner-2', 'close-ticket'],
+        ['close-ticket', 'close-banner'],
+        ['close-banner', undefined],
+      ],
+    );
     assert.equal(leave.start, 'close-banner-2');
   });
 
@@ -250,7 +301,10 @@ describe('scaffold: add user-initiated disconnection', () => {
     });
     setUp(project, { ticketJourney: { existing: 'live-agent' } });
     const live = json(project, 'journeys/live-agent.json');
-    assert.deepEqual(live.nodes.map((n: { id: string }) => n.id), ['raise-ticket', 'show-exit-banner', 'retry', 'banner']);
+    assert.deepEqual(
+      live.nodes.map((n: { id: string }) => n.id),
+      ['raise-ticket', 'show-exit-banner', 'retry', 'banner'],
+    );
     assert.deepEqual(nodeById(live, 'raise-ticket').next, { error: 'retry', agentConnected: 'show-exit-banner' });
     assert.equal(nodeById(live, 'show-exit-banner').next, undefined);
   });
@@ -280,26 +334,43 @@ describe('scaffold: add user-initiated disconnection', () => {
       },
     });
     const plan = setUp(project, { ticketJourney: { existing: 'help' } });
-    assert.ok(plan.steps.includes('Raise a ticket at the end of journey `help` (after node `note`) and, once an agent is connected, show the banner with `ui-event-close-promotion` (journeys/help.json)'), plan.steps.join('\n'));
+    assert.ok(
+      plan.steps.includes(
+        'Raise a ticket at the end of journey `help` (after node `note`) and, once an agent is connected, show the banner with `ui-event-close-promotion` (journeys/help.json)',
+      ),
+      plan.steps.join('\n'),
+    );
     const help = json(project, 'journeys/help.json');
     assert.equal(nodeById(help, 'note').next, 'raise-ticket');
-    assert.deepEqual(nodeById(help, 'raise-ticket').next, { agentConnected: 'show-exit-banner', agentsUnavailable: 'no-agents', error: 'ticket-error' });
+    assert.deepEqual(nodeById(help, 'raise-ticket').next, {
+      agentConnected: 'show-exit-banner',
+      agentsUnavailable: 'no-agents',
+      error: 'ticket-error',
+    });
   });
 
   it('refuses a journey without a Raise Ticket node that has no end to add one at', () => {
     const project = botProject({
       'bot.json': { name: 'x' },
-      'journeys/menu.json': { name: 'menu', trigger: { event: 'bot-opened' }, start: 'go', nodes: [{ id: 'go', type: 'jumpToJourney', journey: 'menu' }] },
+      'journeys/menu.json': {
+        name: 'menu',
+        trigger: { event: 'bot-opened' },
+        start: 'go',
+        nodes: [{ id: 'go', type: 'jumpToJourney', journey: 'menu' }],
+      },
     });
     const plan = planDisconnection(project, { ticketJourney: { existing: 'menu' } });
     assert.deepEqual(plan.edit.changes, []);
     assert.deepEqual(plan.steps, []);
-    assert.deepEqual(plan.conflicts, [{
-      kind: 'cannot-edit',
-      field: 'ticketJourney',
-      message: 'journey `menu` raises no ticket and it ends by jumping to journey `menu`, so there is no end to raise one at: choose a journey that raises a ticket, or create one',
-      suggestion: 'live-agent',
-    }]);
+    assert.deepEqual(plan.conflicts, [
+      {
+        kind: 'cannot-edit',
+        field: 'ticketJourney',
+        message:
+          'journey `menu` raises no ticket and it ends by jumping to journey `menu`, so there is no end to raise one at: choose a journey that raises a ticket, or create one',
+        suggestion: 'live-agent',
+      },
+    ]);
   });
 
   describe('the banner', () => {
@@ -314,7 +385,10 @@ describe('scaffold: add user-initiated disconnection', () => {
     });
 
     it('typed: keeps a title that already quotes the phrase, and ends a title without a full stop', () => {
-      assert.deepEqual(typed('To leave the agent, type "back to bot"', 'back to bot'), { title: 'To leave the agent, type "back to bot"', options: [] });
+      assert.deepEqual(typed('To leave the agent, type "back to bot"', 'back to bot'), {
+        title: 'To leave the agent, type "back to bot"',
+        options: [],
+      });
       assert.deepEqual(typed('Want the bot again'), { title: "Want the bot again. Please type 'talk to bot'", options: [] });
     });
 
@@ -353,30 +427,35 @@ describe('scaffold: add user-initiated disconnection', () => {
       assert.ok(plan.conflicts.length);
       return plan.conflicts;
     };
-    const taken = () => botProject({
-      'bot.json': { name: 'x' },
-      'intents/talk_to_agent.json': agentIntent,
-      'journeys/live-agent.json': ticketJourney,
-      'journeys/faq.json': { name: 'faq', trigger: { event: 'bot-opened' }, start: 'a', nodes: [{ id: 'a', type: 'message', text: 'Hi.' }] },
-      'intents/exit.json': { name: 'leave', utterances: ['leave'] },
-    });
+    const taken = () =>
+      botProject({
+        'bot.json': { name: 'x' },
+        'intents/talk_to_agent.json': agentIntent,
+        'journeys/live-agent.json': ticketJourney,
+        'journeys/faq.json': { name: 'faq', trigger: { event: 'bot-opened' }, start: 'a', nodes: [{ id: 'a', type: 'message', text: 'Hi.' }] },
+        'intents/exit.json': { name: 'leave', utterances: ['leave'] },
+      });
 
     it('an exit journey name taken by another journey: a free one is suggested', () => {
-      assert.deepEqual(refused(taken(), { ticketJourney: { existing: 'live-agent' }, exitJourney: 'faq' }), [{
-        kind: 'name-taken',
-        field: 'exitJourney',
-        message: 'journey `faq` already exists (journeys/faq.json): choose another name for the new journey',
-        suggestion: 'faq-2',
-      }]);
+      assert.deepEqual(refused(taken(), { ticketJourney: { existing: 'live-agent' }, exitJourney: 'faq' }), [
+        {
+          kind: 'name-taken',
+          field: 'exitJourney',
+          message: 'journey `faq` already exists (journeys/faq.json): choose another name for the new journey',
+          suggestion: 'faq-2',
+        },
+      ]);
     });
 
     it('an exit intent name whose file holds another intent: a free one is suggested', () => {
-      assert.deepEqual(refused(taken(), { ticketJourney: { existing: 'live-agent' }, exitIntent: 'exit' }), [{
-        kind: 'name-taken',
-        field: 'exitIntent',
-        message: 'intents/exit.json already exists: choose another name for the new intent',
-        suggestion: 'exit_2',
-      }]);
+      assert.deepEqual(refused(taken(), { ticketJourney: { existing: 'live-agent' }, exitIntent: 'exit' }), [
+        {
+          kind: 'name-taken',
+          field: 'exitIntent',
+          message: 'intents/exit.json already exists: choose another name for the new intent',
+          suggestion: 'exit_2',
+        },
+      ]);
     });
 
     it('a new ticket journey named as a journey that raises no ticket', () => {
@@ -386,46 +465,63 @@ describe('scaffold: add user-initiated disconnection', () => {
 
     it('the default names, when taken, become free ones rather than conflicts', () => {
       const project = taken();
-      project.setText(path.join(ROOT, 'journeys/return-to-bot.json'), JSON.stringify({ ...ticketJourney, name: 'return-to-bot', trigger: { intent: 'leave' } }), 1);
+      project.setText(
+        path.join(ROOT, 'journeys/return-to-bot.json'),
+        JSON.stringify({ ...ticketJourney, name: 'return-to-bot', trigger: { intent: 'leave' } }),
+        1,
+      );
       const plan = setUp(project, { ticketJourney: { existing: 'live-agent' } });
       assert.ok(changed(project, plan).includes('create journeys/return-to-bot-2.json'), changed(project, plan).join('\n'));
     });
 
     it('a ticket journey that does not exist: the near name is suggested', () => {
-      assert.deepEqual(refused(taken(), { ticketJourney: { existing: 'live-agnet' } }), [{
-        kind: 'unknown-journey',
-        field: 'ticketJourney',
-        message: 'no journey is named `live-agnet`; did you mean `live-agent`?',
-        suggestion: 'live-agent',
-      }]);
+      assert.deepEqual(refused(taken(), { ticketJourney: { existing: 'live-agnet' } }), [
+        {
+          kind: 'unknown-journey',
+          field: 'ticketJourney',
+          message: 'no journey is named `live-agnet`; did you mean `live-agent`?',
+          suggestion: 'live-agent',
+        },
+      ]);
     });
 
     it('a new ticket journey whose intent already starts a ticket journey: that journey is suggested', async () => {
-      assert.deepEqual(refused(await loadExample(), { ticketJourney: { create: 'agent-2' } }), [{
-        kind: 'in-use',
-        field: 'ticketJourney',
-        message: 'intent `talk_to_agent` already starts journey `live-agent`, which raises a ticket: use that journey, or choose another intent for the new journey',
-        suggestion: 'live-agent',
-      }]);
+      assert.deepEqual(refused(await loadExample(), { ticketJourney: { create: 'agent-2' } }), [
+        {
+          kind: 'in-use',
+          field: 'ticketJourney',
+          message:
+            'intent `talk_to_agent` already starts journey `live-agent`, which raises a ticket: use that journey, or choose another intent for the new journey',
+          suggestion: 'live-agent',
+        },
+      ]);
     });
 
     it('a ticket journey whose banner offers another phrase: its phrase is suggested', async () => {
-      assert.deepEqual(refused(await loadExample(), { phrase: 'leave agent', ticketJourney: { existing: 'live-agent' } }), [{
-        kind: 'banner-differs',
-        field: 'phrase',
-        message: 'journey `live-agent` already shows a banner once an agent is connected, offering `talk to bot`, not `leave agent`: use its phrase, or change that banner first',
-        suggestion: 'talk to bot',
-      }]);
+      assert.deepEqual(refused(await loadExample(), { phrase: 'leave agent', ticketJourney: { existing: 'live-agent' } }), [
+        {
+          kind: 'banner-differs',
+          field: 'phrase',
+          message:
+            'journey `live-agent` already shows a banner once an agent is connected, offering `talk to bot`, not `leave agent`: use its phrase, or change that banner first',
+          suggestion: 'talk to bot',
+        },
+      ]);
     });
 
     it('the exit journey chosen to raise the ticket', async () => {
       const [conflict] = refused(await loadExample(), { ticketJourney: { existing: 'return-to-bot' } });
-      assert.equal(conflict.message, 'journey `return-to-bot` starts from the exit intent `talk_to_bot`: the journey that raises the ticket must be another one');
+      assert.equal(
+        conflict.message,
+        'journey `return-to-bot` starts from the exit intent `talk_to_bot`: the journey that raises the ticket must be another one',
+      );
     });
 
     it('a file that is not valid JSON is not merged into', () => {
       const project = botProject({ 'bot.json': '{ "name": "x", }' });
-      assert.deepEqual(refused(project, {}), [{ kind: 'cannot-edit', message: 'bot.json is not a valid JSON object: fix it, then add the disconnection again' }]);
+      assert.deepEqual(refused(project, {}), [
+        { kind: 'cannot-edit', message: 'bot.json is not a valid JSON object: fix it, then add the disconnection again' },
+      ]);
     });
 
     it('a file of the wrong shape is not merged into', () => {
@@ -445,24 +541,41 @@ describe('scaffold: add user-initiated disconnection', () => {
     };
 
     it('an empty phrase', () => {
-      assert.deepEqual(invalid({ phrase: '   ' }), [['phrase', 'the exit phrase is empty: the customer needs words to click or type, such as `talk to bot`']]);
+      assert.deepEqual(invalid({ phrase: '   ' }), [
+        ['phrase', 'the exit phrase is empty: the customer needs words to click or type, such as `talk to bot`'],
+      ]);
     });
 
     it('a quote mark in a phrase to type', () => {
       assert.deepEqual(invalid({ mode: 'typed', phrase: "I'm done" }), [
-        ['phrase', "the banner's title quotes the phrase to type, so `I'm done` cannot hold quote marks: choose words without them, or a banner with a button"],
+        [
+          'phrase',
+          "the banner's title quotes the phrase to type, so `I'm done` cannot hold quote marks: choose words without them, or a banner with a button",
+        ],
       ]);
     });
 
     it('a template, a second line, an empty label or title, a name with spaces, an unknown event', () => {
-      assert.deepEqual(invalid({ phrase: '{{{variables.exit}}}' }).map(([field]) => field), ['phrase']);
-      assert.deepEqual(invalid({ phrase: 'talk\nto bot' }).map(([field]) => field), ['phrase']);
-      assert.deepEqual(invalid({ buttonLabel: ' ', bannerTitle: '' }).map(([field]) => field), ['buttonLabel', 'bannerTitle']);
+      assert.deepEqual(
+        invalid({ phrase: '{{{variables.exit}}}' }).map(([field]) => field),
+        ['phrase'],
+      );
+      assert.deepEqual(
+        invalid({ phrase: 'talk\nto bot' }).map(([field]) => field),
+        ['phrase'],
+      );
+      assert.deepEqual(
+        invalid({ buttonLabel: ' ', bannerTitle: '' }).map(([field]) => field),
+        ['buttonLabel', 'bannerTitle'],
+      );
       assert.deepEqual(invalid({ exitJourney: 'back to bot', exitIntent: 'talk to bot' }), [
         ['exitIntent', '`talk to bot` is not a valid intent name: use letters, digits, `_`, `-` or `.`, with no spaces'],
         ['exitJourney', '`back to bot` is not a valid journey name: use letters, digits, `_`, `-` or `.`, with no spaces'],
       ]);
-      assert.deepEqual(invalid({ showEvent: 'ui-event-close-promotoin' as 'ui-event-close-promotion' }).map(([field]) => field), ['showEvent']);
+      assert.deepEqual(
+        invalid({ showEvent: 'ui-event-close-promotoin' as 'ui-event-close-promotion' }).map(([field]) => field),
+        ['showEvent'],
+      );
       assert.deepEqual(invalid({ ticketJourney: { create: ' ' } }), [['ticketJourney', 'the journey needs a name']]);
     });
 
@@ -484,12 +597,21 @@ describe('scaffold: add user-initiated disconnection', () => {
       assert.equal(context.exitPhrase, 'talk to bot');
       assert.equal(context.exitIntent, 'talk_to_bot');
       assert.deepEqual(context.exitJourneys, ['return-to-bot']);
-      assert.deepEqual(context.journeys.map((j) => [j.name, j.raisesTicket, j.showsBanner]), [
-        ['billing-agent', true, true],
-        ['live-agent', true, true],
-      ]);
-      assert.deepEqual(context.intents.find((i) => i.name === 'talk_to_agent'), { name: 'talk_to_agent', file: 'intents/talk_to_agent.json', journeys: ['live-agent'] });
-      assert.deepEqual([context.freeTicketJourney, context.freeExitJourney, context.freeExitIntent], ['live-agent-2', 'return-to-bot-2', 'talk_to_bot_2']);
+      assert.deepEqual(
+        context.journeys.map((j) => [j.name, j.raisesTicket, j.showsBanner]),
+        [
+          ['billing-agent', true, true],
+          ['live-agent', true, true],
+        ],
+      );
+      assert.deepEqual(
+        context.intents.find((i) => i.name === 'talk_to_agent'),
+        { name: 'talk_to_agent', file: 'intents/talk_to_agent.json', journeys: ['live-agent'] },
+      );
+      assert.deepEqual(
+        [context.freeTicketJourney, context.freeExitJourney, context.freeExitIntent],
+        ['live-agent-2', 'return-to-bot-2', 'talk_to_bot_2'],
+      );
     });
 
     it('offers the default names in an empty project', () => {

@@ -68,6 +68,7 @@ async function runSuites(config: RunnerConfig): Promise<Report> {
   const progress = (event: object) => appendFileSync(config.progressPath, JSON.stringify(event) + '\n');
   let error: string | undefined;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- mocha is loaded from a path known only at run time
     const Mocha = require(config.mochaPath) as typeof import('mocha');
     const mocha = new Mocha({
       ui: 'bdd',

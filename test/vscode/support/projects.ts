@@ -51,6 +51,7 @@ export function textIn(files: ProjectFiles, path: string): string {
 }
 
 /** A file of the project parsed as JSON, failing with its text when it is not JSON. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON the suites index freely, as assertions on file contents
 export function jsonIn(files: ProjectFiles, path: string): any {
   const text = textIn(files, path);
   try {

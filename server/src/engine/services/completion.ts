@@ -3,6 +3,7 @@
 import * as jsonc from 'jsonc-parser';
 import snippets from '../../../../snippets/bot-files.json';
 import type { BotFile } from '../botFile';
+import { bannerPayloadsOf } from '../exitPhrases';
 import { readJourney } from '../journey';
 import { platformEvents } from '../platformEvents';
 import type { BotProject } from '../project';
@@ -76,7 +77,9 @@ export function completionsAt(project: BotProject, file: BotFile, offset: number
   if (at.length === 1 && last === 'start' || (at[0] === 'nodes' && (last === 'next' || at[at.length - 2] === 'next'))) {
     return journey.nodes.filter((n) => n.id).map((n) => item(n.id!.value, 'node', `${n.type ?? 'node'} node`));
   }
-  if (last === 'text' && at.includes('options') && at.includes('data')) {
+  // Only in the buttons the banner model reads: in a payload with both `banners` and
+  // `quickReplies`, the `quickReplies` buttons are never shown, so no phrase is offered there.
+  if (last === 'text' && at.includes('options') && at.includes('data') && isReadBannerOption(file, offset)) {
     // The exit intent's utterances first: alphabetical order put `talk to an agent` one Enter away
     // from a button that calls an agent again.
     const rank = utteranceRanks(project);
@@ -96,6 +99,13 @@ function utteranceRanks(project: BotProject): (intent: string) => number {
   const index = indexOf(project);
   const exits = new Set(intentsToTrain(project).filter((i) => i.exits).map((i) => i.name));
   return (intent) => (exits.has(intent) ? 0 : index.journeysByIntent.has(intent) ? 1 : 2);
+}
+
+/** Whether `offset` is inside an option of a banner as the banner model reads the payload. */
+function isReadBannerOption(file: BotFile, offset: number): boolean {
+  return bannerPayloadsOf(file).some(({ payload }) =>
+    payload.banners.some((banner) => banner.options.some(({ node }) => node.offset <= offset && offset <= node.offset + node.length)),
+  );
 }
 
 /** The phrase the guide's banners use, which the snippets' tab stops offer to replace. */

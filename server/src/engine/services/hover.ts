@@ -6,10 +6,10 @@ import { relativePath } from '../botFile';
 import { bannerPayloadsOf } from '../exitPhrases';
 import { readJourney } from '../journey';
 import { nodesById } from '../journeyGraph';
-import { platformEvent, isBannerEvent } from '../platformEvents';
+import { platformEvent } from '../platformEvents';
 import type { BotProject } from '../project';
 import { indexOf } from '../projectIndex';
-import { named, valueOf } from '../botFile';
+import { named } from '../botFile';
 import { symbolAt } from './symbols';
 
 export interface Hover {

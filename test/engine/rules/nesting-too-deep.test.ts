@@ -1,0 +1,25 @@
+import { RuleTester } from '../ruleTester';
+
+const INTENT = 'intents/talk_to_bot.json';
+const nested = (depth: number) => `{"name": "talk_to_bot", "utterances": ["talk to bot"], "extra": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+const deep = nested(5000);
+
+new RuleTester().run('nesting-too-deep', {
+  valid: [{ name: 'a few levels', files: { [INTENT]: nested(10) } }],
+  invalid: [
+    {
+      name: 'a value nested thousands of levels deep: reported once, where it passes the limit, without crashing',
+      files: { [INTENT]: deep },
+      errors: [
+        {
+          messageId: 'tooDeep',
+          message: 'this value is nested more than 64 levels deep: it and everything inside it are not checked',
+          data: { max: 64 },
+          // The 65th level, the first past the limit: the file's object is the first.
+          offset: deep.indexOf('[[') + 63,
+          length: 1,
+        },
+      ],
+    },
+  ],
+});
