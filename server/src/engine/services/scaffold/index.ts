@@ -1,0 +1,24 @@
+// The scaffold behind "Handoff Kit: Add User-Initiated Disconnection", split along its seams:
+//
+// - options.ts: the options, their defaults, and validateDisconnectionOptions (what is wrong with
+//   options on their own, for input boxes).
+// - context.ts: disconnectionContext(project), what the command needs to ask sensible questions.
+// - planner.ts: planDisconnection(project, options), the edit and a summary of its steps, or,
+//   when something must be decided first, conflicts (and no edit). A conflict names the option to
+//   ask again (`field`) and often a `suggestion` for it: a free name, the near journey, the
+//   banner's phrase.
+// - steps.ts: the guide's building blocks (bannerPayload, enableEvents, closingSteps, exitJourney,
+//   freeName, freshIds…), for quick fixes that write one piece of the same journey.
+export {
+  defaultDisconnectionOptions,
+  validateDisconnectionOptions,
+  type BannerShowEvent,
+  type ConflictKind,
+  type DisconnectionOptions,
+  type NameKind,
+  type ScaffoldConflict,
+  type TicketJourneyChoice,
+} from './options';
+export { disconnectionContext, type DisconnectionContext, type IntentSummary, type JourneySummary } from './context';
+export { planDisconnection, type ScaffoldPlan } from './planner';
+export { bannerPayload, closingSteps, enableEvents, exitJourney, freeName, freshIds, typedBannerTitle } from './steps';
