@@ -8,7 +8,8 @@
 //   ask again (`field`) and often a `suggestion` for it: a free name, the near journey, the
 //   banner's phrase.
 // - steps.ts: the guide's building blocks (bannerPayload, enableEvents, closingSteps, exitJourney,
-//   freeName, freshIds…), for quick fixes that write one piece of the same journey.
+//   freeName, freshIds…), for quick fixes that write one piece of the same journey, and the
+//   predicates closesBanner and closesTicket, for the checks that look for those steps.
 export {
   defaultDisconnectionOptions,
   validateDisconnectionOptions,
@@ -21,4 +22,4 @@ export {
 } from './options';
 export { disconnectionContext, type DisconnectionContext, type IntentSummary, type JourneySummary } from './context';
 export { planDisconnection, type ScaffoldPlan } from './planner';
-export { bannerPayload, closingSteps, enableEvents, exitJourney, freeName, freshIds, typedBannerTitle } from './steps';
+export { bannerPayload, closesBanner, closesTicket, closingSteps, enableEvents, exitJourney, freeName, freshIds, typedBannerTitle } from './steps';

@@ -89,6 +89,24 @@ export function showsBanner(node: JourneyNode): boolean {
   return node.type === 'sendEvent' && isBannerEvent(node.event?.value) && node.data !== undefined;
 }
 
+/**
+ * Whether the node closes the banner (step 5): `ui-event-close-promotion` sent without data. With
+ * data the guide uses the same event to show the banner, so only a send without data closes it.
+ * What banner-not-closed looks for, and what closingSteps adds when no path reaches one.
+ */
+export function closesBanner(node: Pick<JourneyNode, 'type' | 'event' | 'data'>): boolean {
+  return node.type === 'sendEvent' && node.event?.value === BANNER_CLOSE_EVENT && !node.data;
+}
+
+/**
+ * Whether the node closes the live-agent ticket (step 6): a Close Ticket node. What
+ * ticket-not-closed looks for, and what closingSteps adds when no path reaches one.
+ */
+export function closesTicket(node: Pick<JourneyNode, 'type'>): boolean {
+  return node.type === 'closeTicket';
+}
+
+/** Whether the journey raises a live-agent ticket anywhere (reachable or not). */
 export function raisesTicket(journey: Journey): boolean {
   return journey.nodes.some((n) => n.type === 'raiseTicket');
 }
@@ -143,10 +161,10 @@ export function closingSteps(project: BotProject, file: BotFile, { welcome = fal
   const journey = readJourney(file);
   if (!journey.start) return undefined;
   const lacking: { base: string; node: (id: string, next: string) => object }[] = [];
-  if (!reaches(project, file, (n) => n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data)) {
+  if (!reaches(project, file, closesBanner)) {
     lacking.push({ base: 'close-banner', node: (id, next) => ({ id, type: 'sendEvent', event: BANNER_CLOSE_EVENT, next }) });
   }
-  if (!reaches(project, file, (n) => n.type === 'closeTicket')) {
+  if (!reaches(project, file, closesTicket)) {
     lacking.push({ base: 'close-ticket', node: (id, next) => ({ id, type: 'closeTicket', ticketId: '{{{variables.ticketId}}}', next }) });
   }
   if (welcome && !reaches(project, file, (n) => n.type === 'message')) {
