@@ -1,7 +1,7 @@
 // The scaffold behind "Handoff Kit: Add User-Initiated Disconnection", split along its seams:
 //
 // - options.ts: the options, their defaults, and validateDisconnectionOptions (what is wrong with
-//   options on their own, for input boxes).
+//   options on their own), built from per-field validators (validatePhrase…) that input boxes use.
 // - context.ts: disconnectionContext(project), what the command needs to ask sensible questions.
 // - planner.ts: planDisconnection(project, options), the edit and a summary of its steps, or,
 //   when something must be decided first, conflicts (and no edit). A conflict names the option to
@@ -12,7 +12,11 @@
 //   predicates closesBanner and closesTicket, for the checks that look for those steps.
 export {
   defaultDisconnectionOptions,
+  validateBannerTitle,
+  validateButtonLabel,
   validateDisconnectionOptions,
+  validateName,
+  validatePhrase,
   type BannerShowEvent,
   type ConflictKind,
   type DisconnectionOptions,

@@ -1,5 +1,6 @@
 // What the scaffold asks: its options, their defaults (the guide's answers), and what makes a
-// value unusable on its own, before any project is looked at.
+// value unusable on its own, before any project is looked at. Kept free of the project model so
+// the extension's input boxes can bundle it and say what the engine would say.
 import intentSchema from '../../../../../schemas/intent.schema.json';
 import journeySchema from '../../../../../schemas/journey.schema.json';
 import type { PhraseMatch } from '../../phraseMatch';
@@ -86,30 +87,70 @@ const NAME_PATTERN = {
 /** The marks a typed banner's title may quote its phrase with (see typedPhrase). */
 const QUOTE_MARKS = /['"‘’“”]/;
 
-/** What is wrong with the options on their own, before the project is looked at. */
+// The per-field validators below take a value as the developer typed it: the scaffold trims the
+// spaces around values before using them, so they do too. Each returns the message the scaffold's
+// `invalid-option` conflict would carry, so an input box can refuse the value before it is sent.
+
+/**
+ * What is wrong with an exit phrase, or undefined when the scaffold can use it.
+ * In `typed` mode the banner's title quotes the phrase, so it cannot hold quote marks of any kind
+ * (`'`, `"`, and the curly `‘ ’ “ ”` that keyboards and word processors substitute).
+ */
+export function validatePhrase(value: string, mode: DisconnectionOptions['mode'] = defaultDisconnectionOptions.mode): string | undefined {
+  const phrase = value.trim();
+  if (!phrase) return 'the exit phrase is empty: the customer needs words to click or type, such as `talk to bot`';
+  if (/\p{Cc}/u.test(phrase)) return 'the exit phrase must be one line of plain text';
+  if (hasTemplate(phrase)) return 'the exit phrase is what the customer sends, so it cannot be a template';
+  if (mode === 'typed' && QUOTE_MARKS.test(phrase)) {
+    return `the banner's title quotes the phrase to type, so \`${phrase}\` cannot hold quote marks: choose words without them, or a banner with a button`;
+  }
+  return undefined;
+}
+
+/** What is wrong with the label of the banner's button (button mode), or undefined. */
+export function validateButtonLabel(value: string): string | undefined {
+  return value.trim() ? undefined : 'the button needs a label, such as `Exit`';
+}
+
+/** What is wrong with the banner's title, or undefined. */
+export function validateBannerTitle(value: string): string | undefined {
+  return value.trim() ? undefined : 'the banner needs a title, such as `Do you want to exit from chat?`';
+}
+
+/**
+ * What is wrong with the name of an intent or journey to create or use, or undefined: the pattern
+ * is the one the intent and journey schemas give for `name`.
+ */
+export function validateName(kind: NameKind, value: string): string | undefined {
+  const name = value.trim();
+  if (!name) return `the ${kind} needs a name`;
+  if (!NAME_PATTERN[kind].test(name)) return `\`${name}\` is not a valid ${kind} name: use letters, digits, \`_\`, \`-\` or \`.\`, with no spaces`;
+  return undefined;
+}
+
+/**
+ * What is wrong with the options on their own, before the project is looked at: one
+ * `invalid-option` conflict (with its `field`) per unusable value; none when all can be used.
+ * Options not given take their defaults. Never throws, whatever JSON it is given.
+ */
 export function validateDisconnectionOptions(given: Partial<DisconnectionOptions>): ScaffoldConflict[] {
   const options = withDefaults(given);
   const conflicts: ScaffoldConflict[] = [];
-  const invalid = (field: keyof DisconnectionOptions, message: string) => conflicts.push({ kind: 'invalid-option', field, message });
-  const { mode, phrase } = options;
+  const invalid = (field: keyof DisconnectionOptions, message: string | undefined) => {
+    if (message !== undefined) conflicts.push({ kind: 'invalid-option', field, message });
+  };
+  const { mode } = options;
   // Options also arrive as JSON from the extension, so the types are not taken on trust.
   if (mode !== 'button' && mode !== 'typed') invalid('mode', `the banner is \`button\` or \`typed\`, not \`${String(mode)}\``);
   if (!isBannerEvent(options.showEvent)) {
     invalid('showEvent', `the banner is shown with \`${BANNER_CLOSE_EVENT}\` or \`${BANNER_SHOW_EVENT}\`, not \`${String(options.showEvent)}\``);
   }
-  if (!phrase) invalid('phrase', 'the exit phrase is empty: the customer needs words to click or type, such as `talk to bot`');
-  else if (/\p{Cc}/u.test(phrase)) invalid('phrase', 'the exit phrase must be one line of plain text');
-  else if (hasTemplate(phrase)) invalid('phrase', 'the exit phrase is what the customer sends, so it cannot be a template');
-  else if (mode === 'typed' && QUOTE_MARKS.test(phrase)) {
-    invalid('phrase', `the banner's title quotes the phrase to type, so \`${phrase}\` cannot hold quote marks: choose words without them, or a banner with a button`);
-  }
-  if (mode === 'button' && !options.buttonLabel) invalid('buttonLabel', 'the button needs a label, such as `Exit`');
-  if (!options.bannerTitle) invalid('bannerTitle', 'the banner needs a title, such as `Do you want to exit from chat?`');
-  const name = (kind: 'intent' | 'journey', field: keyof DisconnectionOptions, value: string | undefined) => {
-    if (value === '') invalid(field, `the ${kind} needs a name`);
-    else if (value !== undefined && !NAME_PATTERN[kind].test(value)) {
-      invalid(field, `\`${value}\` is not a valid ${kind} name: use letters, digits, \`_\`, \`-\` or \`.\`, with no spaces`);
-    }
+  invalid('phrase', validatePhrase(options.phrase, mode));
+  if (mode === 'button') invalid('buttonLabel', validateButtonLabel(options.buttonLabel));
+  invalid('bannerTitle', validateBannerTitle(options.bannerTitle));
+  // An optional name is checked only when given; `''` is given (and refused).
+  const name = (kind: NameKind, field: keyof DisconnectionOptions, value: string | undefined) => {
+    if (value !== undefined) invalid(field, validateName(kind, value));
   };
   const ticket = options.ticketJourney;
   if ('existing' in ticket) name('journey', 'ticketJourney', ticket.existing);
@@ -125,7 +166,11 @@ export function validateDisconnectionOptions(given: Partial<DisconnectionOptions
   return conflicts;
 }
 
-/** The options with defaults for what is not given, and the spaces typed around values trimmed. */
+/**
+ * The options with defaults for what is not given (`undefined` counts as not given), and the
+ * spaces typed around values trimmed. Values of the wrong type become `''` (refused by the
+ * validators) rather than throwing, since options arrive as JSON.
+ */
 export function withDefaults(given: Partial<DisconnectionOptions>): DisconnectionOptions {
   const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
   const optional = (value: unknown) => (value === undefined || value === null ? undefined : text(value));
