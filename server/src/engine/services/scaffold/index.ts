@@ -1,4 +1,4 @@
-// The scaffold behind "Handoff Kit: Add User-Initiated Disconnection", split along its seams:
+// The scaffold behind "Add User-Initiated Disconnection" and "New Bot Project", split along its seams:
 //
 // - options.ts: the options, their defaults, and validateDisconnectionOptions (what is wrong with
 //   options on their own), built from per-field validators (validatePhrase…) that input boxes use.
@@ -7,6 +7,7 @@
 //   when something must be decided first, conflicts (and no edit). A conflict names the option to
 //   ask again (`field`) and often a `suggestion` for it: a free name, the near journey, the
 //   banner's phrase.
+// - newProject.ts: planNewProject(root), the files of a new bot project (bot.json with step 1 done).
 // - steps.ts: the guide's building blocks (bannerPayload, enableEvents, closingSteps, exitJourney,
 //   freeName, freshIds…), for quick fixes that write one piece of the same journey, and the
 //   predicates closesBanner and closesTicket, for the checks that look for those steps.
@@ -26,4 +27,5 @@ export {
 } from './options';
 export { disconnectionContext, type DisconnectionContext, type IntentSummary, type JourneySummary } from './context';
 export { planDisconnection, type ScaffoldPlan } from './planner';
+export { planNewProject, validateProjectName, type NewProjectPlan } from './newProject';
 export { bannerPayload, closesBanner, closesTicket, closingSteps, enableEvents, exitJourney, freeName, freshIds, typedBannerTitle } from './steps';

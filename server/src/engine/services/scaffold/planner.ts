@@ -34,10 +34,10 @@ import {
   bannerNode,
   closingSteps,
   enableEvents,
-  eventDeclaration,
   exitJourney,
   freshIds,
   handoffNodes,
+  newBotConfig,
   ProjectNames,
   raisesTicket,
   showsBanner,
@@ -161,15 +161,14 @@ class Draft {
 
 /** Step 1: both banner events declared and enabled, whichever shows the banner (bot.json is created when missing). */
 function planEvents(draft: Draft): void {
-  const events = [BANNER_SHOW_EVENT, BANNER_CLOSE_EVENT];
   const bot = draft.project.botFile;
   if (!bot) {
     const name = path.basename(draft.project.root);
-    draft.create(path.join(draft.project.root, 'bot.json'), { name, events: events.map(eventDeclaration) },
+    draft.create(path.join(draft.project.root, 'bot.json'), newBotConfig(name),
       `Create bot.json for bot \`${name}\`, declaring and enabling \`${BANNER_SHOW_EVENT}\` and \`${BANNER_CLOSE_EVENT}\``);
     return;
   }
-  for (const { modification, title } of enableEvents(bot, events)) draft.modify(bot, [modification], title);
+  for (const { modification, title } of enableEvents(bot, [BANNER_SHOW_EVENT, BANNER_CLOSE_EVENT])) draft.modify(bot, [modification], title);
 }
 
 /**

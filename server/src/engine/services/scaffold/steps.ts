@@ -9,7 +9,7 @@ import { reaches } from '../../exitJourneys';
 import { typedPhrase } from '../../exitPhrases';
 import { readJourney, type Journey, type JourneyNode } from '../../journey';
 import { nodesById } from '../../journeyGraph';
-import { BANNER_CLOSE_EVENT, isBannerEvent, platformEvent } from '../../platformEvents';
+import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent, platformEvent } from '../../platformEvents';
 import type { BotProject } from '../../project';
 import { indexOf, type ProjectIndex } from '../../projectIndex';
 import type { modifyJson } from '../edits';
@@ -19,6 +19,9 @@ export type JsonModification = Parameters<typeof modifyJson>[1][number];
 
 const WELCOME_BACK = 'You are back with the bot. How can I help?';
 
+/** The folder of a project that holds each kind of file, one file per intent or journey. */
+export const FOLDER_OF: Readonly<Record<NameKind, string>> = Object.freeze({ intent: 'intents', journey: 'journeys' });
+
 /** Which intent and journey names (and files) are taken, counting what the plan creates. */
 export class ProjectNames {
   private readonly planned = { intent: new Set<string>(), journey: new Set<string>() };
@@ -27,7 +30,7 @@ export class ProjectNames {
   constructor(private readonly project: BotProject, private readonly index: ProjectIndex) {}
 
   fileOf(kind: NameKind, name: string): string {
-    return path.join(this.project.root, kind === 'intent' ? 'intents' : 'journeys', `${name}.json`);
+    return path.join(this.project.root, FOLDER_OF[kind], `${name}.json`);
   }
 
   /** Why `name` cannot be used for a new intent or journey, or undefined when it is free. */
@@ -130,6 +133,14 @@ export function handoffNodes(newId: (base: string) => string, options: Disconnec
 export function eventDeclaration(name: string): object {
   const description = platformEvent(name)?.description;
   return { name, enabled: true, ...(description ? { description } : {}) };
+}
+
+/**
+ * The bot.json of a new project (step 1 done): the bot's name and both banner events declared and
+ * enabled, whichever one will show the banner, since the exit journey closes it with the other.
+ */
+export function newBotConfig(name: string): object {
+  return { name, events: [BANNER_SHOW_EVENT, BANNER_CLOSE_EVENT].map(eventDeclaration) };
 }
 
 /**
