@@ -136,15 +136,16 @@ function input(title: string, prompt: string, value: string, validateInput: (v: 
 }
 
 /**
- * Saves the files the edit touched, so the project on disk is the one that was checked, and
- * shows each in an editor: VS Code keeps the undo step of a file only while it holds the file.
+ * Shows each file the edit touched in an editor, then saves it, so the project on disk is the one
+ * that was checked. Shown first: VS Code keeps the undo step of a file only while it holds the
+ * file, and a saved file that nothing holds is dropped, closing its document under us.
  */
 async function saveAndShow(edit: vscode.WorkspaceEdit): Promise<void> {
   const uris = new Map<string, vscode.Uri>();
   for (const [uri] of edit.entries()) uris.set(uri.toString(), uri);
-  const documents = await Promise.all([...uris.values()].map((uri) => vscode.workspace.openTextDocument(uri)));
-  for (const document of documents) {
-    if (document.isDirty) await document.save();
-    await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
-  }
+  const editors: vscode.TextEditor[] = [];
+  for (const uri of uris.values()) editors.push(await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: true }));
+  // Saved whatever isDirty says: the extension host's isDirty can lag behind the edit just
+  // applied (a file left unsaved now and then), and saving a clean document does nothing.
+  for (const { document } of editors) await document.save();
 }
