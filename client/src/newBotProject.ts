@@ -1,8 +1,9 @@
 // "Handoff Kit: New Bot Project": a folder with bot.json (both banner events declared and
-// enabled, step 1 of the guide), intents/ and journeys/, opened in the workspace.
+// enabled, step 1 of the guide), intents/ and journeys/, opened in the workspace. What is written
+// is the engine's plan (planNewProject), so it is what the scaffold would write, with no findings.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+import { planNewProject, validateProjectName } from '../../server/src/engine/services/scaffold';
 
 export async function newBotProject(): Promise<vscode.Uri | undefined> {
   const parent = await pickParentFolder();
@@ -12,23 +13,24 @@ export async function newBotProject(): Promise<vscode.Uri | undefined> {
     prompt: `The bot's name; its folder is created in ${parent.fsPath}`,
     value: await freeFolderName(parent, 'support-bot'),
     validateInput: async (value) => {
-      if (!NAME.test(value)) return 'Letters, digits, `-`, `_` or `.`, with no spaces';
+      const invalid = validateProjectName(value);
+      if (invalid) return invalid;
       return (await exists(vscode.Uri.joinPath(parent, value))) ? `${value} already exists in ${parent.fsPath}` : undefined;
     },
   });
   if (!name) return undefined;
   const root = vscode.Uri.joinPath(parent, name);
-  const bot = {
-    name,
-    events: [
-      { name: 'ui-event-update-promotion', enabled: true, description: 'Shows or updates the callout banner.' },
-      { name: 'ui-event-close-promotion', enabled: true, description: 'Shows the exit banner while an agent holds the chat, and closes it.' },
-    ],
-  };
-  const botJson = vscode.Uri.joinPath(root, 'bot.json');
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root, 'intents'));
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root, 'journeys'));
-  await vscode.workspace.fs.writeFile(botJson, Buffer.from(`${JSON.stringify(bot, null, 2)}\n`));
+  const plan = planNewProject(root.fsPath, name);
+  // The plan speaks in paths; joined onto the root's URI they keep its scheme (a remote or virtual workspace).
+  const uriOf = (file: string) => vscode.Uri.joinPath(root, ...path.relative(root.fsPath, file).split(path.sep));
+  // Written with workspace.fs rather than applied as a workspace edit: a new project is not an edit to undo, and its
+  // files must be on disk before its folder joins the workspace.
+  for (const folder of plan.folders) await vscode.workspace.fs.createDirectory(uriOf(folder));
+  for (const change of plan.edit.changes) {
+    if (change.kind !== 'create') throw new Error(`a new bot project only creates files, not ${change.kind} ${change.file}`);
+    await vscode.workspace.fs.writeFile(uriOf(change.file), Buffer.from(change.text));
+  }
+  const botJson = uriOf(plan.botFile);
   if (!vscode.workspace.getWorkspaceFolder(root)) {
     const folders = vscode.workspace.workspaceFolders ?? [];
     vscode.workspace.updateWorkspaceFolders(folders.length, 0, { uri: root, name });

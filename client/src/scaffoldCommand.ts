@@ -2,7 +2,8 @@
 // has the server plan the change, and applies it as one workspace edit (one undo).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { DisconnectionOptions } from '../../server/src/engine/services/scaffold';
+// The engine's own validators, bundled in: a box refuses what the scaffold would refuse, in its words.
+import { validateBannerTitle, validateButtonLabel, validatePhrase, type DisconnectionOptions } from '../../server/src/engine/services/scaffold';
 import { SCAFFOLD, SCAFFOLD_CONTEXT, type ProjectSummary, type ScaffoldContextResult, type ScaffoldParams, type ScaffoldResult } from '../../server/src/protocol';
 
 type Pick<T> = vscode.QuickPickItem & { value: T };
@@ -33,13 +34,11 @@ export async function addDisconnection(client: LanguageClient, target?: vscode.U
     { label: 'Typed phrase', description: 'the banner asks the customer to type the exit phrase', value: 'typed' },
   ]);
   if (!mode) return false;
-  const phrase = await input(title, 'The exit phrase, sent as the customer\'s message', context.exitPhrase ?? 'talk to bot', (v) =>
-    !v.trim() ? 'The phrase cannot be empty' : mode === 'typed' && /['"]/.test(v) ? 'A phrase to type cannot hold quotes' : undefined,
-  );
+  const phrase = await input(title, 'The exit phrase, sent as the customer\'s message', context.exitPhrase ?? 'talk to bot', (v) => validatePhrase(v, mode));
   if (phrase === undefined) return false;
-  const buttonLabel = mode === 'button' ? await input(title, 'The button\'s label', 'Exit', (v) => (v.trim() ? undefined : 'The label cannot be empty')) : 'Exit';
+  const buttonLabel = mode === 'button' ? await input(title, 'The button\'s label', 'Exit', validateButtonLabel) : 'Exit';
   if (buttonLabel === undefined) return false;
-  const bannerTitle = await input(title, 'The banner\'s title', 'Do you want to exit from chat?', (v) => (v.trim() ? undefined : 'The title cannot be empty'));
+  const bannerTitle = await input(title, 'The banner\'s title', 'Do you want to exit from chat?', validateBannerTitle);
   if (bannerTitle === undefined) return false;
 
   const journeys: Pick<DisconnectionOptions['ticketJourney']>[] = context.journeys
@@ -139,15 +138,16 @@ function input(title: string, prompt: string, value: string, validateInput: (v: 
 }
 
 /**
- * Saves the files the edit touched, so the project on disk is the one that was checked, and
- * shows each in an editor: VS Code keeps the undo step of a file only while it holds the file.
+ * Shows each file the edit touched in an editor, then saves it, so the project on disk is the one
+ * that was checked. Shown first: VS Code keeps the undo step of a file only while it holds the
+ * file, and a saved file that nothing holds is dropped, closing its document under us.
  */
 async function saveAndShow(edit: vscode.WorkspaceEdit): Promise<void> {
   const uris = new Map<string, vscode.Uri>();
   for (const [uri] of edit.entries()) uris.set(uri.toString(), uri);
-  const documents = await Promise.all([...uris.values()].map((uri) => vscode.workspace.openTextDocument(uri)));
-  for (const document of documents) {
-    if (document.isDirty) await document.save();
-    await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
-  }
+  const editors: vscode.TextEditor[] = [];
+  for (const uri of uris.values()) editors.push(await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: true }));
+  // Saved whatever isDirty says: the extension host's isDirty can lag behind the edit just
+  // applied (a file left unsaved now and then), and saving a clean document does nothing.
+  for (const { document } of editors) await document.save();
 }

@@ -1,7 +1,7 @@
 // UI check: "Handoff Kit: New Bot Project" from the command palette. The workspace has `support-bot`, so the input box
-// offers the free `support-bot-2`; typing the taken name is refused with the reason. A free name typed creates the project, opens
-// its bot.json (both banner events declared and enabled) and offers to add the disconnection next. The new folder is
-// deleted afterwards.
+// offers the free `support-bot-2`; typing the taken name, or one with a space, is refused with the reason. A free name
+// typed creates the project (bot.json, intents/, journeys/), opens its bot.json (both banner events declared and
+// enabled) and offers to add the disconnection next. The new folder is deleted afterwards.
 import { clearNotifications, closeAllEditors, existsInWorkspace, removeFolder, runCommand, step, waitForNotification, waitForQuestion } from '../support/workbench-steps.mjs';
 
 export const title = 'New Bot Project from the palette refuses a taken name and creates a project with a free one';
@@ -22,6 +22,10 @@ export async function check({ page, screenshot }) {
     await page.keyboard.press('Enter');
     await step('the input box says support-bot is taken', () => widget.locator('.quick-input-message', { hasText: 'support-bot already exists' }).waitFor());
 
+    // A name that is no folder name: the engine's validateProjectName says why.
+    await widget.locator('input').fill('my bot');
+    await step('the input box refuses a name with a space', () => widget.locator('.quick-input-message', { hasText: 'is not a valid project name' }).waitFor());
+
     await widget.locator('input').fill(name);
     await step(`the input box takes ${name}`, () => widget.locator('.quick-input-message', { hasText: "The bot's name" }).waitFor());
     await page.keyboard.press('Enter');
@@ -30,6 +34,9 @@ export async function check({ page, screenshot }) {
       await page.locator(`.tabs-container .tab.active[data-resource-name="bot.json"]`).waitFor();
       await page.locator('.breadcrumbs-control', { hasText: name }).first().waitFor();
     });
+    for (const folder of ['intents', 'journeys']) {
+      if (!existsInWorkspace(page, `${name}/${folder}`)) throw new Error(`${name}/${folder} was not created`);
+    }
     const editor = page.locator('.editor-instance .view-lines');
     for (const text of [`"name": "${name}"`, 'ui-event-update-promotion', 'ui-event-close-promotion']) {
       await step(`bot.json shows ${text}`, () => editor.filter({ hasText: text }).waitFor());
