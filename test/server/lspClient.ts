@@ -20,8 +20,12 @@ export class LspTestClient {
   private listeners: Array<() => void> = [];
   readonly logs: string[] = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist/server/server.js'), '--stdio'], {
+  /**
+   * Spawns `command` (by default the bundled server of dist/, over stdio) with its stdin and
+   * stdout as the LSP connection; its stderr goes to the test's.
+   */
+  constructor(command: readonly string[] = [process.execPath, path.join(repoRoot, 'dist/server/server.js'), '--stdio']) {
+    this.process = spawn(command[0], command.slice(1), {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     this.connection = createProtocolConnection(
