@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium, openWorkbench } from './chromium.mjs';
 import { cleanUp, onCleanup } from './cleanup.mjs';
 import { newSession, startCodeServer } from './code-server.mjs';
-import { MissingPrerequisiteError, checkPrerequisites, repoRoot, testResultsDir } from './prerequisites.mjs';
+import { MissingPrerequisiteError, ensurePrerequisites, repoRoot, testResultsDir } from './prerequisites.mjs';
 import { provision } from './provision.mjs';
 import { probeExtensionDir, stageTestRun, testsDir } from './stage-tests.mjs';
 
@@ -268,7 +268,7 @@ function seconds(since) {
 async function main() {
   const started = Date.now();
   if (hosts.includes('code-server')) {
-    checkPrerequisites();
+    await ensurePrerequisites({ log });
     await runCodeServerHost();
     await cleanUp();
   }
