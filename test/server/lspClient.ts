@@ -19,6 +19,8 @@ export class LspTestClient {
   readonly connection: ProtocolConnection;
   private listeners: Array<() => void> = [];
   readonly logs: string[] = [];
+  /** Every handoffKit/status notification, oldest first. */
+  readonly statuses: Array<{ projects: number; files: number; durationMs: number }> = [];
 
   /**
    * Spawns `command` (by default the bundled server of dist/, over stdio) with its stdin and
@@ -34,6 +36,10 @@ export class LspTestClient {
     );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.notify();
+    });
+    this.connection.onNotification('handoffKit/status', (params: { projects: number; files: number; durationMs: number }) => {
+      this.statuses.push(params);
       this.notify();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
