@@ -99,7 +99,7 @@ function run(command, args, cwd) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { out: { type: 'string' }, keep: { type: 'boolean', default: false } } });
   packageExtension({ out: values.out ? resolve(values.out) : undefined, keep: values.keep })
     .then(({ files }) => console.log(files.map((file) => `  ${file}`).join('\n')))

@@ -153,7 +153,7 @@ export async function ensureBuildTools({ log = (line) => console.log(line) } = {
   checkBuildTools();
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   ensurePrerequisites({ wantNeovim: true }).catch((error) => {
     console.error(error instanceof MissingPrerequisiteError ? `error: ${error.message}` : error.stack ?? error.message);
     process.exit(1);
