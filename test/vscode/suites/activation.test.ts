@@ -1,6 +1,6 @@
 // The extension is installed in the real VS Code and activates by itself on a workspace that has a bot.json.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { waitUntil } from '../support/conditions';
@@ -38,5 +38,17 @@ describe('activation', () => {
       assert.ok(existsSync(join(extension.extensionPath, shipped)), `${shipped} is not in ${extension.extensionPath}: ${files.join(', ')}`);
     }
     assert.equal(extension.packageJSON.scripts, undefined, 'the packaged manifest keeps no npm scripts');
+  });
+
+  it('the details page (readme.md of the package) shows images that are inside the package', function () {
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    if (extension.packageJSON.devDependencies) this.skip();
+    const readme = readFileSync(join(extension.extensionPath, 'readme.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 3, `readme.md shows ${images.length} images`);
+    for (const image of images) {
+      assert.doesNotMatch(image, /^[a-z]+:/i, `${image} is not inside the package`);
+      assert.ok(existsSync(join(extension.extensionPath, image)), `${image} is missing from ${extension.extensionPath}`);
+    }
   });
 });
