@@ -4,8 +4,15 @@
 // its `files` is the npm package's list (the command line and the language server), and vsce
 // refuses `files` beside a .vscodeignore. The stage holds the extension manifest (package.json
 // without the npm-only fields), the minified client and server bundles (no CLI, no source maps),
-// schemas/, snippets/, walkthrough/, images/, the images README.extension.md shows, CHANGELOG.md
-// and LICENSE; .vscodeignore is applied there as a second line of defence.
+// schemas/, snippets/, walkthrough/, images/ (the icon), CHANGELOG.md and LICENSE;
+// .vscodeignore is applied there as a second line of defence.
+//
+// README.extension.md becomes the details page. Its screenshots are not packaged: VS Code's
+// extension editor renders the page in a webview whose content security policy allows only
+// `https:` and `data:` images (so a relative image inside the .vsix never shows, nor on the
+// Marketplace). vsce rewrites each relative link to the repository's file at HEAD
+// (https://github.com/handoff-kit/handoff-kit/raw/HEAD/<path>); this script first checks that
+// every image it shows exists at that path here, so the links work once the commit is pushed.
 // Any vsce warning fails the run: a warning is either fixed or the package is not made.
 //
 // Usage: node scripts/package.mjs [--out <file.vsix>] [--keep (the stage, printed)]
@@ -44,10 +51,7 @@ export async function packageExtension({ out = defaultVsixPath, keep = false, lo
     log(`[package] production bundles of the client and the server into ${keep ? stage : 'a temporary stage'}`);
     await run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--production', '--outdir', join(stage, 'dist'), '--targets', 'client,server'], repoRoot);
     for (const asset of assets) await cp(join(repoRoot, asset), join(stage, asset), { recursive: true });
-    for (const image of await readmeImages(join(repoRoot, readmePath))) {
-      await mkdir(dirname(join(stage, image)), { recursive: true });
-      await cp(join(repoRoot, image), join(stage, image));
-    }
+    await readmeImages(join(repoRoot, readmePath));
     const extensionManifest = Object.fromEntries(Object.entries(manifest).filter(([key]) => !npmOnlyFields.includes(key)));
     await writeFile(join(stage, 'package.json'), JSON.stringify(extensionManifest, null, 2) + '\n');
 
@@ -56,8 +60,7 @@ export async function packageExtension({ out = defaultVsixPath, keep = false, lo
     await mkdir(dirname(out), { recursive: true });
     const output = await run(
       process.execPath,
-      // Relative images stay relative: they are inside the .vsix, so the details page shows them offline.
-      [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', readmePath, '--out', out],
+      [vsce, 'package', '--no-dependencies', '--readme-path', readmePath, '--out', out],
       stage,
     );
     const warnings = output.split('\n').filter((line) => /\bWARNING\b/.test(line));
@@ -71,7 +74,10 @@ export async function packageExtension({ out = defaultVsixPath, keep = false, lo
   }
 }
 
-/** The relative image paths README.extension.md shows (Markdown and <img>), checked to exist in the repository. */
+/**
+ * The relative image paths README.extension.md shows (Markdown and <img>), repository-relative. Throws when one
+ * points outside the repository or at no file: vsce turns each into the URL of that file on GitHub.
+ */
 export async function readmeImages(path) {
   const text = await readFile(path, 'utf8');
   const links = [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)/g), ...text.matchAll(/<img[^>]+src=["']([^"']+)["']/g)].map((m) => m[1]);

@@ -40,15 +40,13 @@ describe('activation', () => {
     assert.equal(extension.packageJSON.scripts, undefined, 'the packaged manifest keeps no npm scripts');
   });
 
-  it('the details page (readme.md of the package) shows images that are inside the package', function () {
+  it('the details page (readme.md of the package) shows its images from https URLs of the repository', function () {
     const extension = vscode.extensions.getExtension(extensionId)!;
     if (extension.packageJSON.devDependencies) this.skip();
+    // VS Code's extension editor allows only https: and data: images, so a relative path would never show.
     const readme = readFileSync(join(extension.extensionPath, 'readme.md'), 'utf8');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
     assert.ok(images.length >= 3, `readme.md shows ${images.length} images`);
-    for (const image of images) {
-      assert.doesNotMatch(image, /^[a-z]+:/i, `${image} is not inside the package`);
-      assert.ok(existsSync(join(extension.extensionPath, image)), `${image} is missing from ${extension.extensionPath}`);
-    }
+    for (const image of images) assert.match(image, /^https:\/\/github\.com\/handoff-kit\/handoff-kit\/raw\/HEAD\/[\w/.-]+\.png$/);
   });
 });
