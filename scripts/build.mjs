@@ -1,14 +1,30 @@
-// Bundles the extension client, the language server and the command line into dist/ with esbuild,
-// so the extension loads from the bundle and never from node_modules.
+// Bundles the extension client, the language server and the command line with esbuild, so the
+// extension and the npm package load from the bundles and never from node_modules.
+// Usage: node scripts/build.mjs [--watch] [--production] [--outdir <dir>] [--targets client,server,cli]
+//   --production  minified, no source maps; the output folder is emptied first so no stale map survives
+//   --outdir      where the bundles go (default dist/), as <outdir>/client/extension.js, server/server.js, cli/cli.js
+//   --targets     which bundles to build (default all three); the .vsix needs client and server only
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const repoRoot = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
+const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
-const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
+const { values: options } = parseArgs({
+  options: {
+    watch: { type: 'boolean', default: false },
+    production: { type: 'boolean', default: false },
+    outdir: { type: 'string', default: join(repoRoot, 'dist') },
+    targets: { type: 'string', default: 'client,server,cli' },
+  },
+});
+const production = options.production;
+const outdir = resolve(options.outdir);
 
 const common = {
+  absWorkingDir: repoRoot,
   bundle: true,
   platform: 'node',
   target: 'node18',
@@ -17,24 +33,37 @@ const common = {
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   sourcemap: !production,
   minify: production,
+  // Minified names would make stack traces in the output channel unreadable for no real gain in size.
+  keepNames: production,
   logLevel: 'warning',
   // ESM dependencies (fdir, under tinyglobby) read import.meta.url, which CommonJS lacks.
   define: { VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
-const builds = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server/server.js' },
-  { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli/cli.js' },
-];
+const all = {
+  client: { entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client', 'extension.js'), external: ['vscode'] },
+  server: { entryPoints: ['server/src/lsp/server.ts'], outfile: join(outdir, 'server', 'server.js') },
+  cli: { entryPoints: ['server/src/cli/cli.ts'], outfile: join(outdir, 'cli', 'cli.js') },
+};
+const names = options.targets
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+const unknown = names.filter((name) => !(name in all));
+if (unknown.length > 0) {
+  console.error(`error: --targets takes client, server and cli, not ${unknown.join(', ')}`);
+  process.exit(2);
+}
+const builds = names.map((name) => all[name]);
 
-if (watch) {
+if (options.watch) {
   for (const b of builds) {
     const ctx = await esbuild.context({ ...common, ...b });
     await ctx.watch();
   }
-  console.log('esbuild: watching client, server and cli');
+  console.log(`esbuild: watching ${names.join(', ')}`);
 } else {
+  if (production) rmSync(outdir, { recursive: true, force: true });
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
 }

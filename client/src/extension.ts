@@ -1,8 +1,15 @@
 // The VS Code extension: starts the bundled Handoff Kit language server for the bot files of
 // the workspace, and adds the commands that write bot files (scaffold, new project, preview).
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { BANNER_PREVIEW, PREVIEW_COMMAND, type BannerPreviewParams, type BannerPreviewResult } from '../../server/src/protocol';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  BANNER_PREVIEW,
+  PREVIEW_COMMAND,
+  STATUS_NOTIFICATION,
+  type BannerPreviewParams,
+  type BannerPreviewResult,
+  type StatusParams,
+} from '../../server/src/protocol';
 import { BannerPreviewPanel } from './bannerPreview/panel';
 import { newBotProject } from './newBotProject';
 import type { DisconnectionOptions } from '../../server/src/engine/services/scaffold';
@@ -17,6 +24,8 @@ let client: LanguageClient | undefined;
 /** What the extension offers other extensions and its own tests. */
 export interface HandoffKitApi {
   readonly client: LanguageClient;
+  /** The server's last handoffKit/status (what the language status item shows); undefined before the first. */
+  readonly status: () => StatusParams | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffKitApi> {
@@ -25,12 +34,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const botFiles = ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({
+    scheme: 'file',
+    language: 'json',
+    pattern: `**/${pattern}`,
+  }));
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({
-      scheme: 'file',
-      language: 'json',
-      pattern: `**/${pattern}`,
-    })),
+    documentSelector: botFiles,
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher(BOT_FILE_GLOB),
@@ -70,9 +80,49 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     vscode.commands.registerCommand('handoffKit.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('handoffKit.showOutput', () => languageClient.outputChannel.show()),
   );
+  const status = languageStatus(context, languageClient, botFiles);
   void vscode.commands.executeCommand('setContext', 'handoffKit.hasBotProject', true);
   await languageClient.start();
-  return { client: languageClient };
+  return { client: languageClient, status };
+}
+
+/**
+ * The language status items of bot files (the `{}` of the status bar): what the server checks and
+ * how long its last check took, with Show Output; and the server's state, with Restart.
+ * Returns a function that reads the last status the server sent.
+ */
+function languageStatus(context: vscode.ExtensionContext, languageClient: LanguageClient, selector: vscode.DocumentSelector): () => StatusParams | undefined {
+  const checks = vscode.languages.createLanguageStatusItem('handoffKit.checks', selector);
+  checks.name = 'Handoff Kit checks';
+  checks.text = 'Handoff Kit: loading bot projects';
+  checks.busy = true;
+  checks.command = { title: 'Show Output', command: 'handoffKit.showOutput' };
+  const server = vscode.languages.createLanguageStatusItem('handoffKit.server', selector);
+  server.name = 'Handoff Kit language server';
+  server.command = { title: 'Restart Language Server', command: 'handoffKit.restartServer' };
+  const showState = (state: State) => {
+    server.text = state === State.Running ? 'Handoff Kit server running' : state === State.Starting ? 'Handoff Kit server starting' : 'Handoff Kit server stopped';
+    server.busy = state === State.Starting;
+    server.severity = state === State.Stopped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+  };
+  showState(languageClient.state);
+  let last: StatusParams | undefined;
+  context.subscriptions.push(
+    checks,
+    server,
+    languageClient.onDidChangeState((event) => showState(event.newState)),
+    languageClient.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
+      last = params;
+      checks.busy = false;
+      checks.text = `Handoff Kit: ${plural(params.projects, 'bot project')}, ${plural(params.files, 'file')}`;
+      checks.detail = params.projects ? `last check ${params.durationMs} ms` : 'no bot.json in this workspace';
+    }),
+  );
+  return () => last;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export async function deactivate(): Promise<void> {

@@ -34,8 +34,9 @@ export async function openWorkbench(browser, url, { onConsoleError = () => {} } 
     if (message.type() === 'error') onConsoleError(message.text());
   });
   page.on('pageerror', (error) => onConsoleError(String(error)));
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // Generous limits: they only stop a hang, and a loaded CI machine can take a minute to serve the first page.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
   // The workbench is usable once its parts are in the DOM.
-  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 120_000 });
   return page;
 }

@@ -2,9 +2,9 @@
 // Everything it writes (settings, logs, its own config) goes under one session folder, never under $HOME.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, normalize, sep } from 'node:path';
+import { basename, join, normalize, sep } from 'node:path';
 import { onCleanup } from './cleanup.mjs';
 import { isolatedHome } from './isolated-home.mjs';
 import { codeServerEntry, repoRoot } from './prerequisites.mjs';
@@ -28,6 +28,8 @@ const userSettings = {
   'update.mode': 'none',
   'git.enabled': false,
   'chat.commandCenter.enabled': false,
+  // VS Code in a browser saves after a delay by default; the suites revert their edits, which needs them unsaved.
+  'files.autoSave': 'off',
 };
 
 /**
@@ -56,6 +58,69 @@ export async function installExtension(extensionsDir, sourceDir = repoRoot, { li
     });
   }
   return installed;
+}
+
+/**
+ * Installs a .vsix as a user would, with `code-server --install-extension <vsix> --extensions-dir <extensionsDir>`
+ * (VS Code's own installer: it unpacks, validates the manifest and records the extension in extensions.json).
+ * Resolves with `{ id, version, dir, manifest }` of the installed folder; rejects with code-server's output when the
+ * install fails or leaves no folder. `session` holds code-server's user data and isolated home for the run.
+ */
+export async function installVsix(extensionsDir, vsixPath, session) {
+  await mkdir(extensionsDir, { recursive: true });
+  const args = [
+    codeServerEntry,
+    '--user-data-dir',
+    join(session, 'user-data'),
+    '--extensions-dir',
+    extensionsDir,
+    '--install-extension',
+    vsixPath,
+    '--force',
+  ];
+  const env = { ...process.env, ...(await isolatedHome(session)) };
+  const output = await new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, args, { cwd: session, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (chunk) => (text += chunk));
+    child.stderr.on('data', (chunk) => (text += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      code === 0 ? resolveRun(text) : reject(new Error(`code-server --install-extension ${vsixPath} exited with ${signal ?? code}:\n${text.trim()}`)),
+    );
+  });
+  const names = await readdir(extensionsDir);
+  const installedDir = names.find((name) => /^handoff-kit\.handoff-kit-/.test(name));
+  if (!installedDir)
+    throw new Error(`code-server --install-extension ${vsixPath} left no handoff-kit.handoff-kit-* folder in ${extensionsDir}:\n${output.trim()}`);
+  const dir = join(extensionsDir, installedDir);
+  const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+  return { id: `${manifest.publisher}.${manifest.name}`, version: manifest.version, dir, manifest };
+}
+
+/**
+ * Lists an extension folder placed by hand in `extensionsDir` in its extensions.json, when there is one. Once an
+ * installer has written that file, VS Code loads only the extensions it lists, so a folder copied beside a .vsix
+ * install (the test runner) needs an entry of its own. No-op without extensions.json (VS Code then scans the folder).
+ */
+export async function registerExtensionFolder(extensionsDir, dir, manifest) {
+  const listPath = join(extensionsDir, 'extensions.json');
+  let list;
+  try {
+    list = JSON.parse(await readFile(listPath, 'utf8'));
+  } catch (error) {
+    if (error.code === 'ENOENT') return;
+    throw error;
+  }
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const entry = {
+    identifier: { id },
+    version: manifest.version,
+    location: { $mid: 1, path: dir, scheme: 'file' },
+    relativeLocation: basename(dir),
+    metadata: { installedTimestamp: Date.now(), source: 'resource' },
+  };
+  await writeFile(listPath, JSON.stringify([...list.filter((e) => e.identifier?.id !== id), entry]));
 }
 
 /**

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isolatedHome } from './isolated-home.mjs';
 import {
-  checkBuildTools,
   checkPrerequisites,
+  ensureBuildTools,
   codeServerCache,
   codeServerEntry,
   codeServerPackage,
@@ -90,12 +90,12 @@ async function relink(target, linkPath) {
  * is deleted and redone from scratch, never trusted. Prints one line per step.
  */
 export async function provision({ log = (line) => console.log(line), force = false } = {}) {
-  checkPrerequisites();
+  checkPrerequisites({ needChromium: false });
   if (!force && isProvisioned()) {
     log(`[provision] code-server ${codeServerVersion} already provisioned in ${codeServerCache}`);
     return { provisioned: false, seconds: 0 };
   }
-  checkBuildTools();
+  await ensureBuildTools({ log });
   const started = Date.now();
   log(`[provision] installing code-server ${codeServerVersion} into ${codeServerCache} (about a minute; log: ${logPath})`);
   await rm(codeServerCache, { recursive: true, force: true });

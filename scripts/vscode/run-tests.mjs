@@ -3,9 +3,14 @@
 //     the UI checks of test/vscode/ui/ run in that window afterwards, screenshots under test-results/vscode/.
 //   desktop: a desktop VS Code through @vscode/test-electron, when HANDOFF_KIT_VSCODE_PATH names one or
 //     .vscode-test/ holds a download; otherwise skipped with one line.
+// The extension under test is, by default, the package a user installs: `npm run package` builds the .vsix (production
+// bundles) into test-results/vscode/, and code-server's `--install-extension` installs it, so every suite and UI check
+// runs against what ships, not against the development tree.
 // Usage: node scripts/vscode/run-tests.mjs [--host all|code-server|desktop] [--grep <text>]
 //        [--timeout <seconds for the whole host>] [--keep (the temp session folder)]
-//        [--probe (test the stand-in of test/vscode/probe-extension) | --extension <folder with package.json>]
+//        [--vsix <file.vsix> (install this package instead of building one)
+//         | --extension <folder with package.json> (copied as is, e.g. "." for the dev build in dist/)
+//         | --probe (test the stand-in of test/vscode/probe-extension)]
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
@@ -15,17 +20,19 @@ import { parseArgs } from 'node:util';
 import { launchChromium, openWorkbench } from './chromium.mjs';
 import { cleanUp, onCleanup } from './cleanup.mjs';
 import { newSession, startCodeServer } from './code-server.mjs';
-import { MissingPrerequisiteError, checkPrerequisites, repoRoot, testResultsDir } from './prerequisites.mjs';
+import { MissingPrerequisiteError, ensurePrerequisites, repoRoot, testResultsDir } from './prerequisites.mjs';
 import { provision } from './provision.mjs';
 import { probeExtensionDir, stageTestRun, testsDir } from './stage-tests.mjs';
+import { packageExtension } from '../package.mjs';
 
 const { values: options } = parseArgs({
   options: {
     host: { type: 'string', default: 'all' },
     probe: { type: 'boolean', default: false },
     extension: { type: 'string' },
+    vsix: { type: 'string' },
     grep: { type: 'string' },
-    timeout: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -64,18 +71,32 @@ function log(line) {
   console.log(line);
 }
 
-/** The extension under test: the bundle in dist/ (npm run build), the stand-in with --probe, or --extension. */
-function extensionSource() {
-  if (options.probe) return probeExtensionDir;
-  if (options.extension) return resolve(options.extension);
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  const main = join(repoRoot, manifest.main);
-  if (!existsSync(main)) {
-    throw new MissingPrerequisiteError(
-      `${relative(repoRoot, main)} is missing: run "npm run build" first (or pass --probe to check the test host alone)`,
-    );
+/**
+ * The extension under test, as stageTestRun takes it: `{ vsix }` (the package built once per run, or --vsix) or
+ * `{ extensionSource }` (a folder: --extension, or the stand-in with --probe). `describe` says where it came from.
+ */
+let underTest;
+async function extensionUnderTest() {
+  if (underTest) return underTest;
+  if (options.probe) underTest = { extensionSource: probeExtensionDir, describe: relative(repoRoot, probeExtensionDir) };
+  else if (options.extension) {
+    const folder = resolve(options.extension);
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    if (!existsSync(join(folder, manifest.main))) {
+      throw new MissingPrerequisiteError(`${relative(repoRoot, join(folder, manifest.main))} is missing: run "npm run build" first`);
+    }
+    underTest = { extensionSource: folder, describe: `${relative(repoRoot, folder) || '.'} (copied)` };
+  } else if (options.vsix) {
+    const vsix = resolve(options.vsix);
+    if (!existsSync(vsix)) throw new MissingPrerequisiteError(`${vsix} does not exist`);
+    underTest = { vsix, describe: `${relative(repoRoot, vsix)} (code-server --install-extension)` };
+  } else {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    const out = join(testResultsDir, 'vscode', `${manifest.name}-${manifest.version}.vsix`);
+    const { bytes } = await packageExtension({ out, log });
+    underTest = { vsix: out, describe: `${relative(repoRoot, out)}, ${Math.round(bytes / 1024)} KiB (code-server --install-extension)` };
   }
-  return repoRoot;
+  return underTest;
 }
 
 /** Waits for the runner's report, printing each test as its progress line arrives. */
@@ -119,9 +140,10 @@ async function runCodeServerHost() {
   const deadline = started + hostTimeoutMs;
   await provision({ log });
   const session = await newSession({ keep: options.keep });
-  const staged = await stageTestRun({ session, host, trigger: 'activation', extensionSource: extensionSource(), grep: options.grep, testTimeoutMs });
+  const extension = await extensionUnderTest();
+  const staged = await stageTestRun({ session, host, trigger: 'activation', ...extension, grep: options.grep, testTimeoutMs });
   log(
-    `[${host}] extension ${staged.extension.id} ${staged.extension.version} from ${relative(repoRoot, extensionSource()) || '.'}; session ${session}${options.keep ? ' (kept)' : ''}`,
+    `[${host}] extension ${staged.extension.id} ${staged.extension.version} from ${extension.describe}; session ${session}${options.keep ? ' (kept)' : ''}`,
   );
   // What a reader of a failed CI run needs survives the session folder: report, logs, screenshots.
   const artifacts = join(testResultsDir, 'vscode', host);
@@ -240,14 +262,10 @@ async function runDesktopHost() {
   const started = Date.now();
   const { runTests } = await import('@vscode/test-electron');
   const session = await newSession({ keep: options.keep });
-  const staged = await stageTestRun({
-    session,
-    host,
-    trigger: 'extensionTests',
-    extensionSource: extensionSource(),
-    grep: options.grep,
-    testTimeoutMs,
-  });
+  const extension = await extensionUnderTest();
+  // A .vsix is unpacked by code-server's installer (provisioned if needed); desktop VS Code then loads that folder.
+  if (extension.vsix) await provision({ log });
+  const staged = await stageTestRun({ session, host, trigger: 'extensionTests', ...extension, grep: options.grep, testTimeoutMs });
   log(`[${host}] ${executable} with ${staged.extension.id} ${staged.extension.version}; session ${session}`);
   const artifacts = join(testResultsDir, 'vscode', host);
   await rm(artifacts, { recursive: true, force: true });
@@ -298,7 +316,7 @@ function seconds(since) {
 async function main() {
   const started = Date.now();
   if (hosts.includes('code-server')) {
-    checkPrerequisites();
+    await ensurePrerequisites({ log });
     await runCodeServerHost();
     await cleanUp();
   }

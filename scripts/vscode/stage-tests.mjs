@@ -5,7 +5,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { installExtension } from './code-server.mjs';
+import { installExtension, installVsix, registerExtensionFolder } from './code-server.mjs';
 import { repoRoot } from './prerequisites.mjs';
 
 export const testsDir = join(repoRoot, 'test', 'vscode');
@@ -22,9 +22,10 @@ export async function suiteNames() {
 
 /**
  * Stages everything a host needs under `session` and returns the paths. `trigger` is how the runner starts:
- * `activation` (code-server) or `extensionTests` (@vscode/test-electron calls its run()).
+ * `activation` (code-server) or `extensionTests` (@vscode/test-electron calls its run()). The extension under test is
+ * `vsix` (a .vsix file, installed with code-server --install-extension) or else the folder `extensionSource` (copied).
  */
-export async function stageTestRun({ session, host, trigger, extensionSource, grep, testTimeoutMs }) {
+export async function stageTestRun({ session, host, trigger, vsix, extensionSource, grep, testTimeoutMs }) {
   const workspace = join(session, 'workspace');
   await cp(fixtureWorkspace, workspace, { recursive: true });
   // The README's example must stay free of findings in the real editor too (valid-project.test.ts).
@@ -32,12 +33,13 @@ export async function stageTestRun({ session, host, trigger, extensionSource, gr
 
   const extensionsDir = join(session, 'extensions');
   await mkdir(extensionsDir, { recursive: true });
-  const extension = await installExtension(extensionsDir, extensionSource);
+  const extension = vsix ? await installVsix(extensionsDir, vsix, session) : await installExtension(extensionsDir, extensionSource);
 
   const runnerManifest = JSON.parse(await readFile(join(runnerSourceDir, 'package.json'), 'utf8'));
   const runnerDir = join(extensionsDir, `${runnerManifest.publisher}.${runnerManifest.name}-${runnerManifest.version}`);
   await mkdir(runnerDir, { recursive: true });
   await cp(join(runnerSourceDir, 'package.json'), join(runnerDir, 'package.json'));
+  await registerExtensionFolder(extensionsDir, runnerDir, runnerManifest);
   const names = await suiteNames();
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'error' };
   await esbuild.build({ ...common, entryPoints: [join(runnerSourceDir, 'extension.ts')], outfile: join(runnerDir, 'extension.js') });

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium, openWorkbench } from './chromium.mjs';
 import { cleanUp, isCleaningUp, signalExitCodes } from './cleanup.mjs';
 import { installExtension, newSession, startCodeServer } from './code-server.mjs';
-import { MissingPrerequisiteError, checkPrerequisites, codeServerVersion, repoRoot, vscodeVersion } from './prerequisites.mjs';
+import { MissingPrerequisiteError, ensurePrerequisites, codeServerVersion, repoRoot, vscodeVersion } from './prerequisites.mjs';
 import { provision } from './provision.mjs';
 import { openFileByQuickOpen, showProblems } from './workbench.mjs';
 
@@ -88,7 +88,7 @@ async function takeScreenshot(server, folder, session) {
 }
 
 async function main() {
-  checkPrerequisites({ needChromium: Boolean(options.screenshot) });
+  await ensurePrerequisites({ needChromium: Boolean(options.screenshot) });
   const folder = resolve(options.folder);
   if (!existsSync(folder)) throw new MissingPrerequisiteError(`${folder} does not exist`);
   if (!options['no-build']) {

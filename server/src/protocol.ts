@@ -59,3 +59,17 @@ export interface AddUtteranceParams {
   readonly phrase: string;
 }
 export type AddUtteranceResult = WorkspaceEdit | null;
+
+/**
+ * Sent by the server after each check of the projects an edit or a file event touched, and once
+ * the workspace is loaded: how much it checks and how long that last check took.
+ */
+export const STATUS_NOTIFICATION = 'handoffKit/status';
+export interface StatusParams {
+  /** Bot projects (folders with a bot.json) the server holds. */
+  readonly projects: number;
+  /** Bot files of those projects (bot.json, handoff-kit.json, intents/*.json, journeys/*.json). */
+  readonly files: number;
+  /** Wall time of the last check, in milliseconds (0 before the first). */
+  readonly durationMs: number;
+}

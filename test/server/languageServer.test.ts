@@ -27,6 +27,13 @@ describe('language server over stdio', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
+  it('tells the client after a check how many projects and files it checks, and how long it took', async () => {
+    const status = await client.waitFor('a handoffKit/status with the project', () => client.statuses.find((s) => s.projects === 1));
+    // The example's 7 files and the broken intent.
+    assert.equal(status.files, 8);
+    assert.ok(Number.isInteger(status.durationMs) && status.durationMs >= 0, `durationMs: ${status.durationMs}`);
+  });
+
   it('reports problems in files that are not open, read from disk', async () => {
     const file = path.join(folder, 'support-bot/intents/broken.json');
     const diagnostics = await client.waitFor('diagnostics of broken.json', () => {

@@ -19,9 +19,15 @@ export class LspTestClient {
   readonly connection: ProtocolConnection;
   private listeners: Array<() => void> = [];
   readonly logs: string[] = [];
+  /** Every handoffKit/status notification, oldest first. */
+  readonly statuses: Array<{ projects: number; files: number; durationMs: number }> = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [path.join(repoRoot, 'dist/server/server.js'), '--stdio'], {
+  /**
+   * Spawns `command` (by default the bundled server of dist/, over stdio) with its stdin and
+   * stdout as the LSP connection; its stderr goes to the test's.
+   */
+  constructor(command: readonly string[] = [process.execPath, path.join(repoRoot, 'dist/server/server.js'), '--stdio']) {
+    this.process = spawn(command[0], command.slice(1), {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     this.connection = createProtocolConnection(
@@ -30,6 +36,10 @@ export class LspTestClient {
     );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.notify();
+    });
+    this.connection.onNotification('handoffKit/status', (params: { projects: number; files: number; durationMs: number }) => {
+      this.statuses.push(params);
       this.notify();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {

@@ -22,4 +22,12 @@ describe('settings from the client', () => {
       rules: { 'unknown-event': 'off' },
     });
   });
+
+  it('reads exitPhraseMatch `project` (the default, and the old null) as no override', () => {
+    assert.equal(toSettings({ exitPhraseMatch: 'project' }).exitPhraseMatch, undefined);
+    assert.equal('exitPhraseMatch' in toSettings({ exitPhraseMatch: 'project' }), false);
+    assert.equal(toSettings({ exitPhraseMatch: null }).exitPhraseMatch, undefined);
+    assert.equal(toSettings({ exitPhraseMatch: 'exact' }).exitPhraseMatch, 'exact');
+    assert.equal(toSettings({ exitPhraseMatch: 'ignoreCaseAndSpacing' }).exitPhraseMatch, 'ignoreCaseAndSpacing');
+  });
 });

@@ -20,6 +20,7 @@ import { toDiagnostic } from './diagnostics';
 import { registerCustomRequests } from './customRequests';
 import { featureCapabilities, registerFeatures } from './features';
 import { defaultSettings, toSettings, type HandoffKitSettings } from './settings';
+import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 
 export interface Disposable {
   dispose(): void;
@@ -115,6 +116,14 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     const files = projects.reduce((n, p) => n + p.allFiles().length, 0);
     connection.console.info(`Loaded ${projects.length} bot project(s), ${files} files, in ${Math.round(performance.now() - started)} ms.`);
     for (const project of projects) schedule(project);
+    if (!projects.length) sendStatus(0);
+  }
+
+  /** Tells the client how much the server checks and how long the last check took (`durationMs`). */
+  function sendStatus(durationMs: number): void {
+    const projects = workspace.projects();
+    const files = projects.reduce((n, p) => n + p.allFiles().length, 0);
+    void connection.sendNotification(STATUS_NOTIFICATION, { projects: projects.length, files, durationMs: Math.round(durationMs) } satisfies StatusParams);
   }
 
   function syncDocument(document: TextDocument): BotProject | undefined {
@@ -256,6 +265,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   async function checkPending(): Promise<void> {
     const projects = [...pending];
     pending.clear();
+    const passStarted = performance.now();
     for (const project of projects) {
       if (workspace.project(project.root) !== project) continue; // removed or reloaded meanwhile
       const settings = await settingsFor(project);
@@ -272,6 +282,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       }
       connection.console.log(`Checked ${project.root} (${project.allFiles().length} files) in ${Math.round(performance.now() - started)} ms.`);
     }
+    sendStatus(performance.now() - passStarted);
   }
 
   function publish(uri: string, diagnostics: Diagnostic[]): void {

@@ -10,7 +10,10 @@ export interface HandoffKitSettings {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** Bot files larger than this many bytes are not checked (read once for the whole workspace). */
   readonly maxFileSize: number;
-  /** How exit phrases are compared; undefined: as the project's handoff-kit.json says. */
+  /**
+   * How exit phrases are compared; undefined: as the project's handoff-kit.json says (the
+   * setting's value `project`, its default).
+   */
   readonly exitPhraseMatch?: PhraseMatch;
 }
 
@@ -22,7 +25,17 @@ export const defaultSettings: HandoffKitSettings = {
 
 const ruleSettings = new Set(['off', 'error', 'warning', 'info', 'hint']);
 
-/** Reads what the client sent, keeping defaults for anything missing or of the wrong type. */
+/**
+ * The values of `handoffKit.exitPhraseMatch`: `project` (the default) defers to the project's
+ * handoff-kit.json; the others override it. Anything else (such as the `null` older versions
+ * offered) reads as `project`.
+ */
+export const EXIT_PHRASE_MATCH_SETTINGS = ['project', 'exact', 'ignoreCaseAndSpacing'] as const;
+
+/**
+ * Reads what the client sent for the section `handoffKit` (any JSON value), keeping defaults for
+ * anything missing or of the wrong type; never throws.
+ */
 export function toSettings(raw: unknown): HandoffKitSettings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const rules: Record<string, RuleSetting> = {};
@@ -33,6 +46,7 @@ export function toSettings(raw: unknown): HandoffKitSettings {
   }
   const match = value.exitPhraseMatch;
   return {
+    // `project` and anything unknown: no override, handoff-kit.json decides.
     ...(match === 'exact' || match === 'ignoreCaseAndSpacing' ? { exitPhraseMatch: match } : {}),
     enable: typeof value.enable === 'boolean' ? value.enable : defaultSettings.enable,
     rules,

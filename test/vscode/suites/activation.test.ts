@@ -1,5 +1,7 @@
 // The extension is installed in the real VS Code and activates by itself on a workspace that has a bot.json.
 import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { waitUntil } from '../support/conditions';
 
@@ -19,5 +21,32 @@ describe('activation', () => {
     await waitUntil(`${extensionId} is active`, () => extension.isActive);
     // isActive is also true after activate() threw; activate() on an active extension rethrows that error.
     await extension.activate();
+  });
+
+  it('runs from the .vsix: production bundles of client and server, no source maps, no command line', function () {
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    // `run-tests.mjs --extension <folder>` copies a development tree instead; only the package is checked here.
+    if (extension.packageJSON.devDependencies) this.skip();
+    const files = (function list(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? list(join(dir, entry.name)) : [relative(extension.extensionPath, join(dir, entry.name)).split('\\').join('/')],
+      );
+    })(extension.extensionPath);
+    assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(), ['dist/client/extension.js', 'dist/server/server.js']);
+    assert.deepEqual(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts')), []);
+    for (const shipped of ['images/icon.png', 'LICENSE.txt', 'changelog.md', 'readme.md', 'snippets/bot-files.json']) {
+      assert.ok(existsSync(join(extension.extensionPath, shipped)), `${shipped} is not in ${extension.extensionPath}: ${files.join(', ')}`);
+    }
+    assert.equal(extension.packageJSON.scripts, undefined, 'the packaged manifest keeps no npm scripts');
+  });
+
+  it('the details page (readme.md of the package) shows its images from https URLs of the repository', function () {
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    if (extension.packageJSON.devDependencies) this.skip();
+    // VS Code's extension editor allows only https: and data: images, so a relative path would never show.
+    const readme = readFileSync(join(extension.extensionPath, 'readme.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 3, `readme.md shows ${images.length} images`);
+    for (const image of images) assert.match(image, /^https:\/\/github\.com\/handoff-kit\/handoff-kit\/raw\/HEAD\/[\w/.-]+\.png$/);
   });
 });
