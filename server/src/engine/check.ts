@@ -3,6 +3,7 @@
 // one that throws becomes a `check-failed` finding on that file, and every other check still runs.
 import type { BotFile } from './botFile';
 import { compareFindings, type Finding, type Severity } from './findings';
+import { DEFAULT_MIN_CONFIDENCE } from './liveResults';
 import type { PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 import { checkFailed } from './rules/checkFailed';
@@ -16,6 +17,8 @@ export interface CheckOptions {
   readonly rules?: Readonly<Record<string, RuleSetting | undefined>>;
   /** How exit phrases are compared; overrides handoff-kit.json; `exact` when neither says. */
   readonly phraseMatch?: PhraseMatch;
+  /** Percent (0–100) for `live-low-confidence`; overrides handoff-kit.json `minConfidence`; 70 when neither says. */
+  readonly minConfidence?: number;
 }
 
 const FILE_FINDINGS = Symbol('file-scope findings');
@@ -24,7 +27,10 @@ const FILE_FINDINGS = Symbol('file-scope findings');
 export function checkFile(project: BotProject, file: BotFile, given: CheckOptions = {}): Finding[] {
   // The project's handoff-kit.json, under the options given (which win).
   const settings = { ...project.settings.rules, ...given.rules };
-  const context: RuleContext = { phraseMatch: given.phraseMatch ?? project.phraseMatch };
+  const context: RuleContext = {
+    phraseMatch: given.phraseMatch ?? project.phraseMatch,
+    minConfidence: given.minConfidence ?? project.settings.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+  };
   // File-scope rules read nothing but the file, so neither the project nor the context changes their result.
   const fileScoped = file.derived(FILE_FINDINGS, () => run(fileRules, file, (rule, report) => rule.check(file, report)));
   const projectScoped = run(projectRules, file, (rule, report) => rule.check(file, project, report, context));

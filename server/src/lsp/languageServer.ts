@@ -77,7 +77,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'handoffKit' });
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json}' }],
+        watchers: [{ globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv}' }],
       });
     }
     if (canTrackFolders) {
@@ -223,7 +223,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       };
       for (const file of project.allFiles()) {
         const diagnostics = settings.enable
-          ? checkFile(project, file, { rules: settings.rules, phraseMatch: settings.exitPhraseMatch }).map((finding) => toDiagnostic(finding, file, relatedFile))
+          ? checkFile(project, file, { rules: settings.rules, phraseMatch: settings.exitPhraseMatch, minConfidence: settings.minConfidence }).map((finding) => toDiagnostic(finding, file, relatedFile))
           : [];
         publish(uriOf(file.path), diagnostics);
       }

@@ -12,6 +12,8 @@ export interface HandoffKitSettings {
   readonly maxFileSize: number;
   /** How exit phrases are compared; undefined: as the project's handoff-kit.json says. */
   readonly exitPhraseMatch?: PhraseMatch;
+  /** Percent (0–100) for `live-low-confidence`; undefined: as the project's handoff-kit.json says. */
+  readonly minConfidence?: number;
 }
 
 export const defaultSettings: HandoffKitSettings = {
@@ -32,7 +34,9 @@ export function toSettings(raw: unknown): HandoffKitSettings {
     }
   }
   const match = value.exitPhraseMatch;
+  const minConfidence = value.minConfidence;
   return {
+    ...(typeof minConfidence === 'number' && minConfidence >= 0 && minConfidence <= 100 ? { minConfidence } : {}),
     ...(match === 'exact' || match === 'ignoreCaseAndSpacing' ? { exitPhraseMatch: match } : {}),
     enable: typeof value.enable === 'boolean' ? value.enable : defaultSettings.enable,
     rules,
