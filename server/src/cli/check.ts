@@ -10,6 +10,7 @@ import {
   nodeFileSystem,
   type Finding,
 } from '../engine';
+import { addTestReports } from './utteranceTests';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -29,7 +30,7 @@ interface Target {
 
 export async function runCheck(
   paths: string[],
-  options: { cwd: string; format: OutputFormat; maxFileSize?: number },
+  options: { cwd: string; format: OutputFormat; maxFileSize?: number; testReports?: string[] },
 ): Promise<CheckRun> {
   const started = performance.now();
   const workspace = new BotWorkspace(nodeFileSystem, { maxFileSize: options.maxFileSize });
@@ -39,6 +40,10 @@ export async function runCheck(
   let fileCount = 0;
   for (const target of mergeTargets(targets)) {
     const project = workspace.project(target.root) ?? (await workspace.loadProject(target.root));
+    // `--test-report` files are checked as the project's own reports (utteranceTests.ts).
+    const reports = options.testReports?.length ? await addTestReports(project, options.testReports, options.cwd, options.maxFileSize) : [];
+    for (const report of target.files ? reports : []) findings.push(...checkFile(project, report));
+    fileCount += target.files ? reports.length : 0;
     if (target.files) {
       for (const file of target.files) {
         const botFile = project.file(file);

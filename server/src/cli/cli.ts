@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { runCheck, UsageError, type OutputFormat } from './check';
 import { formatRules } from './rules';
+import { parseMaxRows, runUtteranceTests } from './utteranceTests';
 
 const program = new Command()
   .name('handoff-kit')
@@ -17,12 +18,35 @@ program
   .argument('[paths...]', 'bot project folders or bot files')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
   .option('--max-file-size <bytes>', 'skip bot files larger than this', (v) => parseSize(v))
-  .action(async (paths: string[], options: { format: OutputFormat; maxFileSize?: number }) => {
+  .option('--test-report <file.csv...>', "Studio test reports to check besides the project's test-reports/*.csv")
+  .action(async (paths: string[], options: { format: OutputFormat; maxFileSize?: number; testReport?: string[] }) => {
     try {
-      const result = await runCheck(paths, { cwd: process.cwd(), format: options.format, maxFileSize: options.maxFileSize });
+      const result = await runCheck(paths, { cwd: process.cwd(), format: options.format, maxFileSize: options.maxFileSize, testReports: options.testReport });
       process.stdout.write(result.stdout);
       if (result.stderr) process.stderr.write(result.stderr);
       process.exitCode = result.exitCode;
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`handoff-kit: ${error.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      throw error;
+    }
+  });
+
+program
+  .command('utterance-tests')
+  .description("Write the CSV Studio's bulk utterance test takes (Automation > Test > Upload utterances): Utterance, Journey, Tag.")
+  .argument('[project]', 'bot project folder (default: the current folder)')
+  .option('-o, --out <dir>', 'folder to write utterance-tests.csv into (default: the project folder)')
+  .option('--all', 'also every utterance of every intent that starts a journey (Tag: the intent name)')
+  .option('--max-rows <n>', 'split into numbered files of at most this many rows', (v) => parseMaxRows(v))
+  .action(async (project: string | undefined, options: { out?: string; all?: boolean; maxRows?: number }) => {
+    try {
+      const result = await runUtteranceTests(project, { cwd: process.cwd(), ...options });
+      for (const file of result.files) process.stdout.write(`${file}\n`);
+      process.stderr.write(`Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to ${result.files.length} file${result.files.length === 1 ? '' : 's'}.\n`);
     } catch (error) {
       if (error instanceof UsageError) {
         process.stderr.write(`handoff-kit: ${error.message}\n`);

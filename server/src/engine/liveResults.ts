@@ -60,7 +60,9 @@ function classify(project: BotProject, mode: PhraseMatch, minConfidence: number)
     if (!report.readable) continue;
     const parsed = testReportOf(report);
     if (!parsed.ok) continue;
-    const reportName = relativePath(project.root, report.path);
+    // A report given from outside the project (`--test-report`) is named by its full path.
+    const relative = relativePath(project.root, report.path);
+    const reportName = relative.startsWith('..') ? report.path : relative;
     for (const row of parsed.rows) {
       const exits = exitsByKey.get(phraseKey(row.utterance, mode)) ?? [];
       const utterances = index.utterancesMatching(row.utterance, mode);
