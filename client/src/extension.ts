@@ -9,7 +9,7 @@ import type { DisconnectionOptions } from '../../server/src/engine/services/scaf
 import { addDisconnection } from './scaffoldCommand';
 
 /** The files of a bot project the server checks, and the project's own settings. */
-const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json}';
+const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv}';
 
 let client: LanguageClient | undefined;
 
@@ -25,11 +25,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({
-      scheme: 'file',
-      language: 'json',
-      pattern: `**/${pattern}`,
-    })),
+    documentSelector: [
+      ...['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({
+        scheme: 'file',
+        language: 'json',
+        pattern: `**/${pattern}`,
+      })),
+      // Studio's test reports are CSV, whatever language mode the editor gives them.
+      { scheme: 'file', pattern: '**/test-reports/*.csv' },
+    ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(BOT_FILE_GLOB) },
     outputChannelName: 'Handoff Kit',
   };
