@@ -17,7 +17,7 @@ import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
 
 /** The files of a bot project the server checks, and the project's own settings. */
-const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json}';
+const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv}';
 
 let client: LanguageClient | undefined;
 
@@ -34,11 +34,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const botFiles = ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({
-    scheme: 'file',
-    language: 'json',
-    pattern: `**/${pattern}`,
-  }));
+  const botFiles = [
+    ...['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({
+      scheme: 'file',
+      language: 'json',
+      pattern: `**/${pattern}`,
+    })),
+    // Studio's test reports are CSV, whatever language mode the editor gives them.
+    { scheme: 'file', pattern: '**/test-reports/*.csv' },
+  ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: botFiles,
     synchronize: {

@@ -143,3 +143,54 @@ describe('handoff-kit check', () => {
     assert.match(stderr, /argument 'xml' is invalid\. Allowed choices are text, json, sarif, github\./);
   });
 });
+
+describe('handoff-kit utterance-tests and --test-report', () => {
+  let folder: string;
+  before(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-studio-'));
+  });
+  after(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('writes the exit phrases of the example as Studio takes them', async () => {
+    const { code, stdout, stderr } = run(['utterance-tests', exampleProject, '-o', folder]);
+    assert.equal(code, 0, stderr);
+    const file = path.join(folder, 'utterance-tests.csv');
+    assert.equal(stdout, `${file}\n`);
+    assert.equal(await readFile(file, 'utf8'), 'Utterance,Journey,Tag\r\ntalk to bot,return-to-bot,exit-phrase\r\n');
+    assert.equal(stderr, 'Wrote 1 utterance test to 1 file.\n');
+  });
+
+  it('splits --all into numbered files with --max-rows, and refuses a bad count', async () => {
+    const out = path.join(folder, 'split');
+    const { code } = run(['utterance-tests', exampleProject, '-o', out, '--all', '--max-rows', '4']);
+    assert.equal(code, 0);
+    const parts = await Promise.all([1, 2, 3].map((n) => readFile(path.join(out, `utterance-tests-${n}.csv`), 'utf8')));
+    assert.deepEqual(parts.map((p) => p.trim().split('\r\n').length), [5, 5, 2]);
+    assert.equal(run(['utterance-tests', exampleProject, '--max-rows', 'x']).code, 2);
+    assert.match(run(['utterance-tests', folder]).stderr, /is not a bot project/);
+  });
+
+  it('checks a --test-report and the reports in test-reports/', async () => {
+    const report = path.join(folder, 'run.csv');
+    await writeFile(report, '\uFEFFUtterance,Predicted Journey,Journey,Status\r\ntalk to bot,live-agent,return-to-bot,failure\r\n');
+    const given = run(['check', exampleProject, '--test-report', report, '-f', 'json'], folder);
+    assert.equal(given.code, 1);
+    const findings = JSON.parse(given.stdout) as { file: string; code: string; message: string; range: { start: { line: number } } }[];
+    assert.deepEqual(findings.map((f) => [path.basename(f.file), f.code, f.range.start.line]), [
+      ['run.csv', 'live-exit-misrouted', 1],
+      ['billing-agent.json', 'live-exit-misrouted', 17],
+      ['live-agent.json', 'live-exit-misrouted', 20],
+    ]);
+    assert.ok(findings.some((f) => f.message === `Studio routed \`talk to bot\` to \`live-agent\` (report ${report}, row 2); it must start \`return-to-bot\``));
+
+    const project = path.join(folder, 'bot');
+    await cp(exampleProject, project, { recursive: true });
+    await cp(report, path.join(project, 'test-reports', 'run.csv'), { recursive: true });
+    const inFolder = run(['check', project], folder);
+    assert.equal(inFolder.code, 1);
+    assert.match(inFolder.stdout, /^bot\/test-reports\/run\.csv:2:1 error live-exit-misrouted the live bot routed/m);
+    assert.match(inFolder.stdout, /^bot\/journeys\/live-agent\.json:21:48 error live-exit-misrouted Studio routed `talk to bot` to `live-agent` \(report test-reports\/run\.csv, row 2\)/m);
+  });
+});

@@ -18,6 +18,7 @@ import {
 } from '../engine';
 import { fixDiff, planFixes, writeFixes, type FixResult } from './fix';
 import { escapeControls, formatGithub, formatJson, formatSarif, formatText, locate, type OutputFormat } from './formats';
+import { addTestReports } from './utteranceTests';
 
 export type { OutputFormat } from './formats';
 
@@ -51,6 +52,8 @@ export interface CheckRunOptions {
   readonly fixDryRun?: boolean;
   /** The version SARIF's `tool.driver.version` names. */
   readonly version?: string;
+  /** Studio test reports (CSV) to check besides each project's test-reports/*.csv. */
+  readonly testReports?: string[];
 }
 
 interface Target {
@@ -92,6 +95,10 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   let findings: Finding[] = [];
   let fileCount = 0;
   for (const { target, project } of projects) {
+    // `--test-report` files are checked as the project's own reports (utteranceTests.ts).
+    const reports = options.testReports?.length ? await addTestReports(project, options.testReports, options.cwd, options.maxFileSize) : [];
+    for (const report of target.files ? reports : []) findings.push(...checkFile(project, report, checkOptions));
+    fileCount += target.files ? reports.length : 0;
     if (target.files) {
       for (const file of target.files) {
         const botFile = project.file(file);

@@ -4,6 +4,7 @@ import { SEVERITIES, rules, type RuleSetting } from '../engine';
 import { runCheck, UsageError, type OutputFormat } from './check';
 import { OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
+import { parseMaxRows, runUtteranceTests } from './utteranceTests';
 
 const program = new Command()
   .name('handoff-kit')
@@ -25,6 +26,7 @@ program
   .option('-c, --config <file>', "a handoff-kit.json to use instead of each project's own")
   .option('--fix', 'apply every safe fix (the preferred quick fix of each finding) and write the files')
   .option('--fix-dry-run', 'show the safe fixes as a unified diff; write nothing')
+  .option('--test-report <file.csv...>', "Studio test reports to check besides the project's test-reports/*.csv")
   .action(async (paths: string[], options: CheckCommandOptions) => {
     try {
       if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
@@ -39,6 +41,7 @@ program
         fix: options.fix,
         fixDryRun: options.fixDryRun,
         version: VERSION,
+        testReports: options.testReport,
       });
       // Set before writing: should stdout be closed early (`| head`), the run ends with this status.
       process.exitCode = result.exitCode;
@@ -63,7 +66,30 @@ interface CheckCommandOptions {
   config?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  testReport?: string[];
 }
+
+program
+  .command('utterance-tests')
+  .description("Write the CSV Studio's bulk utterance test takes (Automation > Test > Upload utterances): Utterance, Journey, Tag.")
+  .argument('[project]', 'bot project folder (default: the current folder)')
+  .option('-o, --out <dir>', 'folder to write utterance-tests.csv into (default: the project folder)')
+  .option('--all', 'also every utterance of every intent that starts a journey (Tag: the intent name)')
+  .option('--max-rows <n>', 'split into numbered files of at most this many rows', (v) => parseMaxRows(v))
+  .action(async (project: string | undefined, options: { out?: string; all?: boolean; maxRows?: number }) => {
+    try {
+      const result = await runUtteranceTests(project, { cwd: process.cwd(), ...options });
+      for (const file of result.files) process.stdout.write(`${file}\n`);
+      process.stderr.write(`Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to ${result.files.length} file${result.files.length === 1 ? '' : 's'}.\n`);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`handoff-kit: ${error.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      throw error;
+    }
+  });
 
 program
   .command('rules')

@@ -3,7 +3,17 @@ import * as jsonc from 'jsonc-parser';
 import * as path from 'node:path';
 import { pruneDeepValues, type DeepValue } from './jsonDepth';
 
-export type FileKind = 'bot' | 'intent' | 'journey' | 'settings';
+/**
+ * The kinds of project file: JSON bot files, the project's settings, and `report`, a test report
+ * downloaded from Studio's bulk utterance test (`test-reports/*.csv`, read by testReports.ts).
+ */
+export type FileKind = 'bot' | 'intent' | 'journey' | 'settings' | 'report';
+
+/** The kinds whose text is JSON: only these are parsed into a tree when a BotFile is made. */
+export const JSON_KINDS: readonly FileKind[] = ['bot', 'intent', 'journey', 'settings'];
+
+/** The folder of a project that holds the test reports downloaded from Studio. */
+export const TEST_REPORTS_FOLDER = 'test-reports';
 
 /** The project's own Handoff Kit settings, beside bot.json. */
 export const SETTINGS_FILE = 'handoff-kit.json';
@@ -50,7 +60,9 @@ export class BotFile {
     this.maxSize = limits.maxSize ?? Infinity;
     this.oversized = this.size > this.maxSize;
     if (limits.unreadReason !== undefined) this.unreadReason = limits.unreadReason;
-    if (this.oversized || this.unreadReason !== undefined) {
+    // A test report is CSV, not JSON: it has no tree and no JSON syntax problems (its own reader
+    // reports what is wrong with it).
+    if (this.oversized || this.unreadReason !== undefined || !JSON_KINDS.includes(kind)) {
       this.root = undefined;
       this.syntaxProblems = [];
       this.deepValues = [];
@@ -114,6 +126,7 @@ export function fileKindOf(projectRoot: string, file: string): FileKind | undefi
     if (parts[0] === 'intents') return 'intent';
     if (parts[0] === 'journeys') return 'journey';
   }
+  if (parts.length === 2 && parts[0] === TEST_REPORTS_FOLDER && parts[1].toLowerCase().endsWith('.csv')) return 'report';
   return undefined;
 }
 

@@ -3,6 +3,7 @@
 // one that throws becomes a `check-failed` finding on that file, and every other check still runs.
 import type { BotFile } from './botFile';
 import { compareFindings, type Finding, type Severity } from './findings';
+import { DEFAULT_MIN_CONFIDENCE } from './liveResults';
 import type { PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 import type { ProjectSettings } from './projectSettings';
@@ -22,6 +23,8 @@ export interface CheckOptions {
    * and `phraseMatch` above still win over it.
    */
   readonly settings?: ProjectSettings;
+  /** Percent (0–100) for `live-low-confidence`; overrides handoff-kit.json `minConfidence`; 70 when neither says. */
+  readonly minConfidence?: number;
 }
 
 const FILE_FINDINGS = Symbol('file-scope findings');
@@ -31,7 +34,10 @@ export function checkFile(project: BotProject, file: BotFile, given: CheckOption
   // The project's handoff-kit.json, under the options given (which win).
   const base = given.settings ?? project.settings;
   const settings = { ...base.rules, ...given.rules };
-  const context: RuleContext = { phraseMatch: given.phraseMatch ?? base.phraseMatch ?? 'exact' };
+  const context: RuleContext = {
+    phraseMatch: given.phraseMatch ?? base.phraseMatch ?? 'exact',
+    minConfidence: given.minConfidence ?? base.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+  };
   // File-scope rules read nothing but the file, so neither the project nor the context changes their result.
   const fileScoped = file.derived(FILE_FINDINGS, () => run(fileRules, file, (rule, report) => rule.check(file, report)));
   const projectScoped = run(projectRules, file, (rule, report) => rule.check(file, project, report, context));

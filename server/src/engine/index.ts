@@ -30,3 +30,9 @@ export { readBannerPayload, typedPhrase, PHRASE_QUOTES, type BannerModel, type B
 
 // Editor services: one function per feature, answering in offsets and edits.
 export * from './services';
+
+// Studio: utterance tests out, test reports in.
+export { readTestReport, testReportOf, type TestReport, type TestReportRow, type TestReportShape } from './testReports';
+export { utteranceTestRows, utteranceTestCsv, UTTERANCE_TEST_HEADER, EXIT_PHRASE_TAG, type UtteranceTestRow, type UtteranceTestOptions } from './utteranceTests';
+export { DEFAULT_MIN_CONFIDENCE } from './liveResults';
+export { TEST_REPORTS_FOLDER } from './botFile';

@@ -70,7 +70,18 @@ export class BotProject {
 
   /** Whether `filePath` is one of this project's bot files (bot.json, intents/*, journeys/*). */
   owns(filePath: string): boolean {
-    return fileKindOf(this.root, filePath) !== undefined;
+    return fileKindOf(this.root, filePath) !== undefined || this.files.has(filePath);
+  }
+
+  /**
+   * Adds a test report that lives outside the project's `test-reports/` folder (the command
+   * line's `--test-report`), checked like one inside it. Returns the file.
+   */
+  addTestReport(filePath: string, text: string, limits: { maxSize?: number } = {}): BotFile {
+    const file = new BotFile(filePath, 'report', text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, -1, limits);
+    this.files.set(filePath, file);
+    this.generationCounter++;
+    return file;
   }
 
   /**

@@ -8,6 +8,8 @@ import { PHRASE_MATCHES, type PhraseMatch } from './phraseMatch';
 export interface ProjectSettings {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly phraseMatch?: PhraseMatch;
+  /** `minConfidence`: percent (0–100) below which an exit phrase's live intent match is too weak. */
+  readonly minConfidence?: number;
 }
 
 const RULE_SETTINGS = new Set<string>(['off', ...SEVERITIES]);
@@ -28,6 +30,9 @@ export function readProjectSettings(file: BotFile | undefined): ProjectSettings 
       ...(Object.keys(rules).length ? { rules } : {}),
       ...(typeof value.exitPhraseMatch === 'string' && PHRASE_MATCH_SET.has(value.exitPhraseMatch)
         ? { phraseMatch: value.exitPhraseMatch as PhraseMatch }
+        : {}),
+      ...(typeof value.minConfidence === 'number' && value.minConfidence >= 0 && value.minConfidence <= 100
+        ? { minConfidence: value.minConfidence }
         : {}),
     };
   });

@@ -84,7 +84,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          { globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json}' },
+          { globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv}' },
           // A deleted or renamed folder is one event for the folder: see folderChanged().
           { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
         ],
@@ -276,7 +276,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       };
       for (const file of project.allFiles()) {
         const diagnostics = settings.enable
-          ? checkFile(project, file, { rules: settings.rules, phraseMatch: settings.exitPhraseMatch }).map((finding) => toDiagnostic(finding, file, relatedFile))
+          ? checkFile(project, file, { rules: settings.rules, phraseMatch: settings.exitPhraseMatch, minConfidence: settings.minConfidence }).map((finding) => toDiagnostic(finding, file, relatedFile))
           : [];
         publish(uriOf(file.path), diagnostics);
       }

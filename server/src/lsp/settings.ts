@@ -15,6 +15,8 @@ export interface HandoffKitSettings {
    * setting's value `project`, its default).
    */
   readonly exitPhraseMatch?: PhraseMatch;
+  /** Percent (0–100) for `live-low-confidence`; undefined: as the project's handoff-kit.json says. */
+  readonly minConfidence?: number;
 }
 
 export const defaultSettings: HandoffKitSettings = {
@@ -45,7 +47,9 @@ export function toSettings(raw: unknown): HandoffKitSettings {
     }
   }
   const match = value.exitPhraseMatch;
+  const minConfidence = value.minConfidence;
   return {
+    ...(typeof minConfidence === 'number' && minConfidence >= 0 && minConfidence <= 100 ? { minConfidence } : {}),
     // `project` and anything unknown: no override, handoff-kit.json decides.
     ...(match === 'exact' || match === 'ignoreCaseAndSpacing' ? { exitPhraseMatch: match } : {}),
     enable: typeof value.enable === 'boolean' ? value.enable : defaultSettings.enable,

@@ -14,10 +14,15 @@ import { fileTooLarge } from './fileTooLarge';
 import { fileUnread } from './fileUnread';
 import { jsonSyntax } from './jsonSyntax';
 import { literalSecret } from './literalSecret';
+import { liveExitMisrouted } from './liveExitMisrouted';
+import { liveLowConfidence } from './liveLowConfidence';
+import { liveUtteranceMisrouted } from './liveUtteranceMisrouted';
 import { nestingTooDeep } from './nestingTooDeep';
 import { optionTextMismatch } from './optionTextMismatch';
 import type { FileRule, ProjectRule, Rule } from './rule';
 import { schema } from './schema';
+import { testReportStale } from './testReportStale';
+import { testReportUnreadable } from './testReportUnreadable';
 import { ticketNotClosed } from './ticketNotClosed';
 import { unknownEvent } from './unknownEvent';
 import { unknownIntent } from './unknownIntent';
@@ -48,6 +53,11 @@ export const rules: readonly Rule[] = [
   bannerNotClosed,
   ticketNotClosed,
   literalSecret,
+  testReportUnreadable,
+  liveExitMisrouted,
+  liveUtteranceMisrouted,
+  liveLowConfidence,
+  testReportStale,
 ];
 
 const byCode = new Map(rules.map((rule) => [rule.code, rule]));

@@ -42,6 +42,8 @@ export type FindingOf<M extends MessageMap> = Omit<Finding, 'data' | 'messageId'
 export interface RuleContext {
   /** How exit phrases are compared with utterances. */
   readonly phraseMatch: PhraseMatch;
+  /** The confidence, in percent (0–100), below which an exit phrase's live intent match is too weak. */
+  readonly minConfidence: number;
 }
 
 /** The metadata every check declares, read by the registry's consumers. */

@@ -1,0 +1,74 @@
+// The utterance tests Studio's bulk test takes (Automation > Test > Upload utterances; columns
+// `Utterance`, `Journey`, `Tag`, shared/reference/platform-facts.md): one row per exit phrase of
+// every banner, and optionally one per utterance of every intent that starts a journey. Written
+// with csv-stringify, so commas, quotes and line breaks in utterances are quoted as CSV requires.
+import { stringify } from 'csv-stringify/sync';
+import type { PhraseMatch } from './phraseMatch';
+import type { BotProject } from './project';
+import { indexOf } from './projectIndex';
+
+/** The header Studio's upload template has. */
+export const UTTERANCE_TEST_HEADER = ['Utterance', 'Journey', 'Tag'] as const;
+
+/** The tag of the rows that test a banner's exit phrase. */
+export const EXIT_PHRASE_TAG = 'exit-phrase';
+
+export interface UtteranceTestRow {
+  readonly utterance: string;
+  /** The journey the utterance must start (its name in the files, which must be Studio's). */
+  readonly journey: string;
+  /** `exit-phrase`, or the intent's name for the rows `all` adds. */
+  readonly tag: string;
+}
+
+export interface UtteranceTestOptions {
+  /** Also one row per utterance of every intent that starts a journey. */
+  readonly all?: boolean;
+  /** How exit phrases are compared with utterances; the project's setting by default. */
+  readonly phraseMatch?: PhraseMatch;
+}
+
+/**
+ * The rows to test, in file order, each utterance–journey pair once. An exit phrase no intent is
+ * trained with, or whose intent starts no journey, has no journey to test and is left out
+ * (`option-text-mismatch` and `exit-intent-unlinked` report those).
+ */
+export function utteranceTestRows(project: BotProject, options: UtteranceTestOptions = {}): UtteranceTestRow[] {
+  const index = indexOf(project);
+  const mode = options.phraseMatch ?? project.phraseMatch;
+  const rows: UtteranceTestRow[] = [];
+  const seen = new Set<string>();
+  const add = (row: UtteranceTestRow) => {
+    const key = `${row.utterance}\u0000${row.journey}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    rows.push(row);
+  };
+  const journeysOf = (intent: string) => (index.journeysByIntent.get(intent) ?? []).flatMap((j) => (j.journey.name ? [j.journey.name.value] : []));
+  const sorted = <T extends { file: { path: string } }>(list: readonly T[]) => [...list].sort((a, b) => a.file.path.localeCompare(b.file.path));
+  for (const { exit } of sorted(index.bannerPhrases)) {
+    const intents = new Set(index.utterancesMatching(exit.phrase, mode).map((u) => u.intentName));
+    for (const intent of intents) for (const journey of journeysOf(intent)) add({ utterance: exit.phrase, journey, tag: EXIT_PHRASE_TAG });
+  }
+  if (options.all) {
+    for (const entry of sorted(index.utterances)) {
+      for (const journey of journeysOf(entry.intentName)) add({ utterance: entry.utterance.value, journey, tag: entry.intentName });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The CSV text of `rows` (header included), UTF-8 without a BOM, CRLF line breaks as spreadsheets
+ * write them. With `maxRows` (rows per file, header not counted), several texts, in order; always
+ * at least one (a header alone when there are no rows).
+ */
+export function utteranceTestCsv(rows: readonly UtteranceTestRow[], maxRows?: number): string[] {
+  const size = maxRows && maxRows > 0 ? maxRows : Math.max(rows.length, 1);
+  const chunks: UtteranceTestRow[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  if (!chunks.length) chunks.push([]);
+  return chunks.map((chunk) =>
+    stringify([[...UTTERANCE_TEST_HEADER], ...chunk.map((r) => [r.utterance, r.journey, r.tag])], { record_delimiter: 'windows' }),
+  );
+}
