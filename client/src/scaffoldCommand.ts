@@ -136,15 +136,38 @@ function input(title: string, prompt: string, value: string, validateInput: (v: 
 }
 
 /**
- * Saves the files the edit touched, so the project on disk is the one that was checked, and
- * shows each in an editor: VS Code keeps the undo step of a file only while it holds the file.
+ * Shows each file the edit touched in an editor, then saves it, so that when the command returns
+ * the project on disk is the one that was checked. Shown first: VS Code keeps the undo step of a
+ * file only while it holds the file, and a saved file that nothing holds is dropped, closing its
+ * document under us.
  */
 async function saveAndShow(edit: vscode.WorkspaceEdit): Promise<void> {
   const uris = new Map<string, vscode.Uri>();
   for (const [uri] of edit.entries()) uris.set(uri.toString(), uri);
-  const documents = await Promise.all([...uris.values()].map((uri) => vscode.workspace.openTextDocument(uri)));
-  for (const document of documents) {
-    if (document.isDirty) await document.save();
-    await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
+  const editors: vscode.TextEditor[] = [];
+  for (const uri of uris.values()) editors.push(await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: true }));
+  for (const { document } of editors) {
+    // Saved whatever isDirty says (saving a clean document does nothing). save() answers false
+    // while another save of the file is under way (auto save, on in code-server, fires a second
+    // after the edit): the file is on disk once that one ends, a moment later.
+    if (!(await document.save()) && document.isDirty) await nextSave(document, 3000);
   }
+}
+
+/**
+ * Resolves when `document` is next saved, or after `ms` milliseconds: a save that fails leaves
+ * the file dirty, as its editor then shows.
+ */
+function nextSave(document: vscode.TextDocument, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const listener = vscode.workspace.onDidSaveTextDocument((saved) => {
+      if (saved.uri.toString() === document.uri.toString()) done();
+    });
+    const timer = setTimeout(done, ms);
+  });
 }
