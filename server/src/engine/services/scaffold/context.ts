@@ -41,7 +41,12 @@ export interface DisconnectionContext {
   readonly freeExitIntent: string;
 }
 
-/** Plain JSON, so that it crosses the language server protocol as it is. */
+/**
+ * What the command asks about `project`: its exit phrase, exit intent and journeys, every journey
+ * and intent with relative paths, and free names for what the scaffold may create. `phraseMatch`
+ * says how the banner's phrase finds the intent trained with it (default: as the project says).
+ * Plain JSON, so that it crosses the language server protocol as it is. Reads the model only.
+ */
 export function disconnectionContext(project: BotProject, phraseMatch: PhraseMatch = project.phraseMatch): DisconnectionContext {
   const index = indexOf(project);
   const relative = (file: BotFile) => relativePath(project.root, file.path);

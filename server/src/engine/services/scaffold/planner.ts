@@ -55,7 +55,13 @@ export interface ScaffoldPlan {
 
 const TITLE = 'Add user-initiated disconnection';
 
-/** Options not given take their defaults (`defaultDisconnectionOptions`). */
+/**
+ * Plans what `project` lacks of the guide's six steps, with `given` options; options not given
+ * take their defaults (`defaultDisconnectionOptions`). Never throws and never writes: it returns
+ * one edit (files created or merged into, never overwritten) with a line per step, or, when
+ * something must be decided first, conflicts and an empty edit. A project already set up gives an
+ * empty edit and no steps.
+ */
 export function planDisconnection(project: BotProject, given: Partial<DisconnectionOptions> = {}): ScaffoldPlan {
   const options = withDefaults(given);
   const invalid = validateDisconnectionOptions(options);
