@@ -138,16 +138,38 @@ function input(title: string, prompt: string, value: string, validateInput: (v: 
 }
 
 /**
- * Shows each file the edit touched in an editor, then saves it, so the project on disk is the one
- * that was checked. Shown first: VS Code keeps the undo step of a file only while it holds the
- * file, and a saved file that nothing holds is dropped, closing its document under us.
+ * Shows each file the edit touched in an editor, then saves it, so that when the command returns
+ * the project on disk is the one that was checked. Shown first: VS Code keeps the undo step of a
+ * file only while it holds the file, and a saved file that nothing holds is dropped, closing its
+ * document under us.
  */
 async function saveAndShow(edit: vscode.WorkspaceEdit): Promise<void> {
   const uris = new Map<string, vscode.Uri>();
   for (const [uri] of edit.entries()) uris.set(uri.toString(), uri);
   const editors: vscode.TextEditor[] = [];
   for (const uri of uris.values()) editors.push(await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: true }));
-  // Saved whatever isDirty says: the extension host's isDirty can lag behind the edit just
-  // applied (a file left unsaved now and then), and saving a clean document does nothing.
-  for (const { document } of editors) await document.save();
+  for (const { document } of editors) {
+    // Saved whatever isDirty says (saving a clean document does nothing). save() answers false
+    // while another save of the file is under way (auto save, on in code-server, fires a second
+    // after the edit): the file is on disk once that one ends, a moment later.
+    if (!(await document.save()) && document.isDirty) await nextSave(document, 3000);
+  }
+}
+
+/**
+ * Resolves when `document` is next saved, or after `ms` milliseconds: a save that fails leaves
+ * the file dirty, as its editor then shows.
+ */
+function nextSave(document: vscode.TextDocument, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const listener = vscode.workspace.onDidSaveTextDocument((saved) => {
+      if (saved.uri.toString() === document.uri.toString()) done();
+    });
+    const timer = setTimeout(done, ms);
+  });
 }
