@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import { planNewProject, validateProjectName } from '../../server/src/engine/services/scaffold';
 
 export async function newBotProject(): Promise<vscode.Uri | undefined> {
-  const parent = await pickParentFolder();
+  const picked = await pickParentFolder();
+  if (!picked) return undefined;
+  const parent = await outsideOtherProjects(picked);
   if (!parent) return undefined;
   const name = await vscode.window.showInputBox({
     title: 'New Bot Project',
@@ -53,6 +55,34 @@ async function pickParentFolder(): Promise<vscode.Uri | undefined> {
   }
   const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create Bot Project Here' });
   return chosen?.[0];
+}
+
+/**
+ * Where the new project goes when `parent` lies inside another bot project (a bot.json in it or
+ * above it): the innermost bot.json owns every file below it, so a project created there would be
+ * nested in the other. Beside that project unless the user picks to nest it; undefined to cancel.
+ */
+async function outsideOtherProjects(parent: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const enclosing = await enclosingProject(parent);
+  if (!enclosing) return parent;
+  const beside = vscode.Uri.joinPath(enclosing, '..');
+  const choice = await vscode.window.showWarningMessage(
+    `${parent.fsPath} is inside the bot project ${enclosing.fsPath}. Create the new project beside it, in ${beside.fsPath}?`,
+    { modal: true },
+    'Beside It',
+    'Inside It Anyway',
+  );
+  return choice === 'Beside It' ? beside : choice === 'Inside It Anyway' ? parent : undefined;
+}
+
+/** The folder of the innermost bot.json at or above `folder`, or undefined. */
+async function enclosingProject(folder: vscode.Uri): Promise<vscode.Uri | undefined> {
+  for (let dir = folder; ; ) {
+    if (await exists(vscode.Uri.joinPath(dir, 'bot.json'))) return dir;
+    const up = vscode.Uri.joinPath(dir, '..');
+    if (up.path === dir.path) return undefined;
+    dir = up;
+  }
 }
 
 /** `base`, or `base-2`, `base-3`… when a folder of that name is already there. */
