@@ -40,10 +40,30 @@ export function readmeTable(rows) {
   ].join('\n');
 }
 
+/** The table of docs/rules/README.md: links relative to that folder. */
+export function docsIndexTable(rows) {
+  return [
+    '| code | default | scope | quick fix | what it reports |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (r) => `| [\`${r.code}\`](${r.code}.md) | ${r.severity} | ${r.scope} | ${r.fixable ? 'yes' : 'no'} | ${r.description.replace(/\|/g, '\\|')} |`,
+    ),
+  ].join('\n');
+}
+
+/** Replaces what stands between the markers of docs/rules/README.md; throws when they are missing. */
+export function withDocsIndexTable(index, rows) {
+  return between(index, docsIndexTable(rows), 'docs/rules/README.md');
+}
+
 /** Replaces what stands between the README's markers; throws when they are missing. */
 export function withReadmeTable(readme, rows) {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${README_START} … ${README_END}`);
-  return `${readme.slice(0, start + README_START.length)}\n${readmeTable(rows)}\n${readme.slice(end)}`;
+  return between(readme, readmeTable(rows), 'README.md');
+}
+
+function between(text, table, name) {
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`${name} lacks the markers ${README_START} … ${README_END}`);
+  return `${text.slice(0, start + README_START.length)}\n${table}\n${text.slice(end)}`;
 }

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { schemaRuleCodes, settingsProperties, withReadmeTable } from './rule-contributions.mjs';
+import { schemaRuleCodes, settingsProperties, withDocsIndexTable, withReadmeTable } from './rule-contributions.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rows = JSON.parse(execFileSync(process.execPath, [path.join(repo, 'bin/handoff-kit.js'), 'rules', '--format', 'json'], { encoding: 'utf8' }));
@@ -23,4 +23,7 @@ writeFileSync(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
 const readmePath = path.join(repo, 'README.md');
 writeFileSync(readmePath, withReadmeTable(readFileSync(readmePath, 'utf8'), rows));
 
-console.log(`Synced ${rows.length} checks into package.json, schemas/handoff-kit.schema.json and README.md.`);
+const indexPath = path.join(repo, 'docs/rules/README.md');
+writeFileSync(indexPath, withDocsIndexTable(readFileSync(indexPath, 'utf8'), rows));
+
+console.log(`Synced ${rows.length} checks into package.json, schemas/handoff-kit.schema.json, README.md and docs/rules/README.md.`);

@@ -64,7 +64,7 @@ describe('handoff-kit check', () => {
     assert.deepEqual(stdout.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' ')), ['error schema']);
     await writeFile(path.join(configured, 'handoff-kit.json'), '{ "rules": { "unknown-evnt": "loud" } }');
     const bad = run(['check', configured], folder);
-    assert.match(bad.stdout, /configured-bot\/handoff-kit\.json:1:\d+ error schema not a rule code/);
+    assert.match(bad.stdout, /configured-bot\/handoff-kit\.json:1:14 error schema `unknown-evnt`: not a rule code \(`handoff-kit rules` lists them\); did you mean `unknown-event`\?/);
   });
 
   it('exits 0 when only warnings are found', () => {

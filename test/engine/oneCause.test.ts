@@ -128,7 +128,7 @@ describe('one cause, one finding: an intent file that does not parse', () => {
     );
     assert.equal(
       findings[0].message,
-      'no intent file that was read defines `agent`; intents/agent.json (not valid JSON) could not be read, so it may be defined there',
+      'no intent file that was read defines `agent`; intents/agent.json (not valid JSON) was not read (too large, unreadable or not valid JSON), so it may be defined there',
     );
   });
 

@@ -13,6 +13,7 @@ type Contributions = {
   settingsProperties(rows: unknown[]): Record<string, unknown>;
   schemaRuleCodes(rows: unknown[]): string[];
   withReadmeTable(readme: string, rows: unknown[]): string;
+  withDocsIndexTable(index: string, rows: unknown[]): string;
 };
 const contributions = (): Promise<Contributions> => import(path.join(repoRoot, 'scripts', 'rule-contributions.mjs')) as Promise<Contributions>;
 const read = (rel: string) => readFileSync(path.join(repoRoot, rel), 'utf8');
@@ -46,6 +47,11 @@ describe('the registry of checks', () => {
   it('gives the README its table of checks', async () => {
     const readme = read('README.md');
     assert.equal(readme, (await contributions()).withReadmeTable(readme, ruleRows()), SYNC);
+  });
+
+  it('gives docs/rules/README.md its index of checks', async () => {
+    const index = read('docs/rules/README.md');
+    assert.equal(index, (await contributions()).withDocsIndexTable(index, ruleRows()), SYNC);
   });
 
   it('has one docs page per check, and no page for a check that is not there', () => {

@@ -1,5 +1,5 @@
 // `handoff-kit rules`: the registry of checks, as a table or as JSON.
-import { docsPathOf, rules } from '../engine';
+import { DOCS_BASE_URL, docsPathOf, rules } from '../engine';
 
 /** One check as `handoff-kit rules --format json` prints it. */
 export interface RuleRow {
@@ -8,8 +8,10 @@ export interface RuleRow {
   readonly scope: 'file' | 'project';
   readonly fixable: boolean;
   readonly description: string;
-  /** The docs page, relative to the package root. */
+  /** The docs page, relative to the repository root. */
   readonly docs: string;
+  /** Where the docs page is published (the npm package does not hold docs/). */
+  readonly url: string;
 }
 
 /** Every check of the registry, in registry order. */
@@ -21,6 +23,7 @@ export function ruleRows(): RuleRow[] {
     fixable: rule.fixable,
     description: rule.description,
     docs: docsPathOf(rule.code),
+    url: DOCS_BASE_URL + docsPathOf(rule.code),
   }));
 }
 
@@ -30,5 +33,5 @@ export function formatRules(format: 'text' | 'json'): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   const table = [['code', 'severity', 'scope', 'fixable', 'description'], ...rows.map((r) => [r.code, r.severity, r.scope, r.fixable ? 'yes' : 'no', r.description])];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  return `${table.map((row) => row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell)).join('  ')).join('\n')}\nDocs: docs/rules/<code>.md\n`;
+  return `${table.map((row) => row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell)).join('  ')).join('\n')}\nDocs: ${DOCS_BASE_URL}docs/rules/<code>.md\n`;
 }

@@ -39,6 +39,23 @@ export function schemaProblems(errors: readonly ErrorObject[], root: jsonc.Node,
   return problems;
 }
 
+/**
+ * A key that `propertyNames` refuses (such as a rule code handoff-kit.json's `rules` does not
+ * know): reported on the key itself, with the nearest allowed name when one is near.
+ */
+function badPropertyName(object: jsonc.Node, error: ErrorObject, message = 'is not allowed here'): SchemaProblem {
+  const name = error.propertyName!;
+  const keyNode = object.children?.find((p) => p.children?.[0]?.value === name)?.children?.[0];
+  const allowed = (error.schema as unknown[] | undefined)?.filter((v): v is string => typeof v === 'string') ?? [];
+  const suggestion = allowed.length ? closestName(name, allowed) : undefined;
+  return {
+    ...(keyNode ? { offset: keyNode.offset, length: keyNode.length } : anchorOf(object)),
+    severity: 'error',
+    message: `\`${name}\`: ${message}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
 function describe(error: ErrorObject, root: jsonc.Node, rootName: string): SchemaProblem | undefined {
   const segments = pointerSegments(error.instancePath);
   const node = segments.length ? nodeAt(root, segments) : root;
@@ -49,6 +66,8 @@ function describe(error: ErrorObject, root: jsonc.Node, rootName: string): Schem
 
   switch (error.keyword) {
     case 'errorMessage': {
+      const named = ((error.params as { errors?: ErrorObject[] }).errors ?? []).find((e) => e.propertyName !== undefined);
+      if (named?.propertyName !== undefined) return badPropertyName(node, named, error.message);
       const originals = ((error.params as { errors?: ErrorObject[] }).errors ?? []).map((e) => e.keyword);
       const aboutMissing = originals.every((k) => k === 'required' || k === 'oneOf' || k === 'anyOf');
       const range = aboutMissing && node.type === 'object' ? anchorOf(node) : rangeOf(node);

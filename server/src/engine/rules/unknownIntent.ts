@@ -16,7 +16,7 @@ export const unknownIntent = defineProjectRule({
   fixable: true,
   messages: {
     ...unknownNameMessages('intent', 'no file in intents/ defines it'),
-    unread: ({ name, files }: { name: string; files: string }) => `no intent file that was read defines \`${name}\`; ${files} could not be read, so it may be defined there`,
+    unread: ({ name, files }: { name: string; files: string }) => `no intent file that was read defines \`${name}\`; ${files} was not read (too large, unreadable or not valid JSON), so it may be defined there`,
   },
   check(file, project, report) {
     const trigger = readJourney(file).triggerIntent;

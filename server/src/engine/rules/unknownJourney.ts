@@ -16,7 +16,7 @@ export const unknownJourney = defineProjectRule({
   fixable: true,
   messages: {
     ...unknownNameMessages('journey', 'no file in journeys/ defines it'),
-    unread: ({ name, files }: { name: string; files: string }) => `no journey file that was read defines \`${name}\`; ${files} could not be read, so it may be defined there`,
+    unread: ({ name, files }: { name: string; files: string }) => `no journey file that was read defines \`${name}\`; ${files} was not read (too large, unreadable or not valid JSON), so it may be defined there`,
   },
   check(file, project, report) {
     const journeys = indexOf(project).journeysByName;
