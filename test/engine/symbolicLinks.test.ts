@@ -75,7 +75,7 @@ describe('symbolic links', () => {
     assert.equal(unknown.severity, 'info');
     assert.match(
       unknown.message,
-      /intents\/loop\.json, intents\/talk_to_bot\.json could not be read|intents\/talk_to_bot\.json, intents\/loop\.json could not be read/,
+      /intents\/loop\.json, intents\/talk_to_bot\.json was not read|intents\/talk_to_bot\.json, intents\/loop\.json was not read/,
     );
   });
 

@@ -43,7 +43,7 @@ describe('unread files', () => {
     assert.equal(tooLarge?.file, path.join(root, 'big-intent/intents/talk_to_bot.json'));
     const unknown = findings.filter((f) => f.code === 'unknown-intent');
     assert.ok(
-      unknown.every((f) => f.severity === 'info' && /intents\/talk_to_bot\.json could not be read/.test(f.message)),
+      unknown.every((f) => f.severity === 'info' && /intents\/talk_to_bot\.json was not read/.test(f.message)),
       JSON.stringify(unknown),
     );
   });
