@@ -60,7 +60,14 @@ describe('loading a project', () => {
     const findings = checkProject(project).filter((f) => f.file === broken);
     assert.deepEqual(
       findings.map((f) => [f.code, f.offset, f.length, f.message]),
-      [['file-unread', 0, 0, 'the file could not be read: reading it failed (EMFILE); checks that depend on what it defines say nothing definite about it']],
+      [
+        [
+          'file-unread',
+          0,
+          0,
+          'the file could not be read: reading it failed (EMFILE); checks that depend on what it defines say nothing definite about it',
+        ],
+      ],
     );
   });
 
@@ -86,6 +93,9 @@ describe('loading a project', () => {
       done.push(i);
     });
     assert.equal(most, 4);
-    assert.deepEqual([...done].sort((a, b) => a - b), [...Array(50).keys()]);
+    assert.deepEqual(
+      [...done].sort((a, b) => a - b),
+      [...Array(50).keys()],
+    );
   });
 });
