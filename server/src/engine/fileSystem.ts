@@ -11,9 +11,16 @@ export type RealPath =
   | { readonly unresolved: string };
 
 export interface FileSystem {
-  /** The file's text, or undefined when it cannot be read (gone, a folder, no permission). */
+  /**
+   * The file's text, or undefined when it cannot be read (gone, a folder, no permission). May
+   * instead throw an error (with a Node `code`) for a failure worth naming, such as `EMFILE`.
+   */
   readFile(filePath: string): Promise<string | undefined>;
-  /** The file's size in bytes, or undefined when it is not a readable file. */
+  /**
+   * The file's size in bytes, or undefined when nothing readable is there (gone, a folder).
+   * Throws for any other failure (`EMFILE`, `EACCES`, `EIO`): the file exists but cannot be
+   * read, which the workspace records as unread rather than leave it out.
+   */
   size(filePath: string): Promise<number | undefined>;
   /**
    * Absolute paths of the files below `cwd` matching the glob patterns. With `followLinks`,
@@ -42,8 +49,11 @@ export const nodeFileSystem: FileSystem = {
     try {
       const stat = await fsp.stat(filePath);
       return stat.isFile() ? stat.size : undefined;
-    } catch {
-      return undefined;
+    } catch (error) {
+      // Only "not there" means no file; anything else (EMFILE, EACCES) is a file not read.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw error;
     }
   },
   async glob(patterns, cwd, options = {}) {

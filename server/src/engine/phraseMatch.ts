@@ -121,26 +121,66 @@ const FILLER_WORDS = new Set(['the', 'a', 'an', 'please', 'me', 'my', 'to', 'wit
  * editDistance.ts), whatever the lengths.
  */
 export function nearness(phrase: string, candidate: string): number | undefined {
-  if (phrase.length > MAX_SUGGESTED_PHRASE_LENGTH || candidate.length > MAX_SUGGESTED_PHRASE_LENGTH) return undefined;
-  const a = looseKey(phrase);
-  const b = looseKey(candidate);
-  if (!a || !b) return undefined;
+  const a = nearKey(phrase);
+  const b = nearKey(candidate);
+  return a && b ? nearnessOfKeys(a, b) : undefined;
+}
+
+/**
+ * What `nearness` compares of a phrase, worked out once so that a search over many utterances
+ * does not normalise each of them again for every phrase. Undefined for a phrase that is near
+ * nothing (longer than `MAX_SUGGESTED_PHRASE_LENGTH`, or empty once case, spacing and
+ * punctuation are dropped).
+ */
+export interface NearKey {
+  /** The phrase with case, spacing and punctuation forgiven. */
+  readonly loose: string;
+  /** `loose` split into words. */
+  readonly words: readonly string[];
+  /** The words other than filler words, joined by spaces ('' when all are filler words). */
+  readonly content: string;
+}
+
+/** The `NearKey` of a phrase (see there); undefined when the phrase is near nothing. */
+export function nearKey(phrase: string): NearKey | undefined {
+  if (phrase.length > MAX_SUGGESTED_PHRASE_LENGTH) return undefined;
+  const loose = looseKey(phrase);
+  if (!loose) return undefined;
+  const words = loose.split(' ');
+  return { loose, words, content: words.filter((w) => !FILLER_WORDS.has(w)).join(' ') };
+}
+
+/** `nearness` of two phrases given by their keys: the same number, without normalising again. */
+export function nearnessOfKeys(phrase: NearKey, candidate: NearKey): number | undefined {
+  const a = phrase.loose;
+  const b = candidate.loose;
   if (a === b) return 0;
-  const wordsA = a.split(' ');
-  const wordsB = b.split(' ');
-  const content = (words: string[]) => words.filter((w) => !FILLER_WORDS.has(w)).join(' ');
-  if (content(wordsA) && content(wordsA) === content(wordsB)) return 1;
-  const budget = Math.max(1, Math.min(3, Math.floor(Math.max(a.length, b.length) / 6)));
+  if (phrase.content && phrase.content === candidate.content) return 1;
+  const budget = letterBudget(a.length, b.length);
   const letters = boundedEditDistance(a, b, budget);
   if (letters <= budget) return 1 + letters;
-  if (Math.min(wordsA.length, wordsB.length) >= 3 && wordDistance(wordsA, wordsB, 1) <= 1) return 2 + budget;
+  const wordsA = phrase.words;
+  const wordsB = candidate.words;
+  // Word counts more than one apart are more than one word edit apart: skip the encoding.
+  if (Math.min(wordsA.length, wordsB.length) >= 3 && Math.abs(wordsA.length - wordsB.length) <= 1 && wordDistance(wordsA, wordsB, 1) <= 1) return 2 + budget;
   return undefined;
 }
 
+/**
+ * How many letters two loose keys of these lengths (UTF-16 code units) may differ by and still
+ * be near: one per six characters of the longer, at least 1 and at most `MAX_LETTER_BUDGET`.
+ */
+export function letterBudget(lengthA: number, lengthB: number): number {
+  return Math.max(1, Math.min(MAX_LETTER_BUDGET, Math.floor(Math.max(lengthA, lengthB) / 6)));
+}
+
+/** The most letters two near phrases differ by: loose keys whose lengths differ more are never near by letters. */
+export const MAX_LETTER_BUDGET = 3;
+
 /** Edit distance counted in words (each distinct word becomes one character), up to `max`. */
-function wordDistance(a: string[], b: string[], max: number): number {
+function wordDistance(a: readonly string[], b: readonly string[], max: number): number {
   const codes = new Map<string, string>();
-  const encode = (words: string[]) =>
+  const encode = (words: readonly string[]) =>
     words.map((w) => codes.get(w) ?? (codes.set(w, String.fromCodePoint(0xe000 + codes.size)), codes.get(w)!)).join('');
   return boundedEditDistance(encode(a), encode(b), max);
 }

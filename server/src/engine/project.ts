@@ -9,6 +9,9 @@ import { readProjectSettings, type ProjectSettings } from './projectSettings';
 export class BotProject {
   private readonly files = new Map<string, BotFile>();
   private generationCounter = 0;
+  /** unreadFiles() per kind, for `unreadGeneration`: every file's checks ask, so it is worked out once per generation. */
+  private readonly unreadByKind = new Map<BotFile['kind'], readonly string[]>();
+  private unreadGeneration = -1;
 
   constructor(readonly root: string) {}
 
@@ -53,10 +56,19 @@ export class BotProject {
    * parser's recovery may have dropped what the file defines). Checks that would conclude
    * something from what no file defines say less instead: one cause, one finding (`json-syntax`).
    */
-  unreadFiles(kind: BotFile['kind']): string[] {
-    return this.filesOfKind(kind)
-      .filter((f) => !f.readable || f.syntaxProblems.length > 0)
-      .map((f) => relativePath(this.root, f.path) + (f.readable ? ' (not valid JSON)' : ''));
+  unreadFiles(kind: BotFile['kind']): readonly string[] {
+    if (this.unreadGeneration !== this.generationCounter) {
+      this.unreadByKind.clear();
+      this.unreadGeneration = this.generationCounter;
+    }
+    let unread = this.unreadByKind.get(kind);
+    if (!unread) {
+      unread = this.filesOfKind(kind)
+        .filter((f) => !f.readable || f.syntaxProblems.length > 0)
+        .map((f) => relativePath(this.root, f.path) + (f.readable ? ' (not valid JSON)' : ''));
+      this.unreadByKind.set(kind, unread);
+    }
+    return unread;
   }
 
   /**

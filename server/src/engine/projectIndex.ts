@@ -5,7 +5,7 @@ import type { BotFile, NamedValue } from './botFile';
 import { exitPhrasesOf, type ExitPhrase } from './exitPhrases';
 import { readIntent, type Intent } from './intent';
 import { readJourney, type Journey } from './journey';
-import { nearness, normalizePhrase, phraseKey, type PhraseMatch } from './phraseMatch';
+import { MAX_LETTER_BUDGET, nearKey, nearnessOfKeys, normalizePhrase, phraseKey, type NearKey, type PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 
 export interface IntentEntry {
@@ -35,24 +35,20 @@ export interface NearUtterance {
 }
 
 export class ProjectIndex {
-  readonly intentsByName = new Map<string, IntentEntry[]>();
+  readonly intentsByName: ReadonlyMap<string, IntentEntry[]>;
   readonly journeysByName = new Map<string, JourneyEntry[]>();
   /** Journeys whose trigger is the intent. */
   readonly journeysByIntent = new Map<string, JourneyEntry[]>();
-  readonly utterances: UtteranceEntry[] = [];
+  readonly utterances: readonly UtteranceEntry[];
   readonly bannerPhrases: BannerPhraseEntry[] = [];
   private readonly journeysByFile = new Map<BotFile, JourneyEntry>();
-  private readonly utterancesByKey = new Map<PhraseMatch, Map<string, UtteranceEntry[]>>();
-  private utterancesByNormalForm: Map<string, UtteranceEntry[]> | undefined;
   private readonly exitIntentsByMode = new Map<PhraseMatch, Map<string, BannerPhraseEntry[]>>();
+  private readonly intents: IntentTables;
 
   constructor(project: BotProject) {
-    for (const file of project.filesOfKind('intent')) {
-      const intent = readIntent(file);
-      if (!intent.name) continue;
-      push(this.intentsByName, intent.name.value, { file, intent });
-      for (const utterance of intent.utterances) this.utterances.push({ utterance, file, intentName: intent.name.value });
-    }
+    this.intents = intentTablesOf(project, project.filesOfKind('intent'));
+    this.intentsByName = this.intents.intentsByName;
+    this.utterances = this.intents.utterances;
     for (const file of project.filesOfKind('journey')) {
       const journey = readJourney(file);
       this.journeysByFile.set(file, { file, journey });
@@ -68,13 +64,7 @@ export class ProjectIndex {
 
   /** The utterances that match `phrase` as the bot's matcher compares. */
   utterancesMatching(phrase: string, mode: PhraseMatch): UtteranceEntry[] {
-    let byKey = this.utterancesByKey.get(mode);
-    if (!byKey) {
-      byKey = new Map();
-      for (const entry of this.utterances) push(byKey, phraseKey(entry.utterance.value, mode), entry);
-      this.utterancesByKey.set(mode, byKey);
-    }
-    return byKey.get(phraseKey(phrase, mode)) ?? [];
+    return this.intents.utterancesMatching(phrase, mode);
   }
 
   /**
@@ -82,21 +72,16 @@ export class ProjectIndex {
    * whatever `exitPhraseMatch` says: what training conflicts and "looks identical" messages compare.
    */
   utterancesLike(phrase: string): UtteranceEntry[] {
-    if (!this.utterancesByNormalForm) {
-      this.utterancesByNormalForm = new Map();
-      for (const entry of this.utterances) push(this.utterancesByNormalForm, normalizePhrase(entry.utterance.value), entry);
-    }
-    return this.utterancesByNormalForm.get(normalizePhrase(phrase)) ?? [];
+    return this.intents.utterancesLike(phrase);
   }
 
-  /** The utterance nearest to `phrase` that is near enough to be what was meant. */
+  /**
+   * The utterance nearest to `phrase` that is near enough to be what was meant (see
+   * phraseMatch.ts `nearness`); of several equally near, the first in `utterances`. Compares the
+   * phrase only with the utterances an index of their keys says can be near, not with all.
+   */
   nearestUtterance(phrase: string): NearUtterance | undefined {
-    let best: NearUtterance | undefined;
-    for (const entry of this.utterances) {
-      const distance = nearness(phrase, entry.utterance.value);
-      if (distance !== undefined && (!best || distance < best.distance)) best = { entry, distance };
-    }
-    return best;
+    return this.intents.nearestUtterance(phrase);
   }
 
   /** The intents trained with a phrase some banner offers, with the phrases. */
@@ -112,6 +97,122 @@ export class ProjectIndex {
     }
     return intents;
   }
+}
+
+/**
+ * The utterances indexed by what `nearness` compares, so that "did you mean" looks at the few
+ * that can be near a phrase: those with the same loose key (nearness 0), the same content words
+ * (1), a loose key of a length within `MAX_LETTER_BUDGET` (letters), or, for phrases of three
+ * words or more, one of the phrase's two rarest words (one word edit keeps all but one word).
+ * Every candidate is then measured with `nearnessOfKeys`, so the result is `nearness`'s own.
+ */
+class NearIndex {
+  private readonly keys: (NearKey | undefined)[];
+  private readonly byLoose = new Map<string, number[]>();
+  private readonly byContent = new Map<string, number[]>();
+  private readonly byLength = new Map<number, number[]>();
+  private readonly byWord = new Map<string, number[]>();
+
+  constructor(readonly utterances: readonly UtteranceEntry[]) {
+    this.keys = utterances.map((u) => nearKey(u.utterance.value));
+    this.keys.forEach((key, i) => {
+      if (!key) return;
+      push(this.byLoose, key.loose, i);
+      if (key.content) push(this.byContent, key.content, i);
+      push(this.byLength, key.loose.length, i);
+      if (key.words.length >= 2) for (const word of new Set(key.words)) push(this.byWord, word, i);
+    });
+  }
+
+  nearest(phrase: string): NearUtterance | undefined {
+    const key = nearKey(phrase);
+    if (!key) return undefined;
+    const candidates = new Set<number>();
+    const add = (list: readonly number[] | undefined) => list?.forEach((i) => candidates.add(i));
+    add(this.byLoose.get(key.loose));
+    if (key.content) add(this.byContent.get(key.content));
+    for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++) add(this.byLength.get(length));
+    if (key.words.length >= 3) {
+      // Two different words of the phrase: one word edit changes or drops at most one of them.
+      const rarest = [...new Set(key.words)].sort((a, b) => (this.byWord.get(a)?.length ?? 0) - (this.byWord.get(b)?.length ?? 0));
+      for (const word of rarest.slice(0, 2)) add(this.byWord.get(word));
+    }
+    let best: { index: number; distance: number } | undefined;
+    for (const i of candidates) {
+      const distance = nearnessOfKeys(key, this.keys[i]!);
+      if (distance !== undefined && (!best || distance < best.distance || (distance === best.distance && i < best.index))) best = { index: i, distance };
+    }
+    return best && { entry: this.utterances[best.index], distance: best.distance };
+  }
+}
+
+/**
+ * What the intent files give the index (intents by name, utterances, and the tables of utterances
+ * built on first use), shared by every generation of the project while its intent files are the
+ * same versions: an edit of a journey does not list and normalise 50,000 utterances again.
+ */
+class IntentTables {
+  readonly intentsByName = new Map<string, IntentEntry[]>();
+  readonly utterances: UtteranceEntry[] = [];
+  private readonly utterancesByKey = new Map<PhraseMatch, Map<string, UtteranceEntry[]>>();
+  private utterancesByNormalForm: Map<string, UtteranceEntry[]> | undefined;
+  /** `normalizePhrase` of each utterance's text, so that looking up an utterance costs no normalising. */
+  private normalForms: Map<string, string> | undefined;
+  private near: NearIndex | undefined;
+
+  constructor(readonly files: readonly BotFile[]) {
+    for (const file of files) {
+      const intent = readIntent(file);
+      if (!intent.name) continue;
+      push(this.intentsByName, intent.name.value, { file, intent });
+      for (const utterance of intent.utterances) this.utterances.push({ utterance, file, intentName: intent.name.value });
+    }
+  }
+
+  utterancesMatching(phrase: string, mode: PhraseMatch): UtteranceEntry[] {
+    let byKey = this.utterancesByKey.get(mode);
+    if (!byKey) {
+      byKey = new Map();
+      for (const entry of this.utterances) push(byKey, mode === 'exact' ? entry.utterance.value : this.normalForm(entry.utterance.value), entry);
+      this.utterancesByKey.set(mode, byKey);
+    }
+    return byKey.get(mode === 'exact' ? phraseKey(phrase, mode) : this.normalForm(phrase)) ?? [];
+  }
+
+  utterancesLike(phrase: string): UtteranceEntry[] {
+    if (!this.utterancesByNormalForm) {
+      this.utterancesByNormalForm = new Map();
+      for (const entry of this.utterances) push(this.utterancesByNormalForm, this.normalForm(entry.utterance.value), entry);
+    }
+    return this.utterancesByNormalForm.get(this.normalForm(phrase)) ?? [];
+  }
+
+  nearestUtterance(phrase: string): NearUtterance | undefined {
+    this.near ??= new NearIndex(this.utterances);
+    return this.near.nearest(phrase);
+  }
+
+  /** `normalizePhrase(phrase)`, remembered for the utterances' own texts. */
+  private normalForm(phrase: string): string {
+    if (!this.normalForms) {
+      this.normalForms = new Map();
+      for (const entry of this.utterances) {
+        const text = entry.utterance.value;
+        if (!this.normalForms.has(text)) this.normalForms.set(text, normalizePhrase(text));
+      }
+    }
+    return this.normalForms.get(phrase) ?? normalizePhrase(phrase);
+  }
+}
+
+const intentTables = new WeakMap<BotProject, IntentTables>();
+
+function intentTablesOf(project: BotProject, files: readonly BotFile[]): IntentTables {
+  const cached = intentTables.get(project);
+  if (cached && cached.files.length === files.length && cached.files.every((f, i) => f === files[i])) return cached;
+  const tables = new IntentTables(files);
+  intentTables.set(project, tables);
+  return tables;
 }
 
 const cache = new WeakMap<BotProject, { generation: number; index: ProjectIndex }>();

@@ -7,6 +7,11 @@ import type { FileSystem, RealPath } from './fileSystem';
 
 export const BOT_FILE_PATTERNS = ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json', 'test-reports/*.csv'];
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/**
+ * How many files a project load reads at once. Opening every file of a 30,000-file project at
+ * once runs out of file descriptors (`EMFILE` over `ulimit -n`); 64 keeps the disk busy without that.
+ */
+export const READ_CONCURRENCY = 64;
 
 export interface WorkspaceOptions {
   /** Files larger than this many characters are not parsed or checked. */
@@ -98,7 +103,7 @@ export class BotWorkspace {
     // Links are followed here (an `intents` folder shared between bots), where the patterns are
     // shallow; access() then keeps every file inside the allowed roots.
     const files = await this.fs.glob(BOT_FILE_PATTERNS, project.root, { followLinks: true });
-    await Promise.all(files.map((file) => this.readIntoProject(project, file)));
+    await forEachBounded(files, READ_CONCURRENCY, (file) => this.readIntoProject(project, file));
     this.projectsByRoot.set(project.root, project);
     return project;
   }
@@ -146,18 +151,52 @@ export class BotWorkspace {
     const access = await this.access(filePath);
     if (!access.allowed) return project.setText(filePath, '', -1, { maxSize: this.maxFileSize, unreadReason: access.reason });
     // A file too large to check is not even read: a stray data dump must not stall the editor.
-    const size = await this.fs.size(filePath);
-    if (size === undefined) return undefined;
-    if (size > this.maxFileSize) {
-      return project.setText(filePath, '', -1, { maxSize: this.maxFileSize, sizeOnDisk: size });
+    // A file system error other than "not there" (EMFILE, EACCES, EIO) is thrown by size() and
+    // readFile(): the file exists, so it becomes unread rather than silently missing.
+    let size: number | undefined;
+    let text: string | undefined;
+    try {
+      size = await this.fs.size(filePath);
+      if (size === undefined) return undefined;
+      if (size > this.maxFileSize) {
+        return project.setText(filePath, '', -1, { maxSize: this.maxFileSize, sizeOnDisk: size });
+      }
+      text = await this.fs.readFile(filePath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      return project.setText(filePath, '', -1, { maxSize: this.maxFileSize, unreadReason: `reading it failed (${code ?? describe(error)})` });
     }
-    const text = await this.fs.readFile(filePath);
     // A file that is there but cannot be read is recorded as unread, not taken for a missing one.
     if (text === undefined) return project.setText(filePath, '', -1, { maxSize: this.maxFileSize, unreadReason: 'it exists but reading it failed' });
     // Editors drop a byte order mark from the text they hold; so do we, so offsets match theirs.
     const hadBom = text.charCodeAt(0) === 0xfeff;
     return project.setText(filePath, hadBom ? text.slice(1) : text, -1, { maxSize: this.maxFileSize, hadBom });
   }
+}
+
+/**
+ * Runs `task` on every item with at most `limit` tasks under way at once, in order of the items;
+ * resolves when all have settled. A task that rejects rejects the whole (after the others end).
+ */
+export async function forEachBounded<T>(items: readonly T[], limit: number, task: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Whether `file` is `folder` or inside it (both absolute). */
