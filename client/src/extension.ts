@@ -12,7 +12,7 @@ import {
 } from '../../server/src/protocol';
 import { BannerPreviewPanel } from './bannerPreview/panel';
 import { newBotProject } from './newBotProject';
-import type { DisconnectionOptions } from '../../server/src/engine/services/scaffold';
+import type { DisconnectionOptions } from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
 

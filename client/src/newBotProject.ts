@@ -3,7 +3,7 @@
 // is the engine's plan (planNewProject), so it is what the scaffold would write, with no findings.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { planNewProject, validateProjectName } from '../../server/src/engine/services/scaffold';
+import { planNewProject, validateProjectName } from '../../server/src/engine';
 
 export async function newBotProject(): Promise<vscode.Uri | undefined> {
   const picked = await pickParentFolder();

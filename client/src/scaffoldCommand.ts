@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 // The engine's own validators, bundled in: a box refuses what the scaffold would refuse, in its words.
-import { validateBannerTitle, validateButtonLabel, validatePhrase, type DisconnectionOptions } from '../../server/src/engine/services/scaffold';
+import { validateBannerTitle, validateButtonLabel, validatePhrase, type DisconnectionOptions } from '../../server/src/engine';
 import { SCAFFOLD, SCAFFOLD_CONTEXT, type ProjectSummary, type ScaffoldContextResult, type ScaffoldParams, type ScaffoldResult } from '../../server/src/protocol';
 
 type Pick<T> = vscode.QuickPickItem & { value: T };

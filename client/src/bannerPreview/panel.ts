@@ -3,7 +3,7 @@
 // (through `fetch`), the HTML from render.ts; this file only keeps them in step with the editor.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { BannerPreview } from '../../../server/src/engine/services/bannerPreview';
+import type { BannerPreview } from '../../../server/src/engine';
 import { renderBannerPreviewHtml } from './render';
 
 /** Asks the language server for the preview of the payload around `offset` (else the first). */

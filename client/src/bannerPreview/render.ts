@@ -8,7 +8,7 @@ import type {
   ImageBannerView,
   PhraseTarget,
   TextBannerView,
-} from '../../../server/src/engine/services/bannerPreview';
+} from '../../../server/src/engine';
 
 export interface RenderOptions {
   /** The webview's `cspSource`: where it may load styles and images from. */

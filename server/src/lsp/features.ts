@@ -33,7 +33,7 @@ import {
   type FileChange,
   type OutlineItem,
   type ProjectEdit,
-} from '../engine/services';
+} from '../engine';
 import { lineIndexOf, SOURCE, type DiagnosticData } from './diagnostics';
 import { PREVIEW_COMMAND } from '../protocol';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';

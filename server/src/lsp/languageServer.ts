@@ -15,7 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { BotWorkspace, checkFile, isInside, type BotProject, type FileSystem } from '../engine';
-import type { FileChange } from '../engine/services';
+import type { FileChange } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { registerCustomRequests } from './customRequests';
 import { featureCapabilities, registerFeatures } from './features';

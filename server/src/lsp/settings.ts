@@ -1,7 +1,7 @@
 // The settings the language server reads per bot project through workspace/configuration
 // (section `handoffKit`); documented in package.json `contributes.configuration`.
 import type { RuleSetting } from '../engine';
-import type { PhraseMatch } from '../engine/phraseMatch';
+import type { PhraseMatch } from '../engine';
 
 export interface HandoffKitSettings {
   /** Check bot projects at all. */

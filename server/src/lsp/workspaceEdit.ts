@@ -1,7 +1,7 @@
 // Engine edits (offsets, files to create) as one LSP workspace edit.
 import type { CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { BotProject } from '../engine';
-import type { FileChange } from '../engine/services';
+import type { FileChange } from '../engine';
 import { lineIndexOf } from './diagnostics';
 
 export interface EditContext {
