@@ -263,9 +263,10 @@ describe('handoff-kit check --fix', () => {
     await writeFile(rel('bot.json'), originals.get('bot.json')!.replace('"enabled": true,\n      "description": "Shows or updates', '"enabled": false,\n      "description": "Shows or updates'));
     await rm(rel('journeys/broken.json'));
     const before = await readFile(rel('bot.json'), 'utf8');
-    const { code, stdout } = run(['check', '--fix', 'bot/journeys/billing-agent.json'], folder);
+    const { code, stdout, stderr } = run(['check', '--fix', 'bot/journeys/billing-agent.json'], folder);
     assert.equal(code, 1);
     assert.match(stdout, /event-disabled/);
+    assert.match(stderr, /^handoff-kit: safe fixes that edit bot\/bot\.json were not applied: only the paths given are written \(give the project folder to apply them\)$/m);
     assert.equal(await readFile(rel('bot.json'), 'utf8'), before);
   });
 });

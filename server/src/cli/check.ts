@@ -90,6 +90,10 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
       for (const file of skipped) fixReport += `handoff-kit: ${escapeControls(path.relative(options.cwd, file))} changed on disk or could not be written; not fixed\n`;
     }
     fixReport += fixSummary(result, Boolean(options.fixDryRun));
+    if (result.outside.length) {
+      const where = result.outside.map((f) => escapeControls(path.relative(options.cwd, f))).join(', ');
+      fixReport += `handoff-kit: safe fixes that edit ${where} were not applied: only the paths given are written (give the project folder to apply them)\n`;
+    }
   }
 
   let findings: Finding[] = [];
@@ -133,7 +137,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
 function fixSummary(result: FixResult, dryRun: boolean): string {
   const created = result.files.filter((f) => f.before === undefined).length;
   const files = `${plural(result.files.length, 'file')}${created ? ` (${created} created)` : ''}`;
-  if (result.fixed === 0) return dryRun ? 'Nothing to fix.\n' : 'Nothing to fix: no safe fix applies.\n';
+  if (result.fixed === 0) return 'Nothing to fix: no safe fix applies.\n';
   return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(result.fixed, 'problem')} in ${files}.\n`;
 }
 

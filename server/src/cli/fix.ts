@@ -15,6 +15,8 @@ export interface FixResult {
   readonly fixed: number;
   /** The files changed or created: absolute path, text before (undefined when created) and after. */
   readonly files: readonly { readonly file: string; readonly before: string | undefined; readonly after: string }[];
+  /** Absolute paths of the files safe fixes would have edited but that lie outside the paths given. */
+  readonly outside: readonly string[];
 }
 
 /** A project and the files of it to fix (all of them when undefined). */
@@ -30,13 +32,19 @@ export interface FixTarget {
 export function planFixes(workspace: BotWorkspace, targets: readonly FixTarget[], options: CheckOptions, allowedRoots: readonly string[]): FixResult {
   const originals = new Map<string, string | undefined>();
   const inside = insideAny(allowedRoots);
+  const outside = new Set<string>();
   let fixed = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     let appliedThisPass = 0;
     for (const { project, files } of targets) {
       const plan = new FixPlan();
-      const allowed = (change: FileChange) =>
-        inside(change.file) && project.owns(change.file) && (change.kind === 'edit' || (!project.file(change.file) && !existsSync(change.file)));
+      const allowed = (change: FileChange) => {
+        if (!inside(change.file)) {
+          outside.add(change.file);
+          return false;
+        }
+        return project.owns(change.file) && (change.kind === 'edit' || (!project.file(change.file) && !existsSync(change.file)));
+      };
       const scope = files ? files.map((f) => project.file(f)).filter((f) => f !== undefined) : project.allFiles();
       for (const file of scope) chooseSafeFixes(project, file, plan, options, allowed);
       appliedThisPass += apply(workspace, project, plan, originals);
@@ -48,7 +56,7 @@ export function planFixes(workspace: BotWorkspace, targets: readonly FixTarget[]
     const after = workspace.projectOf(file)?.file(file)?.text;
     return after !== undefined && after !== before ? [{ file, before, after }] : [];
   });
-  return { fixed, files };
+  return { fixed, files, outside: [...outside].sort() };
 }
 
 /** Applies a pass's plan to the model; a file the changes would leave unparsable keeps its text. */
