@@ -17,7 +17,7 @@ import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
 
 /** The files of a bot project the server checks, and the project's own settings. */
-const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv}';
+const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js}';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     })),
     // Studio's test reports are CSV, whatever language mode the editor gives them.
     { scheme: 'file', pattern: '**/test-reports/*.csv' },
+    // The code of Studio functions: their `app.sendEvent` calls are checked like Send Event nodes.
+    { scheme: 'file', language: 'javascript', pattern: '**/functions/*.js' },
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: botFiles,
