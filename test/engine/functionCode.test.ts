@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFunctionCode } from '../../server/src/engine/functionCode';
+import { completionsAt } from '../../server/src/engine/services/completion';
+import { hoverAt } from '../../server/src/engine/services/hover';
 import { ProjectFixture, validBot } from './projectFixture';
 
 const F = 'functions/show-banner.js';
@@ -131,5 +133,37 @@ describe('function code: the checks of Send Event nodes', () => {
     assert.equal(fixture.project.setText(`${fixture.project.root}/functions/a.ts`, 'x', 1), undefined);
     assert.equal(fixture.project.setText(`${fixture.project.root}/functions/deep/a.js`, 'x', 1), undefined);
     assert.equal(fixture.project.setText(`${fixture.project.root}/functions/a.js`, 'x', 1)?.kind, 'function');
+  });
+});
+
+describe('function code: completion and hover', () => {
+  it('completes event names inside code: "…", replacing the whole string with its quote', () => {
+    const text = body(`app.sendEvent({ code: 'ui-event-up', data: {} });`);
+    const fixture = new ProjectFixture({ [F]: text });
+    const offset = fixture.offsetOf(F, "ui-event-up'") + 'ui-event-up'.length;
+    const items = completionsAt(fixture.project, fixture.file(F), offset);
+    const update = items.find((i) => i.label === 'ui-event-update-promotion');
+    assert.ok(update, JSON.stringify(items.map((i) => i.label)));
+    assert.equal(update.insertText, "'ui-event-update-promotion'");
+    assert.deepEqual(update.replace, { offset: fixture.offsetOf(F, "'ui-event-up'"), length: "'ui-event-up'".length });
+    // Elsewhere in the file: nothing.
+    assert.deepEqual(completionsAt(fixture.project, fixture.file(F), fixture.offsetOf(F, 'resolve();')), []);
+  });
+
+  it('completes in an unterminated string while the name is typed (the file does not parse)', () => {
+    const text = 'app.sendEvent({ code: "ui-event-cl';
+    const fixture = new ProjectFixture({ [F]: text });
+    const items = completionsAt(fixture.project, fixture.file(F), text.length);
+    assert.ok(items.some((i) => i.label === 'ui-event-close-promotion' && i.insertText === '"ui-event-close-promotion"'));
+  });
+
+  it('hovers the event name with what it does and whether bot.json enables it', () => {
+    const text = body(`app.sendEvent({ code: "ui-event-close-promotion" });`);
+    const fixture = new ProjectFixture({ [F]: text });
+    const hover = hoverAt(fixture.project, fixture.file(F), fixture.offsetOf(F, 'close-promotion'));
+    assert.ok(hover);
+    assert.equal(hover.offset, fixture.offsetOf(F, '"ui-event-close-promotion"'));
+    assert.match(hover.markdown, /^\*\*event\*\* `ui-event-close-promotion`/);
+    assert.match(hover.markdown, /Declared and enabled in bot\.json\./);
   });
 });
