@@ -194,3 +194,28 @@ describe('handoff-kit utterance-tests and --test-report', () => {
     assert.match(inFolder.stdout, /^bot\/journeys\/live-agent\.json:21:48 error live-exit-misrouted Studio routed `talk to bot` to `live-agent` \(report test-reports\/run\.csv, row 2\)/m);
   });
 });
+
+describe('handoff-kit studio-sheet', () => {
+  it('prints the sheet of the example on standard output, and writes it with -o', async () => {
+    const printed = run(['studio-sheet', exampleProject]);
+    assert.equal(printed.code, 0, printed.stderr);
+    assert.match(printed.stdout, /^# Studio build sheet: support-bot\n/);
+    assert.ok(printed.stdout.includes('**Send Event** `show-exit-banner`\n   - Event name: `ui-event-close-promotion`\n   - Event type: Custom'));
+    const folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-sheet-'));
+    try {
+      const file = path.join(folder, 'out/sheet.md');
+      const written = run(['studio-sheet', exampleProject, '-o', file]);
+      assert.equal(written.code, 0, written.stderr);
+      assert.equal(written.stdout, '');
+      assert.equal(await readFile(file, 'utf8'), printed.stdout);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a folder that is not a bot project with exit code 2', () => {
+    const result = run(['studio-sheet', 'docs']);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, 'handoff-kit: docs is not a bot project: it has no bot.json\n');
+  });
+});
