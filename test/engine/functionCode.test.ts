@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { parseFunctionCode } from '../../server/src/engine/functionCode';
 import { completionsAt } from '../../server/src/engine/services/completion';
 import { hoverAt } from '../../server/src/engine/services/hover';
+import { applyChanges, quickFixes } from '../../server/src/engine/services';
 import { ProjectFixture, validBot } from './projectFixture';
 
 const F = 'functions/show-banner.js';
@@ -165,5 +166,31 @@ describe('function code: completion and hover', () => {
     assert.equal(hover.offset, fixture.offsetOf(F, '"ui-event-close-promotion"'));
     assert.match(hover.markdown, /^\*\*event\*\* `ui-event-close-promotion`/);
     assert.match(hover.markdown, /Declared and enabled in bot\.json\./);
+  });
+});
+
+describe('function code: quick fixes write JavaScript', () => {
+  const fixed = (text: string, code: string): string => {
+    const fixture = new ProjectFixture({ [F]: text });
+    const [finding] = fixture.findings(F, code);
+    assert.ok(finding, `a ${code} finding`);
+    const [fix] = quickFixes(fixture.project, fixture.file(F), finding);
+    const change = fix.changes.find((c) => c.kind === 'edit' && c.file === fixture.file(F).path);
+    assert.ok(change && change.kind === 'edit', fix.title);
+    return applyChanges(text, change.changes);
+  };
+
+  it('unknown-event: changes the misspelt name, the rest of the file untouched', () => {
+    const text = body(`app.sendEvent({ code: 'ui-event-close-promotoin' });`);
+    assert.equal(fixed(text, 'unknown-event'), text.replace("'ui-event-close-promotoin'", '"ui-event-close-promotion"'));
+  });
+
+  it('option-text-mismatch: changes the option text to the near utterance', () => {
+    const text = body(
+      `app.sendEvent({ code: 'ui-event-update-promotion', data: [{ title: 'x', options: [{ title: 'Back', text: 'talk to bott' }] }] });`,
+    );
+    const after = fixed(text, 'option-text-mismatch');
+    assert.equal(after, text.replace("'talk to bott'", '"talk to bot"'));
+    assert.equal(parseFunctionCode(after).syntaxError, undefined);
   });
 });
