@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   BANNER_PREVIEW,
+  COPY_FOR_STUDIO_COMMAND,
   PREVIEW_COMMAND,
   STATUS_NOTIFICATION,
   type BannerPreviewParams,
@@ -11,13 +12,14 @@ import {
   type StatusParams,
 } from '../../server/src/protocol';
 import { BannerPreviewPanel } from './bannerPreview/panel';
+import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
 import { newBotProject } from './newBotProject';
 import type { DisconnectionOptions } from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
 
 /** The files of a bot project the server checks, and the project's own settings. */
-const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv}';
+const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js}';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     })),
     // Studio's test reports are CSV, whatever language mode the editor gives them.
     { scheme: 'file', pattern: '**/test-reports/*.csv' },
+    // The code of Studio functions: their `app.sendEvent` calls are checked like Send Event nodes.
+    { scheme: 'file', language: 'javascript', pattern: '**/functions/*.js' },
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: botFiles,
@@ -81,6 +85,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     vscode.commands.registerCommand('handoffKit.addUtteranceToIntent', (uri: string, phrase: string, intent?: string) =>
       addUtteranceToIntent(languageClient, uri, phrase, intent),
     ),
+    vscode.commands.registerCommand('handoffKit.exportUtteranceTests', (target?: vscode.Uri) => exportUtteranceTests(languageClient, target)),
+    vscode.workspace.registerTextDocumentContentProvider(SHEET_SCHEME, new StudioSheetProvider(languageClient)),
+    vscode.commands.registerCommand('handoffKit.openStudioSheet', (target?: vscode.Uri) => openStudioSheet(target)),
+    vscode.commands.registerCommand(COPY_FOR_STUDIO_COMMAND, (text: string, what?: string) => copyForStudio(text, what)),
     vscode.commands.registerCommand('handoffKit.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('handoffKit.showOutput', () => languageClient.outputChannel.show()),
   );

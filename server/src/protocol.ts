@@ -73,3 +73,26 @@ export interface StatusParams {
   /** Wall time of the last check, in milliseconds (0 before the first). */
   readonly durationMs: number;
 }
+
+/**
+ * The CSV of Studio's bulk utterance test for the project of `uri` (a file or the folder of a
+ * project; the first project when undefined), from the engine's writer: one text per file
+ * (`--max-rows` style splitting is not used here, so one text). Null when there is no project.
+ */
+export const UTTERANCE_TESTS = 'handoffKit/utteranceTests';
+export interface UtteranceTestsParams {
+  readonly uri?: string;
+  /** Also every utterance of every intent that starts a journey (the command line's `--all`). */
+  readonly all?: boolean;
+}
+export type UtteranceTestsResult = { readonly project: string; readonly csv: string; readonly rows: number } | null;
+
+/** The Studio build sheet (Markdown) of the project of `uri`, as UTTERANCE_TESTS finds it. */
+export const STUDIO_SHEET = 'handoffKit/studioSheet';
+export interface StudioSheetParams {
+  readonly uri?: string;
+}
+export type StudioSheetResult = { readonly project: string; readonly markdown: string } | null;
+
+/** The client command a "Copy for Studio" code lens runs: puts `text` on the clipboard. */
+export const COPY_FOR_STUDIO_COMMAND = 'handoffKit.copyForStudio';

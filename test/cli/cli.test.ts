@@ -41,7 +41,7 @@ describe('handoff-kit check', () => {
     const { code, stdout, stderr } = run(['check', 'examples/support-bot']);
     assert.equal(code, 0, stderr);
     assert.equal(stdout, '');
-    assert.match(stderr, /^No problems in 7 files \(\d+ ms\)\.\n$/);
+    assert.match(stderr, /^No problems in 8 files \(\d+ ms\)\.\n$/);
   });
 
   it('exits 1 on errors, with one line per finding: file:line:col severity code message', () => {
@@ -52,7 +52,7 @@ describe('handoff-kit check', () => {
       `broken-bot/intents/extra.json:1:${extraIntent.indexOf('"utterance"') + 1} warning schema unknown property \`utterance\` in intent; did you mean \`utterances\`?`,
       `broken-bot/journeys/billing-agent.json:${eventAt.line + 1}:${eventAt.character + 1} error unknown-event unknown event \`ui-event-update-promotoin\`; did you mean \`ui-event-update-promotion\`?`,
     ]);
-    assert.match(stderr, /^2 problems \(1 error, 1 warning\) in 8 files \(\d+ ms\)\.\n$/);
+    assert.match(stderr, /^2 problems \(1 error, 1 warning\) in 9 files \(\d+ ms\)\.\n$/);
   });
 
   it("reads the project's handoff-kit.json: a rule turned off, another made an error", async () => {
@@ -193,5 +193,30 @@ describe('handoff-kit utterance-tests and --test-report', () => {
     assert.equal(inFolder.code, 1);
     assert.match(inFolder.stdout, /^bot\/test-reports\/run\.csv:2:1 error live-exit-misrouted the live bot routed/m);
     assert.match(inFolder.stdout, /^bot\/journeys\/live-agent\.json:21:48 error live-exit-misrouted Studio routed `talk to bot` to `live-agent` \(report test-reports\/run\.csv, row 2\)/m);
+  });
+});
+
+describe('handoff-kit studio-sheet', () => {
+  it('prints the sheet of the example on standard output, and writes it with -o', async () => {
+    const printed = run(['studio-sheet', exampleProject]);
+    assert.equal(printed.code, 0, printed.stderr);
+    assert.match(printed.stdout, /^# Studio build sheet: support-bot\n/);
+    assert.ok(printed.stdout.includes('**Send Event** `show-exit-banner`\n   - Event name: `ui-event-close-promotion`\n   - Event type: Custom'));
+    const folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-sheet-'));
+    try {
+      const file = path.join(folder, 'out/sheet.md');
+      const written = run(['studio-sheet', exampleProject, '-o', file]);
+      assert.equal(written.code, 0, written.stderr);
+      assert.equal(written.stdout, '');
+      assert.equal(await readFile(file, 'utf8'), printed.stdout);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a folder that is not a bot project with exit code 2', () => {
+    const result = run(['studio-sheet', 'docs']);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, 'handoff-kit: docs is not a bot project: it has no bot.json\n');
   });
 });

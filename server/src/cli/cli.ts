@@ -5,6 +5,7 @@ import { runCheck, UsageError, type OutputFormat } from './check';
 import { OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
 import { parseMaxRows, runUtteranceTests } from './utteranceTests';
+import { runStudioSheet } from './studioSheet';
 
 const program = new Command()
   .name('handoff-kit')
@@ -81,6 +82,26 @@ program
       const result = await runUtteranceTests(project, { cwd: process.cwd(), ...options });
       for (const file of result.files) process.stdout.write(`${file}\n`);
       process.stderr.write(`Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to ${result.files.length} file${result.files.length === 1 ? '' : 's'}.\n`);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`handoff-kit: ${error.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      throw error;
+    }
+  });
+
+program
+  .command('studio-sheet')
+  .description("Write the Studio build sheet (Markdown): the custom events, each journey's nodes in Studio's terms, the intents' utterances.")
+  .argument('[project]', 'bot project folder (default: the current folder)')
+  .option('-o, --out <file.md>', 'file to write the sheet into (default: standard output)')
+  .action(async (project: string | undefined, options: { out?: string }) => {
+    try {
+      const result = await runStudioSheet(project, { cwd: process.cwd(), ...options });
+      if (result.file) process.stderr.write(`Wrote the Studio build sheet to ${result.file}.\n`);
+      else process.stdout.write(result.sheet);
     } catch (error) {
       if (error instanceof UsageError) {
         process.stderr.write(`handoff-kit: ${error.message}\n`);

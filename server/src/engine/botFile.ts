@@ -4,16 +4,20 @@ import * as path from 'node:path';
 import { pruneDeepValues, type DeepValue } from './jsonDepth';
 
 /**
- * The kinds of project file: JSON bot files, the project's settings, and `report`, a test report
- * downloaded from Studio's bulk utterance test (`test-reports/*.csv`, read by testReports.ts).
+ * The kinds of project file: JSON bot files, the project's settings, `report`, a test report
+ * downloaded from Studio's bulk utterance test (`test-reports/*.csv`, read by testReports.ts), and
+ * `function`, the JavaScript of a Studio function (`functions/*.js`, read by functionCode.ts).
  */
-export type FileKind = 'bot' | 'intent' | 'journey' | 'settings' | 'report';
+export type FileKind = 'bot' | 'intent' | 'journey' | 'settings' | 'report' | 'function';
 
 /** The kinds whose text is JSON: only these are parsed into a tree when a BotFile is made. */
 export const JSON_KINDS: readonly FileKind[] = ['bot', 'intent', 'journey', 'settings'];
 
 /** The folder of a project that holds the test reports downloaded from Studio. */
 export const TEST_REPORTS_FOLDER = 'test-reports';
+
+/** The folder of a project that holds the code of its Studio functions. */
+export const FUNCTIONS_FOLDER = 'functions';
 
 /** The project's own Handoff Kit settings, beside bot.json. */
 export const SETTINGS_FILE = 'handoff-kit.json';
@@ -60,8 +64,8 @@ export class BotFile {
     this.maxSize = limits.maxSize ?? Infinity;
     this.oversized = this.size > this.maxSize;
     if (limits.unreadReason !== undefined) this.unreadReason = limits.unreadReason;
-    // A test report is CSV, not JSON: it has no tree and no JSON syntax problems (its own reader
-    // reports what is wrong with it).
+    // A test report is CSV and a function JavaScript, not JSON: neither has a tree nor JSON syntax
+    // problems (their own readers, testReports.ts and functionCode.ts, read them).
     if (this.oversized || this.unreadReason !== undefined || !JSON_KINDS.includes(kind)) {
       this.root = undefined;
       this.syntaxProblems = [];
@@ -127,6 +131,7 @@ export function fileKindOf(projectRoot: string, file: string): FileKind | undefi
     if (parts[0] === 'journeys') return 'journey';
   }
   if (parts.length === 2 && parts[0] === TEST_REPORTS_FOLDER && parts[1].toLowerCase().endsWith('.csv')) return 'report';
+  if (parts.length === 2 && parts[0] === FUNCTIONS_FOLDER && parts[1].endsWith('.js')) return 'function';
   return undefined;
 }
 

@@ -2,7 +2,8 @@
 // (bannerPayload.ts) from every Send Event node of a banner event.
 import type { BotFile } from './botFile';
 import { readBannerPayload, type BannerPayloadModel, type ExitPhrase as PayloadExitPhrase } from './bannerPayload';
-import { readJourney, type JourneyNode } from './journey';
+import { sendEventNodesOf } from './functionCode';
+import type { JourneyNode } from './journey';
 import { isBannerEvent } from './platformEvents';
 
 export { typedPhrase } from './bannerPayload';
@@ -21,20 +22,19 @@ export interface JourneyBannerPayload {
 const PAYLOADS = Symbol('banner payloads');
 const EXIT_PHRASES = Symbol('exit phrases');
 
-/** Every banner payload of a journey, in file order (computed once per file version). */
+/**
+ * Every banner payload of a journey's Send Event nodes, or of a function file's literal
+ * `app.sendEvent` calls (see functionCode.ts), in file order (computed once per file version).
+ */
 export function bannerPayloadsOf(file: BotFile): readonly JourneyBannerPayload[] {
   return file.derived(PAYLOADS, () =>
-    file.kind !== 'journey'
-      ? []
-      : readJourney(file).nodes.flatMap((node) =>
-          node.type === 'sendEvent' && isBannerEvent(node.event?.value) && node.data
-            ? [{ sendEvent: node, payload: readBannerPayload(node.data, file.text) }]
-            : [],
-        ),
+    sendEventNodesOf(file).flatMap((node) =>
+      isBannerEvent(node.event?.value) && node.data ? [{ sendEvent: node, payload: readBannerPayload(node.data, file.text) }] : [],
+    ),
   );
 }
 
-/** Every exit phrase of a journey's banners, in file order (computed once per file version). */
+/** Every exit phrase of a journey's (or a function file's) banners, in file order (computed once per file version). */
 export function exitPhrasesOf(file: BotFile): readonly ExitPhrase[] {
   return file.derived(EXIT_PHRASES, () =>
     bannerPayloadsOf(file).flatMap(({ sendEvent, payload }) => payload.exitPhrases.map((exit) => ({ ...exit, sendEvent }))),

@@ -34,5 +34,6 @@ export * from './services';
 // Studio: utterance tests out, test reports in.
 export { readTestReport, testReportOf, type TestReport, type TestReportRow, type TestReportShape } from './testReports';
 export { utteranceTestRows, utteranceTestCsv, UTTERANCE_TEST_HEADER, EXIT_PHRASE_TAG, type UtteranceTestRow, type UtteranceTestOptions } from './utteranceTests';
+export { studioSheet, studioData, studioUtterances } from './studioSheet';
 export { DEFAULT_MIN_CONFIDENCE } from './liveResults';
 export { TEST_REPORTS_FOLDER } from './botFile';

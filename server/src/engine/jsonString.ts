@@ -11,8 +11,11 @@
  */
 export function decodedToRawOffsets(raw: string): number[] {
   const map: number[] = [];
-  const end = raw.endsWith('"') && raw.length > 1 ? raw.length - 1 : raw.length;
-  let i = raw.startsWith('"') ? 1 : 0;
+  // A JavaScript string literal of a function file (functionCode.ts) may also be quoted with `'`
+  // or a backtick, and spell a character as `\xHH` or `\u{H…}`.
+  const quote = raw[0] === '"' || raw[0] === "'" || raw[0] === '`' ? raw[0] : undefined;
+  const end = quote && raw.endsWith(quote) && raw.length > 1 ? raw.length - 1 : raw.length;
+  let i = quote ? 1 : 0;
   while (i < end) {
     map.push(i);
     if (raw[i] !== '\\') {
@@ -20,7 +23,8 @@ export function decodedToRawOffsets(raw: string): number[] {
       continue;
     }
     // `\uXXXX` is one code unit of the value; every other escape is two characters for one.
-    i += raw[i + 1] === 'u' ? 6 : 2;
+    if (raw[i + 1] === 'u' && raw[i + 2] === '{') i = raw.indexOf('}', i) + 1 || end;
+    else i += raw[i + 1] === 'u' ? 6 : raw[i + 1] === 'x' ? 4 : 2;
   }
   map.push(Math.min(i, end));
   return map;

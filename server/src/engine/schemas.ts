@@ -9,7 +9,7 @@ import journeySchema from '../../../schemas/journey.schema.json';
 import type { FileKind } from './botFile';
 
 // A test report is CSV: it has no JSON schema.
-export type SchemaName = Exclude<FileKind, 'report'> | 'banner';
+export type SchemaName = Exclude<FileKind, 'report' | 'function'> | 'banner';
 
 export const schemaDocuments: Record<SchemaName, object> = {
   bot: botSchema,

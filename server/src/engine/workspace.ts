@@ -5,7 +5,7 @@ import type { BotFile } from './botFile';
 import { BotProject } from './project';
 import type { FileSystem, RealPath } from './fileSystem';
 
-export const BOT_FILE_PATTERNS = ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json', 'test-reports/*.csv'];
+export const BOT_FILE_PATTERNS = ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json', 'test-reports/*.csv', 'functions/*.js'];
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 /**
  * How many files a project load reads at once. Opening every file of a 30,000-file project at

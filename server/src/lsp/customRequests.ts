@@ -6,7 +6,8 @@ import type { BotFile, BotProject, BotWorkspace } from '../engine';
 import type { PhraseMatch } from '../engine';
 import { bannerPreviewAt, disconnectionContext, planDisconnection, type FileChange } from '../engine';
 import { ADD_UTTERANCE, INTENTS_TO_TRAIN, type AddUtteranceParams, type AddUtteranceResult, type IntentsToTrainParams, type IntentsToTrainResult } from '../protocol';
-import { addUtteranceFix, intentsToTrain } from '../engine';
+import { addUtteranceFix, intentsToTrain, studioSheet, utteranceTestCsv, utteranceTestRows } from '../engine';
+import { STUDIO_SHEET, UTTERANCE_TESTS, type StudioSheetParams, type StudioSheetResult, type UtteranceTestsParams, type UtteranceTestsResult } from '../protocol';
 import { BANNER_PREVIEW, SCAFFOLD, SCAFFOLD_CONTEXT, type BannerPreviewParams, type BannerPreviewResult, type ScaffoldContextResult, type ScaffoldParams, type ScaffoldResult } from '../protocol';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
@@ -59,6 +60,29 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     const fix = target && addUtteranceFix(target.file, target.name, params.phrase);
     return found && fix ? workspaceEditOf(found.project, fix.changes, context) : null;
   });
+
+  connection.onRequest(UTTERANCE_TESTS, async (params: UtteranceTestsParams): Promise<UtteranceTestsResult> => {
+    const project = await projectOf(params.uri);
+    if (!project) return null;
+    const rows = utteranceTestRows(project, { all: params.all });
+    return { project: pathToFileURL(project.root).href, csv: utteranceTestCsv(rows).join(''), rows: rows.length };
+  });
+
+  connection.onRequest(STUDIO_SHEET, async (params: StudioSheetParams): Promise<StudioSheetResult> => {
+    const project = await projectOf(params.uri);
+    return project ? { project: pathToFileURL(project.root).href, markdown: studioSheet(project) } : null;
+  });
+
+  /** The project of a file or folder URI (a project's own folder, or any folder or file inside it); else the first. */
+  async function projectOf(uri: string | undefined): Promise<BotProject | undefined> {
+    await context.settled();
+    const projects = context.workspace.projects();
+    if (!uri) return projects[0];
+    const target = fileURLToPath(uri);
+    return projects
+      .filter((p) => target === p.root || target.startsWith(p.root + path.sep))
+      .sort((a, b) => b.root.length - a.root.length)[0];
+  }
 
   async function effectiveMatch(project: BotProject): Promise<PhraseMatch> {
     return (await context.phraseMatchFor(project)) ?? project.phraseMatch;

@@ -35,7 +35,8 @@ import {
   type ProjectEdit,
 } from '../engine';
 import { lineIndexOf, SOURCE, type DiagnosticData } from './diagnostics';
-import { PREVIEW_COMMAND } from '../protocol';
+import { COPY_FOR_STUDIO_COMMAND, PREVIEW_COMMAND } from '../protocol';
+import { studioPieces } from './studioPieces';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
 export interface FeatureContext extends EditContext {
@@ -177,14 +178,23 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     }
   });
 
-  // A lens above each banner payload opens the preview on it.
+  // A lens above each banner payload opens the preview on it; "Copy for Studio" lenses above each
+  // Send Event node and an intent's utterances copy what Studio's fields take.
   connection.onCodeLens(async (params) => {
     const found = await context.fileOf(params.textDocument.uri);
-    if (!found || found.file.kind !== 'journey') return [];
-    return bannerPayloadsIn(found.file).map((payload) => ({
-      range: rangeOf(found.file, payload.offset, 0),
-      command: { title: 'Preview banner', command: PREVIEW_COMMAND, arguments: [params.textDocument.uri, payload.offset] },
+    if (!found) return [];
+    const copies = studioPieces(found.file).map((piece) => ({
+      range: rangeOf(found.file, piece.offset, 0),
+      command: { title: piece.title, command: COPY_FOR_STUDIO_COMMAND, arguments: [piece.text, piece.what] },
     }));
+    if (found.file.kind !== 'journey') return copies;
+    return [
+      ...bannerPayloadsIn(found.file).map((payload) => ({
+        range: rangeOf(found.file, payload.offset, 0),
+        command: { title: 'Preview banner', command: PREVIEW_COMMAND, arguments: [params.textDocument.uri, payload.offset] },
+      })),
+      ...copies,
+    ];
   });
 
   connection.onDocumentSymbol(async (params) => {

@@ -84,7 +84,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          { globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv}' },
+          { globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js}' },
           // A deleted or renamed folder is one event for the folder: see folderChanged().
           { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
         ],

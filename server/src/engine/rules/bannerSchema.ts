@@ -1,4 +1,5 @@
 // banner-schema: the data of a Send Event node for a banner event is not a banner payload.
+import * as jsonc from 'jsonc-parser';
 import { bannerPayloadsOf } from '../exitPhrases';
 import { schemaProblems } from '../schemaProblems';
 import { validateAgainst } from '../schemas';
@@ -12,7 +13,7 @@ export const bannerSchema = defineFileRule({
   description: 'The data of a Send Event node for a banner event is not a valid banner payload.',
   explanation:
     'The chat widget draws only the payload shapes it knows: a button without `text` or `url` does nothing when clicked, and a misspelt property is ignored. The customer then has no way to leave the live agent.',
-  kinds: ['journey'],
+  kinds: ['journey', 'function'],
   fixable: true,
   messages: {
     mismatch: ({ problem }: { problem: string; suggestion?: string }) => problem,
@@ -20,7 +21,8 @@ export const bannerSchema = defineFileRule({
   check(file, report) {
     if (file.syntaxProblems.length > 0) return;
     for (const { payload } of bannerPayloadsOf(file)) {
-      const value = file.valueAt(payload.node);
+      // A function file has no JSON tree: its payload's tree is built from the JavaScript literal.
+      const value = file.kind === 'function' ? jsonc.getNodeValue(payload.node) : file.valueAt(payload.node);
       for (const problem of schemaProblems(validateAgainst('banner', value), payload.node, 'the banner payload')) {
         report({
           offset: problem.offset,

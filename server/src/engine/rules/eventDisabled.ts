@@ -1,6 +1,6 @@
-// event-disabled: a Send Event node sends an event that bot.json declares with `enabled: false`;
+// event-disabled: a Send Event node (or a function's `app.sendEvent`) sends an event that bot.json declares with `enabled: false`;
 // an inactive event does not fire.
-import { readJourney } from '../journey';
+import { sendEventNodesOf } from '../functionCode';
 import { declareEventFixes } from '../services/fixes';
 import { defineProjectRule } from './rule';
 
@@ -11,7 +11,7 @@ export const eventDisabled = defineProjectRule({
   description: 'A Send Event node sends an event that bot.json declares disabled; it will not fire.',
   explanation:
     'An inactive custom event does not fire ("Ensure the events are in the enabled state"): the Send Event node runs, yet the widget never shows or closes the banner.',
-  kinds: ['journey'],
+  kinds: ['journey', 'function'],
   fixable: true,
   messages: {
     disabled: ({ event }: { event: string }) => `event \`${event}\` is disabled in bot.json: it will not fire until it is enabled`,
@@ -20,8 +20,8 @@ export const eventDisabled = defineProjectRule({
     // A bot.json that does not parse reports json-syntax only: what it declares is unknown.
     if (project.configUnknown) return;
     const declared = project.config.events;
-    for (const node of readJourney(file).nodes) {
-      if (node.type !== 'sendEvent' || !node.event) continue;
+    for (const node of sendEventNodesOf(file)) {
+      if (!node.event) continue;
       if (declared.get(node.event.value)?.enabled !== false) continue;
       report({ offset: node.event.node.offset, length: node.event.node.length, messageId: 'disabled', data: { event: node.event.value } });
     }

@@ -1,6 +1,7 @@
-// event-not-declared: a banner event is sent but not declared in bot.json. The guide's first step
+// event-not-declared: a banner event is sent (by a Send Event node or a function's
+// `app.sendEvent`) but not declared in bot.json. The guide's first step
 // is to enable both custom events; one the bot does not have never reaches the widget.
-import { readJourney } from '../journey';
+import { sendEventNodesOf } from '../functionCode';
 import { isBannerEvent } from '../platformEvents';
 import { declareEventFixes } from '../services/fixes';
 import { defineProjectRule } from './rule';
@@ -12,7 +13,7 @@ export const eventNotDeclared = defineProjectRule({
   description: 'A banner event is sent but not declared (and enabled) in bot.json.',
   explanation:
     "The guide's first step creates both banner events as custom events and enables them. An event the bot does not have never reaches the chat widget: the banner never shows, or never closes.",
-  kinds: ['journey'],
+  kinds: ['journey', 'function'],
   fixable: true,
   messages: {
     notDeclared: ({ event }: { event: string }) =>
@@ -22,8 +23,8 @@ export const eventNotDeclared = defineProjectRule({
     // While bot.json does not parse (or was not read), which events it declares is unknown.
     if (project.configUnknown) return;
     const declared = project.config.events;
-    for (const node of readJourney(file).nodes) {
-      if (node.type !== 'sendEvent' || !node.event || !isBannerEvent(node.event.value)) continue;
+    for (const node of sendEventNodesOf(file)) {
+      if (!node.event || !isBannerEvent(node.event.value)) continue;
       if (declared.has(node.event.value)) continue;
       report({ offset: node.event.node.offset, length: node.event.node.length, messageId: 'notDeclared', data: { event: node.event.value } });
     }

@@ -26,7 +26,7 @@ export const optionTextMismatch = defineProjectRule({
   description: "A banner's exit phrase is not an utterance of any intent, so it starts no journey.",
   explanation:
     'The button text or typed phrase reaches the bot as the customer\'s message, and only an intent trained with exactly that phrase starts the journey back to the bot ("the object text should be consistent"). When they drift (`talk to bot` against `talk to the bot`), the customer clicks Exit and stays with the live agent.',
-  kinds: ['journey'],
+  kinds: ['journey', 'function'],
   fixable: true,
   messages: {
     near: ({ phrase, kind, suggestion, intent, file }: { phrase: string; kind: Kind; suggestion: string; intent: string; file: string }) =>

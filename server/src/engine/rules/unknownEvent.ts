@@ -1,6 +1,7 @@
-// unknown-event: a Send Event node or a journey trigger names an event that is neither a
+// unknown-event: a Send Event node, a function's `app.sendEvent` or a journey trigger names an event that is neither a
 // platform event nor declared in bot.json.
 import type { NamedValue } from '../botFile';
+import { sendEventNodesOf } from '../functionCode';
 import { readJourney } from '../journey';
 import { platformEvent, platformEvents } from '../platformEvents';
 import { declareEventFixes, didYouMeanFix } from '../services/fixes';
@@ -15,17 +16,17 @@ export const unknownEvent = defineProjectRule({
   description: 'An event that is neither a platform event nor declared in bot.json.',
   explanation:
     'A Send Event node fires only an event the bot has: a misspelt `ui-event-close-promotion` sends nothing, so the banner never shows (or never closes) and the customer has no way back to the bot.',
-  kinds: ['journey'],
+  kinds: ['journey', 'function'],
   fixable: true,
   messages: unknownNameMessages('event', 'it is not a platform event and bot.json does not declare it'),
   check(file, project, report) {
     // While bot.json does not parse (or was not read), which events it declares is unknown.
     if (project.configUnknown) return;
     const declared = project.config.events;
-    const journey = readJourney(file);
     const names: NamedValue[] = [];
-    if (journey.triggerEvent) names.push(journey.triggerEvent);
-    for (const node of journey.nodes) if (node.type === 'sendEvent' && node.event) names.push(node.event);
+    const trigger = file.kind === 'journey' ? readJourney(file).triggerEvent : undefined;
+    if (trigger) names.push(trigger);
+    for (const node of sendEventNodesOf(file)) if (node.event) names.push(node.event);
 
     for (const name of names) {
       if (!name.value || hasTemplate(name.value) || declared.has(name.value) || platformEvent(name.value)) continue;

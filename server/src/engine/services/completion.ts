@@ -29,6 +29,7 @@ export interface Completion {
 }
 
 export function completionsAt(project: BotProject, file: BotFile, offset: number): Completion[] {
+  if (file.kind === 'function') return functionEventCompletions(project, file, offset);
   if (file.kind !== 'journey' || !file.root) return [];
   const location = jsonc.getLocation(file.text, offset);
   const at = location.path;
@@ -56,14 +57,7 @@ export function completionsAt(project: BotProject, file: BotFile, offset: number
     return bannerSnippets(project, node, offset);
   }
   if (last === 'event' && (at[0] === 'trigger' || at[0] === 'nodes')) {
-    const declared = project.config.events;
-    const items = [...declared.values()].map((e) =>
-      item(e.name.value, 'event', e.enabled === false ? 'custom event (disabled in bot.json)' : 'custom event, declared in bot.json', platformEvents.find((p) => p.name === e.name.value)?.description, e.enabled === false ? 3 : 0),
-    );
-    for (const event of platformEvents) {
-      if (!declared.has(event.name)) items.push(item(event.name, 'event', `${event.kind} event`, event.description, event.kind === 'banner' ? 1 : 2));
-    }
-    return items;
+    return eventCompletions(project, item);
   }
   if (at[0] === 'trigger' && last === 'intent') {
     return [...index.intentsByName].map(([name, [entry]]) =>
@@ -88,6 +82,51 @@ export function completionsAt(project: BotProject, file: BotFile, offset: number
     );
   }
   return [];
+}
+
+type ItemMaker = (label: string, kind: CompletionKind, detail: string, documentation?: string, rank?: number) => Completion;
+
+/** The events a bot can send: those bot.json declares (enabled first), then the platform's. */
+function eventCompletions(project: BotProject, item: ItemMaker): Completion[] {
+  const declared = project.config.events;
+  const items = [...declared.values()].map((e) =>
+    item(e.name.value, 'event', e.enabled === false ? 'custom event (disabled in bot.json)' : 'custom event, declared in bot.json', platformEvents.find((p) => p.name === e.name.value)?.description, e.enabled === false ? 3 : 0),
+  );
+  for (const event of platformEvents) {
+    if (!declared.has(event.name)) items.push(item(event.name, 'event', `${event.kind} event`, event.description, event.kind === 'banner' ? 1 : 2));
+  }
+  return items;
+}
+
+/**
+ * In a function file, the event names inside the `code: "…"` string of an `app.sendEvent(...)`
+ * call. Read from the text around the cursor, not the syntax tree: while the name is being typed
+ * the string is often unterminated, so the file does not parse. The whole string is replaced,
+ * with the quote it was written with.
+ */
+function functionEventCompletions(project: BotProject, file: BotFile, offset: number): Completion[] {
+  const lineStart = file.text.lastIndexOf('\n', offset - 1) + 1;
+  const before = file.text.slice(lineStart, offset);
+  const match = /\bcode\s*:\s*(["'`])([^"'`\\\n]*)$/.exec(before);
+  if (!match) return [];
+  // Only in a sendEvent call: `code:` is a common property name.
+  const callText = file.text.slice(Math.max(0, lineStart - 400), offset);
+  if (!/\bsendEvent\s*\(/.test(callText)) return [];
+  const quote = match[1];
+  const start = offset - match[2].length - 1;
+  const lineEnd = file.text.indexOf('\n', offset) < 0 ? file.text.length : file.text.indexOf('\n', offset);
+  const rest = file.text.slice(offset, lineEnd);
+  const close = new RegExp(`^[^"'\`\\\\]*${quote === '`' ? '`' : quote}`).exec(rest);
+  const replace = { offset: start, length: offset - start + (close ? close[0].length : 0) };
+  return eventCompletions(project, (label, kind, detail, documentation, rank = 1) => ({
+    label,
+    kind,
+    detail,
+    documentation,
+    insertText: `${quote}${label}${quote}`,
+    replace,
+    sortText: `${rank}-${label}`,
+  }));
 }
 
 /**

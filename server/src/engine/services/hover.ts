@@ -4,6 +4,7 @@ import * as jsonc from 'jsonc-parser';
 import type { BotFile } from '../botFile';
 import { relativePath } from '../botFile';
 import { bannerPayloadsOf } from '../exitPhrases';
+import { sendEventNodesOf } from '../functionCode';
 import { readJourney } from '../journey';
 import { nodesById } from '../journeyGraph';
 import { platformEvent } from '../platformEvents';
@@ -19,18 +20,14 @@ export interface Hover {
 }
 
 export function hoverAt(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+  if (file.kind === 'function') return functionHover(project, file, offset);
   const symbol = symbolAt(file, offset);
   const index = indexOf(project);
   if (symbol) {
     const range = { offset: symbol.occurrence.offset, length: symbol.occurrence.length };
     switch (symbol.kind) {
       case 'event': {
-        const platform = platformEvent(symbol.name);
-        const declared = project.config.events.get(symbol.name);
-        const state = declared
-          ? declared.enabled === false ? 'Declared in bot.json, **disabled**: it does not fire.' : 'Declared and enabled in bot.json.'
-          : platform ? 'A platform event.' : 'Not declared in bot.json.';
-        return { ...range, markdown: `**event** \`${symbol.name}\`\n\n${platform?.description ?? 'A custom event of this bot.'}\n\n${state}` };
+        return { ...range, markdown: eventMarkdown(project, symbol.name) };
       }
       case 'intent': {
         const entry = index.intentsByName.get(symbol.name)?.[0];
@@ -65,9 +62,26 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
   return bannerHover(project, file, offset);
 }
 
+/** What an event does and whether the bot has it enabled. */
+function eventMarkdown(project: BotProject, name: string): string {
+  const platform = platformEvent(name);
+  const declared = project.config.events.get(name);
+  const state = declared
+    ? declared.enabled === false ? 'Declared in bot.json, **disabled**: it does not fire.' : 'Declared and enabled in bot.json.'
+    : platform ? 'A platform event.' : 'Not declared in bot.json.';
+  return `**event** \`${name}\`\n\n${platform?.description ?? 'A custom event of this bot.'}\n\n${state}`;
+}
+
+/** In a function file: the event of an `app.sendEvent` call's `code`, else its banner drawn in text. */
+function functionHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+  const send = sendEventNodesOf(file).find(({ event }) => event && event.node.offset <= offset && offset <= event.node.offset + event.node.length);
+  if (send?.event) return { offset: send.event.node.offset, length: send.event.node.length, markdown: eventMarkdown(project, send.event.value) };
+  return bannerHover(project, file, offset);
+}
+
 /** Over a banner payload: the banner drawn in text, as the customer will see it. */
 function bannerHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
-  if (file.kind !== 'journey' || !file.root) return undefined;
+  if (file.kind !== 'function' && (file.kind !== 'journey' || !file.root)) return undefined;
   const at = bannerPayloadsOf(file).find(({ payload: { node } }) => node.offset <= offset && offset <= node.offset + node.length);
   if (!at) return undefined;
   const node = at.sendEvent;
@@ -84,7 +98,8 @@ function bannerHover(project: BotProject, file: BotFile, offset: number): Hover 
     });
     return `> ${title}\n${buttons.length ? `\n${buttons.map((b) => `- ${b}`).join('\n')}` : ''}`;
   });
-  const data = jsonc.findNodeAtOffset(file.root, offset);
+  // A function file's payload tree is built from the JavaScript literal (functionCode.ts).
+  const data = jsonc.findNodeAtOffset(file.root ?? at.payload.node, offset);
   return banners.length
     ? { markdown: `**banner** (${node.event?.value})\n\n${banners.join('\n\n')}`, offset: data?.offset ?? at.payload.node.offset, length: data?.length ?? at.payload.node.length }
     : undefined;

@@ -1,0 +1,64 @@
+// The commands that meet Studio: export the bulk utterance test CSV, open the build sheet, and the
+// "Copy for Studio" code lenses' clipboard copy. The texts come from the engine, through the server.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  STUDIO_SHEET,
+  UTTERANCE_TESTS,
+  type StudioSheetParams,
+  type StudioSheetResult,
+  type UtteranceTestsParams,
+  type UtteranceTestsResult,
+} from '../../server/src/protocol';
+
+/** The scheme of the read-only build sheet documents the Markdown preview shows. */
+export const SHEET_SCHEME = 'handoff-kit-sheet';
+
+/** The project to act on: the one of the active editor's file, else the server's first. */
+function activeUri(target?: vscode.Uri): string | undefined {
+  return (target ?? vscode.window.activeTextEditor?.document.uri)?.toString();
+}
+
+/**
+ * Writes `utterance-tests.csv` into the project's folder (UTF-8, from the engine's writer) and
+ * reveals it. Returns the file's URI, or undefined when there is no project.
+ */
+export async function exportUtteranceTests(client: LanguageClient, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const result = await client.sendRequest<UtteranceTestsResult>(UTTERANCE_TESTS, { uri: activeUri(target) } satisfies UtteranceTestsParams);
+  if (!result) {
+    void vscode.window.showInformationMessage('Open a bot project (a folder with bot.json) to export its utterance tests.');
+    return undefined;
+  }
+  const file = vscode.Uri.joinPath(vscode.Uri.parse(result.project), 'utterance-tests.csv');
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.csv));
+  await vscode.window.showTextDocument(file, { preview: false });
+  void vscode.window.showInformationMessage(
+    `Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to utterance-tests.csv: upload it in Studio under Automation > Test > Upload utterances.`,
+  );
+  return file;
+}
+
+/** Serves the build sheets: a document per project, asked of the server each time it is opened. */
+export class StudioSheetProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly client: LanguageClient) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const project = uri.query ? decodeURIComponent(uri.query) : undefined;
+    const result = await this.client.sendRequest<StudioSheetResult>(STUDIO_SHEET, { uri: project } satisfies StudioSheetParams);
+    return result?.markdown ?? '# No bot project\n\nOpen a folder with a bot.json to build its Studio sheet.\n';
+  }
+}
+
+/** Opens the build sheet of the active editor's project as a Markdown preview. Returns the sheet's URI. */
+export async function openStudioSheet(target?: vscode.Uri): Promise<vscode.Uri> {
+  const project = activeUri(target);
+  const uri = vscode.Uri.from({ scheme: SHEET_SCHEME, path: '/studio-sheet.md', query: project ? encodeURIComponent(project) : '' });
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  return uri;
+}
+
+/** The "Copy for Studio" lens: `text` on the clipboard, and a message saying what it was. */
+export async function copyForStudio(text: string, what?: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.showInformationMessage(`Copied ${what ?? 'the text'} for Studio.`);
+}

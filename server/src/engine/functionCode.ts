@@ -1,0 +1,269 @@
+// The adapter between a Studio function (`functions/*.js`, JavaScript) and the checks of Send
+// Event nodes: every `app.sendEvent({ code: "…", data: … })` call whose `code` is a string literal
+// becomes a "send event" record, with the event's name and, when `data` is a literal, its value
+// as a tree shaped like jsonc-parser's (type, offset, length, children, value), so the one banner
+// reader (bannerPayload.ts) and the schema messages (schemaProblems.ts) run on it unchanged.
+//
+// A function file holds the body as Studio shows it, so a `return` at the top level is normal.
+// The parser is acorn; when the file does not parse, acorn-loose (acorn's error-tolerant parser)
+// still yields the calls in the parts that do, so one typo does not hide every other finding.
+// Values that are not literals (variables, calls, template strings with `${…}`) are skipped, never
+// guessed: a call with `code: name` yields no record, and a `data` that is not wholly literal
+// yields a record without data.
+import * as acorn from 'acorn';
+import * as loose from 'acorn-loose';
+import type * as jsonc from 'jsonc-parser';
+import type { BotFile, NamedValue } from './botFile';
+import { readJourney, type JourneyNode } from './journey';
+
+/** A literal in a function file with its range (UTF-16 offsets, the literal's quotes included). */
+export interface SourceValue<T> {
+  readonly value: T;
+  /** 0-based UTF-16 offset of the literal's first character. */
+  readonly offset: number;
+  /** Length of the literal in UTF-16 code units. */
+  readonly length: number;
+}
+
+/** One `app.sendEvent(...)` call of a function file whose `code` is a string literal. */
+export interface SentEventRecord {
+  /** The range of the whole call. */
+  readonly call: { readonly offset: number; readonly length: number };
+  /** The event's name: the `code` string literal. */
+  readonly event: SourceValue<string>;
+  /**
+   * The `data` argument when it is wholly literal (objects, arrays, strings, numbers, booleans,
+   * null): its plain value, and `node`, the same value as a jsonc-parser-shaped tree with the
+   * offsets of the JavaScript source (keys written without quotes keep their own ranges).
+   */
+  readonly data?: SourceValue<unknown> & { readonly node: jsonc.Node };
+}
+
+/** How a function file was read: its records, and whether the strict parser failed on it. */
+export interface FunctionCode {
+  readonly sends: readonly SentEventRecord[];
+  /** The first syntax error of the strict parse (then the records come from acorn-loose), if any. */
+  readonly syntaxError?: { readonly message: string; readonly offset: number };
+}
+
+const FUNCTION_CODE = Symbol('function code');
+const SEND_EVENT_NODES = Symbol('send event nodes');
+
+/** The parser options: the latest syntax, and a function body's top-level `return`/`await`. */
+const PARSE_OPTIONS: acorn.Options = {
+  ecmaVersion: 'latest',
+  sourceType: 'script',
+  allowReturnOutsideFunction: true,
+  allowAwaitOutsideFunction: true,
+  allowHashBang: true,
+};
+
+/** Reads a function file (computed once per file version). Never throws. */
+export function readFunctionCode(file: BotFile): FunctionCode {
+  return file.derived(FUNCTION_CODE, () => parseFunctionCode(file.text));
+}
+
+/** Reads the text of a function file. Never throws: what cannot be parsed yields no records. */
+export function parseFunctionCode(text: string): FunctionCode {
+  let program: acorn.Node | undefined;
+  let syntaxError: FunctionCode['syntaxError'];
+  try {
+    program = acorn.parse(text, PARSE_OPTIONS);
+  } catch (error) {
+    const e = error as { message?: string; pos?: number };
+    syntaxError = { message: String(e.message ?? error), offset: typeof e.pos === 'number' ? e.pos : 0 };
+    try {
+      program = loose.parse(text, PARSE_OPTIONS);
+    } catch {
+      program = undefined;
+    }
+  }
+  const sends: SentEventRecord[] = [];
+  if (program) walk(program, (node) => {
+    const record = sendEventRecord(node);
+    if (record) sends.push(record);
+  });
+  return { sends, ...(syntaxError ? { syntaxError } : {}) };
+}
+
+/**
+ * The Send Event nodes of a file, whatever its kind: a journey's `sendEvent` nodes, or a function
+ * file's calls as nodes of the same shape (no id, no `next`; `node` covers the call). The event
+ * checks, the banner reader and the services read both through here.
+ */
+export function sendEventNodesOf(file: BotFile): readonly JourneyNode[] {
+  return file.derived(SEND_EVENT_NODES, () => {
+    if (file.kind === 'journey') return readJourney(file).nodes.filter((node) => node.type === 'sendEvent');
+    if (file.kind !== 'function' || !file.readable) return [];
+    return readFunctionCode(file).sends.map((send): JourneyNode => {
+      const event: NamedValue = { value: send.event.value, node: leaf('string', send.event) };
+      return {
+        node: { type: 'object', offset: send.call.offset, length: send.call.length },
+        type: 'sendEvent',
+        event,
+        ...(send.data ? { data: send.data.node } : {}),
+        next: [],
+      };
+    });
+  });
+}
+
+// --- the walk and the literal reader ---
+
+type AnyNode = acorn.Node & Record<string, unknown>;
+
+/** Visits every node of the tree, depth first; iterative, so deep nesting cannot overflow the stack. */
+function walk(root: acorn.Node, visit: (node: AnyNode) => void): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as AnyNode;
+    visit(node);
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'range') continue;
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push(child[i]);
+      } else if (isNode(child)) {
+        stack.push(child);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is AnyNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The record of a `….app.sendEvent({ code: "…", data })` / `app.sendEvent(...)` call. */
+function sendEventRecord(node: AnyNode): SentEventRecord | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const callee = node.callee as AnyNode;
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'sendEvent' || nameOf(callee.object as AnyNode) !== 'app') return undefined;
+  const argument = (node.arguments as AnyNode[])[0];
+  if (argument?.type !== 'ObjectExpression') return undefined;
+  const code = lastProperty(argument, 'code');
+  const event = code && stringLiteral(code);
+  if (event === undefined || !code) return undefined;
+  const dataNode = lastProperty(argument, 'data');
+  const data = dataNode ? literalTree(dataNode) : undefined;
+  return {
+    call: { offset: node.start, length: node.end - node.start },
+    event: { value: event, offset: code.start, length: code.end - code.start },
+    ...(data ? { data: { value: valueOf(data), offset: data.offset, length: data.length, node: data } } : {}),
+  };
+}
+
+/** `app`, or the last name of `this.app` / `context.app`. */
+function nameOf(node: AnyNode): string | undefined {
+  if (node.type === 'Identifier') return node.name as string;
+  if (node.type === 'MemberExpression') return propertyName(node);
+  return undefined;
+}
+
+function propertyName(member: AnyNode): string | undefined {
+  const property = member.property as AnyNode;
+  if (!member.computed && property.type === 'Identifier') return property.name as string;
+  if (property.type === 'Literal' && typeof property.value === 'string') return property.value;
+  return undefined;
+}
+
+/** The key of a property when it is written as a name or a string/number literal. */
+function keyOf(property: AnyNode): string | undefined {
+  if (property.type !== 'Property' || property.kind !== 'init' || property.method) return undefined;
+  const key = property.key as AnyNode;
+  if (!property.computed && key.type === 'Identifier') return key.name as string;
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  return undefined;
+}
+
+/** The value node of the last property named `name` (the one JavaScript keeps). */
+function lastProperty(object: AnyNode, name: string): AnyNode | undefined {
+  const properties = object.properties as AnyNode[];
+  for (let i = properties.length - 1; i >= 0; i--) if (keyOf(properties[i]) === name) return properties[i].value as AnyNode;
+  return undefined;
+}
+
+/** A string literal's value: `"…"`, `'…'`, or a template without `${…}`. */
+function stringLiteral(node: AnyNode): string | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && (node.expressions as unknown[]).length === 0) {
+    const cooked = ((node.quasis as AnyNode[])[0]?.value as { cooked?: string } | undefined)?.cooked;
+    return typeof cooked === 'string' ? cooked : undefined;
+  }
+  return undefined;
+}
+
+function leaf(type: jsonc.NodeType, at: { offset: number; length: number; value: unknown }, parent?: jsonc.Node): jsonc.Node {
+  return { type, offset: at.offset, length: at.length, value: at.value, ...(parent ? { parent } : {}) };
+}
+
+/**
+ * The literal `node` as a jsonc-parser-shaped tree, or undefined when any part of it is not a
+ * literal (an identifier, a call, a spread, a computed key, a function, a regular expression).
+ */
+function literalTree(node: AnyNode, parent?: jsonc.Node): jsonc.Node | undefined {
+  const range = { offset: node.start, length: node.end - node.start };
+  const text = stringLiteral(node);
+  if (text !== undefined) return leaf('string', { ...range, value: text }, parent);
+  if (node.type === 'Literal') {
+    if (node.value === null && node.raw === 'null') return leaf('null', { ...range, value: null }, parent);
+    if (typeof node.value === 'boolean') return leaf('boolean', { ...range, value: node.value }, parent);
+    if (typeof node.value === 'number') return leaf('number', { ...range, value: node.value }, parent);
+    return undefined;
+  }
+  if (node.type === 'UnaryExpression' && (node.operator === '-' || node.operator === '+')) {
+    const argument = node.argument as AnyNode;
+    if (argument.type !== 'Literal' || typeof argument.value !== 'number') return undefined;
+    return leaf('number', { ...range, value: node.operator === '-' ? -argument.value : argument.value }, parent);
+  }
+  if (node.type === 'ArrayExpression') {
+    const array: jsonc.Node = { type: 'array', ...range, children: [], ...(parent ? { parent } : {}) };
+    for (const element of node.elements as (AnyNode | null)[]) {
+      const child = element && literalTree(element, array);
+      if (!child) return undefined;
+      array.children!.push(child);
+    }
+    return array;
+  }
+  if (node.type === 'ObjectExpression') {
+    const object: jsonc.Node = { type: 'object', ...range, children: [], ...(parent ? { parent } : {}) };
+    for (const property of node.properties as AnyNode[]) {
+      const key = keyOf(property);
+      if (key === undefined || property.shorthand) return undefined;
+      const keyNode = property.key as AnyNode;
+      const propertyNode: jsonc.Node = {
+        type: 'property',
+        offset: property.start,
+        length: property.end - property.start,
+        colonOffset: keyNode.end,
+        parent: object,
+        children: [],
+      };
+      propertyNode.children!.push(leaf('string', { offset: keyNode.start, length: keyNode.end - keyNode.start, value: key }, propertyNode));
+      const value = literalTree(property.value as AnyNode, propertyNode);
+      if (!value) return undefined;
+      propertyNode.children!.push(value);
+      object.children!.push(propertyNode);
+    }
+    return object;
+  }
+  return undefined;
+}
+
+/** The plain value of a literal tree (as jsonc.getNodeValue, with the last of repeated keys). */
+function valueOf(node: jsonc.Node): unknown {
+  switch (node.type) {
+    case 'array':
+      return (node.children ?? []).map(valueOf);
+    case 'object': {
+      const object: Record<string, unknown> = Object.create(null);
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) object[key.value as string] = valueOf(value);
+      }
+      return { ...object };
+    }
+    default:
+      return node.value;
+  }
+}

@@ -1,0 +1,165 @@
+// The Studio build sheet: what a team member types and pastes into Yellow.ai Studio to build the
+// bot a project describes, in the order of the disconnection guide (the seed,
+// shared/seed/user-initiated-disconnection.md): 1. create and activate the custom events;
+// 2–3. the journey that raises the ticket and shows the banner; 4–6. the exit journey that closes
+// the banner and the ticket; then the intents and their utterances for the training box.
+// Studio's terms come from the platform facts (shared/reference/platform-facts.md): a Send Event
+// node has an event name, an event type (Custom) and a data field that takes JSON.
+import { relativePath, type BotFile } from './botFile';
+import type { BotProject } from './project';
+
+/**
+ * The text Studio's data field of a Send Event node takes for `value`: JSON, indented by two
+ * spaces. Undefined for a node without data.
+ */
+export function studioData(value: unknown): string | undefined {
+  return value === undefined ? undefined : JSON.stringify(value, null, 2);
+}
+
+/** The utterances as Studio's training box takes them: one a line. */
+export function studioUtterances(utterances: readonly string[]): string {
+  return utterances.join('\n');
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** `code` for Markdown: a code span that survives backticks inside the value. */
+function code(value: string): string {
+  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longest + 1);
+  return longest ? `${ticks} ${value} ${ticks}` : `${ticks}${value}${ticks}`;
+}
+
+/** A fenced block that no run of backticks inside `content` can close early. */
+function fence(content: string, language = ''): string {
+  const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(Math.max(3, longest + 1));
+  return `${ticks}${language}\n${content}\n${ticks}`;
+}
+
+function valueOf(file: BotFile | undefined): Json | undefined {
+  return file && file.readable && !file.syntaxProblems.length && isObject(file.value) ? file.value : undefined;
+}
+
+/** The guide's order of journeys: those that raise a ticket, those that close one, the rest. */
+function journeyRank(journey: Json): number {
+  const types = (Array.isArray(journey.nodes) ? journey.nodes : []).map((node) => (isObject(node) ? node.type : undefined));
+  return types.includes('raiseTicket') ? 0 : types.includes('closeTicket') ? 1 : 2;
+}
+
+function describeTicketClose(bot: Json | undefined): string {
+  const close = isObject(bot?.ticketClose) ? bot.ticketClose : {};
+  if (close.target === 'api') {
+    const secret = str(close.apiKeySecret);
+    return `through your ticket close API at ${code(str(close.url) ?? '(no url in bot.json)')}${secret ? `, with the API key from the secret ${code(secret)}` : ''}`;
+  }
+  return 'in the inbox (bot.json `ticketClose.target` is `inbox` or not set)';
+}
+
+function describeNode(node: Json, bot: Json | undefined): string[] {
+  const id = str(node.id) ?? '(no id)';
+  const next = node.next;
+  const nextLine = typeof next === 'string' ? [`   - Then: ${code(next)}`] : [];
+  switch (node.type) {
+    case 'sendEvent': {
+      const data = studioData(node.data);
+      return [
+        `**Send Event** ${code(id)}`,
+        `   - Event name: ${code(str(node.event) ?? '(none)')}`,
+        '   - Event type: Custom',
+        data === undefined ? '   - Data: leave empty' : `   - Data (paste as is):\n\n${indent(fence(data, 'json'), '     ')}\n`,
+        ...nextLine,
+      ];
+    }
+    case 'raiseTicket': {
+      const outcomes = isObject(next) ? Object.entries(next).filter(([, target]) => typeof target === 'string') : [];
+      return [
+        `**Raise Ticket** ${code(id)}`,
+        ...(str(node.group) ? [`   - Agent group: ${code(str(node.group)!)}`] : []),
+        `   - Store the ticket id in the variable ${code(str(node.ticketIdVariable) ?? 'ticketId')}`,
+        ...(outcomes.length ? ['   - Outcomes:', ...outcomes.map(([outcome, target]) => `     - ${outcome} → ${code(target as string)}`)] : []),
+      ];
+    }
+    case 'closeTicket':
+      return [
+        `**Close ticket** ${code(id)}`,
+        `   - Ticket: ${code(str(node.ticketId) ?? '{{{variables.ticketId}}}')}`,
+        `   - Closed ${describeTicketClose(bot)}`,
+        ...nextLine,
+      ];
+    case 'message':
+      return [`**Message** ${code(id)}: ${str(node.text) !== undefined ? `“${str(node.text)}”` : '(no text)'}`, ...nextLine];
+    case 'jumpToJourney':
+      return [`**Jump to journey** ${code(id)}: ${code(str(node.journey) ?? '(none)')}`];
+    default:
+      return [`**${str(node.type) ?? 'Node'}** ${code(id)}`, ...nextLine];
+  }
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? prefix + line : line))
+    .join('\n');
+}
+
+/**
+ * The build sheet of `project` as Markdown. Files that do not parse or were not read are named
+ * at the end rather than guessed at. Never throws.
+ */
+export function studioSheet(project: BotProject): string {
+  const bot = valueOf(project.botFile);
+  const out: string[] = [];
+  const name = str(bot?.name) ?? 'the bot';
+  out.push(`# Studio build sheet: ${name}`, '', 'Build these in Yellow.ai Studio in this order. Paste the data blocks exactly as they are.', '');
+
+  out.push('## 1. Custom events', '', 'Automation > Events > Custom events: create each event with its description, and make it **active** (an inactive event does not fire).', '');
+  const events = (Array.isArray(bot?.events) ? bot.events : []).filter(isObject);
+  if (!events.length) out.push('_bot.json declares no custom events._', '');
+  for (const event of events) {
+    const description = str(event.description);
+    const state = event.enabled === false ? ' (bot.json has it **disabled**: activate it, or the Send Event nodes that use it do nothing)' : '';
+    out.push(`- ${code(str(event.name) ?? '(no name)')}${description ? `: ${description}` : ''}${state}`);
+  }
+  out.push('');
+
+  const skipped: string[] = [];
+  const journeys = project
+    .filesOfKind('journey')
+    .map((file) => ({ file, journey: valueOf(file) }))
+    .filter(({ file, journey }) => journey || !skipped.push(relativePath(project.root, file.path)))
+    .map(({ file, journey }) => ({ file, journey: journey! }))
+    .sort((a, b) => journeyRank(a.journey) - journeyRank(b.journey) || (str(a.journey.name) ?? '').localeCompare(str(b.journey.name) ?? ''));
+  out.push('## 2. Journeys', '');
+  if (!journeys.length) out.push('_The project has no journeys._', '');
+  for (const { file, journey } of journeys) {
+    out.push(`### Journey ${code(str(journey.name) ?? '(no name)')}`, '');
+    if (str(journey.description)) out.push(str(journey.description)!, '');
+    const trigger = isObject(journey.trigger) ? journey.trigger : {};
+    const started = str(trigger.intent) ? `the intent ${code(str(trigger.intent)!)}` : str(trigger.event) ? `the event ${code(str(trigger.event)!)}` : 'nothing (the journey has no trigger)';
+    out.push(`Started by ${started}; first node ${code(str(journey.start) ?? '(none)')}. (${relativePath(project.root, file.path)})`, '');
+    const nodes = (Array.isArray(journey.nodes) ? journey.nodes : []).filter(isObject);
+    nodes.forEach((node, i) => out.push(`${i + 1}. ${describeNode(node, bot).join('\n')}`));
+    out.push('');
+  }
+
+  const intents = project
+    .filesOfKind('intent')
+    .map((file) => ({ file, intent: valueOf(file) }))
+    .filter(({ file, intent }) => intent || !skipped.push(relativePath(project.root, file.path)))
+    .map(({ intent }) => intent!)
+    .sort((a, b) => (str(a.name) ?? '').localeCompare(str(b.name) ?? ''));
+  out.push('## 3. Intents', '', 'Train each intent with these utterances (paste them into the training box, one a line).', '');
+  if (!intents.length) out.push('_The project has no intents._', '');
+  for (const intent of intents) {
+    const utterances = (Array.isArray(intent.utterances) ? intent.utterances : []).filter((u): u is string => typeof u === 'string');
+    out.push(`### Intent ${code(str(intent.name) ?? '(no name)')}`, '', fence(studioUtterances(utterances), 'text'), '');
+  }
+
+  if (skipped.length) {
+    out.push('## Not included', '', 'These files are not valid JSON or could not be read; fix them and build the sheet again:', '', ...skipped.sort().map((f) => `- ${f}`), '');
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
