@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { BotProject, checkProject } from '../../server/src/engine';
+import { BotProject, checkProject, compareFindings, IncrementalCheck } from '../../server/src/engine';
 import { exampleProject } from '../paths';
 
 /** A small deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
@@ -85,7 +85,7 @@ describe('incremental findings', () => {
     const original = projectTexts();
     const texts = new Map(original);
     const project = fresh(texts);
-    const files = [...texts.keys()];
+    const files = [...texts.keys()].filter((f) => f.endsWith('.json')); // edit() changes JSON strings
     const initial = checkProject(project);
     assert.ok(initial.length > 0, 'the project has findings to compare');
     for (let n = 0; n < 150; n++) {
@@ -104,5 +104,59 @@ describe('incremental findings', () => {
     }
     for (const [file, text] of original) project.setText(file, text, 1000);
     assert.deepEqual(checkProject(project), initial);
+  });
+
+  it('re-checking only files that keep their cross-file signature gives the findings of a fresh check, after 300 random edits', () => {
+    const next = random(11);
+    const original = projectTexts();
+    const texts = new Map(original);
+    const project = fresh(texts);
+    const incremental = new IncrementalCheck(project);
+    const files = [...texts.keys()].filter((f) => f.endsWith('.json'));
+    const flatten = (results: ReturnType<IncrementalCheck['run']>) => [...results.values()].flatMap((r) => r.findings).sort(compareFindings);
+    assert.deepEqual(flatten(incremental.run()), checkProject(project));
+    let onlyEdited = 0;
+    for (let n = 0; n < 300; n++) {
+      const file = files[Math.floor(next() * files.length)];
+      const text = next() < 0.1 ? original.get(file)! : edit(texts.get(file)!, next);
+      texts.set(file, text);
+      project.setText(file, text, n + 2);
+      const options = n % 7 === 6 ? { phraseMatch: 'ignoreCaseAndSpacing' as const } : {};
+      const results = incremental.run(options);
+      if (incremental.lastRunChecked <= 1) onlyEdited++;
+      assert.deepEqual(
+        flatten(results),
+        checkProject(fresh(texts), options),
+        `after edit ${n + 1} (${path.basename(file)}, ${incremental.lastRunChecked} checked)`,
+      );
+      assert.deepEqual(
+        [...results.keys()],
+        project.allFiles().map((f) => f.path),
+      );
+    }
+    // The fast path was taken, and not for every edit (names and utterances change signatures).
+    assert.ok(onlyEdited > 50 && onlyEdited < 300, `${onlyEdited} of 300 edits re-checked one file or none`);
+  });
+
+  it('re-checks one file for an edit of a journey message, and every file when an intent is renamed', () => {
+    const texts = projectTexts();
+    const project = fresh(texts);
+    const incremental = new IncrementalCheck(project);
+    incremental.run();
+    const journey = path.join(ROOT, 'journeys/journey_1.json');
+    project.setText(journey, texts.get(journey)!.replace('Do you want to exit from chat?', 'Do you want to leave the chat?'), 2);
+    const before = incremental.run();
+    assert.equal(incremental.lastRunChecked, 1);
+    const intent = path.join(ROOT, 'intents/intent_1.json');
+    const findingsOfIntent = before.get(intent)!.findings;
+    project.setText(intent, texts.get(intent)!.replace('"intent_1"', '"intent_one"'), 2);
+    const after = incremental.run();
+    assert.equal(incremental.lastRunChecked, project.allFiles().length);
+    assert.notEqual(after.get(intent)!.findings, findingsOfIntent);
+    // Journey 1's trigger now names no intent.
+    assert.ok(
+      after.get(journey)!.findings.some((f) => f.code === 'unknown-intent'),
+      JSON.stringify(after.get(journey)!.findings.map((f) => f.code)),
+    );
   });
 });

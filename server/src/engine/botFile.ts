@@ -109,13 +109,31 @@ export class BotFile {
     return node === this.root ? this.value : jsonc.getNodeValue(node);
   }
 
-  /** The file's value as plain JSON (computed once). Undefined when the text holds no value. */
+  /**
+   * The file's value as plain JSON (computed once). Undefined when the text holds no value.
+   * Objects are plain objects from `JSON.parse` when the text is valid JSON with nothing pruned
+   * (the usual case; walking the whole tree with `getNodeValue` was slow and allocated a lot),
+   * else null-prototype objects from the tree. Either way a repeated key holds its last value,
+   * as the checks read it.
+   */
   get value(): unknown {
     if (!this.valueComputed) {
-      this.cachedValue = this.root ? jsonc.getNodeValue(this.root) : undefined;
+      this.cachedValue = this.root ? (this.parsedValue() ?? jsonc.getNodeValue(this.root)) : undefined;
       this.valueComputed = true;
     }
     return this.cachedValue;
+  }
+
+  /** `JSON.parse` of the text when it gives the tree's value for sure, else undefined. */
+  private parsedValue(): unknown {
+    if (this.syntaxProblems.length > 0 || this.deepValues.length > 0) return undefined;
+    try {
+      // The byte order mark is not JSON (the tree was parsed with a space in its place).
+      return JSON.parse(this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text) as unknown;
+    } catch {
+      // Whitespace jsonc accepts and JSON does not (a no-break space): the tree has the value.
+      return undefined;
+    }
   }
 }
 

@@ -32,8 +32,16 @@ export interface FileSystem {
    * Where `filePath` really is (every symbolic link resolved); undefined when nothing is there.
    * Optional: a file system without it has no links, and every path is its own real path.
    */
-  realPath?(filePath: string): Promise<RealPath | undefined>;
+  realPath?(filePath: string, folders?: RealPathCache): Promise<RealPath | undefined>;
 }
+
+/**
+ * Real paths of folders already resolved, keyed by absolute folder path, shared by the
+ * `realPath` calls of one project load: a file that is not itself a link is then resolved by one
+ * `lstat` and its folder's cached real path, not by a walk of every component of its path.
+ * Short-lived by design (a folder may become a link later).
+ */
+export type RealPathCache = Map<string, Promise<RealPath | undefined>>;
 
 const IGNORE = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**'];
 
@@ -64,21 +72,45 @@ export const nodeFileSystem: FileSystem = {
     const [followed, links] = await Promise.all([glob(patterns, { ...base, followSymbolicLinks: true }), linksMatching(patterns, cwd)]);
     return [...new Set([...followed, ...links])];
   },
-  async realPath(filePath) {
-    try {
-      return { path: await fsp.realpath(filePath) };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') return { unresolved: 'it is a symbolic link that loops' };
-      if (code === 'ENOENT') {
-        // Gone, or a link whose target is gone: only the second is worth a finding.
-        const link = await fsp.lstat(filePath).then((s) => s.isSymbolicLink(), () => false);
-        return link ? { unresolved: 'it is a symbolic link that leads to no file' } : undefined;
-      }
-      return { unresolved: `its path cannot be resolved (${code ?? 'unknown error'})` };
+  async realPath(filePath, folders) {
+    if (folders) {
+      const fromFolder = await realPathFromFolder(filePath, folders);
+      if (fromFolder) return fromFolder;
     }
+    return realPathOf(filePath);
   },
 };
+
+/**
+ * The real path of a file that is not a link, as its folder's real path (from `folders`, or
+ * resolved and put there) and its name. Undefined when that does not apply (the file is a link,
+ * is not there, or its folder cannot be resolved): the caller resolves the file itself.
+ */
+async function realPathFromFolder(filePath: string, folders: RealPathCache): Promise<RealPath | undefined> {
+  const stat = await fsp.lstat(filePath).catch(() => undefined);
+  if (!stat || stat.isSymbolicLink()) return undefined;
+  const folder = path.dirname(filePath);
+  if (folder === filePath) return undefined;
+  let real = folders.get(folder);
+  if (!real) folders.set(folder, (real = realPathOf(folder)));
+  const resolved = await real;
+  return resolved && 'path' in resolved ? { path: path.join(resolved.path, path.basename(filePath)) } : undefined;
+}
+
+async function realPathOf(filePath: string): Promise<RealPath | undefined> {
+  try {
+    return { path: await fsp.realpath(filePath) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { unresolved: 'it is a symbolic link that loops' };
+    if (code === 'ENOENT') {
+      // Gone, or a link whose target is gone: only the second is worth a finding.
+      const link = await fsp.lstat(filePath).then((s) => s.isSymbolicLink(), () => false);
+      return link ? { unresolved: 'it is a symbolic link that leads to no file' } : undefined;
+    }
+    return { unresolved: `its path cannot be resolved (${code ?? 'unknown error'})` };
+  }
+}
 
 /**
  * The symbolic links (of any kind, broken ones included) matching shallow patterns such as

@@ -9,7 +9,7 @@
 // The model: load a workspace, set a document's text, read a project.
 export { BotFile, fileKindOf, relativePath, SETTINGS_FILE, type FileKind, type NamedValue } from './botFile';
 export { readBotConfig, type BotConfig, type DeclaredEvent } from './botConfig';
-export { nodeFileSystem, type FileSystem, type RealPath } from './fileSystem';
+export { nodeFileSystem, type FileSystem, type RealPath, type RealPathCache } from './fileSystem';
 export { readIntent, type Intent } from './intent';
 export { readJourney, type Journey, type JourneyNode } from './journey';
 export { BotProject } from './project';
@@ -19,6 +19,8 @@ export { PHRASE_MATCHES } from './phraseMatch';
 
 // Checking.
 export { checkFile, checkProject, type CheckOptions, type RuleSetting } from './check';
+export { IncrementalCheck, type CheckedFile } from './incrementalCheck';
+export { crossFileSignature } from './crossFileSignature';
 export { readProjectSettings, type ProjectSettings } from './projectSettings';
 export { compareFindings, formatSize, severityRank, SEVERITIES, type Finding, type FindingData, type RelatedLocation, type Severity } from './findings';
 export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './rules';

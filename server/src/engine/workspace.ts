@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { BotFile } from './botFile';
 import { BotProject } from './project';
-import type { FileSystem, RealPath } from './fileSystem';
+import type { FileSystem, RealPath, RealPathCache } from './fileSystem';
 
 export const BOT_FILE_PATTERNS = ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json', 'test-reports/*.csv', 'functions/*.js'];
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -51,12 +51,14 @@ export class BotWorkspace {
   /**
    * Whether `filePath` may be read or written: its real path (symbolic links followed) must lie
    * inside an allowed root. A file that does not exist yet is judged by its nearest existing
-   * folder, so that a new file is never created through a link that leads outside.
+   * folder, so that a new file is never created through a link that leads outside. `folders`:
+   * real paths of folders resolved during one project load (see RealPathCache), so that a
+   * 3,000-file load does not resolve every component of every path again.
    */
-  async access(filePath: string): Promise<Access> {
+  async access(filePath: string, folders?: RealPathCache): Promise<Access> {
     let probe = path.resolve(filePath);
     let rest = '';
-    let real = await this.realPathOf(probe);
+    let real = await this.realPathOf(probe, folders);
     // Walk up to the nearest thing that exists (a file to create, a folder to create it in).
     while (real === undefined && path.dirname(probe) !== probe) {
       rest = path.join(path.basename(probe), rest);
@@ -75,9 +77,9 @@ export class BotWorkspace {
     return { allowed: false, reason: `it is a symbolic link to ${realPath}, outside the folders being checked, and is not followed` };
   }
 
-  private async realPathOf(filePath: string): Promise<RealPath | undefined> {
+  private async realPathOf(filePath: string, folders?: RealPathCache): Promise<RealPath | undefined> {
     if (!this.fs.realPath) return { path: filePath };
-    return this.fs.realPath(filePath);
+    return this.fs.realPath(filePath, folders);
   }
 
   projects(): BotProject[] {
@@ -103,7 +105,8 @@ export class BotWorkspace {
     // Links are followed here (an `intents` folder shared between bots), where the patterns are
     // shallow; access() then keeps every file inside the allowed roots.
     const files = await this.fs.glob(BOT_FILE_PATTERNS, project.root, { followLinks: true });
-    await forEachBounded(files, READ_CONCURRENCY, (file) => this.readIntoProject(project, file));
+    const folders: RealPathCache = new Map();
+    await forEachBounded(files, READ_CONCURRENCY, (file) => this.readIntoProject(project, file, folders));
     this.projectsByRoot.set(project.root, project);
     return project;
   }
@@ -145,10 +148,10 @@ export class BotWorkspace {
     return project?.delete(filePath) ? project : undefined;
   }
 
-  private async readIntoProject(project: BotProject, filePath: string): Promise<BotFile | undefined> {
+  private async readIntoProject(project: BotProject, filePath: string, folders?: RealPathCache): Promise<BotFile | undefined> {
     // A link that loops or leads outside the allowed roots is not followed, but it is not a
     // missing file either: recorded as unread, it gets a `file-unread` finding.
-    const access = await this.access(filePath);
+    const access = await this.access(filePath, folders);
     if (!access.allowed) return project.setText(filePath, '', -1, { maxSize: this.maxFileSize, unreadReason: access.reason });
     // A file too large to check is not even read: a stray data dump must not stall the editor.
     // A file system error other than "not there" (EMFILE, EACCES, EIO) is thrown by size() and

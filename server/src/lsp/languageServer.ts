@@ -14,7 +14,7 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { BotWorkspace, checkFile, isInside, type BotProject, type FileSystem } from '../engine';
+import { BotWorkspace, IncrementalCheck, isInside, type BotFile, type BotProject, type FileSystem, type Finding } from '../engine';
 import type { FileChange } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { registerCustomRequests } from './customRequests';
@@ -50,6 +50,14 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   let canTrackFolders = false;
   /** The URIs the client uses for open documents, whose spelling may differ from ours. */
   const clientUris = new Map<string, string>();
+  /** Bumped when clientUris changes: diagnostics converted before may name other URIs. */
+  let clientUrisChanges = 0;
+  /** Per project, the findings kept between check passes. */
+  const incrementalChecks = new WeakMap<BotProject, IncrementalCheck>();
+  /** Per file path, the diagnostics last converted from its findings (see diagnosticsOf). */
+  const converted = new Map<string, { findings: readonly Finding[]; file: BotFile; uris: number; related: BotFile[]; diagnostics: Diagnostic[] }>();
+  /** Per URI, the diagnostics array last published, so that one reused is not even compared. */
+  const publishedArrays = new Map<string, Diagnostic[]>();
   let timer: Disposable | undefined;
   /** Model updates and checks run one after another, in the order the events came. */
   let queue: Promise<void> = Promise.resolve();
@@ -129,7 +137,10 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   function syncDocument(document: TextDocument): BotProject | undefined {
     const file = toPath(document.uri);
     if (!file) return undefined;
-    clientUris.set(file, document.uri);
+    if (clientUris.get(file) !== document.uri) {
+      clientUris.set(file, document.uri);
+      clientUrisChanges++;
+    }
     if (!workspace.setText(file, document.getText(), document.version)) return undefined;
     return workspace.projectOf(file);
   }
@@ -274,18 +285,54 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
         const file = project.file(path);
         return file ? { file, uri: uriOf(path) } : undefined;
       };
+      // Only the files an edit can have changed are checked again (see IncrementalCheck); the
+      // others keep their findings, and their diagnostics unless a related file changed.
+      let incremental = incrementalChecks.get(project);
+      if (!incremental) incrementalChecks.set(project, (incremental = new IncrementalCheck(project)));
+      const results = settings.enable
+        ? incremental.run({ rules: settings.rules, phraseMatch: settings.exitPhraseMatch, minConfidence: settings.minConfidence })
+        : undefined;
       for (const file of project.allFiles()) {
-        const diagnostics = settings.enable
-          ? checkFile(project, file, { rules: settings.rules, phraseMatch: settings.exitPhraseMatch, minConfidence: settings.minConfidence }).map((finding) => toDiagnostic(finding, file, relatedFile))
-          : [];
-        publish(uriOf(file.path), diagnostics);
+        const findings = results?.get(file.path)?.findings;
+        publish(uriOf(file.path), findings ? diagnosticsOf(project, file, findings, relatedFile) : []);
       }
+      // The line's form is read by scripts/bench/lsp.mjs; how many files were checked again goes before it.
+      if (results) connection.console.log(`Checked again ${incremental.lastRunChecked} of ${project.allFiles().length} files of ${project.root}.`);
       connection.console.log(`Checked ${project.root} (${project.allFiles().length} files) in ${Math.round(performance.now() - started)} ms.`);
     }
     sendStatus(performance.now() - passStarted);
   }
 
+  /**
+   * The diagnostics of a file's findings, converted again only when the findings, the file, a
+   * file a finding relates to (its line positions) or the client's URIs changed since.
+   */
+  function diagnosticsOf(
+    project: BotProject,
+    file: BotFile,
+    findings: readonly Finding[],
+    relatedFile: (path: string) => { file: BotFile; uri: string } | undefined,
+  ): Diagnostic[] {
+    const before = converted.get(file.path);
+    if (
+      before &&
+      before.findings === findings &&
+      before.file === file &&
+      before.uris === clientUrisChanges &&
+      before.related.every((r) => project.file(r.path) === r)
+    ) {
+      return before.diagnostics;
+    }
+    const related = findings.flatMap((f) => (f.related ?? []).map((r) => project.file(r.file))).filter((f): f is BotFile => !!f);
+    const diagnostics = findings.map((finding) => toDiagnostic(finding, file, relatedFile));
+    converted.set(file.path, { findings, file, uris: clientUrisChanges, related, diagnostics });
+    return diagnostics;
+  }
+
   function publish(uri: string, diagnostics: Diagnostic[]): void {
+    // The very array published last time: nothing to compare.
+    if (publishedArrays.get(uri) === diagnostics) return;
+    publishedArrays.set(uri, diagnostics);
     const key = JSON.stringify(diagnostics);
     if (published.get(uri) === key) return;
     published.set(uri, key);
@@ -295,6 +342,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   /** Drops a deleted file from its project, and its findings from the editor. */
   function forget(file: string): BotProject | undefined {
     const project = workspace.delete(file);
+    converted.delete(file);
     if (project) publish(uriOf(file), []);
     return project;
   }
