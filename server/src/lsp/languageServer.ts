@@ -191,7 +191,9 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
             continue;
           }
         }
-        if (documents.get(change.uri)) continue; // the open document is newer than the disk
+        // An open document is newer than the disk, except when the file went: VS Code keeps a
+        // closed editor's document alive for a while, so a deleted file may still look open.
+        if (documents.get(change.uri) && change.type !== FileChangeType.Deleted) continue;
         const project =
           change.type === FileChangeType.Deleted ? forget(file) : (await workspace.reload(file), workspace.projectOf(file));
         if (project) schedule(project);
