@@ -29,3 +29,15 @@ export function fixture(report: string, files: Record<string, object | string> =
 export const misrouted =
   'Utterance,Predicted Journey,Journey,Status\r\ntalk to an agent,live-agent,live-agent,success\r\nhi,x,y,success\r\ntalk to bot,live-agent,exit-chat,failure\r\n';
 export const REPORT = 'test-reports/run-11-30.csv';
+
+/** The valid case every live-result check shares: a report in which Studio routed each phrase as the files say. */
+export const routedAsTheFilesSay = {
+  name: 'a report in which the live bot routed every phrase as the files say',
+  files: {
+    'intents/talk_to_agent.json': { name: 'talk_to_agent', utterances: ['talk to an agent'] },
+    'journeys/live-agent.json': banner,
+    'journeys/exit-chat.json': exitJourney,
+    [REPORT]:
+      'Utterance,Predicted Journey,Journey,Status\r\ntalk to an agent,live-agent,live-agent,success\r\ntalk to bot,exit-chat,exit-chat,success\r\n',
+  },
+};

@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RuleTester } from '../ruleTester';
-import { REPORT, banner, exitJourney, fixture } from './liveFixtures';
+import { fixture, REPORT, routedAsTheFilesSay } from './liveFixtures';
 
 new RuleTester().run('test-report-unreadable', {
-  valid: [
-    {
-      name: 'a report in which the live bot routed every phrase as the files say',
-      files: {
-        'intents/talk_to_agent.json': { name: 'talk_to_agent', utterances: ['talk to an agent'] },
-        'journeys/live-agent.json': banner,
-        'journeys/exit-chat.json': exitJourney,
-        [REPORT]:
-          'Utterance,Predicted Journey,Journey,Status\r\ntalk to an agent,live-agent,live-agent,success\r\ntalk to bot,exit-chat,exit-chat,success\r\n',
-      },
-    },
-  ],
+  valid: [routedAsTheFilesSay],
   invalid: [],
 });
 
