@@ -66,20 +66,29 @@ export async function openFile(page, relativePath) {
   const parts = relativePath.split('/');
   const fileName = parts.pop();
   const folder = parts.join('/');
-  await page.keyboard.press('Control+P');
-  const widget = quickInput(page);
-  await widget.waitFor({ state: 'visible' });
-  await widget.locator('input').fill(relativePath);
   const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = widget
-    .locator('.monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exactly(fileName) }) })
-    .filter({ has: page.locator('.label-description', { hasText: exactly(folder) }) })
-    .first();
-  // Clicked rather than Enter: Enter can land while the list is still being replaced by the search results.
-  await row.click();
-  await page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor();
-  await page.locator('.breadcrumbs-control', { hasText: folder.split('/')[0] }).first().waitFor();
+  const tab = page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`);
+  // A click can land on a row the search is replacing, opening nothing: then Quick Open is tried again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    const widget = quickInput(page);
+    await widget.waitFor({ state: 'visible' });
+    await widget.locator('input').fill(relativePath);
+    const row = widget
+      .locator('.monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: exactly(fileName) }) })
+      .filter({ has: page.locator('.label-description', { hasText: exactly(folder) }) })
+      .first();
+    // Clicked rather than Enter: Enter can land while the list is still being replaced by the search results.
+    await row.click();
+    try {
+      await tab.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Waits for a notification toast holding `text` and returns its locator. */
