@@ -49,12 +49,7 @@ program
       process.stdout.write(result.stdout);
       if (result.stderr) process.stderr.write(result.stderr);
     } catch (error) {
-      if (error instanceof UsageError) {
-        process.stderr.write(`handoff-kit: ${error.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      throw error;
+      reportUsageError(error);
     }
   });
 
@@ -83,12 +78,7 @@ program
       for (const file of result.files) process.stdout.write(`${file}\n`);
       process.stderr.write(`Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to ${result.files.length} file${result.files.length === 1 ? '' : 's'}.\n`);
     } catch (error) {
-      if (error instanceof UsageError) {
-        process.stderr.write(`handoff-kit: ${error.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      throw error;
+      reportUsageError(error);
     }
   });
 
@@ -103,12 +93,7 @@ program
       if (result.file) process.stderr.write(`Wrote the Studio build sheet to ${result.file}.\n`);
       else process.stdout.write(result.sheet);
     } catch (error) {
-      if (error instanceof UsageError) {
-        process.stderr.write(`handoff-kit: ${error.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      throw error;
+      reportUsageError(error);
     }
   });
 
@@ -164,3 +149,10 @@ program.parseAsync(process.argv).catch((error: unknown) => {
 });
 
 declare const VERSION: string;
+
+/** A usage error (a wrong path or option) ends the run with exit 2 and one line; anything else is rethrown. */
+function reportUsageError(error: unknown): void {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`handoff-kit: ${error.message}\n`);
+  process.exitCode = 2;
+}
