@@ -1,6 +1,6 @@
-// The parts of an intent file the checks need: its name and utterances, with their nodes.
-import type * as jsonc from 'jsonc-parser';
-import { named, valueOf, type BotFile, type NamedValue } from './botFile';
+// The parts of an intent file the checks need: its name and utterances, with their nodes (found in
+// the tree only when asked for: see JsonPlace in botFile.ts).
+import { named, type BotFile, type NamedValue } from './botFile';
 
 export interface Intent {
   readonly name?: NamedValue;
@@ -11,10 +11,12 @@ const INTENT = Symbol('intent');
 
 export function readIntent(file: BotFile): Intent {
   return file.derived(INTENT, () => {
-    const list = valueOf(file.root, 'utterances');
-    const utterances = list?.type === 'array'
-      ? (list.children ?? []).map((n: jsonc.Node) => named(n)).filter((u): u is NamedValue => !!u)
-      : [];
-    return { name: named(valueOf(file.root, 'name')), utterances };
+    const root = file.place;
+    const utterances: NamedValue[] = [];
+    for (const item of root?.child('utterances')?.items() ?? []) {
+      const utterance = named(item.node);
+      if (utterance) utterances.push(utterance);
+    }
+    return { name: named(root?.child('name')?.node), utterances };
   });
 }
