@@ -56,9 +56,27 @@ function looksRandom(value: string): boolean {
   return (/\d/.test(value) && /[A-Za-z]/.test(value)) || (/[A-Z]/.test(value.slice(1)) && /[a-z]/.test(value));
 }
 
+/**
+ * What every credential recognised here has: 12 characters or more without a space (each token
+ * shape, the credential of an authorization header, a random value under a secret-named property),
+ * `://` (a password in a URL) or a PEM header (a private key). Most strings of a bot (sentences,
+ * ids) have none, and one test rules them out instead of every pattern's.
+ */
+function mayHoldSecret(text: string): boolean {
+  // A loop, not /\S{12}/, which backtracks at every position: this runs on every string of a project.
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) run = 0;
+    else if (++run >= 12) return true;
+  }
+  return text.includes('://') || text.includes('-----BEGIN');
+}
+
 /** The kind of credential a value holds, or undefined. */
 export function secretKindOf(value: string, key: string | undefined): string | undefined {
   const trimmed = value.trim();
+  if (!mayHoldSecret(trimmed)) return undefined;
   // Pasted text is not scanned past this many UTF-16 code units: a token is short.
   const text = trimmed.length > 100_000 ? trimmed.slice(0, 100_000) : trimmed;
   const shape = TOKEN_SHAPES.find((s) => s.pattern.test(text));
