@@ -249,6 +249,8 @@ export interface JsonPlace {
   items(): JsonPlace[];
   /** An object's properties in the order written (repeated keys included); none when the value is not an object. */
   entries(): [string, JsonPlace][];
+  /** The items of an array that are strings, with their nodes (found when first read); none when the value is not an array. */
+  strings(): NamedValue[];
 }
 
 /** The place of a node: the node itself when it is a place's node, else the tree's node as a place. */
@@ -282,6 +284,12 @@ class TreePlace implements JsonPlace {
 
   items(): JsonPlace[] {
     return this.node.type === 'array' ? (this.node.children ?? []).map((node) => new TreePlace(node)) : [];
+  }
+
+  strings(): NamedValue[] {
+    const strings: NamedValue[] = [];
+    if (this.node.type === 'array') for (const node of this.node.children ?? []) if (node.type === 'string') strings.push({ value: node.value as string, node });
+    return strings;
   }
 
   entries(): [string, JsonPlace][] {
@@ -359,6 +367,14 @@ class ValueNode implements jsonc.Node, JsonPlace {
     return Array.isArray(this.json) ? this.json.map((item, i) => new ValueNode(this, i, item)) : [];
   }
 
+  strings(): NamedValue[] {
+    const json = this.json;
+    const strings: NamedValue[] = [];
+    // One small object per string (an intent may have 100,000 utterances): its node is made when read.
+    if (Array.isArray(json)) for (let i = 0; i < json.length; i++) if (typeof json[i] === 'string') strings.push(new ItemValue(this, i, json[i] as string));
+    return strings;
+  }
+
   entries(): [string, JsonPlace][] {
     const json = this.json;
     if (typeof json !== 'object' || json === null || Array.isArray(json)) return [];
@@ -382,6 +398,21 @@ class ValueNode implements jsonc.Node, JsonPlace {
       this.found = found;
     }
     return this.found;
+  }
+}
+
+/** A string item of an array read from its value, whose node is made (and found in the tree) when first read. */
+class ItemValue implements NamedValue {
+  private cachedNode: ValueNode | undefined;
+
+  constructor(
+    private readonly list: ValueNode,
+    private readonly index: number,
+    readonly value: string,
+  ) {}
+
+  get node(): jsonc.Node {
+    return (this.cachedNode ??= new ValueNode(this.list, this.index, this.value));
   }
 }
 

@@ -12,11 +12,6 @@ const INTENT = Symbol('intent');
 export function readIntent(file: BotFile): Intent {
   return file.derived(INTENT, () => {
     const root = file.place;
-    const utterances: NamedValue[] = [];
-    for (const item of root?.child('utterances')?.items() ?? []) {
-      const utterance = named(item.node);
-      if (utterance) utterances.push(utterance);
-    }
-    return { name: named(root?.child('name')?.node), utterances };
+    return { name: named(root?.child('name')?.node), utterances: root?.child('utterances')?.strings() ?? [] };
   });
 }
