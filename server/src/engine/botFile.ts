@@ -492,7 +492,10 @@ export function valueOf(object: jsonc.Node | undefined, key: string): jsonc.Node
   return propertyNode(object, key)?.children?.[1];
 }
 
+/** The string value of a node with the node, or undefined when the node is not a string. */
 export function named(node: jsonc.Node | undefined): NamedValue | undefined {
+  // A place's node knows its value without the tree (and reading it directly keeps this call cheap).
+  if (node instanceof ValueNode) return typeof node.json === 'string' ? { value: node.json, node } : undefined;
   const value = stringValue(node);
   return value !== undefined && node ? { value, node } : undefined;
 }
