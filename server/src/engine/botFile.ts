@@ -181,7 +181,7 @@ export class BotFile {
   /** The plain JSON value of a node of this file's tree (or of a place's node). */
   valueAt(node: jsonc.Node): unknown {
     if (node instanceof ValueNode) return node.json;
-    return node === this.root ? this.value : jsonc.getNodeValue(node);
+    return node === this.tree ? this.value : jsonc.getNodeValue(node);
   }
 
   /**
