@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BotWorkspace, checkProject, nodeFileSystem, type BotProject, type Finding } from '../../server/src/engine';
+import { BotFile } from '../../server/src/engine/botFile';
 import { exampleProject, repoRoot } from '../paths';
 import { generateSpoiltProject, referenceCopy } from './fastPathProjects';
 
@@ -88,6 +89,37 @@ describe('the fast path and the reference path', () => {
       // The clean journeys and intents (most of the project) were checked without a tree.
       const clean = project.allFiles().filter((file) => !file.hasTree);
       assert.ok(clean.length > project.allFiles().length / 2, `${clean.length} of ${project.allFiles().length} files without a tree`);
+    });
+  });
+
+  describe('which path a file takes', () => {
+    const cases: Record<string, [text: string, readsValues: boolean]> = {
+      'valid JSON': ['{"a": 1, "b": {"c": [1, {"d": 2}]}, "e": []}', true],
+      'colons, quotes and braces inside strings': ['{"a": "x: {", "b": "\\": [", "c" : ["d:", "\\"}"]}', true],
+      'a repeated key': ['{"a": 1, "b": 2, "a": 3}', false],
+      'a key repeated through an escape': ['{"ab": 1, "a\\u0062": 2}', false],
+      'a key repeated in a nested object': ['{"x": [{"a": 1, "a": 1}], "y": 2}', false],
+      'a trailing comma': ['{"a": 1,}', false],
+      'deep nesting': [`{"a": ${'['.repeat(100)}${']'.repeat(100)}}`, false],
+    };
+    for (const [what, [text, readsValues]] of Object.entries(cases)) {
+      it(`${readsValues ? 'reads values' : 'reads the tree'} with ${what}`, () => {
+        const file = new BotFile('/bots/x/journeys/j.json', 'journey', text, 1);
+        assert.equal(file.readsValues, readsValues);
+        assert.equal(file.hasTree, !readsValues);
+        assert.ok(file.root, 'the tree is there when asked for');
+        assert.equal(file.hasTree, true);
+      });
+    }
+
+    it('builds the tree for a location only', () => {
+      const file = new BotFile('/bots/x/journeys/j.json', 'journey', '{"name": "j", "nodes": [{"id": "a", "next": "b"}]}', 1);
+      const id = file.place?.child('nodes')?.child(0)?.child('id');
+      assert.equal(id?.json, 'a');
+      assert.equal(id?.type, 'string');
+      assert.equal(file.hasTree, false);
+      assert.deepEqual([id?.node.offset, id?.node.length], [file.text.indexOf('"a"'), 3]);
+      assert.equal(file.hasTree, true);
     });
   });
 });
