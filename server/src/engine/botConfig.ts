@@ -1,5 +1,5 @@
 // The parts of bot.json the checks need: the bot's name and its declared custom events.
-import { named, type BotFile, type NamedValue } from './botFile';
+import type { BotFile, NamedValue } from './botFile';
 
 export interface DeclaredEvent {
   readonly name: NamedValue;
@@ -21,12 +21,12 @@ export function readBotConfig(file: BotFile | undefined): BotConfig {
     const events = new Map<string, DeclaredEvent>();
     const root = file.place;
     for (const item of root?.child('events')?.items() ?? []) {
-      const name = named(item.child('name')?.node);
+      const name = item.named('name');
       const enabled = item.child('enabled');
       if (name && !events.has(name.value)) {
         events.set(name.value, { name, enabled: enabled?.type === 'boolean' ? (enabled.json as boolean) : undefined });
       }
     }
-    return { name: named(root?.child('name')?.node), events };
+    return { name: root?.named('name'), events };
   });
 }

@@ -251,6 +251,8 @@ export interface JsonPlace {
   entries(): [string, JsonPlace][];
   /** The items of an array that are strings, with their nodes (found when first read); none when the value is not an array. */
   strings(): NamedValue[];
+  /** `child(segment)` with its node when it is a string, else undefined (as `named(child(segment)?.node)`, with less to allocate). */
+  named(segment: string | number): NamedValue | undefined;
 }
 
 /** The place of a node: the node itself when it is a place's node, else the tree's node as a place. */
@@ -284,6 +286,10 @@ class TreePlace implements JsonPlace {
 
   items(): JsonPlace[] {
     return this.node.type === 'array' ? (this.node.children ?? []).map((node) => new TreePlace(node)) : [];
+  }
+
+  named(segment: string | number): NamedValue | undefined {
+    return named(this.child(segment)?.node);
   }
 
   strings(): NamedValue[] {
@@ -363,6 +369,14 @@ class ValueNode implements jsonc.Node, JsonPlace {
     return new ValueNode(this, segment, (json as Record<string, unknown>)[segment]);
   }
 
+  named(segment: string | number): NamedValue | undefined {
+    const json = this.json;
+    let value: unknown;
+    if (typeof segment === 'number') value = Array.isArray(json) ? json[segment] : undefined;
+    else if (typeof json === 'object' && json !== null && !Array.isArray(json) && Object.prototype.hasOwnProperty.call(json, segment)) value = (json as Record<string, unknown>)[segment];
+    return typeof value === 'string' ? new NamedChild(this, segment, value) : undefined;
+  }
+
   items(): JsonPlace[] {
     return Array.isArray(this.json) ? this.json.map((item, i) => new ValueNode(this, i, item)) : [];
   }
@@ -371,7 +385,7 @@ class ValueNode implements jsonc.Node, JsonPlace {
     const json = this.json;
     const strings: NamedValue[] = [];
     // One small object per string (an intent may have 100,000 utterances): its node is made when read.
-    if (Array.isArray(json)) for (let i = 0; i < json.length; i++) if (typeof json[i] === 'string') strings.push(new ItemValue(this, i, json[i] as string));
+    if (Array.isArray(json)) for (let i = 0; i < json.length; i++) if (typeof json[i] === 'string') strings.push(new NamedChild(this, i, json[i] as string));
     return strings;
   }
 
@@ -401,18 +415,21 @@ class ValueNode implements jsonc.Node, JsonPlace {
   }
 }
 
-/** A string item of an array read from its value, whose node is made (and found in the tree) when first read. */
-class ItemValue implements NamedValue {
+/**
+ * A string read from a value (an item of an array, or a property of an object), whose node is
+ * made (and found in the tree) when first read: one small object per name, id or utterance.
+ */
+class NamedChild implements NamedValue {
   private cachedNode: ValueNode | undefined;
 
   constructor(
-    private readonly list: ValueNode,
-    private readonly index: number,
+    private readonly owner: ValueNode,
+    private readonly segment: string | number,
     readonly value: string,
   ) {}
 
   get node(): jsonc.Node {
-    return (this.cachedNode ??= new ValueNode(this.list, this.index, this.value));
+    return (this.cachedNode ??= new ValueNode(this.owner, this.segment, this.value));
   }
 }
 

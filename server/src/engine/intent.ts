@@ -1,6 +1,6 @@
 // The parts of an intent file the checks need: its name and utterances, with their nodes (found in
 // the tree only when asked for: see JsonPlace in botFile.ts).
-import { named, type BotFile, type NamedValue } from './botFile';
+import type { BotFile, NamedValue } from './botFile';
 
 export interface Intent {
   readonly name?: NamedValue;
@@ -12,6 +12,6 @@ const INTENT = Symbol('intent');
 export function readIntent(file: BotFile): Intent {
   return file.derived(INTENT, () => {
     const root = file.place;
-    return { name: named(root?.child('name')?.node), utterances: root?.child('utterances')?.strings() ?? [] };
+    return { name: root?.named('name'), utterances: root?.child('utterances')?.strings() ?? [] };
   });
 }

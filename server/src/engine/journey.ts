@@ -35,10 +35,10 @@ function parseJourney(root: JsonPlace | undefined): Journey {
   const trigger = root?.child('trigger');
   const nodes = root?.child('nodes')?.items().map(parseNode) ?? [];
   return {
-    name: named(root?.child('name')?.node),
-    triggerIntent: named(trigger?.child('intent')?.node),
-    triggerEvent: named(trigger?.child('event')?.node),
-    start: named(root?.child('start')?.node),
+    name: root?.named('name'),
+    triggerIntent: trigger?.named('intent'),
+    triggerEvent: trigger?.named('event'),
+    start: root?.named('start'),
     nodes,
   };
 }
@@ -51,17 +51,17 @@ function parseNode(place: JsonPlace): JourneyNode {
   } else if (nextPlace?.type === 'object') {
     for (const [outcome, value] of nextPlace.entries()) {
       const target = named(value.node);
-      if (target) next.push({ ...target, outcome });
+      if (target) next.push({ value: target.value, node: target.node, outcome });
     }
   }
   return {
     node: place.node,
-    id: named(place.child('id')?.node),
+    id: place.named('id'),
     type: stringOf(place.child('type')),
-    event: named(place.child('event')?.node),
+    event: place.named('event'),
     data: place.child('data')?.node,
     next,
-    journey: named(place.child('journey')?.node),
+    journey: place.named('journey'),
   };
 }
 
