@@ -1,6 +1,7 @@
 // Builds bot projects in memory for engine tests: no disk, no editor.
 import * as path from 'node:path';
 import { BotProject, checkFile, type CheckOptions, type Finding } from '../../server/src/engine';
+import { assertSameOnReferencePath } from './fastPathProjects';
 
 export const ROOT = path.resolve('/bots/test-bot');
 
@@ -53,8 +54,10 @@ export class ProjectFixture {
     return file;
   }
 
+  /** The findings of a file (of one check, with `code`); they must be the same on the reference path (see fastPath.test.ts). */
   findings(rel: string, code?: string, options?: CheckOptions): Finding[] {
     const all = checkFile(this.project, this.file(rel), options);
+    assertSameOnReferencePath(this.project, this.file(rel).path, options, all);
     return code ? all.filter((f) => f.code === code) : all;
   }
 

@@ -12,7 +12,7 @@
 // Precedence when an object mixes shapes, the same as schemas/banner.schema.json: `banners`
 // (dynamic) first, then `quickReplies` (legacy), else the object is itself one banner.
 import type * as jsonc from 'jsonc-parser';
-import { named, valueOf, type NamedValue } from './botFile';
+import { named, placeOf, type JsonPlace, type NamedValue } from './botFile';
 import { decodedToRawOffsets } from './jsonString';
 import { hasTemplate } from './template';
 
@@ -70,54 +70,55 @@ export interface BannerPayloadModel {
 
 /**
  * Reads a banner payload. `data` is the payload's node in the tree of the file whose text is
- * `text` (needed to map a typed phrase's range through escapes). Never throws: what is not a
- * banner yields an empty model, which the banner schema check reports.
+ * `text` (needed to map a typed phrase's range through escapes), or a place's node (see JsonPlace
+ * in botFile.ts: then the payload is read from its value, and the tree is used only for the
+ * offsets asked for). Never throws: what is not a banner yields an empty model, which the banner
+ * schema check reports.
  */
 export function readBannerPayload(data: jsonc.Node, text: string): BannerPayloadModel {
-  const structure = structureOf(data);
-  const banners = (structure.list?.type === 'array' ? structure.list.children ?? [] : structure.single ? [structure.single] : []).map((node, position) =>
-    bannerOf(node, position),
-  );
+  const place = placeOf(data);
+  const structure = structureOf(place);
+  const list = structure.list?.type === 'array' ? structure.list.items() : structure.single ? [structure.single] : [];
+  const banners = list.map((banner, position) => bannerOf(banner, position));
   return {
     shape: structure.shape,
     node: data,
-    ...(structure.list ? { listNode: structure.list } : {}),
+    ...(structure.list ? { listNode: structure.list.node } : {}),
     ...(structure.template !== undefined ? { template: structure.template } : {}),
     banners,
     exitPhrases: banners.flatMap((banner) => exitPhrasesOf(banner, text)),
   };
 }
 
-function structureOf(data: jsonc.Node): { shape: BannerShape; list?: jsonc.Node; single?: jsonc.Node; template?: string } {
-  if (data.type === 'string') return hasTemplate(data.value as string) ? { shape: 'template', template: data.value as string } : { shape: 'banner' };
+function structureOf(data: JsonPlace): { shape: BannerShape; list?: JsonPlace; single?: JsonPlace; template?: string } {
+  if (data.type === 'string') return hasTemplate(data.json as string) ? { shape: 'template', template: data.json as string } : { shape: 'banner' };
   if (data.type === 'array') return { shape: 'array', list: data };
   if (data.type !== 'object') return { shape: 'banner' };
   for (const [key, shape] of [['banners', 'dynamic'], ['quickReplies', 'legacy']] as const) {
-    const list = valueOf(data, key);
+    const list = data.child(key);
     if (!list) continue;
-    const template = list.type === 'string' && hasTemplate(list.value as string) ? (list.value as string) : undefined;
+    const template = list.type === 'string' && hasTemplate(list.json as string) ? (list.json as string) : undefined;
     return { shape, list, ...(template !== undefined ? { template } : {}) };
   }
   return { shape: 'banner', single: data };
 }
 
-function bannerOf(node: jsonc.Node, position: number): BannerModel {
-  const isImage = named(valueOf(node, 'type'))?.value === 'image';
-  const optionsNode = valueOf(node, 'options');
-  const options = optionsNode?.type === 'array'
-    ? (optionsNode.children ?? []).map((option) => ({
-        node: option,
-        title: valueOf(option, 'title'),
-        text: valueOf(option, 'text'),
-        url: valueOf(option, 'url'),
-      }))
-    : [];
+function bannerOf(place: JsonPlace, position: number): BannerModel {
+  const type = place.child('type');
+  const isImage = type?.type === 'string' && type.json === 'image';
+  const optionsPlace = place.child('options');
+  const options = (optionsPlace?.items() ?? []).map((option) => ({
+    node: option.node,
+    title: option.child('title')?.node,
+    text: option.child('text')?.node,
+    url: option.child('url')?.node,
+  }));
   return {
-    node,
+    node: place.node,
     kind: isImage ? 'image' : 'text',
     position,
-    title: valueOf(node, 'title'),
-    ...(optionsNode ? { optionsNode } : {}),
+    title: place.child('title')?.node,
+    ...(optionsPlace ? { optionsNode: optionsPlace.node } : {}),
     options,
   };
 }
@@ -128,7 +129,7 @@ function exitPhrasesOf(banner: BannerModel, text: string): ExitPhrase[] {
     return banner.options.flatMap((option) => {
       const phrase = named(option.text);
       if (!phrase || !phrase.value.trim() || hasTemplate(phrase.value)) return [];
-      return [{ phrase: phrase.value, kind: 'option' as const, offset: phrase.node.offset, length: phrase.node.length, node: phrase.node, banner }];
+      return [exitPhrase(phrase.value, 'option', () => ({ offset: phrase.node.offset, length: phrase.node.length }), phrase.node, banner)];
     });
   }
   // `options` that is a template holds buttons known only when the event is sent.
@@ -137,7 +138,29 @@ function exitPhrasesOf(banner: BannerModel, text: string): ExitPhrase[] {
   if (!title || hasTemplate(title.value)) return [];
   const typed = typedPhraseIn(title.value);
   if (!typed) return [];
-  return [{ phrase: typed.phrase, kind: 'typed', ...rangeInString(title, typed.start, typed.phrase.length, text), node: title.node, banner }];
+  return [exitPhrase(typed.phrase, 'typed', () => rangeInString(title, typed.start, typed.phrase.length, text), title.node, banner)];
+}
+
+/**
+ * An exit phrase whose `offset` and `length` are worked out when first read (they need the tree),
+ * as own enumerable properties, so that the phrase still reads, copies and lists as plain data.
+ */
+function exitPhrase(phrase: string, kind: ExitPhrase['kind'], locate: () => { offset: number; length: number }, node: jsonc.Node, banner: BannerModel): ExitPhrase {
+  const exit = { phrase, kind } as ExitPhrase;
+  defineLazyRange(exit, locate);
+  return Object.assign(exit, { node, banner });
+}
+
+/**
+ * Gives `target` the enumerable properties `offset` and `length`, computed by `locate` on first
+ * read of either (once). For values whose range needs the file's tree, found only when asked for.
+ */
+export function defineLazyRange(target: object, locate: () => { offset: number; length: number }): void {
+  let range: { offset: number; length: number } | undefined;
+  Object.defineProperties(target, {
+    offset: { get: () => (range ??= locate()).offset, enumerable: true },
+    length: { get: () => (range ??= locate()).length, enumerable: true },
+  });
 }
 
 /** The range in the file of `length` code units from `start` of a string's value, through its escapes. */

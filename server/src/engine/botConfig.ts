@@ -1,5 +1,5 @@
 // The parts of bot.json the checks need: the bot's name and its declared custom events.
-import { named, valueOf, type BotFile, type NamedValue } from './botFile';
+import type { BotFile, NamedValue } from './botFile';
 
 export interface DeclaredEvent {
   readonly name: NamedValue;
@@ -19,14 +19,14 @@ export function readBotConfig(file: BotFile | undefined): BotConfig {
   if (!file) return EMPTY;
   return file.derived(BOT_CONFIG, () => {
     const events = new Map<string, DeclaredEvent>();
-    const list = valueOf(file.root, 'events');
-    for (const item of list?.type === 'array' ? list.children ?? [] : []) {
-      const name = named(valueOf(item, 'name'));
-      const enabledNode = valueOf(item, 'enabled');
+    const root = file.place;
+    for (const item of root?.child('events')?.items() ?? []) {
+      const name = item.named('name');
+      const enabled = item.child('enabled');
       if (name && !events.has(name.value)) {
-        events.set(name.value, { name, enabled: enabledNode?.type === 'boolean' ? (enabledNode.value as boolean) : undefined });
+        events.set(name.value, { name, enabled: enabled?.type === 'boolean' ? (enabled.json as boolean) : undefined });
       }
     }
-    return { name: named(valueOf(file.root, 'name')), events };
+    return { name: root?.named('name'), events };
   });
 }

@@ -1,7 +1,7 @@
 // The phrases a journey's banners offer the customer, read through the one banner reader
 // (bannerPayload.ts) from every Send Event node of a banner event.
 import type { BotFile } from './botFile';
-import { readBannerPayload, type BannerPayloadModel, type ExitPhrase as PayloadExitPhrase } from './bannerPayload';
+import { defineLazyRange, readBannerPayload, type BannerPayloadModel, type ExitPhrase as PayloadExitPhrase } from './bannerPayload';
 import { sendEventNodesOf } from './functionCode';
 import type { JourneyNode } from './journey';
 import { isBannerEvent } from './platformEvents';
@@ -37,6 +37,13 @@ export function bannerPayloadsOf(file: BotFile): readonly JourneyBannerPayload[]
 /** Every exit phrase of a journey's (or a function file's) banners, in file order (computed once per file version). */
 export function exitPhrasesOf(file: BotFile): readonly ExitPhrase[] {
   return file.derived(EXIT_PHRASES, () =>
-    bannerPayloadsOf(file).flatMap(({ sendEvent, payload }) => payload.exitPhrases.map((exit) => ({ ...exit, sendEvent }))),
+    bannerPayloadsOf(file).flatMap(({ sendEvent, payload }) => payload.exitPhrases.map((exit) => withSendEvent(exit, sendEvent))),
   );
+}
+
+/** The phrase with its Send Event node; its range is still read from the phrase when first asked for. */
+function withSendEvent(exit: PayloadExitPhrase, sendEvent: JourneyNode): ExitPhrase {
+  const result = { phrase: exit.phrase, kind: exit.kind } as ExitPhrase;
+  defineLazyRange(result, () => ({ offset: exit.offset, length: exit.length }));
+  return Object.assign(result, { node: exit.node, banner: exit.banner, sendEvent });
 }

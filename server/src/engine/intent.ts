@@ -1,6 +1,6 @@
-// The parts of an intent file the checks need: its name and utterances, with their nodes.
-import type * as jsonc from 'jsonc-parser';
-import { named, valueOf, type BotFile, type NamedValue } from './botFile';
+// The parts of an intent file the checks need: its name and utterances, with their nodes (found in
+// the tree only when asked for: see JsonPlace in botFile.ts).
+import type { BotFile, NamedValue } from './botFile';
 
 export interface Intent {
   readonly name?: NamedValue;
@@ -11,10 +11,7 @@ const INTENT = Symbol('intent');
 
 export function readIntent(file: BotFile): Intent {
   return file.derived(INTENT, () => {
-    const list = valueOf(file.root, 'utterances');
-    const utterances = list?.type === 'array'
-      ? (list.children ?? []).map((n: jsonc.Node) => named(n)).filter((u): u is NamedValue => !!u)
-      : [];
-    return { name: named(valueOf(file.root, 'name')), utterances };
+    const root = file.place;
+    return { name: root?.named('name'), utterances: root?.child('utterances')?.strings() ?? [] };
   });
 }

@@ -1,6 +1,7 @@
-// The parts of a journey file the checks need, read from its tree once per parsed version.
+// The parts of a journey file the checks need, read from its value once per parsed version (see
+// JsonPlace in botFile.ts: the nodes find their offsets in the tree only when asked for).
 import type * as jsonc from 'jsonc-parser';
-import { named, stringValue, valueOf, type BotFile, type NamedValue } from './botFile';
+import { named, type BotFile, type JsonPlace, type NamedValue } from './botFile';
 
 export interface JourneyNode {
   readonly node: jsonc.Node;
@@ -27,40 +28,43 @@ export interface Journey {
 const JOURNEY = Symbol('journey');
 
 export function readJourney(file: BotFile): Journey {
-  return file.derived(JOURNEY, () => parseJourney(file.root));
+  return file.derived(JOURNEY, () => parseJourney(file.place));
 }
 
-function parseJourney(root: jsonc.Node | undefined): Journey {
-  const trigger = valueOf(root, 'trigger');
-  const nodesNode = valueOf(root, 'nodes');
-  const nodes = nodesNode?.type === 'array' ? (nodesNode.children ?? []).map(parseNode) : [];
+function parseJourney(root: JsonPlace | undefined): Journey {
+  const trigger = root?.child('trigger');
+  const nodes = root?.child('nodes')?.items().map(parseNode) ?? [];
   return {
-    name: named(valueOf(root, 'name')),
-    triggerIntent: named(valueOf(trigger, 'intent')),
-    triggerEvent: named(valueOf(trigger, 'event')),
-    start: named(valueOf(root, 'start')),
+    name: root?.named('name'),
+    triggerIntent: trigger?.named('intent'),
+    triggerEvent: trigger?.named('event'),
+    start: root?.named('start'),
     nodes,
   };
 }
 
-function parseNode(node: jsonc.Node): JourneyNode {
-  const nextNode = valueOf(node, 'next');
+function parseNode(place: JsonPlace): JourneyNode {
+  const nextPlace = place.child('next');
   const next: (NamedValue & { outcome?: string })[] = [];
-  if (nextNode?.type === 'string') {
-    next.push({ value: nextNode.value as string, node: nextNode });
-  } else if (nextNode?.type === 'object') {
-    for (const property of nextNode.children ?? []) {
-      const target = named(property.children?.[1]);
-      if (target) next.push({ ...target, outcome: property.children?.[0]?.value as string });
+  if (nextPlace?.type === 'string') {
+    next.push({ value: nextPlace.json as string, node: nextPlace.node });
+  } else if (nextPlace?.type === 'object') {
+    for (const [outcome, value] of nextPlace.entries()) {
+      const target = named(value.node);
+      if (target) next.push({ value: target.value, node: target.node, outcome });
     }
   }
   return {
-    node,
-    id: named(valueOf(node, 'id')),
-    type: stringValue(valueOf(node, 'type')),
-    event: named(valueOf(node, 'event')),
-    data: valueOf(node, 'data'),
+    node: place.node,
+    id: place.named('id'),
+    type: stringOf(place.child('type')),
+    event: place.named('event'),
+    data: place.child('data')?.node,
     next,
-    journey: named(valueOf(node, 'journey')),
+    journey: place.named('journey'),
   };
+}
+
+function stringOf(place: JsonPlace | undefined): string | undefined {
+  return place?.type === 'string' ? (place.json as string) : undefined;
 }

@@ -23,7 +23,9 @@ export const bannerSchema = defineFileRule({
     for (const { payload } of bannerPayloadsOf(file)) {
       // A function file has no JSON tree: its payload's tree is built from the JavaScript literal.
       const value = file.kind === 'function' ? jsonc.getNodeValue(payload.node) : file.valueAt(payload.node);
-      for (const problem of schemaProblems(validateAgainst('banner', value), payload.node, 'the banner payload')) {
+      const errors = validateAgainst('banner', value);
+      if (!errors.length) continue;
+      for (const problem of schemaProblems(errors, payload.node, 'the banner payload')) {
         report({
           offset: problem.offset,
           length: problem.length,

@@ -18,7 +18,9 @@ export const duplicateKey = defineFileRule({
     duplicate: ({ key }: { key: string }) => `key \`${key}\` appears again later in this object: the last one is read (as by the platform) and this one is ignored`,
   },
   check(file, report) {
-    if (!file.root) return;
+    // A file read from its value has no repeated key: its text holds no more property names than
+    // JSON.parse's value has keys (see BotFile). Only the others need their tree walked.
+    if (file.readsValues || !file.root) return;
     const stack: jsonc.Node[] = [file.root];
     while (stack.length) {
       const node = stack.pop()!;

@@ -1,6 +1,7 @@
 // literal-secret: a value that looks like an API key or token is written into a bot file, where
 // every clone of the repository can read it. Secrets are referred to by name instead.
 import type * as jsonc from 'jsonc-parser';
+import type { JsonPlace } from '../botFile';
 import { hasTemplate } from '../template';
 import { defineFileRule } from './rule';
 
@@ -55,9 +56,27 @@ function looksRandom(value: string): boolean {
   return (/\d/.test(value) && /[A-Za-z]/.test(value)) || (/[A-Z]/.test(value.slice(1)) && /[a-z]/.test(value));
 }
 
+/**
+ * What every credential recognised here has: 12 characters or more without a space (each token
+ * shape, the credential of an authorization header, a random value under a secret-named property),
+ * `://` (a password in a URL) or a PEM header (a private key). Most strings of a bot (sentences,
+ * ids) have none, and one test rules them out instead of every pattern's.
+ */
+function mayHoldSecret(text: string): boolean {
+  // A loop, not /\S{12}/, which backtracks at every position: this runs on every string of a project.
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) run = 0;
+    else if (++run >= 12) return true;
+  }
+  return text.includes('://') || text.includes('-----BEGIN');
+}
+
 /** The kind of credential a value holds, or undefined. */
 export function secretKindOf(value: string, key: string | undefined): string | undefined {
   const trimmed = value.trim();
+  if (!mayHoldSecret(trimmed)) return undefined;
   // Pasted text is not scanned past this many UTF-16 code units: a token is short.
   const text = trimmed.length > 100_000 ? trimmed.slice(0, 100_000) : trimmed;
   const shape = TOKEN_SHAPES.find((s) => s.pattern.test(text));
@@ -84,20 +103,52 @@ export const literalSecret = defineFileRule({
       `${key ? `\`${key}\` holds` : 'this is'} what looks like an API key or token written as a literal${kind ? ` (${kind})` : ''}: keep it in the platform's secrets and refer to it by name (bot.json \`ticketClose.apiKeySecret\`) or by a template`,
   },
   check(file, report) {
-    if (!file.root || file.syntaxProblems.length) return;
-    visit(file.root, undefined, (node, key) => {
-      const value = node.value as string;
+    if (file.syntaxProblems.length) return;
+    const onString = (value: string, key: string | undefined, locate: () => jsonc.Node) => {
       const kind = hasTemplate(value) ? undefined : secretKindOf(value, key);
       if (!kind) return;
+      const node = locate();
       report({ offset: node.offset, length: node.length, messageId: 'secret', data: key ? { key, kind } : { kind } });
-    });
+    };
+    const root = file.place;
+    if (!root) return;
+    // On the fast path the strings are read from the value; the tree is built only for a secret found.
+    if (file.readsValues) visitValue(root.json, undefined, [], (value, key, path) => onString(value, key, () => nodeAtPath(root, path)));
+    else visitTree(root.node, undefined, (node, key) => onString(node.value as string, key, () => node));
   },
 });
 
-function visit(node: jsonc.Node, key: string | undefined, onString: (node: jsonc.Node, key: string | undefined) => void): void {
+/** Every string of the tree (not the keys) with the key of the property it is under (arrays keep their property's). */
+function visitTree(node: jsonc.Node, key: string | undefined, onString: (node: jsonc.Node, key: string | undefined) => void): void {
   if (node.type === 'string') onString(node, key);
   else if (node.type === 'property') {
     const [name, value] = node.children ?? [];
-    if (value) visit(value, name?.value as string, onString);
-  } else for (const child of node.children ?? []) visit(child, key, onString);
+    if (value) visitTree(value, name?.value as string, onString);
+  } else for (const child of node.children ?? []) visitTree(child, key, onString);
+}
+
+/** As `visitTree`, on a parsed value; `path` is where the string is (the array is reused: copy it to keep it). */
+function visitValue(value: unknown, key: string | undefined, path: (string | number)[], onString: (value: string, key: string | undefined, path: readonly (string | number)[]) => void): void {
+  if (typeof value === 'string') onString(value, key, path);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      visitValue(value[i], key, path, onString);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const name of Object.keys(value)) {
+      path.push(name);
+      visitValue((value as Record<string, unknown>)[name], name, path, onString);
+      path.pop();
+    }
+  }
+}
+
+/** The node of the value at `path` below `root`. */
+function nodeAtPath(root: JsonPlace, path: readonly (string | number)[]): jsonc.Node {
+  let place: JsonPlace | undefined = root;
+  for (const segment of path) place = place?.child(segment);
+  if (!place) throw new Error(`no value at ${path.join('/')}`);
+  return place.node;
 }

@@ -19,9 +19,13 @@ export const schema = defineFileRule({
   check(file, report) {
     // With broken syntax the tree is partial and its schema errors would mislead.
     // `kinds` keeps test reports (CSV) away; the guard tells the compiler so.
-    if (!file.root || file.syntaxProblems.length > 0 || file.kind === 'report' || file.kind === 'function') return;
+    if (file.syntaxProblems.length > 0 || file.kind === 'report' || file.kind === 'function') return;
+    const root = file.place;
+    if (!root) return;
     const errors = validateAgainst(file.kind, file.value);
-    for (const problem of schemaProblems(errors, file.root)) {
+    // The tree (for the problems' ranges) only when there is something to report.
+    if (!errors.length) return;
+    for (const problem of schemaProblems(errors, root.node)) {
       report({
         offset: problem.offset,
         length: problem.length,
