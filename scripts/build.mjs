@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { schemaFiles, validatorsModule } from './schema-validators.mjs';
 
 const repoRoot = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -23,6 +24,22 @@ const { values: options } = parseArgs({
 const production = options.production;
 const outdir = resolve(options.outdir);
 
+/**
+ * Puts the schema validators compiled now (ajv's standalone code) in place of
+ * server/src/engine/schemaValidators.ts, which would compile them at every start.
+ */
+const precompiledSchemas = {
+  name: 'precompiled-schemas',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]engine[\\/]schemaValidators\.ts$/ }, () => ({
+      contents: validatorsModule(),
+      loader: 'js',
+      resolveDir: repoRoot,
+      watchFiles: schemaFiles,
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: repoRoot,
   bundle: true,
@@ -36,6 +53,7 @@ const common = {
   // Minified names would make stack traces in the output channel unreadable for no real gain in size.
   keepNames: production,
   logLevel: 'warning',
+  plugins: [precompiledSchemas],
   // ESM dependencies (fdir, under tinyglobby) read import.meta.url, which CommonJS lacks.
   define: { VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
