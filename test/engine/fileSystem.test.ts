@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BOT_FILE_PATTERNS, newRealPathCache, nodeFileSystem, readOneFile } from '../../server/src/engine';
+import { BOT_FILE_PATTERNS, nodeFileSystem, readOneFile } from '../../server/src/engine';
 
 describe('the node file system', () => {
   let folder: string;
@@ -63,15 +63,22 @@ describe('the node file system', () => {
     ]);
   });
 
-  it('resolves a file from its folder listing, and a link by itself', async () => {
-    const cache = newRealPathCache();
-    const real = async (rel: string) => nodeFileSystem.realPath!(at(rel), cache);
+  it('resolves many files as resolving them one by one does', async () => {
+    const files = ['bot.json', 'plain', 'link', 'loop', 'dangling', 'missing', 'to-folder'].map((n) =>
+      n.endsWith('.json') ? at(n) : at(`intents/${n}.json`),
+    );
+    files.push(at('intents'), at('elsewhere/x.json'), path.parse(folder).root);
+    const batch = await nodeFileSystem.realPaths!(files);
+    assert.deepEqual(batch, await Promise.all(files.map((f) => nodeFileSystem.realPath!(f))));
     const realFolder = (await nodeFileSystem.realPath!(folder))!;
     assert.ok('path' in realFolder);
-    assert.deepEqual(await real('intents/plain.json'), { path: path.join(realFolder.path, 'intents/plain.json') });
-    assert.deepEqual(await real('intents/link.json'), { path: path.join(realFolder.path, 'intents/plain.json') });
-    assert.deepEqual(await real('intents/loop.json'), { unresolved: 'it is a symbolic link that loops' });
-    assert.deepEqual(await real('intents/dangling.json'), { unresolved: 'it is a symbolic link that leads to no file' });
-    assert.equal(await real('intents/missing.json'), undefined);
+    assert.deepEqual(batch.slice(0, 6), [
+      { path: path.join(realFolder.path, 'bot.json') },
+      { path: path.join(realFolder.path, 'intents/plain.json') },
+      { path: path.join(realFolder.path, 'intents/plain.json') },
+      { unresolved: 'it is a symbolic link that loops' },
+      { unresolved: 'it is a symbolic link that leads to no file' },
+      undefined,
+    ]);
   });
 });

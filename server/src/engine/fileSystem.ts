@@ -39,31 +39,19 @@ export interface FileSystem {
    * Where `filePath` really is (every symbolic link resolved); undefined when nothing is there.
    * Optional: a file system without it has no links, and every path is its own real path.
    */
-  realPath?(filePath: string, folders?: RealPathCache): Promise<RealPath | undefined>;
+  realPath?(filePath: string): Promise<RealPath | undefined>;
+  /**
+   * `realPath` of many files at once, in the order of `filePaths`: a project load resolves each
+   * folder once, and a file its folder's listing shows is not a link by its folder's real path.
+   * Optional: without it, each file is resolved by `realPath`.
+   */
+  realPaths?(filePaths: readonly string[]): Promise<(RealPath | undefined)[]>;
   /**
    * Reads many files in one call; the results are in the order of `filePaths`. A file over
    * `maxSize` bytes is not read (`tooLarge`). Optional: without it the workspace reads file by
    * file with `size` and `readFile` (see `readOneFile`), which gives the same results.
    */
   readFiles?(filePaths: readonly string[], options: { readonly maxSize: number }): Promise<FileRead[]>;
-}
-
-/**
- * What one project load has learnt of its folders, shared by its `realPath` calls, so that a file
- * that is not itself a link is resolved from its folder's listing and real path rather than by a
- * system call of its own. Short-lived by design (a folder may become a link later). Keys are
- * absolute folder paths.
- */
-export interface RealPathCache {
-  /** Each folder's real path (undefined: the folder is not there). */
-  readonly folders: Map<string, Promise<RealPath | undefined>>;
-  /** Per folder, the names of its entries that are not symbolic links (undefined: it cannot be listed). */
-  readonly plainEntries: Map<string, Promise<ReadonlySet<string> | undefined>>;
-}
-
-/** An empty RealPathCache, for one project load. */
-export function newRealPathCache(): RealPathCache {
-  return { folders: new Map(), plainEntries: new Map() };
 }
 
 /**
@@ -133,12 +121,22 @@ export const nodeFileSystem: FileSystem = {
     const [followed, links] = await Promise.all([glob(patterns, { ...base, followSymbolicLinks: true }), linksMatching(patterns, cwd)]);
     return [...new Set([...followed, ...links])];
   },
-  async realPath(filePath, cache) {
-    if (cache) {
-      const fromFolder = await realPathFromFolder(filePath, cache);
-      if (fromFolder) return fromFolder;
+  realPath: realPathOf,
+  async realPaths(filePaths) {
+    const folders = new Map<string, { plain: ReadonlySet<string>; real: RealPath | undefined } | undefined>();
+    const reals: (RealPath | undefined)[] = [];
+    for (const filePath of filePaths) {
+      const cut = filePath.lastIndexOf(path.sep);
+      const folder = cut > 0 ? filePath.slice(0, cut) : undefined;
+      const name = filePath.slice(cut + 1);
+      let known = folder === undefined ? undefined : folders.get(folder);
+      if (folder !== undefined && !folders.has(folder)) folders.set(folder, (known = await folderOf(folder)));
+      // A file that is not a link is where its folder really is; a link (or a file the listing
+      // does not show: made since, or a path not spelt plainly) is resolved on its own.
+      const real = known?.real && 'path' in known.real && known.plain.has(name) && name !== '.' && name !== '..' ? { path: joinName(known.real.path, name) } : undefined;
+      reals.push(real ?? (await realPathOf(filePath)));
     }
-    return realPathOf(filePath);
+    return reals;
   },
   async readFiles(filePaths, { maxSize }) {
     // Synchronous reads, one file open at a time: one open gives the size and the text (a
@@ -199,26 +197,31 @@ function openFailed(filePath: string, maxSize: number): FileRead {
   }
 }
 
-/**
- * The real path of a file that is not a link: its folder's real path and its name. Undefined when
- * that does not apply (the folder's listing shows the file as a link, or does not show it, or the
- * folder cannot be resolved): the caller resolves the file itself.
- */
-async function realPathFromFolder(filePath: string, cache: RealPathCache): Promise<RealPath | undefined> {
-  const folder = path.dirname(filePath);
-  if (folder === filePath) return undefined;
-  let plain = cache.plainEntries.get(folder);
-  if (!plain) cache.plainEntries.set(folder, (plain = plainEntriesOf(folder)));
-  if (!(await plain)?.has(path.basename(filePath))) return undefined;
-  let real = cache.folders.get(folder);
-  if (!real) cache.folders.set(folder, (real = realPathOf(folder)));
-  const resolved = await real;
-  return resolved && 'path' in resolved ? { path: path.join(resolved.path, path.basename(filePath)) } : undefined;
+/** A folder's real path and the names of its entries that are not symbolic links; undefined when it cannot be listed. */
+async function folderOf(folder: string): Promise<{ plain: ReadonlySet<string>; real: RealPath | undefined } | undefined> {
+  const entries = listing(folder);
+  if (!entries) return undefined;
+  return { plain: new Set(entries.filter((e) => !e.isSymbolicLink()).map((e) => e.name)), real: await realPathOf(folder) };
 }
 
-async function plainEntriesOf(folder: string): Promise<ReadonlySet<string> | undefined> {
-  const entries = await fs.promises.readdir(folder, { withFileTypes: true }).catch(() => undefined);
-  return entries && new Set(entries.filter((e) => !e.isSymbolicLink()).map((e) => e.name));
+/**
+ * A folder's entries, or undefined when it cannot be listed. Synchronous: the promise API takes
+ * several times as long for a folder of thousands of files (some 70 ms for 30,000 entries).
+ */
+function listing(folder: string): fs.Dirent[] | undefined {
+  try {
+    return fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `path.join(folder, name)` for a normalized absolute folder and a name without separators, in a
+ * fraction of its time (it normalizes the whole path again: some 5 µs a call on long paths).
+ */
+function joinName(folder: string, name: string): string {
+  return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
 }
 
 async function realPathOf(filePath: string): Promise<RealPath | undefined> {
@@ -273,10 +276,10 @@ async function filesListed(patterns: readonly ShallowPattern[], cwd: string): Pr
   for (const pattern of patterns) byFolder.set(pattern.folder, [...(byFolder.get(pattern.folder) ?? []), pattern]);
   const found: string[] = [];
   for (const [folder, inFolder] of byFolder) {
-    const absolute = path.join(cwd, ...folder.split('/'));
-    const entries = await fs.promises.readdir(absolute, { withFileTypes: true }).catch(() => []);
+    const absolute = path.resolve(cwd, ...folder.split('/'));
+    const entries = listing(absolute) ?? [];
     const names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && inFolder.some((p) => p.matches(e.name))).map((e) => e.name);
-    for (const name of names.sort()) found.push(path.join(absolute, name));
+    for (const name of names.sort()) found.push(joinName(absolute, name));
   }
   return [...new Set(found)];
 }

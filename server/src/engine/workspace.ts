@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { BotFile } from './botFile';
 import { BotProject } from './project';
-import { newRealPathCache, readOneFile, type FileRead, type FileSystem, type RealPath, type RealPathCache } from './fileSystem';
+import { readOneFile, type FileRead, type FileSystem, type RealPath } from './fileSystem';
 
 export const BOT_FILE_PATTERNS = ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json', 'test-reports/*.csv', 'functions/*.js'];
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -52,14 +52,12 @@ export class BotWorkspace {
   /**
    * Whether `filePath` may be read or written: its real path (symbolic links followed) must lie
    * inside an allowed root. A file that does not exist yet is judged by its nearest existing
-   * folder, so that a new file is never created through a link that leads outside. `cache`:
-   * what one project load has learnt of its folders (see RealPathCache), so that a 3,000-file
-   * load does not resolve every component of every path again.
+   * folder, so that a new file is never created through a link that leads outside.
    */
-  async access(filePath: string, cache?: RealPathCache): Promise<Access> {
+  async access(filePath: string): Promise<Access> {
     let probe = path.resolve(filePath);
     let rest = '';
-    let real = await this.realPathOf(probe, cache);
+    let real = await this.realPathOf(probe);
     // Walk up to the nearest thing that exists (a file to create, a folder to create it in).
     while (real === undefined && path.dirname(probe) !== probe) {
       rest = path.join(path.basename(probe), rest);
@@ -68,19 +66,46 @@ export class BotWorkspace {
     }
     if (real === undefined) return { allowed: true, realPath: path.resolve(filePath) };
     if ('unresolved' in real) return { allowed: false, reason: real.unresolved };
-    const realPath = rest ? path.join(real.path, rest) : real.path;
-    if (!this.roots) return { allowed: true, realPath };
-    const roots = await (this.realRoots ??= Promise.all(this.roots.map(async (r) => {
-      const resolved = await this.realPathOf(r);
-      return resolved && 'path' in resolved ? resolved.path : r;
-    })));
-    if (roots.some((root) => isInside(root, realPath))) return { allowed: true, realPath };
-    return { allowed: false, reason: `it is a symbolic link to ${realPath}, outside the folders being checked, and is not followed` };
+    return judge(rest ? path.join(real.path, rest) : real.path, await this.realRootsOf());
   }
 
-  private async realPathOf(filePath: string, cache?: RealPathCache): Promise<RealPath | undefined> {
+  /**
+   * access() of many files, for a project load: resolved in one call when the file system can
+   * (FileSystem.realPaths), which resolves each folder once rather than every path in full.
+   */
+  private async accessAll(filePaths: readonly string[]): Promise<Access[]> {
+    const accesses: Access[] = [];
+    if (!this.fs.realPaths) {
+      await forEachBounded([...filePaths.keys()], READ_CONCURRENCY, async (i) => {
+        accesses[i] = await this.access(filePaths[i]);
+      });
+      return accesses;
+    }
+    const reals = await this.fs.realPaths(filePaths);
+    const roots = await this.realRootsOf();
+    for (let i = 0; i < reals.length; i++) {
+      const real = reals[i];
+      // Gone since it was listed: judged as access() judges a file to create.
+      if (real === undefined) accesses.push(await this.access(filePaths[i]));
+      else accesses.push('unresolved' in real ? { allowed: false, reason: real.unresolved } : judge(real.path, roots));
+    }
+    return accesses;
+  }
+
+  /** The allowed roots with their links resolved (undefined: no limit). */
+  private async realRootsOf(): Promise<readonly string[] | undefined> {
+    if (!this.roots) return undefined;
+    return (this.realRoots ??= Promise.all(
+      this.roots.map(async (r) => {
+        const resolved = await this.realPathOf(r);
+        return resolved && 'path' in resolved ? resolved.path : r;
+      }),
+    ));
+  }
+
+  private async realPathOf(filePath: string): Promise<RealPath | undefined> {
     if (!this.fs.realPath) return { path: filePath };
-    return this.fs.realPath(filePath, cache);
+    return this.fs.realPath(filePath);
   }
 
   projects(): BotProject[] {
@@ -106,11 +131,7 @@ export class BotWorkspace {
     // Links are followed here (an `intents` folder shared between bots), where the patterns are
     // shallow; access() then keeps every file inside the allowed roots.
     const files = await this.fs.glob(BOT_FILE_PATTERNS, project.root, { followLinks: true });
-    const cache = newRealPathCache();
-    const accesses: Access[] = [];
-    await forEachBounded([...files.keys()], READ_CONCURRENCY, async (i) => {
-      accesses[i] = await this.access(files[i], cache);
-    });
+    const accesses = await this.accessAll(files);
     const reads = await this.readFiles(files.filter((_, i) => accesses[i].allowed));
     let next = 0;
     files.forEach((file, i) => {
@@ -189,6 +210,12 @@ export class BotWorkspace {
   }
 }
 
+/** Whether a real path lies inside one of `roots` (undefined: no limit). */
+function judge(realPath: string, roots: readonly string[] | undefined): Access {
+  if (!roots || roots.some((root) => isInside(root, realPath))) return { allowed: true, realPath };
+  return { allowed: false, reason: `it is a symbolic link to ${realPath}, outside the folders being checked, and is not followed` };
+}
+
 /**
  * Runs `task` on every item with at most `limit` tasks under way at once, in order of the items;
  * resolves when all have settled. A task that rejects rejects the whole (after the others end).
@@ -210,8 +237,15 @@ export async function forEachBounded<T>(items: readonly T[], limit: number, task
   if (failure) throw failure.error;
 }
 
+const DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)/;
+
 /** Whether `file` is `folder` or inside it (both absolute). */
 export function isInside(folder: string, file: string): boolean {
+  // The usual case, a path below the folder with no `.` or `..` in it, without path.relative's
+  // normalizing (some 5 µs a call, for each file of a project load).
+  if (file.length > folder.length && file.startsWith(folder) && file[folder.length] === path.sep && path.isAbsolute(folder) && !DOT_SEGMENT.test(file)) {
+    return true;
+  }
   const rel = path.relative(folder, file);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
