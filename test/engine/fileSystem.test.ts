@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { glob } from 'tinyglobby';
 import { BOT_FILE_PATTERNS, nodeFileSystem, readOneFile } from '../../server/src/engine';
 
 describe('the node file system', () => {
@@ -40,6 +41,40 @@ describe('the node file system', () => {
     assert.deepEqual(
       listed.map((f) => path.relative(folder, f)),
       ['bot.json', ...['big', 'bom', 'dangling', 'empty', 'link', 'loop', 'plain', 'to-folder'].map((n) => path.join('intents', `${n}.json`))],
+    );
+  });
+
+  it('finds the projects below a folder as the globber does', async () => {
+    const tree = at('tree');
+    for (const rel of [
+      'bot.json',
+      'a/bot.json',
+      'a/b/c/bot.json',
+      'node_modules/x/bot.json',
+      '.hidden/bot.json',
+      'd/.git/bot.json',
+      'e/bot.json.bak',
+      'f/.bot.json',
+    ]) {
+      await mkdir(path.dirname(path.join(tree, rel)), { recursive: true });
+      await writeFile(path.join(tree, rel), '{}');
+    }
+    await symlink(path.join(tree, 'a'), path.join(tree, 'linked-folder'), 'dir');
+    await mkdir(path.join(tree, 'g'));
+    await symlink(path.join(tree, 'bot.json'), path.join(tree, 'g/bot.json'));
+    const found = await nodeFileSystem.glob(['**/bot.json'], tree);
+    const globbed = await glob(['**/bot.json'], {
+      cwd: tree,
+      absolute: true,
+      onlyFiles: true,
+      dot: false,
+      ignore: ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**'],
+      followSymbolicLinks: false,
+    });
+    assert.deepEqual([...found].sort(), globbed.map((f) => path.resolve(f)).sort());
+    assert.deepEqual(
+      found.map((f) => path.relative(tree, f)).sort(),
+      ['a/b/c/bot.json', 'a/bot.json', 'bot.json'].map((f) => path.normalize(f)),
     );
   });
 

@@ -111,7 +111,11 @@ export const nodeFileSystem: FileSystem = {
   },
   async glob(patterns, cwd, options = {}) {
     const base = { cwd, absolute: true, onlyFiles: true, dot: false, ignore: IGNORE };
-    if (!options.followLinks) return glob(patterns, { ...base, followSymbolicLinks: false });
+    if (!options.followLinks) {
+      // `**/bot.json`, the search for projects, is a walk for one name: no globber to load and compile.
+      const name = patterns.length === 1 ? /^\*\*\/([^*?[\]{}\\/!()+@]+)$/.exec(patterns[0])?.[1] : undefined;
+      return name && !name.startsWith('.') ? filesNamed(name, cwd) : glob(patterns, { ...base, followSymbolicLinks: false });
+    }
     // A project's own patterns are shallow (`intents/*.json`): one listing of each folder finds
     // its files and its links, with no globber to load and compile.
     const shallow = shallowPatterns(patterns);
@@ -282,6 +286,25 @@ async function filesListed(patterns: readonly ShallowPattern[], cwd: string): Pr
     for (const name of names.sort()) found.push(joinName(absolute, name));
   }
   return [...new Set(found)];
+}
+
+/**
+ * The files named `name` at any depth below `cwd`, as the globber finds `**\/<name>` without
+ * following links: no link is listed, and no folder that is a link, starts with a dot or is
+ * ignored (node_modules, .git) is entered.
+ */
+function filesNamed(name: string, cwd: string): string[] {
+  const found: string[] = [];
+  const folders = [path.resolve(cwd)];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of listing(folder) ?? []) {
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory()) {
+        if (!IGNORED_FOLDERS.includes(entry.name)) folders.push(joinName(folder, entry.name));
+      } else if (entry.name === name && entry.isFile()) found.push(joinName(folder, entry.name));
+    }
+  }
+  return found;
 }
 
 /**
