@@ -5,7 +5,7 @@
 //   --outdir      where the bundles go (default dist/), as <outdir>/client/extension.js, server/server.js, cli/cli.js
 //   --targets     which bundles to build (default all three); the .vsix needs client and server only
 import * as esbuild from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { schemaFiles, validatorsModule } from './schema-validators.mjs';
@@ -40,6 +40,28 @@ const precompiledSchemas = {
   },
 };
 
+/**
+ * Keeps the bundles pure ASCII. esbuild escapes what is not ASCII in strings, but keeps it in
+ * comments and regular expressions; one such character makes Node decode the whole bundle (1 MB)
+ * into a two-byte string before V8 parses it, at every start. Each becomes a `\uXXXX` escape (the
+ * same in a comment, a regular expression, a string or a name).
+ */
+const asciiOutput = {
+  name: 'ascii-output',
+  setup(build) {
+    build.onEnd((result) => {
+      const file = build.initialOptions.outfile;
+      if (result.errors.length > 0 || !file) return;
+      const text = readFileSync(file, 'utf8');
+      if (!/[^\0-\x7f]/.test(text)) return;
+      writeFileSync(
+        file,
+        text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      );
+    });
+  },
+};
+
 const common = {
   absWorkingDir: repoRoot,
   bundle: true,
@@ -53,7 +75,7 @@ const common = {
   // Minified names would make stack traces in the output channel unreadable for no real gain in size.
   keepNames: production,
   logLevel: 'warning',
-  plugins: [precompiledSchemas],
+  plugins: [precompiledSchemas, asciiOutput],
   // ESM dependencies (fdir, under tinyglobby) read import.meta.url, which CommonJS lacks.
   define: { VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
