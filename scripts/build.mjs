@@ -62,6 +62,24 @@ const asciiOutput = {
   },
 };
 
+/**
+ * commander loads node:child_process as it loads, for subcommands that are programs of their own,
+ * which handoff-kit has none of; loading it (with net, dgram and their kin) cost every start of
+ * the command line some 5-10 ms. commander gets a stand-in that loads it on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lazy-child-process' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: repoRoot,
   bundle: true,
@@ -75,7 +93,7 @@ const common = {
   // Minified names would make stack traces in the output channel unreadable for no real gain in size.
   keepNames: production,
   logLevel: 'warning',
-  plugins: [precompiledSchemas, asciiOutput],
+  plugins: [precompiledSchemas, lazyChildProcess, asciiOutput],
   // ESM dependencies (fdir, under tinyglobby) read import.meta.url, which CommonJS lacks.
   define: { VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },

@@ -2,7 +2,6 @@
 // each bring their own; `nodeFileSystem` is the real one.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { glob } from 'tinyglobby';
 
 /** Where a path really leads, once every symbolic link on the way is followed. */
 export type RealPath =
@@ -84,6 +83,14 @@ const IGNORED_FOLDERS = ['node_modules', '.git', '.vscode-test'];
 const IGNORE = IGNORED_FOLDERS.map((folder) => `**/${folder}/**`);
 
 /**
+ * The globber, loaded only for patterns the listings here do not handle (none of the engine's
+ * own): loading it (with fdir, which looks for picomatch on disk as it loads) costs every start.
+ */
+async function globber(): Promise<typeof import('tinyglobby').glob> {
+  return (await import('tinyglobby')).glob;
+}
+
+/**
  * How many files `readFiles` reads before it lets other work run (the language server answers
  * requests between slices): about 10 ms of reading.
  */
@@ -114,7 +121,7 @@ export const nodeFileSystem: FileSystem = {
     if (!options.followLinks) {
       // `**/bot.json`, the search for projects, is a walk for one name: no globber to load and compile.
       const name = patterns.length === 1 ? /^\*\*\/([^*?[\]{}\\/!()+@]+)$/.exec(patterns[0])?.[1] : undefined;
-      return name && !name.startsWith('.') ? filesNamed(name, cwd) : glob(patterns, { ...base, followSymbolicLinks: false });
+      return name && !name.startsWith('.') ? filesNamed(name, cwd) : (await globber())(patterns, { ...base, followSymbolicLinks: false });
     }
     // A project's own patterns are shallow (`intents/*.json`): one listing of each folder finds
     // its files and its links, with no globber to load and compile.
@@ -122,6 +129,7 @@ export const nodeFileSystem: FileSystem = {
     if (shallow) return filesListed(shallow, cwd);
     // Following links drops those that lead nowhere or loop (they cannot be stat'ed), and the
     // globber never lists a link it does not follow: such links are listed from the folders.
+    const glob = await globber();
     const [followed, links] = await Promise.all([glob(patterns, { ...base, followSymbolicLinks: true }), linksMatching(patterns, cwd)]);
     return [...new Set([...followed, ...links])];
   },
