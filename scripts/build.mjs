@@ -5,9 +5,10 @@
 //   --outdir      where the bundles go (default dist/), as <outdir>/client/extension.js, server/server.js, cli/cli.js
 //   --targets     which bundles to build (default all three); the .vsix needs client and server only
 import * as esbuild from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { schemaFiles, validatorsModule } from './schema-validators.mjs';
 
 const repoRoot = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -23,6 +24,62 @@ const { values: options } = parseArgs({
 const production = options.production;
 const outdir = resolve(options.outdir);
 
+/**
+ * Puts the schema validators compiled now (ajv's standalone code) in place of
+ * server/src/engine/schemaValidators.ts, which would compile them at every start.
+ */
+const precompiledSchemas = {
+  name: 'precompiled-schemas',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]engine[\\/]schemaValidators\.ts$/ }, () => ({
+      contents: validatorsModule(),
+      loader: 'js',
+      resolveDir: repoRoot,
+      watchFiles: schemaFiles,
+    }));
+  },
+};
+
+/**
+ * Keeps the bundles pure ASCII. esbuild escapes what is not ASCII in strings, but keeps it in
+ * comments and regular expressions; one such character makes Node decode the whole bundle (1 MB)
+ * into a two-byte string before V8 parses it, at every start. Each becomes a `\uXXXX` escape (the
+ * same in a comment, a regular expression, a string or a name).
+ */
+const asciiOutput = {
+  name: 'ascii-output',
+  setup(build) {
+    build.onEnd((result) => {
+      const file = build.initialOptions.outfile;
+      if (result.errors.length > 0 || !file) return;
+      const text = readFileSync(file, 'utf8');
+      if (!/[^\0-\x7f]/.test(text)) return;
+      writeFileSync(
+        file,
+        text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      );
+    });
+  },
+};
+
+/**
+ * commander loads node:child_process as it loads, for subcommands that are programs of their own,
+ * which handoff-kit has none of; loading it (with net, dgram and their kin) cost every start of
+ * the command line some 5-10 ms. commander gets a stand-in that loads it on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lazy-child-process' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: repoRoot,
   bundle: true,
@@ -36,6 +93,7 @@ const common = {
   // Minified names would make stack traces in the output channel unreadable for no real gain in size.
   keepNames: production,
   logLevel: 'warning',
+  plugins: [precompiledSchemas, lazyChildProcess, asciiOutput],
   // ESM dependencies (fdir, under tinyglobby) read import.meta.url, which CommonJS lacks.
   define: { VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -193,6 +193,31 @@ describe('handoff-kit utterance-tests and --test-report', () => {
     assert.equal(inFolder.code, 1);
     assert.match(inFolder.stdout, /^bot\/test-reports\/run\.csv:2:1 error live-exit-misrouted the live bot routed/m);
     assert.match(inFolder.stdout, /^bot\/journeys\/live-agent\.json:21:48 error live-exit-misrouted Studio routed `talk to bot` to `live-agent` \(report test-reports\/run\.csv, row 2\)/m);
+  });
+
+  it('follows a symbolic link only inside the folders it checks', async () => {
+    const links = path.join(folder, 'links');
+    await cp(exampleProject, path.join(links, 'bot'), { recursive: true });
+    await mkdir(path.join(links, 'shared'));
+    await writeFile(path.join(links, 'shared/shared.json'), '{"name": "shared", "utterances": ["shared phrase"]}');
+    await symlink(path.join(links, 'shared/shared.json'), path.join(links, 'bot/intents/shared.json'));
+    const unread = (stdout: string) => stdout.split('\n').filter((l) => l.includes('file-unread'));
+
+    // The project folder given: the link leads out of it and is not read.
+    const given = run(['check', 'bot'], links);
+    assert.equal(given.code, 0, given.stderr);
+    assert.equal(unread(given.stdout).length, 1);
+    assert.match(
+      unread(given.stdout)[0],
+      /^bot\/intents\/shared\.json:1:1 warning file-unread the file could not be read: it is a symbolic link to .*shared\/shared\.json, outside the folders being checked, and is not followed;/,
+    );
+    // The same for a file of the project given: its project is what may be read.
+    assert.match(run(['check', 'bot/intents/shared.json'], links).stdout, /^bot\/intents\/shared\.json:1:1 warning file-unread .*outside the folders being checked/);
+    // No path: the current folder is checked, and the link leads inside it.
+    const below = run(['check'], links);
+    assert.equal(below.code, 0, below.stderr);
+    assert.deepEqual(unread(below.stdout), []);
+    assert.match(below.stderr, /^No problems in 9 files/);
   });
 });
 

@@ -69,8 +69,10 @@ interface Target {
  */
 export async function runCheck(paths: string[], options: CheckRunOptions): Promise<CheckRun> {
   const started = performance.now();
-  const workspace = new BotWorkspace(nodeFileSystem, { maxFileSize: options.maxFileSize });
   const given = paths.length ? paths : [options.cwd];
+  // Links are followed only inside the folders given (a file's own project), as the server
+  // follows them only inside the workspace folders: a link out of them becomes `file-unread`.
+  const workspace = new BotWorkspace(nodeFileSystem, { maxFileSize: options.maxFileSize, allowedRoots: await allowedRootsOf(given, options.cwd) });
   const settings = options.config ? await readConfig(path.resolve(options.cwd, options.config), options.cwd) : undefined;
   const checkOptions: CheckOptions = { ...(options.rules ? { rules: options.rules } : {}), ...(settings ? { settings } : {}) };
   const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace, paths.length === 0));
@@ -189,6 +191,22 @@ async function resolveTargets(paths: string[], cwd: string, workspace: BotWorksp
     targets.push({ root, files: [absolute] });
   }
   return targets;
+}
+
+/**
+ * The folders bot files may be read from: each folder given, and for a file given, the project
+ * it belongs to (the whole project is read to check it). A path that is neither is left to
+ * resolveTargets, which reports it.
+ */
+async function allowedRootsOf(paths: string[], cwd: string): Promise<string[]> {
+  const roots: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const stat = await fsp.stat(absolute).catch(() => undefined);
+    const root = stat?.isDirectory() ? absolute : stat && (await projectRootOf(absolute));
+    if (root) roots.push(root);
+  }
+  return roots;
 }
 
 /** One target per project; a whole-project target absorbs single files of the same project. */

@@ -1,0 +1,27 @@
+// The validators of the bot files' JSON schemas (draft 2020-12), compiled by ajv at run time.
+// Only the sources run this (the tests): the bundles have in its place the same validators
+// compiled at build time (scripts/schema-validators.mjs, put in by scripts/build.mjs), so that
+// they neither compile at start-up nor carry ajv's compiler.
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import ajvErrors from 'ajv-errors';
+import bannerSchema from '../../../schemas/banner.schema.json';
+import botSchema from '../../../schemas/bot.schema.json';
+import settingsSchema from '../../../schemas/handoff-kit.schema.json';
+import intentSchema from '../../../schemas/intent.schema.json';
+import journeySchema from '../../../schemas/journey.schema.json';
+import type { SchemaName } from './schemas';
+
+/** Compiles a validator for each schema; the options must match scripts/schema-validators.mjs. */
+export function compileValidators(): Record<SchemaName, ValidateFunction> {
+  // allErrors so that one run reports every problem of a file; verbose for the parent schema's
+  // title, which names the thing a property belongs to in messages.
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
+  ajvErrors(ajv);
+  return {
+    bot: ajv.compile(botSchema),
+    intent: ajv.compile(intentSchema),
+    journey: ajv.compile(journeySchema),
+    banner: ajv.compile(bannerSchema),
+    settings: ajv.compile(settingsSchema),
+  };
+}
