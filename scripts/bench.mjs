@@ -215,7 +215,7 @@ row(
   'server: initialize -> first diagnostics of an opened journey',
   ms(server.firstDiagnosticsMs),
   ratio(server.firstDiagnosticsMs, F),
-  `all ${thousands(server.initialPublishes)} files published at ${ms(server.firstPassMs)}; server log: load ${/in (\d+ ms)/.exec(server.loadLog ?? '')?.[1]}, check ${/in (\d+ ms)/.exec(server.firstPassLog)?.[1]}`,
+  `first pass over all files ended at ${ms(server.firstPassMs)}, ${thousands(server.initialPublishes)} notification(s) sent; server log: load ${/in (\d+ ms)/.exec(server.loadLog ?? '')?.[1]}, check ${/in (\d+ ms)/.exec(server.firstPassLog)?.[1]}`,
 );
 row(
   'server: RSS after loading (VmRSS)',
