@@ -2,7 +2,8 @@
 // extension and the npm package load from the bundles and never from node_modules.
 // Usage: node scripts/build.mjs [--watch] [--production] [--outdir <dir>] [--targets client,server,cli]
 //   --production  minified, no source maps; the output folder is emptied first so no stale map survives
-//   --outdir      where the bundles go (default dist/), as <outdir>/client/extension.js, server/server.js, cli/cli.js
+//   --outdir      where the bundles go (default dist/), as <outdir>/client/extension.js (and languageClient.js),
+//                 server/server.js, cli/cli.js
 //   --targets     which bundles to build (default all three); the .vsix needs client and server only
 import * as esbuild from 'esbuild';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -100,7 +101,11 @@ const common = {
 };
 
 const all = {
-  client: { entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client', 'extension.js'), external: ['vscode'] },
+  client: [
+    { entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client', 'extension.js'), external: ['vscode'] },
+    // The language client library on its own, loaded once activate() has returned (client/src/extension.ts).
+    { entryPoints: ['client/src/languageClient.ts'], outfile: join(outdir, 'client', 'languageClient.js'), external: ['vscode'] },
+  ],
   server: { entryPoints: ['server/src/lsp/server.ts'], outfile: join(outdir, 'server', 'server.js') },
   cli: { entryPoints: ['server/src/cli/cli.ts'], outfile: join(outdir, 'cli', 'cli.js') },
 };
@@ -113,7 +118,7 @@ if (unknown.length > 0) {
   console.error(`error: --targets takes client, server and cli, not ${unknown.join(', ')}`);
   process.exit(2);
 }
-const builds = names.map((name) => all[name]);
+const builds = names.flatMap((name) => all[name]);
 
 if (options.watch) {
   for (const b of builds) {

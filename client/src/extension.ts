@@ -1,7 +1,7 @@
 // The VS Code extension: starts the bundled Handoff Kit language server for the bot files of
 // the workspace, and adds the commands that write bot files (scaffold, new project, preview).
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 import {
   BANNER_PREVIEW,
   COPY_FOR_STUDIO_COMMAND,
@@ -31,6 +31,7 @@ export interface HandoffKitApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffKitApi> {
+  const { LanguageClient, State, TransportKind } = await loadLanguageClient(context);
   const module = context.asAbsolutePath('dist/server/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -92,10 +93,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     vscode.commands.registerCommand('handoffKit.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('handoffKit.showOutput', () => languageClient.outputChannel.show()),
   );
-  const status = languageStatus(context, languageClient, botFiles);
+  const status = languageStatus(context, languageClient, botFiles, State);
   void vscode.commands.executeCommand('setContext', 'handoffKit.hasBotProject', true);
-  await languageClient.start();
+  // Activation does not wait for the server (its start-up and the project's load are seconds on
+  // a large workspace): requests sent meanwhile wait for it; a failed start is shown by the
+  // client in its output channel, with a notification.
+  languageClient.start().catch(() => undefined);
   return { client: languageClient, status };
+}
+
+/**
+ * The language client library, from its own bundle (see languageClient.ts), after the current
+ * call has returned: activate() returns its promise first, then the library is read and run.
+ */
+async function loadLanguageClient(context: vscode.ExtensionContext): Promise<typeof import('./languageClient')> {
+  await Promise.resolve();
+  // A path esbuild leaves alone: the module is not bundled into this file.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(context.asAbsolutePath('dist/client/languageClient.js')) as typeof import('./languageClient');
 }
 
 /**
@@ -103,7 +118,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
  * how long its last check took, with Show Output; and the server's state, with Restart.
  * Returns a function that reads the last status the server sent.
  */
-function languageStatus(context: vscode.ExtensionContext, languageClient: LanguageClient, selector: vscode.DocumentSelector): () => StatusParams | undefined {
+function languageStatus(
+  context: vscode.ExtensionContext,
+  languageClient: LanguageClient,
+  selector: vscode.DocumentSelector,
+  states: typeof State,
+): () => StatusParams | undefined {
   const checks = vscode.languages.createLanguageStatusItem('handoffKit.checks', selector);
   checks.name = 'Handoff Kit checks';
   checks.text = 'Handoff Kit: loading bot projects';
@@ -113,9 +133,9 @@ function languageStatus(context: vscode.ExtensionContext, languageClient: Langua
   server.name = 'Handoff Kit language server';
   server.command = { title: 'Restart Language Server', command: 'handoffKit.restartServer' };
   const showState = (state: State) => {
-    server.text = state === State.Running ? 'Handoff Kit server running' : state === State.Starting ? 'Handoff Kit server starting' : 'Handoff Kit server stopped';
-    server.busy = state === State.Starting;
-    server.severity = state === State.Stopped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    server.text = state === states.Running ? 'Handoff Kit server running' : state === states.Starting ? 'Handoff Kit server starting' : 'Handoff Kit server stopped';
+    server.busy = state === states.Starting;
+    server.severity = state === states.Stopped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   };
   showState(languageClient.state);
   let last: StatusParams | undefined;

@@ -33,8 +33,9 @@ export class BenchServer {
   texts = new Map();
   versions = new Map();
 
-  constructor(serverJs) {
-    this.process = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `nodeArgs`: flags for node before the script, such as `--cpu-prof`. */
+  constructor(serverJs, nodeArgs = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.process.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.process.once('exit', resolve));

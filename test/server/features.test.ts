@@ -82,7 +82,7 @@ describe('editor features over LSP', () => {
     await cp(exampleProject, bot, { recursive: true });
     client = new LspTestClient();
     await client.initialize(folder);
-    await client.waitFor('the first check', () => client.diagnosticsOf(file('bot.json')));
+    await client.waitFor('the first check', () => client.statuses.find((s) => s.projects === 1));
   });
 
   after(async () => {

@@ -23,7 +23,7 @@ describe('source.fixAll.handoffKit over LSP', () => {
     journey = path.join(bot, 'journeys/live-agent.json');
     client = new LspTestClient();
     capabilities = (await client.initialize(folder)).capabilities;
-    await client.waitFor('the first check', () => client.diagnosticsOf(path.join(bot, 'bot.json')));
+    await client.waitFor('the first check', () => client.statuses.find((s) => s.projects === 1));
   });
 
   after(async () => {

@@ -15,6 +15,8 @@ import { repoRoot } from '../paths';
 
 export class LspTestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** The URI of every publishDiagnostics, in the order they came. */
+  readonly published: string[] = [];
   private readonly process: ChildProcess;
   readonly connection: ProtocolConnection;
   private listeners: Array<() => void> = [];
@@ -36,6 +38,7 @@ export class LspTestClient {
     );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.published.push(params.uri);
       this.notify();
     });
     this.connection.onNotification('handoffKit/status', (params: { projects: number; files: number; durationMs: number }) => {

@@ -14,7 +14,7 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { BotWorkspace, IncrementalCheck, isInside, type BotFile, type BotProject, type FileSystem, type Finding } from '../engine';
+import { BotWorkspace, checkFile, IncrementalCheck, isInside, type BotFile, type BotProject, type CheckOptions, type FileSystem, type Finding } from '../engine';
 import type { FileChange } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { registerCustomRequests } from './customRequests';
@@ -38,6 +38,15 @@ const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
 /** How long typing must pause before the touched projects are checked again. */
 const CHECK_DELAY_MS = 100;
 
+/**
+ * How many diagnostics notifications go out before the server waits for them to be written: a
+ * pass over thousands of files then lets requests in between, and never queues all at once.
+ */
+const PUBLISH_CHUNK = 200;
+
+/** The diagnostics of a file without findings: one array, so that publishing it again costs nothing. */
+const NO_DIAGNOSTICS: Diagnostic[] = [];
+
 export function startLanguageServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new BotWorkspace(runtime.fs);
@@ -48,13 +57,14 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   let canConfigure = false;
   let canWatch = false;
   let canTrackFolders = false;
+  let canShowProgress = false;
   /** The URIs the client uses for open documents, whose spelling may differ from ours. */
   const clientUris = new Map<string, string>();
   /** Bumped when clientUris changes: diagnostics converted before may name other URIs. */
   let clientUrisChanges = 0;
   /** Per project, the findings kept between check passes. */
   const incrementalChecks = new WeakMap<BotProject, IncrementalCheck>();
-  /** Per file path, the diagnostics last converted from its findings (see diagnosticsOf). */
+  /** Per file path with findings, the diagnostics last converted from them (see diagnosticsOf). */
   const converted = new Map<string, { findings: readonly Finding[]; file: BotFile; uris: number; related: BotFile[]; diagnostics: Diagnostic[] }>();
   /** Per URI, the diagnostics array last published, so that one reused is not even compared. */
   const publishedArrays = new Map<string, Diagnostic[]>();
@@ -74,6 +84,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     canConfigure = !!capabilities.workspace?.configuration;
     canWatch = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canTrackFolders = !!capabilities.workspace?.workspaceFolders;
+    canShowProgress = !!capabilities.window?.workDoneProgress;
     folders = (params.workspaceFolders ?? []).map((f) => toPath(f.uri)).filter((p): p is string => !!p);
     if (!folders.length && params.rootUri) folders = [toPath(params.rootUri)].filter((p): p is string => !!p);
     return {
@@ -115,16 +126,30 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     enqueue(() => loadFolders(folders));
   });
 
+  /**
+   * Loads every project under the folders and checks them at once (no pause: nobody is typing),
+   * with work-done progress in the editor while it lasts.
+   */
   async function loadFolders(roots: string[]): Promise<void> {
     const started = performance.now();
+    // Asking the client for a progress token is a round trip: it runs beside the load.
+    const progress = canShowProgress ? connection.window.createWorkDoneProgress().catch(() => undefined) : Promise.resolve(undefined);
+    void progress.then((p) => p?.begin('Handoff Kit', undefined, 'Loading bot projects'));
     workspace.maxFileSize = (await globalSettings()).maxFileSize;
     const projects = (await Promise.all(roots.map((folder) => workspace.loadProjectsUnder(folder)))).flat();
     // Open documents hold newer text than the disk.
     for (const document of documents.all()) syncDocument(document);
     const files = projects.reduce((n, p) => n + p.allFiles().length, 0);
     connection.console.info(`Loaded ${projects.length} bot project(s), ${files} files, in ${Math.round(performance.now() - started)} ms.`);
-    for (const project of projects) schedule(project);
-    if (!projects.length) sendStatus(0);
+    if (!projects.length) {
+      sendStatus(0);
+      void progress.then((p) => p?.done());
+      return;
+    }
+    void progress.then((p) => p?.report(`Checking ${files} files`));
+    for (const project of projects) pending.add(project);
+    enqueue(checkPending);
+    enqueue(async () => void (await progress)?.done());
   }
 
   /** Tells the client how much the server checks and how long the last check took (`durationMs`). */
@@ -155,6 +180,16 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       }
       const project = syncDocument(event.document);
       if (project) schedule(project);
+    });
+  });
+
+  documents.onDidOpen((event) => {
+    // A file opened with the text it has on disk changes nothing, yet the editor is owed its
+    // diagnostics, even an empty list that was never sent while it was closed.
+    enqueue(async () => {
+      const file = toPath(event.document.uri);
+      const project = file ? workspace.projectOf(file) : undefined;
+      if (file && project && !published.has(uriOf(file))) schedule(project);
     });
   });
 
@@ -276,6 +311,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   }
 
   async function checkPending(): Promise<void> {
+    if (!pending.size) return; // checked already, by a pass that took them sooner
     const projects = [...pending];
     pending.clear();
     const passStarted = performance.now();
@@ -287,22 +323,48 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
         const file = project.file(path);
         return file ? { file, uri: uriOf(path) } : undefined;
       };
+      const options = { rules: settings.rules, phraseMatch: settings.exitPhraseMatch, minConfidence: settings.minConfidence };
       // Only the files an edit can have changed are checked again (see IncrementalCheck); the
       // others keep their findings, and their diagnostics unless a related file changed.
       let incremental = incrementalChecks.get(project);
-      if (!incremental) incrementalChecks.set(project, (incremental = new IncrementalCheck(project)));
-      const results = settings.enable
-        ? incremental.run({ rules: settings.rules, phraseMatch: settings.exitPhraseMatch, minConfidence: settings.minConfidence })
-        : undefined;
+      if (!incremental) {
+        incrementalChecks.set(project, (incremental = new IncrementalCheck(project)));
+        // The first pass checks every file: the ones open in the editor go first, and out,
+        // before the thousands of others are even checked.
+        if (settings.enable) await publishOpenFirst(project, options, relatedFile);
+      }
+      const results = settings.enable ? incremental.run(options) : undefined;
+      let sent = 0;
       for (const file of project.allFiles()) {
         const findings = results?.get(file.path)?.findings;
-        publish(uriOf(file.path), findings ? diagnosticsOf(project, file, findings, relatedFile) : []);
+        const written = publish(uriOf(file.path), findings ? diagnosticsOf(project, file, findings, relatedFile) : NO_DIAGNOSTICS);
+        if (written && ++sent % PUBLISH_CHUNK === 0) await written;
       }
       // The line's form is read by scripts/bench/lsp.mjs; how many files were checked again goes before it.
       if (results) connection.console.log(`Checked again ${incremental.lastRunChecked} of ${project.allFiles().length} files of ${project.root}.`);
       connection.console.log(`Checked ${project.root} (${project.allFiles().length} files) in ${Math.round(performance.now() - started)} ms.`);
     }
     sendStatus(performance.now() - passStarted);
+  }
+
+  /**
+   * Checks and publishes the project's files open in the editor on their own (as IncrementalCheck
+   * would: `checkFile` gives the same findings), and waits until the notifications are written.
+   */
+  async function publishOpenFirst(
+    project: BotProject,
+    options: CheckOptions,
+    relatedFile: (path: string) => { file: BotFile; uri: string } | undefined,
+  ): Promise<void> {
+    const written: Promise<void>[] = [];
+    for (const document of documents.all()) {
+      const path = toPath(document.uri);
+      const file = path ? project.file(path) : undefined;
+      if (!file) continue;
+      const sending = publish(uriOf(file.path), diagnosticsOf(project, file, checkFile(project, file, options), relatedFile));
+      if (sending) written.push(sending);
+    }
+    await Promise.all(written);
   }
 
   /**
@@ -315,6 +377,10 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     findings: readonly Finding[],
     relatedFile: (path: string) => { file: BotFile; uri: string } | undefined,
   ): Diagnostic[] {
+    if (!findings.length) {
+      converted.delete(file.path);
+      return NO_DIAGNOSTICS;
+    }
     const before = converted.get(file.path);
     if (
       before &&
@@ -331,14 +397,21 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     return diagnostics;
   }
 
-  function publish(uri: string, diagnostics: Diagnostic[]): void {
+  /**
+   * Sends a file's diagnostics unless the client has these already; returns the promise of the
+   * notification's being written, or undefined when nothing was sent. A closed file that never
+   * had any gets no empty list: the client shows nothing for it either way.
+   */
+  function publish(uri: string, diagnostics: Diagnostic[]): Promise<void> | undefined {
     // The very array published last time: nothing to compare.
-    if (publishedArrays.get(uri) === diagnostics) return;
+    if (publishedArrays.get(uri) === diagnostics) return undefined;
+    // Not recorded as published: once the file is opened, its empty list goes out.
+    if (!diagnostics.length && !published.has(uri) && !documents.get(uri)) return undefined;
     publishedArrays.set(uri, diagnostics);
     const key = JSON.stringify(diagnostics);
-    if (published.get(uri) === key) return;
+    if (published.get(uri) === key) return undefined;
     published.set(uri, key);
-    void connection.sendDiagnostics({ uri, diagnostics });
+    return connection.sendDiagnostics({ uri, diagnostics });
   }
 
   /** Drops a deleted file from its project, and its findings from the editor. */
@@ -346,15 +419,26 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     const project = workspace.delete(file);
     converted.delete(file);
     if (project) publish(uriOf(file), []);
+    fileUris.delete(file);
     return project;
   }
 
   function clearProject(project: BotProject): void {
-    for (const file of project.allFiles()) publish(uriOf(file.path), []);
+    for (const file of project.allFiles()) {
+      publish(uriOf(file.path), NO_DIAGNOSTICS);
+      fileUris.delete(file.path);
+    }
   }
 
+  /** Per file path, its file: URI, kept because a pass names every file of the project. */
+  const fileUris = new Map<string, string>();
+
   function uriOf(file: string): string {
-    return clientUris.get(file) ?? toUri(file);
+    const uri = clientUris.get(file) ?? fileUris.get(file);
+    if (uri !== undefined) return uri;
+    const made = toUri(file);
+    fileUris.set(file, made);
+    return made;
   }
 
   const fileOf = async (uri: string) => {

@@ -23,7 +23,7 @@ describe('activation', () => {
     await extension.activate();
   });
 
-  it('runs from the .vsix: production bundles of client and server, no source maps, no command line', function () {
+  it('runs from the .vsix: production bundles of client (and its language client) and server, no source maps, no command line', function () {
     const extension = vscode.extensions.getExtension(extensionId)!;
     // `run-tests.mjs --extension <folder>` copies a development tree instead; only the package is checked here.
     if (extension.packageJSON.devDependencies) this.skip();
@@ -32,7 +32,7 @@ describe('activation', () => {
         entry.isDirectory() ? list(join(dir, entry.name)) : [relative(extension.extensionPath, join(dir, entry.name)).split('\\').join('/')],
       );
     })(extension.extensionPath);
-    assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(), ['dist/client/extension.js', 'dist/server/server.js']);
+    assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(), ['dist/client/extension.js', 'dist/client/languageClient.js', 'dist/server/server.js']);
     assert.deepEqual(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts')), []);
     for (const shipped of ['images/icon.png', 'LICENSE.txt', 'changelog.md', 'readme.md', 'snippets/bot-files.json']) {
       assert.ok(existsSync(join(extension.extensionPath, shipped)), `${shipped} is not in ${extension.extensionPath}: ${files.join(', ')}`);
