@@ -27,6 +27,10 @@ export type FactFamily =
   | 'exact'
   /** The utterances of a normal form (`detail`, see `normalizePhrase`): texts, intents, places. */
   | 'like'
+  /** Whether some utterance equals a text (`detail`). */
+  | 'hasExact'
+  /** Whether some utterance has a normal form (`detail`). */
+  | 'hasLike'
   /** Banner exit phrases by text (`detail`: the phrase): their files and places. */
   | 'banner'
   /** Banner exit phrases by normal form (`detail`: the normal form). */

@@ -140,7 +140,7 @@ export function changedFacts(project: BotProject, changes: readonly FileChange[]
   // An intent is an exit intent while some banner's phrase matches one of its utterances: its
   // exit-intent facts change with the banners and utterances of the phrases that changed.
   const index = indexOf(project);
-  const exitIntents = (mode: PhraseMatch, text: string, family: 'exact' | 'like') => {
+  const exitIntents = (mode: PhraseMatch, text: string, family: 'hasExact' | 'hasLike') => {
     const names = index.intentNamesMatching(text, mode);
     // Intents that matched before the edit: among the changed files' old versions.
     for (const { before } of changes) {
@@ -152,9 +152,9 @@ export function changedFacts(project: BotProject, changes: readonly FileChange[]
   for (const key of [...changed]) {
     const family = familyOf(key);
     const detail = key.slice(family.length + 1);
-    if (family === 'exact' || family === 'banner') exitIntents('exact', detail, 'exact');
-    if (family === 'banner') exitIntents('ignoreCaseAndSpacing', normalizePhrase(detail), 'like');
-    if (family === 'like') exitIntents('ignoreCaseAndSpacing', detail, 'like');
+    if (family === 'hasExact' || family === 'banner') exitIntents('exact', detail, 'hasExact');
+    if (family === 'banner') exitIntents('ignoreCaseAndSpacing', normalizePhrase(detail), 'hasLike');
+    if (family === 'hasLike') exitIntents('ignoreCaseAndSpacing', detail, 'hasLike');
   }
   for (const key of [...changed]) changed.add(wholeKey(familyOf(key)));
   return changed;

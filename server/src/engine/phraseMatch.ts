@@ -108,7 +108,10 @@ export const MAX_SUGGESTED_PHRASE_LENGTH = 500;
 
 /** A key that forgives case, spacing and punctuation: for "did you mean", never for matching. */
 function looseKey(phrase: string): string {
-  return normalizePhrase(phrase)
+  const normal = normalizePhrase(phrase);
+  // A normal form of lower-case letters, digits and single spaces has nothing more to forgive.
+  if (/^[a-z0-9 ]*$/.test(normal)) return normal;
+  return normal
     .replace(/[\p{P}\p{S}]/gu, ' ')
     .trim()
     .replace(/ +/g, ' ');

@@ -42,6 +42,8 @@ interface IndexedUtterance extends UtteranceEntry {
   readonly order: number;
   readonly position: number;
   readonly normalForm: string;
+  /** Its entry in the near index, once that is built. */
+  near?: NearEntry;
 }
 
 /** What the index holds of one intent or journey file. */
@@ -112,6 +114,21 @@ export class ProjectIndex {
     if (mode !== EXACT) return this.utterancesLike(phrase);
     readFact(factKey('exact', phrase));
     return this.exactly(phrase);
+  }
+
+  /**
+   * Whether some utterance matches `phrase` as the bot's matcher compares (fact `hasExact` of the
+   * phrase, or `hasLike` of its normal form): for checks that need no more, so that an edit that
+   * only moves the utterance does not concern them.
+   */
+  hasUtteranceMatching(phrase: string, mode: PhraseMatch): boolean {
+    if (mode === EXACT) {
+      readFact(factKey('hasExact', phrase));
+      return this.exactly(phrase).length > 0;
+    }
+    const normalForm = normalizePhrase(phrase);
+    readFact(factKey('hasLike', normalForm));
+    return this.withNormalForm(normalForm).length > 0;
   }
 
   /**
@@ -300,60 +317,80 @@ export function exitIntentDetail(mode: PhraseMatch, intentName: string): string 
  * (1), a loose key of a length within `MAX_LETTER_BUDGET` (letters), or, for phrases of three
  * words or more, one of the phrase's two rarest words (one word edit keeps all but one word).
  * Every candidate is then measured with `nearnessOfKeys`, so the result is `nearness`'s own.
- * Kept up to date one file's utterances at a time.
+ * Kept up to date one file's utterances at a time: a removed utterance is marked and skipped, and
+ * the buckets are rebuilt once the marked ones are a quarter of all.
  */
 class NearIndex {
-  private readonly keys = new Map<IndexedUtterance, NearKey>();
   /** Utterances by loose key (`l`), content words (`c`), loose key length (`n`), and word (`w`). */
-  private readonly buckets = new Map<string, Set<IndexedUtterance>>();
+  private buckets = new Map<string, NearEntry[]>();
+  private live = 0;
+  private removed = 0;
 
   add(utterances: readonly IndexedUtterance[]): void {
-    for (const u of utterances) {
-      const key = nearKey(u.utterance.value);
+    for (const utterance of utterances) {
+      const key = nearKey(utterance.utterance.value);
       if (!key) continue;
-      this.keys.set(u, key);
-      for (const bucket of bucketsOf(key)) {
-        const set = this.buckets.get(bucket);
-        if (set) set.add(u);
-        else this.buckets.set(bucket, new Set([u]));
-      }
+      const entry: NearEntry = { utterance, key, removed: false };
+      utterance.near = entry;
+      this.put(entry);
+      this.live++;
     }
   }
 
   remove(utterances: readonly IndexedUtterance[]): void {
-    for (const u of utterances) {
-      const key = this.keys.get(u);
-      if (!key) continue;
-      this.keys.delete(u);
-      for (const bucket of bucketsOf(key)) {
-        const set = this.buckets.get(bucket)!;
-        set.delete(u);
-        if (!set.size) this.buckets.delete(bucket);
-      }
+    for (const utterance of utterances) {
+      const entry = utterance.near;
+      if (!entry) continue;
+      entry.removed = true;
+      this.live--;
+      this.removed++;
+    }
+    if (this.removed > this.live / 4) {
+      // Every utterance is in one bucket of its loose key.
+      const entries = [...this.buckets].flatMap(([bucket, list]) => (bucket.startsWith('l') ? list.filter((e) => !e.removed) : []));
+      this.buckets = new Map();
+      for (const entry of entries) this.put(entry);
+      this.removed = 0;
+    }
+  }
+
+  private put(entry: NearEntry): void {
+    for (const bucket of bucketsOf(entry.key)) {
+      const list = this.buckets.get(bucket);
+      if (list) list.push(entry);
+      else this.buckets.set(bucket, [entry]);
     }
   }
 
   nearest(phrase: string): NearUtterance | undefined {
     const key = nearKey(phrase);
     if (!key) return undefined;
-    const candidates = new Set<IndexedUtterance>();
-    const add = (bucket: string) => this.buckets.get(bucket)?.forEach((u) => candidates.add(u));
+    const candidates = new Set<NearEntry>();
+    const add = (bucket: string) => this.buckets.get(bucket)?.forEach((entry) => entry.removed || candidates.add(entry));
     add(`l${key.loose}`);
     if (key.content) add(`c${key.content}`);
     for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++) add(`n${length}`);
     if (key.words.length >= 3) {
       // Two different words of the phrase: one word edit changes or drops at most one of them.
-      const count = (word: string) => this.buckets.get(`w${word}`)?.size ?? 0;
+      // (Bucket sizes count removed utterances too: that only changes which two are looked at.)
+      const count = (word: string) => this.buckets.get(`w${word}`)?.length ?? 0;
       const rarest = [...new Set(key.words)].sort((a, b) => count(a) - count(b));
       for (const word of rarest.slice(0, 2)) add(`w${word}`);
     }
     let best: { entry: IndexedUtterance; distance: number } | undefined;
-    for (const u of candidates) {
-      const distance = nearnessOfKeys(key, this.keys.get(u)!);
-      if (distance !== undefined && (!best || distance < best.distance || (distance === best.distance && before(u, best.entry)))) best = { entry: u, distance };
+    for (const { utterance, key: candidate } of candidates) {
+      const distance = nearnessOfKeys(key, candidate);
+      if (distance !== undefined && (!best || distance < best.distance || (distance === best.distance && before(utterance, best.entry)))) best = { entry: utterance, distance };
     }
     return best && { entry: best.entry, distance: best.distance };
   }
+}
+
+/** An utterance in NearIndex, with its key. */
+interface NearEntry {
+  readonly utterance: IndexedUtterance;
+  readonly key: NearKey;
+  removed: boolean;
 }
 
 /** The buckets of NearIndex an utterance of this key goes into. */
@@ -389,7 +426,8 @@ const FACTS = Symbol('facts of a file');
 /**
  * What `file` contributes to each fact the index answers (worked out once per file version):
  * when an edit changes a file's contribution to a fact, the fact's answer may have changed. An
- * intent file: its name (`intent`) and each utterance (`exact`, `like`), places included. A
+ * intent file: its name (`intent`) and each utterance (`exact`, `like`, places included; `hasExact`,
+ * `hasLike`, the intent's name only, as many times as the file has the utterance). A
  * journey: its name (`journey`), trigger (`trigger`), what jump-following reads of it (`graph`),
  * its banners' exit phrases (`banner`, `bannerLike`). Every file: whether it was read and parses (`unread`).
  */
@@ -409,6 +447,8 @@ export function factsOf(file: BotFile): FileFacts {
         intent.utterances.forEach((u, i) => {
           add(factKey('exact', u.value), [intentName, ...place(u)]);
           add(factKey('like', forms[i]), [intentName, u.value, ...place(u)]);
+          add(factKey('hasExact', u.value), intentName);
+          add(factKey('hasLike', forms[i]), intentName);
         });
       }
     } else if (file.kind === 'journey') {
