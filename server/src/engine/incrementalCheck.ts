@@ -27,8 +27,8 @@ export class IncrementalCheck {
   private optionsKey: string | undefined;
   /** Per file path, the facts its last check read. */
   private readonly factsRead = new Map<string, readonly FactKey[]>();
-  /** Per fact, the paths of the files whose last check read it. */
-  private readonly readers = new Map<FactKey, Set<string>>();
+  /** Per fact, the path of the file (or the paths of the files) whose last check read it. */
+  private readonly readers = new Map<FactKey, string | Set<string>>();
   /** How many files the last `run` checked (the others' findings were reused). */
   lastRunChecked = 0;
 
@@ -77,7 +77,11 @@ export class IncrementalCheck {
         this.forget(change.before!.path);
       }
     }
-    for (const fact of changedFacts(this.project, changes)) this.readers.get(fact)?.forEach((reader) => toCheck.add(reader));
+    for (const fact of changedFacts(this.project, changes)) {
+      const readers = this.readers.get(fact);
+      if (typeof readers === 'string') toCheck.add(readers);
+      else readers?.forEach((reader) => toCheck.add(reader));
+    }
     for (const filePath of toCheck) {
       const file = this.project.file(filePath);
       if (!file) continue;
@@ -97,10 +101,12 @@ export class IncrementalCheck {
     const { result, facts } = recordingFacts(() => checkFile(this.project, file, options));
     this.forget(file.path);
     this.factsRead.set(file.path, [...facts]);
+    // Most facts have one reader (an intent's utterances): a string, not a Set, saves memory.
     for (const fact of facts) {
       const readers = this.readers.get(fact);
-      if (readers) readers.add(file.path);
-      else this.readers.set(fact, new Set([file.path]));
+      if (readers === undefined) this.readers.set(fact, file.path);
+      else if (typeof readers !== 'string') readers.add(file.path);
+      else if (readers !== file.path) this.readers.set(fact, new Set([readers, file.path]));
     }
     return result;
   }
@@ -108,8 +114,8 @@ export class IncrementalCheck {
   private forget(filePath: string): void {
     for (const fact of this.factsRead.get(filePath) ?? []) {
       const readers = this.readers.get(fact);
-      readers?.delete(filePath);
-      if (readers && !readers.size) this.readers.delete(fact);
+      if (readers === filePath) this.readers.delete(fact);
+      else if (typeof readers === 'object' && readers.delete(filePath) && !readers.size) this.readers.delete(fact);
     }
     this.factsRead.delete(filePath);
   }

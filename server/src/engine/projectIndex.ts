@@ -321,8 +321,10 @@ export function exitIntentDetail(mode: PhraseMatch, intentName: string): string 
  * the buckets are rebuilt once the marked ones are a quarter of all.
  */
 class NearIndex {
-  /** Utterances by loose key (`l`), content words (`c`), loose key length (`n`), and word (`w`). */
-  private buckets = new Map<string, NearEntry[]>();
+  private byLoose = new Map<string, NearEntry[]>();
+  private byContent = new Map<string, NearEntry[]>();
+  private byLength = new Map<number, NearEntry[]>();
+  private byWord = new Map<string, NearEntry[]>();
   private live = 0;
   private removed = 0;
 
@@ -346,36 +348,38 @@ class NearIndex {
       this.removed++;
     }
     if (this.removed > this.live / 4) {
-      // Every utterance is in one bucket of its loose key.
-      const entries = [...this.buckets].flatMap(([bucket, list]) => (bucket.startsWith('l') ? list.filter((e) => !e.removed) : []));
-      this.buckets = new Map();
+      // Every utterance is in one list of byLoose.
+      const entries = [...this.byLoose.values()].flatMap((list) => list.filter((e) => !e.removed));
+      this.byLoose = new Map();
+      this.byContent = new Map();
+      this.byLength = new Map();
+      this.byWord = new Map();
       for (const entry of entries) this.put(entry);
       this.removed = 0;
     }
   }
 
   private put(entry: NearEntry): void {
-    for (const bucket of bucketsOf(entry.key)) {
-      const list = this.buckets.get(bucket);
-      if (list) list.push(entry);
-      else this.buckets.set(bucket, [entry]);
-    }
+    const { key } = entry;
+    push(this.byLoose, key.loose, entry);
+    push(this.byLength, key.loose.length, entry);
+    if (key.content) push(this.byContent, key.content, entry);
+    if (key.words.length >= 2) for (const word of new Set(key.words)) push(this.byWord, word, entry);
   }
 
   nearest(phrase: string): NearUtterance | undefined {
     const key = nearKey(phrase);
     if (!key) return undefined;
     const candidates = new Set<NearEntry>();
-    const add = (bucket: string) => this.buckets.get(bucket)?.forEach((entry) => entry.removed || candidates.add(entry));
-    add(`l${key.loose}`);
-    if (key.content) add(`c${key.content}`);
-    for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++) add(`n${length}`);
+    const add = (list: readonly NearEntry[] | undefined) => list?.forEach((entry) => entry.removed || candidates.add(entry));
+    add(this.byLoose.get(key.loose));
+    if (key.content) add(this.byContent.get(key.content));
+    for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++) add(this.byLength.get(length));
     if (key.words.length >= 3) {
       // Two different words of the phrase: one word edit changes or drops at most one of them.
-      // (Bucket sizes count removed utterances too: that only changes which two are looked at.)
-      const count = (word: string) => this.buckets.get(`w${word}`)?.length ?? 0;
-      const rarest = [...new Set(key.words)].sort((a, b) => count(a) - count(b));
-      for (const word of rarest.slice(0, 2)) add(`w${word}`);
+      // (List lengths count removed utterances too: that only changes which two are looked at.)
+      const rarest = [...new Set(key.words)].sort((a, b) => (this.byWord.get(a)?.length ?? 0) - (this.byWord.get(b)?.length ?? 0));
+      for (const word of rarest.slice(0, 2)) add(this.byWord.get(word));
     }
     let best: { entry: IndexedUtterance; distance: number } | undefined;
     for (const { utterance, key: candidate } of candidates) {
@@ -391,14 +395,6 @@ interface NearEntry {
   readonly utterance: IndexedUtterance;
   readonly key: NearKey;
   removed: boolean;
-}
-
-/** The buckets of NearIndex an utterance of this key goes into. */
-function bucketsOf(key: NearKey): string[] {
-  const buckets = [`l${key.loose}`, `n${key.loose.length}`];
-  if (key.content) buckets.push(`c${key.content}`);
-  if (key.words.length >= 2) for (const word of new Set(key.words)) buckets.push(`w${word}`);
-  return buckets;
 }
 
 /** Whether `a` comes before `b` in the project's utterances. */
