@@ -178,6 +178,29 @@ describe('incremental findings', () => {
     assert.ok(few > 100, `${few} of 600 runs checked 3 files or fewer`);
   });
 
+  it('tells which files changed since a generation, while it remembers, and is checked alike when it does not', () => {
+    const texts = projectTexts();
+    const project = fresh(texts);
+    const incremental = new IncrementalCheck(project);
+    incremental.run();
+    const [first, second] = [...texts.keys()].filter((f) => f.endsWith('.json'));
+    const start = project.generation;
+    project.setText(first, texts.get(first)!.replace('"', ' "'), 2);
+    project.delete(second);
+    assert.deepEqual(project.changedSince(start), new Set([first, second]));
+    assert.deepEqual(project.changedSince(project.generation), new Set());
+    // Thousands of changes later the start is forgotten: every file is compared instead.
+    for (let n = 0; n < 5000; n++) project.setText(first, texts.get(first)! + ' '.repeat(n % 3), 3 + n);
+    assert.equal(project.changedSince(start), undefined);
+    texts.delete(second);
+    texts.set(first, project.file(first)!.text);
+    const expected = checkProject(fresh(texts));
+    assert.deepEqual(
+      [...incremental.run().values()].flatMap((r) => r.findings),
+      [...project.allFiles()].flatMap((f) => expected.filter((e) => e.file === f.path)),
+    );
+  });
+
   it('re-checks only the edited file and the files that read what the edit changed', () => {
     const texts = projectTexts();
     const project = fresh(texts);

@@ -25,6 +25,8 @@ interface FileChange {
 export class IncrementalCheck {
   private checked = new Map<string, CheckedFile>();
   private optionsKey: string | undefined;
+  /** The project's generation at the last run. */
+  private generation = -1;
   /** Per file path, the facts its last check read. */
   private readonly factsRead = new Map<string, readonly FactKey[]>();
   /** Per fact, the path of the file (or the paths of the files) whose last check read it. */
@@ -43,9 +45,11 @@ export class IncrementalCheck {
    * derived from it.
    */
   run(options: CheckOptions = {}): ReadonlyMap<string, CheckedFile> {
-    const files = this.project.allFiles();
     const optionsKey = JSON.stringify(options);
+    const paths = optionsKey === this.optionsKey ? this.project.changedSince(this.generation) : undefined;
+    this.generation = this.project.generation;
     if (optionsKey !== this.optionsKey) {
+      const files = this.project.allFiles();
       this.factsRead.clear();
       this.readers.clear();
       this.checked = new Map(files.map((file) => [file.path, { file, findings: this.check(file, options) }]));
@@ -54,16 +58,7 @@ export class IncrementalCheck {
       return this.checked;
     }
 
-    const changes: FileChange[] = [];
-    let kept = 0;
-    for (const file of files) {
-      const before = this.checked.get(file.path)?.file;
-      if (before) kept++;
-      if (before !== file) changes.push({ before, after: file });
-    }
-    if (kept < this.checked.size) {
-      for (const [filePath, { file }] of this.checked) if (!this.project.file(filePath)) changes.push({ before: file });
-    }
+    const changes = paths ? this.changesOf(paths) : this.changesOfAll();
     if (!changes.length) {
       this.lastRunChecked = 0;
       return this.checked;
@@ -92,8 +87,34 @@ export class IncrementalCheck {
       this.checked.set(filePath, same ? before : { file, findings });
     }
     this.lastRunChecked = toCheck.size;
-    if (changes.some((c) => !c.before || !c.after)) this.checked = new Map(files.map((file) => [file.path, this.checked.get(file.path)!]));
+    if (changes.some((c) => !c.before || !c.after)) this.checked = new Map(this.project.allFiles().map((file) => [file.path, this.checked.get(file.path)!]));
     return this.checked;
+  }
+
+  /** The changes of the files at `paths` (those the project says changed since the last run). */
+  private changesOf(paths: ReadonlySet<string>): FileChange[] {
+    const changes: FileChange[] = [];
+    for (const filePath of paths) {
+      const before = this.checked.get(filePath)?.file;
+      const after = this.project.file(filePath);
+      if (before !== after) changes.push({ before, after });
+    }
+    return changes;
+  }
+
+  /** The changes found by comparing every file with what the last run checked. */
+  private changesOfAll(): FileChange[] {
+    const changes: FileChange[] = [];
+    let kept = 0;
+    for (const file of this.project.allFiles()) {
+      const before = this.checked.get(file.path)?.file;
+      if (before) kept++;
+      if (before !== file) changes.push({ before, after: file });
+    }
+    if (kept < this.checked.size) {
+      for (const [filePath, { file }] of this.checked) if (!this.project.file(filePath)) changes.push({ before: file });
+    }
+    return changes;
   }
 
   /** Checks one file, recording the facts its checks read. */

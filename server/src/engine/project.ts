@@ -8,12 +8,18 @@ import { factKey, readFact, wholeKey } from './dependencies';
 import type { PhraseMatch } from './phraseMatch';
 import { readProjectSettings, type ProjectSettings } from './projectSettings';
 
+/** How many changes `changedSince` remembers at most. */
+const MAX_CHANGE_LOG = 4096;
+
 export class BotProject {
   private readonly files = new Map<string, BotFile>();
   /** Per path, the file's place in `allFiles()` order: a number that only grows as files are added. */
   private readonly order = new Map<string, number>();
   private nextOrder = 0;
   private generationCounter = 0;
+  /** The path each generation after `changeLogStart` changed, oldest first (the latest `MAX_CHANGE_LOG`). */
+  private changeLog: string[] = [];
+  private changeLogStart = 0;
   /** unreadFiles() per kind, for `unreadGeneration`: every file's checks ask, so it is worked out once per generation. */
   private readonly unreadByKind = new Map<BotFile['kind'], readonly string[]>();
   private unreadGeneration = -1;
@@ -23,6 +29,26 @@ export class BotProject {
   /** Bumped by every change; lets callers cache what they derive from the whole project. */
   get generation(): number {
     return this.generationCounter;
+  }
+
+  /**
+   * The paths of the files added, changed or deleted since `generation`, so that what is derived
+   * from the project can be updated without looking at every file; undefined when that is too far
+   * back to tell (then compare every file).
+   */
+  changedSince(generation: number): ReadonlySet<string> | undefined {
+    if (generation < this.changeLogStart || generation > this.generationCounter) return undefined;
+    return new Set(this.changeLog.slice(generation - this.changeLogStart));
+  }
+
+  private changed(filePath: string): void {
+    this.generationCounter++;
+    this.changeLog.push(filePath);
+    if (this.changeLog.length > MAX_CHANGE_LOG) {
+      const dropped = this.changeLog.length - MAX_CHANGE_LOG / 2;
+      this.changeLog = this.changeLog.slice(dropped);
+      this.changeLogStart += dropped;
+    }
   }
 
   /** bot.json (fact `config`). */
@@ -120,7 +146,7 @@ export class BotProject {
   addTestReport(filePath: string, text: string, limits: { maxSize?: number } = {}): BotFile {
     const file = new BotFile(filePath, 'report', text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, -1, limits);
     this.put(file);
-    this.generationCounter++;
+    this.changed(filePath);
     return file;
   }
 
@@ -143,7 +169,7 @@ export class BotProject {
     }
     const file = new BotFile(filePath, kind, text, version, limits);
     this.put(file);
-    this.generationCounter++;
+    this.changed(filePath);
     return file;
   }
 
@@ -151,7 +177,7 @@ export class BotProject {
     const deleted = this.files.delete(filePath);
     if (deleted) {
       this.order.delete(filePath);
-      this.generationCounter++;
+      this.changed(filePath);
     }
     return deleted;
   }

@@ -204,16 +204,20 @@ export class ProjectIndex {
   /** Brings the index up to the project's generation, re-reading only the files that changed. */
   update(): void {
     if (this.generation === this.project.generation) return;
+    const paths = this.generation < 0 ? undefined : this.project.changedSince(this.generation);
     this.generation = this.project.generation;
     untracked(() => {
       let unchanged = 0;
       const changed: BotFile[] = [];
-      const files = this.project.allFiles();
+      // The files the project says changed (in project order), or else every file.
+      const files = paths ? [...paths].map((p) => this.project.file(p)).filter((f) => f !== undefined) : this.project.allFiles();
+      if (paths) files.sort((a, b) => this.project.orderOf(a.path)! - this.project.orderOf(b.path)!);
       for (const file of files) {
         if (file.kind !== 'intent' && file.kind !== 'journey') continue;
         if (this.records.get(file.path)?.file === file) unchanged++;
         else changed.push(file);
       }
+      if (paths) unchanged = this.records.size - [...paths].filter((p) => this.records.has(p)).length;
       if (!changed.length && unchanged === this.records.size) return;
       this.utteranceList = undefined;
       this.bannerList = undefined;
