@@ -115,6 +115,7 @@ describe('incremental findings', () => {
     const texts = new Map(original);
     const project = fresh(texts);
     const incremental = new IncrementalCheck(project);
+    let previous = new Map(incremental.run());
     const byFile = (findings: readonly Finding[]) => {
       const files = new Map<string, Finding[]>();
       for (const finding of findings) files.set(finding.file, [...(files.get(finding.file) ?? []), finding]);
@@ -160,6 +161,11 @@ describe('incremental findings', () => {
         project.allFiles().map((f) => f.path),
         `after edit ${n + 1}: the files in project order`,
       );
+      // Every entry that is not the very one of the run before is among lastRunChanged.
+      for (const [filePath, result] of results)
+        if (previous.get(filePath) !== result) assert.ok(incremental.lastRunChanged.has(filePath), `${filePath} changed`);
+      for (const filePath of previous.keys()) if (!results.has(filePath)) assert.ok(incremental.lastRunChanged.has(filePath), `${filePath} deleted`);
+      previous = new Map(results);
       const expected = byFile(checkProject(fresh(texts), options));
       for (const [filePath, result] of results) {
         assert.equal(result.file, project.file(filePath));

@@ -33,6 +33,12 @@ export class IncrementalCheck {
   private readonly readers = new Map<FactKey, string | Set<string>>();
   /** How many files the last `run` checked (the others' findings were reused). */
   lastRunChecked = 0;
+  /**
+   * The paths whose entry the last `run` changed: a file added, deleted or edited, or whose
+   * findings came out different. Every other file has the very `CheckedFile` of the run before,
+   * so a caller may look at these alone (after a run that checked every file: every path, deleted ones included).
+   */
+  lastRunChanged: ReadonlySet<string> = new Set();
 
   constructor(readonly project: BotProject) {}
 
@@ -50,26 +56,31 @@ export class IncrementalCheck {
     this.generation = this.project.generation;
     if (optionsKey !== this.optionsKey) {
       const files = this.project.allFiles();
+      const before = this.checked;
       this.factsRead.clear();
       this.readers.clear();
       this.checked = new Map(files.map((file) => [file.path, { file, findings: this.check(file, options) }]));
       this.optionsKey = optionsKey;
       this.lastRunChecked = files.length;
+      this.lastRunChanged = new Set([...before.keys(), ...this.checked.keys()]);
       return this.checked;
     }
 
     const changes = paths ? this.changesOf(paths) : this.changesOfAll();
     if (!changes.length) {
       this.lastRunChecked = 0;
+      this.lastRunChanged = new Set();
       return this.checked;
     }
 
     const toCheck = new Set<string>();
+    const changed = new Set<string>();
     for (const change of changes) {
       if (change.after) toCheck.add(change.after.path);
       else {
         this.checked.delete(change.before!.path);
         this.forget(change.before!.path);
+        changed.add(change.before!.path);
       }
     }
     for (const fact of changedFacts(this.project, changes)) {
@@ -85,8 +96,10 @@ export class IncrementalCheck {
       // A file that did not change and found the same keeps its array: nothing of it is sent again.
       const same = before?.file === file && sameFindings(before.findings, findings);
       this.checked.set(filePath, same ? before : { file, findings });
+      if (!same) changed.add(filePath);
     }
     this.lastRunChecked = toCheck.size;
+    this.lastRunChanged = changed;
     if (changes.some((c) => !c.before || !c.after)) this.checked = new Map(this.project.allFiles().map((file) => [file.path, this.checked.get(file.path)!]));
     return this.checked;
   }
