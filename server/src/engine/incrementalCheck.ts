@@ -22,6 +22,11 @@ interface FileChange {
   readonly after?: BotFile;
 }
 
+/**
+ * The checks of one project, run again after edits as little as the facts each file's checks
+ * read allow; the results always equal a fresh `checkFile` of every file (the random edits of
+ * test/engine/incrementalFindings.test.ts compare them).
+ */
 export class IncrementalCheck {
   private checked = new Map<string, CheckedFile>();
   private optionsKey: string | undefined;
@@ -36,7 +41,8 @@ export class IncrementalCheck {
   /**
    * The paths whose entry the last `run` changed: a file added, deleted or edited, or whose
    * findings came out different. Every other file has the very `CheckedFile` of the run before,
-   * so a caller may look at these alone (after a run that checked every file: every path, deleted ones included).
+   * so a caller may look at these alone (after a run that checked every file: every path, deleted
+   * ones included).
    */
   lastRunChanged: ReadonlySet<string> = new Set();
 
@@ -46,9 +52,9 @@ export class IncrementalCheck {
    * The findings of every file of the project, keyed by file path in the project's file order,
    * each equal to `checkFile(project, file, options)`. Checked again: every file when the options
    * changed (or on the first run); else the files added or changed since the last run, and those
-   * whose last check read a fact that those changes changed. A file whose findings were reused,
-   * or came out the same, keeps the very same `findings` array, so callers can skip what they
-   * derived from it.
+   * whose last check read a fact that those changes changed. A file that did not change and whose
+   * findings were reused, or came out the same, keeps the very same `CheckedFile` (and `findings`
+   * array), so callers can skip what they derived from it (see `lastRunChanged`).
    */
   run(options: CheckOptions = {}): ReadonlyMap<string, CheckedFile> {
     const optionsKey = JSON.stringify(options);
