@@ -15,6 +15,24 @@ function withBanner(text: string, utterances = ['talk to bot']) {
 }
 
 describe('phrase normalisation: one normal form for what looks the same', () => {
+  it('gives plain ASCII text (its quick path) the normal form the full steps give', () => {
+    const full = (phrase: string) =>
+      phrase
+        .normalize('NFC')
+        .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+        .replace(/[\s\p{Zs}]+/gu, ' ')
+        .trim()
+        .toLowerCase()
+        .replace(/[\s\p{P}]+$/u, '');
+    const chars = ['a', 'B', 'z', '0', '9', ' ', ' ', '.', '!', '?', "'", '-', '_', '~', '@', '[', '`', '\t', '\u00A0', 'é', '\u200B', 'İ'];
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 5000; n++) {
+      const text = Array.from({ length: Math.floor(next() * 8) }, () => chars[Math.floor(next() * chars.length)]).join('');
+      assert.equal(normalizePhrase(text), full(text), JSON.stringify(text));
+    }
+  });
+
   it('folds Unicode normalisation, every kind of space, zero-width characters, case and trailing punctuation', () => {
     const spellings = [
       'talk to bot',

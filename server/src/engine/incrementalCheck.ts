@@ -1,11 +1,14 @@
-// The findings of every file of one project, kept from one check to the next, so that an edit
-// that changes nothing other files' checks read (see crossFileSignature.ts) re-checks only the
-// edited file: the language server's keystroke then costs one file, not the whole project.
+// The findings of every file of one project, kept from one check to the next. While a file is
+// checked, the project facts its checks read are recorded (dependencies.ts); after an edit only the
+// edited files and the files that read a fact the edit changed are checked again, so a keystroke
+// costs a few files, not the whole project. Facts change as `factsOf` (projectIndex.ts) tells.
 import type { BotFile } from './botFile';
 import { checkFile, type CheckOptions } from './check';
-import { crossFileSignature } from './crossFileSignature';
+import { factKey, familyOf, recordingFacts, wholeKey, type FactKey } from './dependencies';
 import type { Finding } from './findings';
+import { normalizePhrase, type PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
+import { exitIntentDetail, factsOf, indexOf, type FileFacts } from './projectIndex';
 
 /** One file's findings, and the version of the file they are of. */
 export interface CheckedFile {
@@ -13,47 +16,196 @@ export interface CheckedFile {
   readonly findings: readonly Finding[];
 }
 
+/** One file before and after the edits since the last run: `before` undefined when added, `after` when deleted. */
+interface FileChange {
+  readonly before?: BotFile;
+  readonly after?: BotFile;
+}
+
+/**
+ * The checks of one project, run again after edits as little as the facts each file's checks
+ * read allow; the results always equal a fresh `checkFile` of every file (the random edits of
+ * test/engine/incrementalFindings.test.ts compare them).
+ */
 export class IncrementalCheck {
   private checked = new Map<string, CheckedFile>();
   private optionsKey: string | undefined;
+  /** The project's generation at the last run. */
+  private generation = -1;
+  /** Per file path, the facts its last check read. */
+  private readonly factsRead = new Map<string, readonly FactKey[]>();
+  /** Per fact, the path of the file (or the paths of the files) whose last check read it. */
+  private readonly readers = new Map<FactKey, string | Set<string>>();
   /** How many files the last `run` checked (the others' findings were reused). */
   lastRunChecked = 0;
+  /**
+   * The paths whose entry the last `run` changed: a file added, deleted or edited, or whose
+   * findings came out different. Every other file has the very `CheckedFile` of the run before,
+   * so a caller may look at these alone (after a run that checked every file: every path, deleted
+   * ones included).
+   */
+  lastRunChanged: ReadonlySet<string> = new Set();
 
   constructor(readonly project: BotProject) {}
 
   /**
    * The findings of every file of the project, keyed by file path in the project's file order,
-   * each equal to `checkFile(project, file, options)`. Only the changed files are checked again
-   * when no file was added or removed, the options are the same, and every changed file keeps
-   * its cross-file signature; otherwise every file is. A file whose findings were reused keeps
-   * the very same `findings` array, so callers can skip what they derived from it.
+   * each equal to `checkFile(project, file, options)`. Checked again: every file when the options
+   * changed (or on the first run); else the files added or changed since the last run, and those
+   * whose last check read a fact that those changes changed. A file that did not change and whose
+   * findings were reused, or came out the same, keeps the very same `CheckedFile` (and `findings`
+   * array), so callers can skip what they derived from it (see `lastRunChanged`).
    */
   run(options: CheckOptions = {}): ReadonlyMap<string, CheckedFile> {
-    const files = this.project.allFiles();
     const optionsKey = JSON.stringify(options);
-    const changed = optionsKey === this.optionsKey && files.length === this.checked.size ? this.changedKeepingSignatures(files) : undefined;
-    if (changed) {
-      for (const file of changed) this.checked.set(file.path, { file, findings: checkFile(this.project, file, options) });
-      this.lastRunChecked = changed.length;
-    } else {
-      this.checked = new Map(files.map((file) => [file.path, { file, findings: checkFile(this.project, file, options) }]));
+    const paths = optionsKey === this.optionsKey ? this.project.changedSince(this.generation) : undefined;
+    this.generation = this.project.generation;
+    if (optionsKey !== this.optionsKey) {
+      const files = this.project.allFiles();
+      const before = this.checked;
+      this.factsRead.clear();
+      this.readers.clear();
+      this.checked = new Map(files.map((file) => [file.path, { file, findings: this.check(file, options) }]));
       this.optionsKey = optionsKey;
       this.lastRunChecked = files.length;
+      this.lastRunChanged = new Set([...before.keys(), ...this.checked.keys()]);
+      return this.checked;
     }
+
+    const changes = paths ? this.changesOf(paths) : this.changesOfAll();
+    if (!changes.length) {
+      this.lastRunChecked = 0;
+      this.lastRunChanged = new Set();
+      return this.checked;
+    }
+
+    const toCheck = new Set<string>();
+    const changed = new Set<string>();
+    for (const change of changes) {
+      if (change.after) toCheck.add(change.after.path);
+      else {
+        this.checked.delete(change.before!.path);
+        this.forget(change.before!.path);
+        changed.add(change.before!.path);
+      }
+    }
+    for (const fact of changedFacts(this.project, changes)) {
+      const readers = this.readers.get(fact);
+      if (typeof readers === 'string') toCheck.add(readers);
+      else readers?.forEach((reader) => toCheck.add(reader));
+    }
+    for (const filePath of toCheck) {
+      const file = this.project.file(filePath);
+      if (!file) continue;
+      const before = this.checked.get(filePath);
+      const findings = this.check(file, options);
+      // A file that did not change and found the same keeps its array: nothing of it is sent again.
+      const same = before?.file === file && sameFindings(before.findings, findings);
+      this.checked.set(filePath, same ? before : { file, findings });
+      if (!same) changed.add(filePath);
+    }
+    this.lastRunChecked = toCheck.size;
+    this.lastRunChanged = changed;
+    if (changes.some((c) => !c.before || !c.after)) this.checked = new Map(this.project.allFiles().map((file) => [file.path, this.checked.get(file.path)!]));
     return this.checked;
   }
 
-  /** The files changed since the last run, or undefined when one was added or changed its signature. */
-  private changedKeepingSignatures(files: readonly BotFile[]): BotFile[] | undefined {
-    const changed: BotFile[] = [];
-    for (const file of files) {
-      const before = this.checked.get(file.path);
-      if (!before) return undefined;
-      if (before.file === file) continue;
-      const signature = crossFileSignature(file);
-      if (signature === undefined || signature !== crossFileSignature(before.file)) return undefined;
-      changed.push(file);
+  /** The changes of the files at `paths` (those the project says changed since the last run). */
+  private changesOf(paths: ReadonlySet<string>): FileChange[] {
+    const changes: FileChange[] = [];
+    for (const filePath of paths) {
+      const before = this.checked.get(filePath)?.file;
+      const after = this.project.file(filePath);
+      if (before !== after) changes.push({ before, after });
     }
-    return changed;
+    return changes;
   }
+
+  /** The changes found by comparing every file with what the last run checked. */
+  private changesOfAll(): FileChange[] {
+    const changes: FileChange[] = [];
+    let kept = 0;
+    for (const file of this.project.allFiles()) {
+      const before = this.checked.get(file.path)?.file;
+      if (before) kept++;
+      if (before !== file) changes.push({ before, after: file });
+    }
+    if (kept < this.checked.size) {
+      for (const [filePath, { file }] of this.checked) if (!this.project.file(filePath)) changes.push({ before: file });
+    }
+    return changes;
+  }
+
+  /** Checks one file, recording the facts its checks read. */
+  private check(file: BotFile, options: CheckOptions): Finding[] {
+    const { result, facts } = recordingFacts(() => checkFile(this.project, file, options));
+    this.forget(file.path);
+    this.factsRead.set(file.path, [...facts]);
+    // Most facts have one reader (an intent's utterances): a string, not a Set, saves memory.
+    for (const fact of facts) {
+      const readers = this.readers.get(fact);
+      if (readers === undefined) this.readers.set(fact, file.path);
+      else if (typeof readers !== 'string') readers.add(file.path);
+      else if (readers !== file.path) this.readers.set(fact, new Set([readers, file.path]));
+    }
+    return result;
+  }
+
+  private forget(filePath: string): void {
+    for (const fact of this.factsRead.get(filePath) ?? []) {
+      const readers = this.readers.get(fact);
+      if (readers === filePath) this.readers.delete(fact);
+      else if (typeof readers === 'object' && readers.delete(filePath) && !readers.size) this.readers.delete(fact);
+    }
+    this.factsRead.delete(filePath);
+  }
+}
+
+const NO_FACTS: FileFacts = { values: new Map() };
+
+/**
+ * The facts whose answers `changes` may have changed: the facts each file contributes to (see
+ * `factsOf`) where its contribution differs between the versions, the file itself, bot.json's
+ * `config` and handoff-kit.json's `settings`, every family's whole key with any of its facts, and
+ * the exit-intent facts of the intents trained with a phrase whose banners or utterances changed.
+ */
+export function changedFacts(project: BotProject, changes: readonly FileChange[]): Set<FactKey> {
+  const changed = new Set<FactKey>();
+  for (const { before, after } of changes) {
+    const file = (after ?? before)!;
+    changed.add(factKey('file', file.path));
+    changed.add(factKey('files', file.kind));
+    if (file.kind === 'bot') changed.add(factKey('config'));
+    if (file.kind === 'settings') changed.add(factKey('settings'));
+    const old = before ? factsOf(before).values : NO_FACTS.values;
+    const now = after ? factsOf(after).values : NO_FACTS.values;
+    for (const [key, value] of old) if (now.get(key) !== value) changed.add(key);
+    for (const key of now.keys()) if (!old.has(key)) changed.add(key);
+  }
+
+  // An intent is an exit intent while some banner's phrase matches one of its utterances: its
+  // exit-intent facts change with the banners and utterances of the phrases that changed.
+  const index = indexOf(project);
+  const exitIntents = (mode: PhraseMatch, text: string, family: 'hasExact' | 'hasLike') => {
+    const names = index.intentNamesMatching(text, mode);
+    // Intents that matched before the edit: among the changed files' old versions.
+    for (const { before } of changes) {
+      const old = before && factsOf(before);
+      if (old?.intentName !== undefined && old.values.has(factKey(family, text))) names.add(old.intentName);
+    }
+    for (const name of names) changed.add(factKey('exitIntent', exitIntentDetail(mode, name)));
+  };
+  for (const key of [...changed]) {
+    const family = familyOf(key);
+    const detail = key.slice(family.length + 1);
+    if (family === 'hasExact' || family === 'banner') exitIntents('exact', detail, 'hasExact');
+    if (family === 'banner') exitIntents('ignoreCaseAndSpacing', normalizePhrase(detail), 'hasLike');
+    if (family === 'hasLike') exitIntents('ignoreCaseAndSpacing', detail, 'hasLike');
+  }
+  for (const key of [...changed]) changed.add(wholeKey(familyOf(key)));
+  return changed;
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }

@@ -20,7 +20,6 @@ export { PHRASE_MATCHES } from './phraseMatch';
 // Checking.
 export { checkFile, checkProject, type CheckOptions, type RuleSetting } from './check';
 export { IncrementalCheck, type CheckedFile } from './incrementalCheck';
-export { crossFileSignature } from './crossFileSignature';
 export { readProjectSettings, type ProjectSettings } from './projectSettings';
 export { compareFindings, formatSize, severityRank, SEVERITIES, type Finding, type FindingData, type RelatedLocation, type Severity } from './findings';
 export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './rules';

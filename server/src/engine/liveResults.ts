@@ -3,8 +3,9 @@
 // confidence, or a row that tests what the files no longer describe. The four live checks read
 // this one classification, so a row is never both stale and misrouted. Built once per project
 // generation and settings.
+import { readFacts, recordingFacts, type FactKey } from './dependencies';
 import { relativePath, type BotFile } from './botFile';
-import { phraseKey, type PhraseMatch } from './phraseMatch';
+import type { PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 import { indexOf, type BannerPhraseEntry, type UtteranceEntry } from './projectIndex';
 import { testReportOf, type TestReportRow, type TestReportShape } from './testReports';
@@ -33,7 +34,8 @@ export interface LiveResult {
   readonly staleReason?: StaleReason;
 }
 
-const cache = new WeakMap<BotProject, { generation: number; key: string; results: LiveResult[] }>();
+/** Per project, the results of its latest generation and the facts they were worked out from. */
+const cache = new WeakMap<BotProject, { generation: number; key: string; results: LiveResult[]; facts: ReadonlySet<FactKey> }>();
 
 /**
  * Every row of every readable test report of the project, classified. `mode` compares the report's
@@ -42,19 +44,18 @@ const cache = new WeakMap<BotProject, { generation: number; key: string; results
 export function liveResultsOf(project: BotProject, mode: PhraseMatch, minConfidence: number): readonly LiveResult[] {
   const key = `${mode}:${minConfidence}`;
   const cached = cache.get(project);
-  if (cached && cached.generation === project.generation && cached.key === key) return cached.results;
-  const results = classify(project, mode, minConfidence);
-  cache.set(project, { generation: project.generation, key, results });
+  if (cached && cached.generation === project.generation && cached.key === key) {
+    // Every caller depends on what the classification read, not only the first.
+    readFacts(cached.facts);
+    return cached.results;
+  }
+  const { result: results, facts } = recordingFacts(() => classify(project, mode, minConfidence));
+  cache.set(project, { generation: project.generation, key, results, facts });
   return results;
 }
 
 function classify(project: BotProject, mode: PhraseMatch, minConfidence: number): LiveResult[] {
   const index = indexOf(project);
-  const exitsByKey = new Map<string, BannerPhraseEntry[]>();
-  for (const entry of index.bannerPhrases) {
-    const k = phraseKey(entry.exit.phrase, mode);
-    exitsByKey.set(k, [...(exitsByKey.get(k) ?? []), entry]);
-  }
   const results: LiveResult[] = [];
   for (const report of project.filesOfKind('report')) {
     if (!report.readable) continue;
@@ -64,7 +65,7 @@ function classify(project: BotProject, mode: PhraseMatch, minConfidence: number)
     const relative = relativePath(project.root, report.path);
     const reportName = relative.startsWith('..') ? report.path : relative;
     for (const row of parsed.rows) {
-      const exits = exitsByKey.get(phraseKey(row.utterance, mode)) ?? [];
+      const exits = index.bannersMatching(row.utterance, mode);
       const utterances = index.utterancesMatching(row.utterance, mode);
       const base = { report, reportName, shape: parsed.shape, row, exits, utterances };
       const staleReason = staleness(project, parsed.shape, row, utterances);

@@ -1,14 +1,25 @@
 // A bot project: the folder holding bot.json, and its parsed intent and journey files. It is
-// updated one file at a time; what other files derive from it (indexes) is rebuilt lazily.
+// updated one file at a time; what other files derive from it (indexes) is updated lazily. Its
+// accessors record the facts they answer (dependencies.ts), so incremental checks see what they read.
 import * as path from 'node:path';
 import { BotFile, fileKindOf, relativePath, SETTINGS_FILE } from './botFile';
 import { readBotConfig, type BotConfig } from './botConfig';
+import { factKey, readFact, wholeKey } from './dependencies';
 import type { PhraseMatch } from './phraseMatch';
 import { readProjectSettings, type ProjectSettings } from './projectSettings';
 
+/** How many changes `changedSince` remembers at most. */
+const MAX_CHANGE_LOG = 4096;
+
 export class BotProject {
   private readonly files = new Map<string, BotFile>();
+  /** Per path, the file's place in `allFiles()` order: a number that only grows as files are added. */
+  private readonly order = new Map<string, number>();
+  private nextOrder = 0;
   private generationCounter = 0;
+  /** The path each generation after `changeLogStart` changed, oldest first (the latest `MAX_CHANGE_LOG`). */
+  private changeLog: string[] = [];
+  private changeLogStart = 0;
   /** unreadFiles() per kind, for `unreadGeneration`: every file's checks ask, so it is worked out once per generation. */
   private readonly unreadByKind = new Map<BotFile['kind'], readonly string[]>();
   private unreadGeneration = -1;
@@ -20,10 +31,33 @@ export class BotProject {
     return this.generationCounter;
   }
 
+  /**
+   * The paths of the files added, changed or deleted since `generation`, so that what is derived
+   * from the project can be updated without looking at every file; undefined when that is too far
+   * back to tell (then compare every file).
+   */
+  changedSince(generation: number): ReadonlySet<string> | undefined {
+    if (generation < this.changeLogStart || generation > this.generationCounter) return undefined;
+    return new Set(this.changeLog.slice(generation - this.changeLogStart));
+  }
+
+  private changed(filePath: string): void {
+    this.generationCounter++;
+    this.changeLog.push(filePath);
+    if (this.changeLog.length > MAX_CHANGE_LOG) {
+      const dropped = this.changeLog.length - MAX_CHANGE_LOG / 2;
+      this.changeLog = this.changeLog.slice(dropped);
+      this.changeLogStart += dropped;
+    }
+  }
+
+  /** bot.json (fact `config`). */
   get botFile(): BotFile | undefined {
+    readFact(factKey('config'));
     return this.files.get(path.join(this.root, 'bot.json'));
   }
 
+  /** What bot.json declares (fact `config`). */
   get config(): BotConfig {
     return readBotConfig(this.botFile);
   }
@@ -33,37 +67,57 @@ export class BotProject {
     return this.settings.phraseMatch ?? 'exact';
   }
 
-  /** What the project's handoff-kit.json says (nothing when it has none). */
+  /** What the project's handoff-kit.json says (nothing when it has none; fact `settings`). */
   get settings(): ProjectSettings {
+    readFact(factKey('settings'));
     return readProjectSettings(this.files.get(path.join(this.root, SETTINGS_FILE)));
   }
 
+  /** The file at `filePath` (fact `file` of the path). */
   file(filePath: string): BotFile | undefined {
+    readFact(factKey('file', filePath));
     return this.files.get(filePath);
   }
 
+  /** Every file, in the order they were added (reads every `files` fact). */
   allFiles(): BotFile[] {
+    readFact(wholeKey('files'));
     return [...this.files.values()];
   }
 
+  /** The files of a kind, in `allFiles()` order (fact `files` of the kind). */
   filesOfKind(kind: BotFile['kind']): BotFile[] {
-    return this.allFiles().filter((f) => f.kind === kind);
+    readFact(factKey('files', kind));
+    return this.ofKind(kind);
+  }
+
+  /**
+   * Where the file at `filePath` stands in `allFiles()` order, as a number that grows with it (not
+   * a 0-based index: deleted files leave gaps). Undefined for a path that is not a file of the project.
+   */
+  orderOf(filePath: string): number | undefined {
+    return this.order.get(filePath);
+  }
+
+  private ofKind(kind: BotFile['kind']): BotFile[] {
+    return [...this.files.values()].filter((f) => f.kind === kind);
   }
 
   /**
    * The files of a kind whose content is unknown, as paths relative to the project: too large or
    * unreadable, or not valid JSON (then the path is followed by ` (not valid JSON)`, since the
-   * parser's recovery may have dropped what the file defines). Checks that would conclude
+   * parser's recovery may have dropped what the file defines; fact `unread` of the kind). Checks that would conclude
    * something from what no file defines say less instead: one cause, one finding (`json-syntax`).
    */
   unreadFiles(kind: BotFile['kind']): readonly string[] {
+    readFact(factKey('unread', kind));
     if (this.unreadGeneration !== this.generationCounter) {
       this.unreadByKind.clear();
       this.unreadGeneration = this.generationCounter;
     }
     let unread = this.unreadByKind.get(kind);
     if (!unread) {
-      unread = this.filesOfKind(kind)
+      unread = this.ofKind(kind)
         .filter((f) => !f.readable || f.syntaxProblems.length > 0)
         .map((f) => relativePath(this.root, f.path) + (f.readable ? ' (not valid JSON)' : ''));
       this.unreadByKind.set(kind, unread);
@@ -76,7 +130,7 @@ export class BotProject {
    * The event checks then say nothing rather than report events it may well declare.
    */
   get configUnknown(): boolean {
-    const bot = this.botFile;
+    const bot = this.botFile; // fact `config`
     return !!bot && (!bot.readable || bot.syntaxProblems.length > 0);
   }
 
@@ -91,8 +145,8 @@ export class BotProject {
    */
   addTestReport(filePath: string, text: string, limits: { maxSize?: number } = {}): BotFile {
     const file = new BotFile(filePath, 'report', text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, -1, limits);
-    this.files.set(filePath, file);
-    this.generationCounter++;
+    this.put(file);
+    this.changed(filePath);
     return file;
   }
 
@@ -114,14 +168,23 @@ export class BotProject {
       return existing;
     }
     const file = new BotFile(filePath, kind, text, version, limits);
-    this.files.set(filePath, file);
-    this.generationCounter++;
+    this.put(file);
+    this.changed(filePath);
     return file;
   }
 
   delete(filePath: string): boolean {
     const deleted = this.files.delete(filePath);
-    if (deleted) this.generationCounter++;
+    if (deleted) {
+      this.order.delete(filePath);
+      this.changed(filePath);
+    }
     return deleted;
+  }
+
+  /** Puts a new version of a file in (an edited file keeps its place in `allFiles()` order). */
+  private put(file: BotFile): void {
+    if (!this.files.has(file.path)) this.order.set(file.path, this.nextOrder++);
+    this.files.set(file.path, file);
   }
 }

@@ -1,10 +1,13 @@
 // What the cross-file checks look up: intents and journeys by name, utterances, the journeys an
-// intent starts, and every banner's exit phrases. Built once per project generation, so a
-// keystroke costs one rebuild however many files are then checked.
+// intent starts, and every banner's exit phrases. Kept up to date one changed file at a time, and
+// every answer records the fact it read (dependencies.ts), so that IncrementalCheck knows which
+// files an edit concerns. `factsOf` says what one file contributes to each fact.
 import type { BotFile, NamedValue } from './botFile';
+import { factKey, readFact, TrackedMap, untracked, wholeKey, type FactKey } from './dependencies';
 import { exitPhrasesOf, type ExitPhrase } from './exitPhrases';
 import { readIntent, type Intent } from './intent';
 import { readJourney, type Journey } from './journey';
+import { reachableNodes } from './journeyGraph';
 import { MAX_LETTER_BUDGET, nearKey, nearnessOfKeys, normalizePhrase, phraseKey, type NearKey, type PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 
@@ -34,69 +37,282 @@ export interface NearUtterance {
   readonly distance: number;
 }
 
-export class ProjectIndex {
-  readonly intentsByName: ReadonlyMap<string, IntentEntry[]>;
-  readonly journeysByName = new Map<string, JourneyEntry[]>();
-  /** Journeys whose trigger is the intent. */
-  readonly journeysByIntent = new Map<string, JourneyEntry[]>();
-  readonly utterances: readonly UtteranceEntry[];
-  readonly bannerPhrases: BannerPhraseEntry[] = [];
-  private readonly journeysByFile = new Map<BotFile, JourneyEntry>();
-  private readonly exitIntentsByMode = new Map<PhraseMatch, Map<string, BannerPhraseEntry[]>>();
-  private readonly intents: IntentTables;
+/** An utterance as the index holds it: where it stands in the project (file order, then position). */
+interface IndexedUtterance extends UtteranceEntry {
+  readonly order: number;
+  readonly position: number;
+  readonly normalForm: string;
+  /** Its entry in the near index, once that is built. */
+  near?: NearEntry;
+}
 
-  constructor(project: BotProject) {
-    this.intents = intentTablesOf(project, project.filesOfKind('intent'));
-    this.intentsByName = this.intents.intentsByName;
-    this.utterances = this.intents.utterances;
-    for (const file of project.filesOfKind('journey')) {
-      const journey = readJourney(file);
-      this.journeysByFile.set(file, { file, journey });
-      if (journey.name) push(this.journeysByName, journey.name.value, { file, journey });
-      if (journey.triggerIntent) push(this.journeysByIntent, journey.triggerIntent.value, { file, journey });
-      for (const exit of exitPhrasesOf(file)) this.bannerPhrases.push({ exit, file });
-    }
+/** What the index holds of one intent or journey file. */
+interface FileRecord {
+  readonly file: BotFile;
+  /** The file's place in the project's file order (`BotProject.orderOf`). */
+  readonly order: number;
+  readonly intent?: IntentEntry;
+  readonly journey?: JourneyEntry;
+  readonly utterances: readonly IndexedUtterance[];
+  readonly banners: readonly BannerPhraseEntry[];
+}
+
+/** The way of comparing phrases whose facts are the `exact` family; the other uses `like`. */
+const EXACT: PhraseMatch = 'exact';
+
+export class ProjectIndex {
+  /** Intents by name, each list in file order. Reading an entry records the fact `intent`. */
+  readonly intentsByName: ReadonlyMap<string, readonly IntentEntry[]>;
+  /** Journeys by name, in file order (fact `journey`). */
+  readonly journeysByName: ReadonlyMap<string, readonly JourneyEntry[]>;
+  /** Journeys whose trigger is the intent, in file order (fact `trigger`). */
+  readonly journeysByIntent: ReadonlyMap<string, readonly JourneyEntry[]>;
+
+  private readonly records = new Map<string, FileRecord>();
+  private readonly intents = new Map<string, IntentEntry[]>();
+  private readonly journeys = new Map<string, JourneyEntry[]>();
+  private readonly triggers = new Map<string, JourneyEntry[]>();
+  private readonly journeysByFile = new Map<BotFile, JourneyEntry>();
+  /** Utterances by normal form, in project order; built on first use, then kept up to date. */
+  private byNormalForm: Map<string, IndexedUtterance[]> | undefined;
+  private near: NearIndex | undefined;
+  private utteranceList: readonly UtteranceEntry[] | undefined;
+  private bannerList: readonly BannerPhraseEntry[] | undefined;
+  private readonly exitIntentsByMode = new Map<PhraseMatch, ReadonlyMap<string, BannerPhraseEntry[]>>();
+  private readonly bannersByKey = new Map<PhraseMatch, Map<string, BannerPhraseEntry[]>>();
+  private generation = -1;
+
+  constructor(private readonly project: BotProject) {
+    this.intentsByName = new TrackedMap(this.intents, 'intent');
+    this.journeysByName = new TrackedMap(this.journeys, 'journey');
+    this.journeysByIntent = new TrackedMap(this.triggers, 'trigger');
+    this.update();
   }
 
+  /** Every utterance of every named intent, in project order (reads every `like` fact). */
+  get utterances(): readonly UtteranceEntry[] {
+    readFact(wholeKey('like'));
+    this.utteranceList ??= [...this.records.values()].flatMap((r) => r.utterances);
+    return this.utteranceList;
+  }
+
+  /** Every exit phrase of every journey's banners, in project order (reads every `banner` fact). */
+  get bannerPhrases(): readonly BannerPhraseEntry[] {
+    readFact(wholeKey('banner'));
+    this.bannerList ??= [...this.records.values()].flatMap((r) => r.banners);
+    return this.bannerList;
+  }
+
+  /** The journey `file` defines, as jump-following reads it (fact `graph` of the file). */
   journeyOf(file: BotFile): JourneyEntry | undefined {
+    readFact(factKey('graph', file.path));
     return this.journeysByFile.get(file);
   }
 
-  /** The utterances that match `phrase` as the bot's matcher compares. */
-  utterancesMatching(phrase: string, mode: PhraseMatch): UtteranceEntry[] {
-    return this.intents.utterancesMatching(phrase, mode);
+  /** The utterances that match `phrase` as the bot's matcher compares (fact `exact` or `like`). */
+  utterancesMatching(phrase: string, mode: PhraseMatch): readonly UtteranceEntry[] {
+    if (mode !== EXACT) return this.utterancesLike(phrase);
+    readFact(factKey('exact', phrase));
+    return this.exactly(phrase);
+  }
+
+  /**
+   * Whether some utterance matches `phrase` as the bot's matcher compares (fact `hasExact` of the
+   * phrase, or `hasLike` of its normal form): for checks that need no more, so that an edit that
+   * only moves the utterance does not concern them.
+   */
+  hasUtteranceMatching(phrase: string, mode: PhraseMatch): boolean {
+    if (mode === EXACT) {
+      readFact(factKey('hasExact', phrase));
+      return this.exactly(phrase).length > 0;
+    }
+    const normalForm = normalizePhrase(phrase);
+    readFact(factKey('hasLike', normalForm));
+    return this.withNormalForm(normalForm).length > 0;
   }
 
   /**
    * The utterances that look the same as `phrase` to a reader (equal `normalizePhrase` forms),
    * whatever `exitPhraseMatch` says: what training conflicts and "looks identical" messages compare.
    */
-  utterancesLike(phrase: string): UtteranceEntry[] {
-    return this.intents.utterancesLike(phrase);
+  utterancesLike(phrase: string): readonly UtteranceEntry[] {
+    const normalForm = normalizePhrase(phrase);
+    readFact(factKey('like', normalForm));
+    return this.withNormalForm(normalForm);
   }
 
   /**
    * The utterance nearest to `phrase` that is near enough to be what was meant (see
    * phraseMatch.ts `nearness`); of several equally near, the first in `utterances`. Compares the
    * phrase only with the utterances an index of their keys says can be near, not with all.
+   * Reads every utterance (the whole `like` family).
    */
   nearestUtterance(phrase: string): NearUtterance | undefined {
-    return this.intents.nearestUtterance(phrase);
+    readFact(wholeKey('like'));
+    if (!this.near) {
+      this.near = new NearIndex();
+      for (const record of this.records.values()) this.near.add(record.utterances);
+    }
+    return this.near.nearest(phrase);
   }
 
-  /** The intents trained with a phrase some banner offers, with the phrases. */
-  exitIntents(mode: PhraseMatch): ReadonlyMap<string, BannerPhraseEntry[]> {
+  /**
+   * The intents trained with a phrase some banner offers, with the phrases. Reading an intent's
+   * entry records the fact `exitIntent` of the mode and intent (see `exitIntentFact`).
+   */
+  exitIntents(mode: PhraseMatch): ReadonlyMap<string, readonly BannerPhraseEntry[]> {
     let intents = this.exitIntentsByMode.get(mode);
     if (!intents) {
-      intents = new Map();
-      for (const banner of this.bannerPhrases) {
-        const names = new Set(this.utterancesMatching(banner.exit.phrase, mode).map((u) => u.intentName));
-        for (const name of names) push(intents, name, banner);
+      const map = new Map<string, BannerPhraseEntry[]>();
+      for (const record of this.records.values()) {
+        for (const banner of record.banners) {
+          const matching = mode === EXACT ? this.exactly(banner.exit.phrase) : this.withNormalForm(normalizePhrase(banner.exit.phrase));
+          for (const name of new Set(matching.map((u) => u.intentName))) push(map, name, banner);
+        }
       }
+      intents = new TrackedMap(map, 'exitIntent', (name) => exitIntentDetail(mode, name));
       this.exitIntentsByMode.set(mode, intents);
     }
     return intents;
   }
+
+  /**
+   * The banner exit phrases that `phrase` matches as the bot's matcher compares, in project order
+   * (fact `banner` of the phrase, or `bannerLike` of its normal form).
+   */
+  bannersMatching(phrase: string, mode: PhraseMatch): readonly BannerPhraseEntry[] {
+    const key = phraseKey(phrase, mode);
+    readFact(factKey(mode === EXACT ? 'banner' : 'bannerLike', key));
+    let banners = this.bannersByKey.get(mode);
+    if (!banners) {
+      banners = new Map();
+      for (const record of this.records.values()) for (const banner of record.banners) push(banners, phraseKey(banner.exit.phrase, mode), banner);
+      this.bannersByKey.set(mode, banners);
+    }
+    return banners.get(key) ?? [];
+  }
+
+  /**
+   * The names of the intents with an utterance equal to `text` (`exact`) or of the normal form
+   * `text` (otherwise), recording nothing: what IncrementalCheck asks to find whose exit-intent
+   * facts an edit changed.
+   */
+  intentNamesMatching(text: string, mode: PhraseMatch): Set<string> {
+    return new Set((mode === EXACT ? this.exactly(text) : this.withNormalForm(text)).map((u) => u.intentName));
+  }
+
+  /** Brings the index up to the project's generation, re-reading only the files that changed. */
+  update(): void {
+    if (this.generation === this.project.generation) return;
+    const paths = this.generation < 0 ? undefined : this.project.changedSince(this.generation);
+    this.generation = this.project.generation;
+    untracked(() => {
+      let unchanged = 0;
+      const changed: BotFile[] = [];
+      // The files the project says changed (in project order), or else every file.
+      const files = paths ? [...paths].map((p) => this.project.file(p)).filter((f) => f !== undefined) : this.project.allFiles();
+      if (paths) files.sort((a, b) => this.project.orderOf(a.path)! - this.project.orderOf(b.path)!);
+      for (const file of files) {
+        if (file.kind !== 'intent' && file.kind !== 'journey') continue;
+        if (this.records.get(file.path)?.file === file) unchanged++;
+        else changed.push(file);
+      }
+      if (paths) unchanged = this.records.size - [...paths].filter((p) => this.records.has(p)).length;
+      if (!changed.length && unchanged === this.records.size) return;
+      this.utteranceList = undefined;
+      this.bannerList = undefined;
+      this.exitIntentsByMode.clear();
+      this.bannersByKey.clear();
+      const replaced = changed.filter((f) => this.records.has(f.path)).length;
+      if (unchanged + replaced < this.records.size) {
+        for (const [filePath, record] of this.records) {
+          if (this.project.file(filePath) !== undefined) continue;
+          this.remove(record);
+          this.records.delete(filePath);
+        }
+      }
+      for (const file of changed) {
+        const order = this.project.orderOf(file.path)!;
+        const before = this.records.get(file.path);
+        if (before) this.remove(before);
+        // Map.set keeps an edited file where it was in the records' (project) order; a file that was
+        // deleted and added again moved to the end of the project, and goes to the end here too.
+        if (before && before.order !== order) this.records.delete(file.path);
+        this.add(file, order);
+      }
+    });
+  }
+
+  private add(file: BotFile, order: number): void {
+    let intent: IntentEntry | undefined;
+    let journey: JourneyEntry | undefined;
+    let utterances: IndexedUtterance[] = [];
+    let banners: BannerPhraseEntry[] = [];
+    if (file.kind === 'intent') {
+      const read = readIntent(file);
+      const name = read.name?.value;
+      if (name !== undefined) {
+        intent = { file, intent: read };
+        this.insert(this.intents, name, intent, order);
+        const forms = normalFormsOf(file);
+        utterances = read.utterances.map((utterance, position) => ({ utterance, file, intentName: name, order, position, normalForm: forms[position] }));
+      }
+    } else {
+      journey = { file, journey: readJourney(file) };
+      this.journeysByFile.set(file, journey);
+      if (journey.journey.name) this.insert(this.journeys, journey.journey.name.value, journey, order);
+      if (journey.journey.triggerIntent) this.insert(this.triggers, journey.journey.triggerIntent.value, journey, order);
+      banners = exitPhrasesOf(file).map((exit) => ({ exit, file }));
+    }
+    this.records.set(file.path, { file, order, intent, journey, utterances, banners });
+    if (this.byNormalForm) for (const u of utterances) this.insert(this.byNormalForm, u.normalForm, u, order);
+    this.near?.add(utterances);
+  }
+
+  private remove(record: FileRecord): void {
+    const { file } = record;
+    if (record.intent?.intent.name) removeFrom(this.intents, record.intent.intent.name.value, file);
+    if (record.journey) {
+      this.journeysByFile.delete(file);
+      if (record.journey.journey.name) removeFrom(this.journeys, record.journey.journey.name.value, file);
+      if (record.journey.journey.triggerIntent) removeFrom(this.triggers, record.journey.journey.triggerIntent.value, file);
+    }
+    if (this.byNormalForm) for (const u of record.utterances) removeFrom(this.byNormalForm, u.normalForm, file);
+    this.near?.remove(record.utterances);
+  }
+
+  /** Puts `entry` into its key's list after the entries of files earlier in the project (and of its own file). */
+  private insert<T extends { file: BotFile }>(map: Map<string, T[]>, key: string, entry: T, order: number): void {
+    const list = map.get(key);
+    if (!list) return void map.set(key, [entry]);
+    let at = list.length;
+    while (at > 0 && this.orderOfEntry(list[at - 1]) > order) at--;
+    list.splice(at, 0, entry);
+  }
+
+  private orderOfEntry(entry: { file: BotFile }): number {
+    return (entry as Partial<IndexedUtterance>).order ?? this.records.get(entry.file.path)!.order;
+  }
+
+  private exactly(text: string): readonly UtteranceEntry[] {
+    // An utterance equal to the text has the text's normal form: one table serves both comparisons.
+    const like = this.withNormalForm(normalizePhrase(text));
+    return like.length && like.every((u) => u.utterance.value === text) ? like : like.filter((u) => u.utterance.value === text);
+  }
+
+  private withNormalForm(normalForm: string): readonly UtteranceEntry[] {
+    if (!this.byNormalForm) {
+      const table = new Map<string, IndexedUtterance[]>();
+      for (const record of this.records.values()) for (const u of record.utterances) push(table, u.normalForm, u);
+      this.byNormalForm = table;
+    }
+    return this.byNormalForm.get(normalForm) ?? [];
+  }
+}
+
+/** The detail of the `exitIntent` fact of an intent under a way of comparing phrases. */
+export function exitIntentDetail(mode: PhraseMatch, intentName: string): string {
+  return `${mode}:${intentName}`;
 }
 
 /**
@@ -105,128 +321,177 @@ export class ProjectIndex {
  * (1), a loose key of a length within `MAX_LETTER_BUDGET` (letters), or, for phrases of three
  * words or more, one of the phrase's two rarest words (one word edit keeps all but one word).
  * Every candidate is then measured with `nearnessOfKeys`, so the result is `nearness`'s own.
+ * Kept up to date one file's utterances at a time: a removed utterance is marked and skipped, and
+ * the buckets are rebuilt once the marked ones are a quarter of all.
  */
 class NearIndex {
-  private readonly keys: (NearKey | undefined)[];
-  private readonly byLoose = new Map<string, number[]>();
-  private readonly byContent = new Map<string, number[]>();
-  private readonly byLength = new Map<number, number[]>();
-  private readonly byWord = new Map<string, number[]>();
+  private byLoose = new Map<string, NearEntry[]>();
+  private byContent = new Map<string, NearEntry[]>();
+  private byLength = new Map<number, NearEntry[]>();
+  private byWord = new Map<string, NearEntry[]>();
+  private live = 0;
+  private removed = 0;
 
-  constructor(readonly utterances: readonly UtteranceEntry[]) {
-    this.keys = utterances.map((u) => nearKey(u.utterance.value));
-    this.keys.forEach((key, i) => {
-      if (!key) return;
-      push(this.byLoose, key.loose, i);
-      if (key.content) push(this.byContent, key.content, i);
-      push(this.byLength, key.loose.length, i);
-      if (key.words.length >= 2) for (const word of new Set(key.words)) push(this.byWord, word, i);
-    });
+  add(utterances: readonly IndexedUtterance[]): void {
+    for (const utterance of utterances) {
+      const key = nearKey(utterance.utterance.value);
+      if (!key) continue;
+      const entry: NearEntry = { utterance, key, removed: false };
+      utterance.near = entry;
+      this.put(entry);
+      this.live++;
+    }
+  }
+
+  remove(utterances: readonly IndexedUtterance[]): void {
+    for (const utterance of utterances) {
+      const entry = utterance.near;
+      if (!entry) continue;
+      entry.removed = true;
+      this.live--;
+      this.removed++;
+    }
+    if (this.removed > this.live / 4) {
+      // Every utterance is in one list of byLoose.
+      const entries = [...this.byLoose.values()].flatMap((list) => list.filter((e) => !e.removed));
+      this.byLoose = new Map();
+      this.byContent = new Map();
+      this.byLength = new Map();
+      this.byWord = new Map();
+      for (const entry of entries) this.put(entry);
+      this.removed = 0;
+    }
+  }
+
+  private put(entry: NearEntry): void {
+    const { key } = entry;
+    push(this.byLoose, key.loose, entry);
+    push(this.byLength, key.loose.length, entry);
+    if (key.content) push(this.byContent, key.content, entry);
+    if (key.words.length >= 2) for (const word of new Set(key.words)) push(this.byWord, word, entry);
   }
 
   nearest(phrase: string): NearUtterance | undefined {
     const key = nearKey(phrase);
     if (!key) return undefined;
-    const candidates = new Set<number>();
-    const add = (list: readonly number[] | undefined) => list?.forEach((i) => candidates.add(i));
+    const candidates = new Set<NearEntry>();
+    const add = (list: readonly NearEntry[] | undefined) => list?.forEach((entry) => entry.removed || candidates.add(entry));
     add(this.byLoose.get(key.loose));
     if (key.content) add(this.byContent.get(key.content));
     for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++) add(this.byLength.get(length));
     if (key.words.length >= 3) {
       // Two different words of the phrase: one word edit changes or drops at most one of them.
+      // (List lengths count removed utterances too: that only changes which two are looked at.)
       const rarest = [...new Set(key.words)].sort((a, b) => (this.byWord.get(a)?.length ?? 0) - (this.byWord.get(b)?.length ?? 0));
       for (const word of rarest.slice(0, 2)) add(this.byWord.get(word));
     }
-    let best: { index: number; distance: number } | undefined;
-    for (const i of candidates) {
-      const distance = nearnessOfKeys(key, this.keys[i]!);
-      if (distance !== undefined && (!best || distance < best.distance || (distance === best.distance && i < best.index))) best = { index: i, distance };
+    let best: { entry: IndexedUtterance; distance: number } | undefined;
+    for (const { utterance, key: candidate } of candidates) {
+      const distance = nearnessOfKeys(key, candidate);
+      if (distance !== undefined && (!best || distance < best.distance || (distance === best.distance && before(utterance, best.entry)))) best = { entry: utterance, distance };
     }
-    return best && { entry: this.utterances[best.index], distance: best.distance };
+    return best && { entry: best.entry, distance: best.distance };
   }
 }
+
+/** An utterance in NearIndex, with its key. */
+interface NearEntry {
+  readonly utterance: IndexedUtterance;
+  readonly key: NearKey;
+  removed: boolean;
+}
+
+/** Whether `a` comes before `b` in the project's utterances. */
+function before(a: IndexedUtterance, b: IndexedUtterance): boolean {
+  return a.order < b.order || (a.order === b.order && a.position < b.position);
+}
+
+const NORMAL_FORMS = Symbol('normal forms of utterances');
+
+/** `normalizePhrase` of each utterance of an intent file, in order (worked out once per file version). */
+function normalFormsOf(file: BotFile): readonly string[] {
+  return file.derived(NORMAL_FORMS, () => readIntent(file).utterances.map((u) => normalizePhrase(u.value)));
+}
+
+/** What one version of a file contributes to each project fact, as comparable strings. */
+export interface FileFacts {
+  /** Per fact key, the file's part of the fact's answer (JSON). */
+  readonly values: ReadonlyMap<FactKey, string>;
+  /** The name of the intent an intent file defines. */
+  readonly intentName?: string;
+}
+
+const FACTS = Symbol('facts of a file');
 
 /**
- * What the intent files give the index (intents by name, utterances, and the tables of utterances
- * built on first use), shared by every generation of the project while its intent files are the
- * same versions: an edit of a journey does not list and normalise 50,000 utterances again.
+ * What `file` contributes to each fact the index answers (worked out once per file version):
+ * when an edit changes a file's contribution to a fact, the fact's answer may have changed. An
+ * intent file: its name (`intent`) and each utterance (`exact`, `like`, places included; `hasExact`,
+ * `hasLike`, the intent's name only, as many times as the file has the utterance). A
+ * journey: its name (`journey`), trigger (`trigger`), what jump-following reads of it (`graph`),
+ * its banners' exit phrases (`banner`, `bannerLike`). Every file: whether it was read and parses (`unread`).
  */
-class IntentTables {
-  readonly intentsByName = new Map<string, IntentEntry[]>();
-  readonly utterances: UtteranceEntry[] = [];
-  private readonly utterancesByKey = new Map<PhraseMatch, Map<string, UtteranceEntry[]>>();
-  private utterancesByNormalForm: Map<string, UtteranceEntry[]> | undefined;
-  /** `normalizePhrase` of each utterance's text, so that looking up an utterance costs no normalising. */
-  private normalForms: Map<string, string> | undefined;
-  private near: NearIndex | undefined;
-
-  constructor(readonly files: readonly BotFile[]) {
-    for (const file of files) {
+export function factsOf(file: BotFile): FileFacts {
+  return file.derived(FACTS, () => {
+    const values = new Map<FactKey, unknown[]>();
+    const add = (key: FactKey, value: unknown) => push(values, key, value);
+    if (!file.readable) add(factKey('unread', file.kind), 'not read');
+    else if (file.syntaxProblems.length) add(factKey('unread', file.kind), 'not valid JSON');
+    let intentName: string | undefined;
+    if (file.kind === 'intent') {
       const intent = readIntent(file);
-      if (!intent.name) continue;
-      push(this.intentsByName, intent.name.value, { file, intent });
-      for (const utterance of intent.utterances) this.utterances.push({ utterance, file, intentName: intent.name.value });
-    }
-  }
-
-  utterancesMatching(phrase: string, mode: PhraseMatch): UtteranceEntry[] {
-    let byKey = this.utterancesByKey.get(mode);
-    if (!byKey) {
-      byKey = new Map();
-      for (const entry of this.utterances) push(byKey, mode === 'exact' ? entry.utterance.value : this.normalForm(entry.utterance.value), entry);
-      this.utterancesByKey.set(mode, byKey);
-    }
-    return byKey.get(mode === 'exact' ? phraseKey(phrase, mode) : this.normalForm(phrase)) ?? [];
-  }
-
-  utterancesLike(phrase: string): UtteranceEntry[] {
-    if (!this.utterancesByNormalForm) {
-      this.utterancesByNormalForm = new Map();
-      for (const entry of this.utterances) push(this.utterancesByNormalForm, this.normalForm(entry.utterance.value), entry);
-    }
-    return this.utterancesByNormalForm.get(this.normalForm(phrase)) ?? [];
-  }
-
-  nearestUtterance(phrase: string): NearUtterance | undefined {
-    this.near ??= new NearIndex(this.utterances);
-    return this.near.nearest(phrase);
-  }
-
-  /** `normalizePhrase(phrase)`, remembered for the utterances' own texts. */
-  private normalForm(phrase: string): string {
-    if (!this.normalForms) {
-      this.normalForms = new Map();
-      for (const entry of this.utterances) {
-        const text = entry.utterance.value;
-        if (!this.normalForms.has(text)) this.normalForms.set(text, normalizePhrase(text));
+      intentName = intent.name?.value;
+      if (intent.name && intentName !== undefined) {
+        add(factKey('intent', intentName), place(intent.name));
+        const forms = normalFormsOf(file);
+        intent.utterances.forEach((u, i) => {
+          add(factKey('exact', u.value), [intentName, ...place(u)]);
+          add(factKey('like', forms[i]), [intentName, u.value, ...place(u)]);
+          add(factKey('hasExact', u.value), intentName);
+          add(factKey('hasLike', forms[i]), intentName);
+        });
+      }
+    } else if (file.kind === 'journey') {
+      const journey = readJourney(file);
+      if (journey.name) add(factKey('journey', journey.name.value), place(journey.name));
+      if (journey.triggerIntent) add(factKey('trigger', journey.triggerIntent.value), journey.name?.value ?? null);
+      const nodes = reachableNodes(journey).map((n) => [n.type, n.event?.value, !!n.data, n.journey?.value]);
+      add(factKey('graph', file.path), [journey.name?.value, journey.triggerIntent?.value, nodes]);
+      for (const exit of exitPhrasesOf(file)) {
+        // Every plain field of the exit phrase (phrase, kind, offset, length…), and where its node is.
+        const fields = Object.entries(exit).filter(([, value]) => value === null || typeof value !== 'object');
+        add(factKey('banner', exit.phrase), [fields, exit.sendEvent.node.offset]);
+        add(factKey('bannerLike', normalizePhrase(exit.phrase)), [fields, exit.sendEvent.node.offset]);
       }
     }
-    return this.normalForms.get(phrase) ?? normalizePhrase(phrase);
-  }
+    return { values: new Map([...values].map(([key, list]) => [key, JSON.stringify(list)])), intentName };
+  });
 }
 
-const intentTables = new WeakMap<BotProject, IntentTables>();
-
-function intentTablesOf(project: BotProject, files: readonly BotFile[]): IntentTables {
-  const cached = intentTables.get(project);
-  if (cached && cached.files.length === files.length && cached.files.every((f, i) => f === files[i])) return cached;
-  const tables = new IntentTables(files);
-  intentTables.set(project, tables);
-  return tables;
-}
-
-const cache = new WeakMap<BotProject, { generation: number; index: ProjectIndex }>();
-
-export function indexOf(project: BotProject): ProjectIndex {
-  const cached = cache.get(project);
-  if (cached && cached.generation === project.generation) return cached.index;
-  const index = new ProjectIndex(project);
-  cache.set(project, { generation: project.generation, index });
-  return index;
+function place(value: NamedValue): [number, number] {
+  return [value.node.offset, value.node.length];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function removeFrom<T extends { file: BotFile }>(map: Map<string, T[]>, key: string, file: BotFile): void {
+  const list = map.get(key);
+  if (!list) return;
+  const kept = list.filter((entry) => entry.file !== file);
+  if (kept.length) map.set(key, kept);
+  else map.delete(key);
+}
+
+const cache = new WeakMap<BotProject, ProjectIndex>();
+
+/** The project's index, brought up to date with the project's files. */
+export function indexOf(project: BotProject): ProjectIndex {
+  let index = cache.get(project);
+  if (!index) cache.set(project, (index = new ProjectIndex(project)));
+  else index.update();
+  return index;
 }

@@ -42,7 +42,7 @@ export const optionTextMismatch = defineProjectRule({
     // An intent file that was not read may be trained with the phrase: nothing definite to say.
     const unread = project.unreadFiles('intent').length > 0;
     for (const exit of exitPhrasesOf(file)) {
-      if (index.utterancesMatching(exit.phrase, phraseMatch).length || unread) continue;
+      if (index.hasUtteranceMatching(exit.phrase, phraseMatch) || unread) continue;
       const like = index.utterancesLike(exit.phrase)[0];
       const difference = like && phraseDifference(exit.phrase, like.utterance.value);
       if (like && difference) {
