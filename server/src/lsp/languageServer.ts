@@ -64,6 +64,8 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   let clientUrisChanges = 0;
   /** Per project, the findings kept between check passes. */
   const incrementalChecks = new WeakMap<BotProject, IncrementalCheck>();
+  /** Per project, whether its last pass published the checks' findings (false: the checks were off). */
+  const publishedChecked = new WeakMap<BotProject, boolean>();
   /** Per file path with findings, the diagnostics last converted from them (see diagnosticsOf). */
   const converted = new Map<string, { findings: readonly Finding[]; file: BotFile; uris: number; related: BotFile[]; diagnostics: Diagnostic[] }>();
   /** Per URI, the diagnostics array last published, so that one reused is not even compared. */
@@ -334,8 +336,12 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
         if (settings.enable) await publishOpenFirst(project, options, relatedFile);
       }
       const results = settings.enable ? incremental.run(options) : undefined;
+      // After a pass with the checks off (or none), every file is published; after that, only
+      // what can have changed (see filesToPublish): a keystroke then walks a handful of files, not 3,001.
+      const files = results && publishedChecked.get(project) ? filesToPublish(project, incremental) : project.allFiles();
+      publishedChecked.set(project, !!results);
       let sent = 0;
-      for (const file of project.allFiles()) {
+      for (const file of files) {
         const findings = results?.get(file.path)?.findings;
         const written = publish(uriOf(file.path), findings ? diagnosticsOf(project, file, findings, relatedFile) : NO_DIAGNOSTICS);
         if (written && ++sent % PUBLISH_CHUNK === 0) await written;
@@ -345,6 +351,27 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       connection.console.log(`Checked ${project.root} (${project.allFiles().length} files) in ${Math.round(performance.now() - started)} ms.`);
     }
     sendStatus(performance.now() - passStarted);
+  }
+
+  /**
+   * The files of a project whose diagnostics can differ from those last published, after an
+   * incremental run: those the run changed (`lastRunChanged`), those with findings (a related
+   * location may name a file that changed, so they are converted again when it did), and the
+   * open ones (a file opened gets its empty list). In the project's file order.
+   */
+  function filesToPublish(project: BotProject, incremental: IncrementalCheck): BotFile[] {
+    const paths = new Set(incremental.lastRunChanged);
+    for (const path of converted.keys()) paths.add(path);
+    for (const document of documents.all()) {
+      const path = toPath(document.uri);
+      if (path) paths.add(path);
+    }
+    const files: BotFile[] = [];
+    for (const path of paths) {
+      const file = project.file(path);
+      if (file) files.push(file);
+    }
+    return files.sort((a, b) => (project.orderOf(a.path) ?? 0) - (project.orderOf(b.path) ?? 0));
   }
 
   /**
