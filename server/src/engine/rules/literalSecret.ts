@@ -13,7 +13,7 @@ import { defineFileRule } from './rule';
  * rules run asynchronously through its own engine over whole files, and gitleaks is a Go binary.
  * Each pattern requires a provider prefix and a token body, so ordinary words never match.
  */
-const TOKEN_SHAPES: readonly { name: string; pattern: RegExp }[] = [
+const TOKEN_SHAPES: readonly { name: string; pattern: RegExp; needs?: readonly string[] }[] = [
   { name: 'AWS access key id', pattern: /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/ }, // aws-access-token
   { name: 'Google API key', pattern: /\bAIza[\w-]{35}\b/ }, // gcp-api-key
   { name: 'Google OAuth access token', pattern: /\bya29\.[\w-]{20,}/ }, // gcp-oauth (secretlint gcp)
@@ -31,7 +31,8 @@ const TOKEN_SHAPES: readonly { name: string; pattern: RegExp }[] = [
   { name: 'private key', pattern: /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/ }, // private-key
   { name: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/ }, // jwt
   // Credentials inside a URL: scheme://user:password@host (secretlint's basicauth rule).
-  { name: 'password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@{}]+:[^\s/@{}]+@[^\s/@]+/i },
+  // The pattern backtracks over every scheme-like run of a string; most strings have no `://` or `@`.
+  { name: 'password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@{}]+:[^\s/@{}]+@[^\s/@]+/i, needs: ['://', '@'] },
 ];
 
 /** An authorization header value: a scheme and a credential that looks random (see `looksRandom`). */
@@ -79,7 +80,7 @@ export function secretKindOf(value: string, key: string | undefined): string | u
   if (!mayHoldSecret(trimmed)) return undefined;
   // Pasted text is not scanned past this many UTF-16 code units: a token is short.
   const text = trimmed.length > 100_000 ? trimmed.slice(0, 100_000) : trimmed;
-  const shape = TOKEN_SHAPES.find((s) => s.pattern.test(text));
+  const shape = TOKEN_SHAPES.find((s) => (!s.needs || s.needs.every((part) => text.includes(part))) && s.pattern.test(text));
   if (shape) return shape.name;
   const header = AUTHORIZATION_VALUE.exec(trimmed);
   if (header && looksRandom(header[1])) return 'authorization header value';
