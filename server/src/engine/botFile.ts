@@ -253,6 +253,8 @@ export interface JsonPlace {
   strings(): NamedValue[];
   /** `child(segment)` with its node when it is a string, else undefined (as `named(child(segment)?.node)`, with less to allocate). */
   named(segment: string | number): NamedValue | undefined;
+  /** The value of `child(segment)` when it is a string, else undefined (nothing allocated on the fast path). */
+  string(segment: string | number): string | undefined;
 }
 
 /** The place of a node: the node itself when it is a place's node, else the tree's node as a place. */
@@ -290,6 +292,10 @@ class TreePlace implements JsonPlace {
 
   named(segment: string | number): NamedValue | undefined {
     return named(this.child(segment)?.node);
+  }
+
+  string(segment: string | number): string | undefined {
+    return stringValue(this.child(segment)?.node);
   }
 
   strings(): NamedValue[] {
@@ -370,11 +376,16 @@ class ValueNode implements jsonc.Node, JsonPlace {
   }
 
   named(segment: string | number): NamedValue | undefined {
+    const value = this.string(segment);
+    return value === undefined ? undefined : new NamedChild(this, segment, value);
+  }
+
+  string(segment: string | number): string | undefined {
     const json = this.json;
     let value: unknown;
     if (typeof segment === 'number') value = Array.isArray(json) ? json[segment] : undefined;
     else if (typeof json === 'object' && json !== null && !Array.isArray(json) && Object.prototype.hasOwnProperty.call(json, segment)) value = (json as Record<string, unknown>)[segment];
-    return typeof value === 'string' ? new NamedChild(this, segment, value) : undefined;
+    return typeof value === 'string' ? value : undefined;
   }
 
   items(): JsonPlace[] {
