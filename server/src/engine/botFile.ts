@@ -223,7 +223,8 @@ function keyCount(value: unknown): number {
     for (const item of value) if (typeof item === 'object' && item !== null) count += keyCount(item);
     return count;
   }
-  for (const key of Object.keys(value)) {
+  // for-in rather than Object.keys: no array per object (JSON.parse's objects inherit nothing enumerable).
+  for (const key in value) {
     const item = (value as Record<string, unknown>)[key];
     count += typeof item === 'object' && item !== null ? 1 + keyCount(item) : 1;
   }

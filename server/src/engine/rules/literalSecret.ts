@@ -76,6 +76,8 @@ function mayHoldSecret(text: string): boolean {
 
 /** The kind of credential a value holds, or undefined. */
 export function secretKindOf(value: string, key: string | undefined): string | undefined {
+  // What the trimmed value holds the value holds too: most strings are ruled out before trimming.
+  if (!mayHoldSecret(value)) return undefined;
   const trimmed = value.trim();
   if (!mayHoldSecret(trimmed)) return undefined;
   // Pasted text is not scanned past this many UTF-16 code units: a token is short.
@@ -105,17 +107,23 @@ export const literalSecret = defineFileRule({
   },
   check(file, report) {
     if (file.syntaxProblems.length) return;
-    const onString = (value: string, key: string | undefined, locate: () => jsonc.Node) => {
-      const kind = hasTemplate(value) ? undefined : secretKindOf(value, key);
-      if (!kind) return;
-      const node = locate();
+    const kindOf = (value: string, key: string | undefined) => (hasTemplate(value) ? undefined : secretKindOf(value, key));
+    const onSecret = (node: jsonc.Node, key: string | undefined, kind: string) =>
       report({ offset: node.offset, length: node.length, messageId: 'secret', data: key ? { key, kind } : { kind } });
-    };
     const root = file.place;
     if (!root) return;
     // On the fast path the strings are read from the value; the tree is built only for a secret found.
-    if (file.readsValues) visitValue(root.json, undefined, [], (value, key, path) => onString(value, key, () => nodeAtPath(root, path)));
-    else visitTree(root.node, undefined, (node, key) => onString(node.value as string, key, () => node));
+    if (file.readsValues) {
+      visitValue(root.json, undefined, [], (value, key, path) => {
+        const kind = kindOf(value, key);
+        if (kind) onSecret(nodeAtPath(root, path), key, kind);
+      });
+    } else {
+      visitTree(root.node, undefined, (node, key) => {
+        const kind = kindOf(node.value as string, key);
+        if (kind) onSecret(node, key, kind);
+      });
+    }
   },
 });
 
@@ -138,7 +146,9 @@ function visitValue(value: unknown, key: string | undefined, path: (string | num
       path.pop();
     }
   } else if (value !== null && typeof value === 'object') {
-    for (const name of Object.keys(value)) {
+    // for-in lists the same keys in the same order as Object.keys (JSON.parse's objects inherit
+    // nothing enumerable), without an array of them per object.
+    for (const name in value) {
       path.push(name);
       visitValue((value as Record<string, unknown>)[name], name, path, onString);
       path.pop();
