@@ -10,8 +10,7 @@
 // Values that are not literals (variables, calls, template strings with `${…}`) are skipped, never
 // guessed: a call with `code: name` yields no record, and a `data` that is not wholly literal
 // yields a record without data.
-import * as acorn from 'acorn';
-import * as loose from 'acorn-loose';
+import type * as acorn from 'acorn';
 import type * as jsonc from 'jsonc-parser';
 import type { BotFile, NamedValue } from './botFile';
 import { readJourney, type JourneyNode } from './journey';
@@ -58,6 +57,18 @@ const PARSE_OPTIONS: acorn.Options = {
   allowHashBang: true,
 };
 
+let parsers: { acorn: typeof import('acorn'); loose: typeof import('acorn-loose') } | undefined;
+
+/**
+ * acorn and acorn-loose, loaded on first use: only a project with `functions/*.js` needs them, and
+ * loading them (some 250 KB of the bundle run at its start) costs every other start of the CLI.
+ */
+function loadParsers(): { acorn: typeof import('acorn'); loose: typeof import('acorn-loose') } {
+  /* eslint-disable @typescript-eslint/no-require-imports -- a lazy load; `import` would load them at start */
+  return (parsers ??= { acorn: require('acorn') as typeof import('acorn'), loose: require('acorn-loose') as typeof import('acorn-loose') });
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 /** Reads a function file (computed once per file version). Never throws. */
 export function readFunctionCode(file: BotFile): FunctionCode {
   return file.derived(FUNCTION_CODE, () => parseFunctionCode(file.text));
@@ -65,6 +76,7 @@ export function readFunctionCode(file: BotFile): FunctionCode {
 
 /** Reads the text of a function file. Never throws: what cannot be parsed yields no records. */
 export function parseFunctionCode(text: string): FunctionCode {
+  const { acorn, loose } = loadParsers();
   let program: acorn.Node | undefined;
   let syntaxError: FunctionCode['syntaxError'];
   try {

@@ -44,27 +44,28 @@ function parseJourney(root: JsonPlace | undefined): Journey {
 }
 
 function parseNode(place: JsonPlace): JourneyNode {
-  const nextPlace = place.child('next');
+  // Read with `named` and `string`, which make no place for a value that is not there or not a
+  // string: a journey of 20 nodes would otherwise make some 150 short-lived places.
   const next: (NamedValue & { outcome?: string })[] = [];
-  if (nextPlace?.type === 'string') {
-    next.push({ value: nextPlace.json as string, node: nextPlace.node });
-  } else if (nextPlace?.type === 'object') {
-    for (const [outcome, value] of nextPlace.entries()) {
-      const target = named(value.node);
-      if (target) next.push({ value: target.value, node: target.node, outcome });
+  const nextName = place.named('next');
+  if (nextName) {
+    next.push(nextName);
+  } else {
+    const nextPlace = place.child('next');
+    if (nextPlace?.type === 'object') {
+      for (const [outcome, value] of nextPlace.entries()) {
+        const target = named(value.node);
+        if (target) next.push({ value: target.value, node: target.node, outcome });
+      }
     }
   }
   return {
     node: place.node,
     id: place.named('id'),
-    type: stringOf(place.child('type')),
+    type: place.string('type'),
     event: place.named('event'),
     data: place.child('data')?.node,
     next,
     journey: place.named('journey'),
   };
-}
-
-function stringOf(place: JsonPlace | undefined): string | undefined {
-  return place?.type === 'string' ? (place.json as string) : undefined;
 }

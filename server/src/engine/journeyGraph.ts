@@ -29,9 +29,15 @@ export function reachableNodes(journey: Journey): JourneyNode[] {
   return journey.nodes.filter((n) => n.id && reached.has(n.id.value));
 }
 
-/** The first node with each id. */
-export function nodesById(journey: Journey): Map<string, JourneyNode> {
-  const byId = new Map<string, JourneyNode>();
-  for (const node of journey.nodes) if (node.id && !byId.has(node.id.value)) byId.set(node.id.value, node);
+const byIdCache = new WeakMap<Journey, ReadonlyMap<string, JourneyNode>>();
+
+/** The first node with each id (made once per parsed journey: unknown-node, unreachable-node and the graph all ask). */
+export function nodesById(journey: Journey): ReadonlyMap<string, JourneyNode> {
+  let byId = byIdCache.get(journey);
+  if (!byId) {
+    const map = new Map<string, JourneyNode>();
+    for (const node of journey.nodes) if (node.id && !map.has(node.id.value)) map.set(node.id.value, node);
+    byIdCache.set(journey, (byId = map));
+  }
   return byId;
 }

@@ -27,10 +27,21 @@ export const duplicateUtterance = defineProjectRule({
     const intent = readIntent(file);
     if (!intent.name) return;
     const index = indexOf(project);
+    const name = intent.name.value;
     for (const utterance of intent.utterances) {
-      const others = index.utterancesLike(utterance.value).filter((u) => u.intentName !== intent.name!.value);
-      // The same text, when another intent has it, before a look-alike.
-      const other = others.find((u) => u.utterance.value === utterance.value) ?? others[0];
+      // The same text, when another intent has it, before a look-alike (one loop, no array per utterance).
+      const likes = index.utterancesLike(utterance.value);
+      let other: (typeof likes)[number] | undefined;
+      let firstLike: (typeof likes)[number] | undefined;
+      for (const like of likes) {
+        if (like.intentName === name) continue;
+        if (like.utterance.value === utterance.value) {
+          other = like;
+          break;
+        }
+        firstLike ??= like;
+      }
+      other ??= firstLike;
       if (!other) continue;
       const data = { utterance: utterance.value, intent: other.intentName, file: relativePath(project.root, other.file.path) };
       report({

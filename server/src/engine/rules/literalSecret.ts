@@ -13,7 +13,7 @@ import { defineFileRule } from './rule';
  * rules run asynchronously through its own engine over whole files, and gitleaks is a Go binary.
  * Each pattern requires a provider prefix and a token body, so ordinary words never match.
  */
-const TOKEN_SHAPES: readonly { name: string; pattern: RegExp }[] = [
+const TOKEN_SHAPES: readonly { name: string; pattern: RegExp; needs?: readonly string[] }[] = [
   { name: 'AWS access key id', pattern: /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/ }, // aws-access-token
   { name: 'Google API key', pattern: /\bAIza[\w-]{35}\b/ }, // gcp-api-key
   { name: 'Google OAuth access token', pattern: /\bya29\.[\w-]{20,}/ }, // gcp-oauth (secretlint gcp)
@@ -31,7 +31,8 @@ const TOKEN_SHAPES: readonly { name: string; pattern: RegExp }[] = [
   { name: 'private key', pattern: /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/ }, // private-key
   { name: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/ }, // jwt
   // Credentials inside a URL: scheme://user:password@host (secretlint's basicauth rule).
-  { name: 'password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@{}]+:[^\s/@{}]+@[^\s/@]+/i },
+  // The pattern backtracks over every scheme-like run of a string; most strings have no `://` or `@`.
+  { name: 'password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@{}]+:[^\s/@{}]+@[^\s/@]+/i, needs: ['://', '@'] },
 ];
 
 /** An authorization header value: a scheme and a credential that looks random (see `looksRandom`). */
@@ -75,11 +76,13 @@ function mayHoldSecret(text: string): boolean {
 
 /** The kind of credential a value holds, or undefined. */
 export function secretKindOf(value: string, key: string | undefined): string | undefined {
+  // What the trimmed value holds the value holds too: most strings are ruled out before trimming.
+  if (!mayHoldSecret(value)) return undefined;
   const trimmed = value.trim();
   if (!mayHoldSecret(trimmed)) return undefined;
   // Pasted text is not scanned past this many UTF-16 code units: a token is short.
   const text = trimmed.length > 100_000 ? trimmed.slice(0, 100_000) : trimmed;
-  const shape = TOKEN_SHAPES.find((s) => s.pattern.test(text));
+  const shape = TOKEN_SHAPES.find((s) => (!s.needs || s.needs.every((part) => text.includes(part))) && s.pattern.test(text));
   if (shape) return shape.name;
   const header = AUTHORIZATION_VALUE.exec(trimmed);
   if (header && looksRandom(header[1])) return 'authorization header value';
@@ -104,17 +107,23 @@ export const literalSecret = defineFileRule({
   },
   check(file, report) {
     if (file.syntaxProblems.length) return;
-    const onString = (value: string, key: string | undefined, locate: () => jsonc.Node) => {
-      const kind = hasTemplate(value) ? undefined : secretKindOf(value, key);
-      if (!kind) return;
-      const node = locate();
+    const kindOf = (value: string, key: string | undefined) => (hasTemplate(value) ? undefined : secretKindOf(value, key));
+    const onSecret = (node: jsonc.Node, key: string | undefined, kind: string) =>
       report({ offset: node.offset, length: node.length, messageId: 'secret', data: key ? { key, kind } : { kind } });
-    };
     const root = file.place;
     if (!root) return;
     // On the fast path the strings are read from the value; the tree is built only for a secret found.
-    if (file.readsValues) visitValue(root.json, undefined, [], (value, key, path) => onString(value, key, () => nodeAtPath(root, path)));
-    else visitTree(root.node, undefined, (node, key) => onString(node.value as string, key, () => node));
+    if (file.readsValues) {
+      visitValue(root.json, undefined, [], (value, key, path) => {
+        const kind = kindOf(value, key);
+        if (kind) onSecret(nodeAtPath(root, path), key, kind);
+      });
+    } else {
+      visitTree(root.node, undefined, (node, key) => {
+        const kind = kindOf(node.value as string, key);
+        if (kind) onSecret(node, key, kind);
+      });
+    }
   },
 });
 
@@ -137,7 +146,9 @@ function visitValue(value: unknown, key: string | undefined, path: (string | num
       path.pop();
     }
   } else if (value !== null && typeof value === 'object') {
-    for (const name of Object.keys(value)) {
+    // for-in lists the same keys in the same order as Object.keys (JSON.parse's objects inherit
+    // nothing enumerable), without an array of them per object.
+    for (const name in value) {
       path.push(name);
       visitValue((value as Record<string, unknown>)[name], name, path, onString);
       path.pop();

@@ -19,11 +19,12 @@ export const unknownNode = defineFileRule({
   check(file, report) {
     const journey = readJourney(file);
     const ids = nodesById(journey);
-    const references: NamedValue[] = [...(journey.start ? [journey.start] : []), ...journey.nodes.flatMap((n) => n.next)];
-    for (const reference of references) {
-      if (!reference.value || ids.has(reference.value)) continue;
+    const check = (reference: NamedValue) => {
+      if (!reference.value || ids.has(reference.value)) return;
       report({ offset: reference.node.offset, length: reference.node.length, ...unknownNameProblem(reference.value, ids.keys()) });
-    }
+    };
+    if (journey.start) check(journey.start);
+    for (const node of journey.nodes) for (const reference of node.next) check(reference);
   },
   fixes({ file, finding }) {
     return finding.messageId === 'didYouMean' ? [didYouMeanFix(file, finding, finding.data.suggestion)] : [];
