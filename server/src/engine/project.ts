@@ -24,7 +24,14 @@ export class BotProject {
   private readonly unreadByKind = new Map<BotFile['kind'], readonly string[]>();
   private unreadGeneration = -1;
 
-  constructor(readonly root: string) {}
+  /** Absolute paths of bot.json and handoff-kit.json, joined once: checks ask for them per file. */
+  private readonly botPath: string;
+  private readonly settingsPath: string;
+
+  constructor(readonly root: string) {
+    this.botPath = path.join(root, 'bot.json');
+    this.settingsPath = path.join(root, SETTINGS_FILE);
+  }
 
   /** Bumped by every change; lets callers cache what they derive from the whole project. */
   get generation(): number {
@@ -54,7 +61,7 @@ export class BotProject {
   /** bot.json (fact `config`). */
   get botFile(): BotFile | undefined {
     readFact(factKey('config'));
-    return this.files.get(path.join(this.root, 'bot.json'));
+    return this.files.get(this.botPath);
   }
 
   /** What bot.json declares (fact `config`). */
@@ -70,7 +77,7 @@ export class BotProject {
   /** What the project's handoff-kit.json says (nothing when it has none; fact `settings`). */
   get settings(): ProjectSettings {
     readFact(factKey('settings'));
-    return readProjectSettings(this.files.get(path.join(this.root, SETTINGS_FILE)));
+    return readProjectSettings(this.files.get(this.settingsPath));
   }
 
   /** The file at `filePath` (fact `file` of the path). */
