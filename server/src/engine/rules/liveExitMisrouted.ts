@@ -2,7 +2,8 @@
 // another journey or intent (or failing it). Reported twice, where each reader looks: at the
 // exit phrase in the journey file (with the report row as related information) and on the row.
 import { relativePath } from '../botFile';
-import { liveResultsOf, routedTo, type LiveResult } from '../liveResults';
+import { liveResultsOf, routedTo } from '../liveResults';
+import { exitPlace, liveSpots } from './liveReport';
 import { defineProjectRule } from './rule';
 
 export const liveExitMisrouted = defineProjectRule({
@@ -23,39 +24,17 @@ export const liveExitMisrouted = defineProjectRule({
   check(file, project, report, { phraseMatch, minConfidence }) {
     const misrouted = liveResultsOf(project, phraseMatch, minConfidence).filter((r) => r.verdict === 'exit-misrouted');
     for (const result of misrouted) {
-      if (file.kind === 'report') {
-        if (result.report !== file) continue;
-        const exit = result.exits[0];
-        report({
-          offset: result.row.range.offset,
-          length: result.row.range.length,
-          messageId: 'atRow',
-          data: { phrase: result.row.utterance, routed: routedTo(result), expected: result.row.expected, file: relativePath(project.root, exit.file.path) },
-          related: result.exits.map((e) => ({ file: e.file.path, offset: e.exit.offset, length: e.exit.length, message: `the banner exit phrase \`${e.exit.phrase}\`` })),
-        });
-        continue;
-      }
-      for (const entry of result.exits) {
-        if (entry.file !== file) continue;
-        report({
-          offset: entry.exit.offset,
-          length: entry.exit.length,
-          messageId: 'atBanner',
-          data: { phrase: entry.exit.phrase, routed: routedTo(result), expected: result.row.expected, report: result.reportName, row: result.row.row },
-          related: [rowLocation(result)],
-        });
+      for (const spot of liveSpots(file, result, result.exits, exitPlace)) {
+        const routed = routedTo(result);
+        const expected = result.row.expected;
+        if (spot.place === undefined) {
+          report({ ...spot, messageId: 'atRow', data: { phrase: result.row.utterance, routed, expected, file: relativePath(project.root, result.exits[0].file.path) } });
+        } else {
+          const { phrase } = result.exits[spot.place].exit;
+          report({ ...spot, messageId: 'atBanner', data: { phrase, routed, expected, report: result.reportName, row: result.row.row } });
+        }
       }
     }
   },
 });
 
-/** The report row of a live result, as related information. */
-export function rowLocation(result: LiveResult): { file: string; offset: number; length: number; message: string } {
-  const status = result.row.status ? `, status \`${result.row.status}\`` : '';
-  return {
-    file: result.report.path,
-    offset: result.row.range.offset,
-    length: result.row.range.length,
-    message: `${result.reportName}, row ${result.row.row}: routed to ${routedTo(result)}${status}`,
-  };
-}

@@ -1,7 +1,7 @@
 // live-low-confidence: a Studio intent test report shows a banner's exit phrase reaching the
 // right intent, but with a confidence below `minConfidence` (or failed by the platform for it).
 import { liveResultsOf } from '../liveResults';
-import { rowLocation } from './liveExitMisrouted';
+import { exitPlace, liveSpots } from './liveReport';
 import { defineProjectRule } from './rule';
 
 export const liveLowConfidence = defineProjectRule({
@@ -23,26 +23,13 @@ export const liveLowConfidence = defineProjectRule({
     for (const result of liveResultsOf(project, phraseMatch, minConfidence)) {
       if (result.verdict !== 'low-confidence') continue;
       const confidence = result.row.confidence !== undefined ? `${result.row.confidence}%` : `an unknown (result \`${result.row.status}\`)`;
-      if (file.kind === 'report') {
-        if (result.report !== file) continue;
-        report({
-          offset: result.row.range.offset,
-          length: result.row.range.length,
-          messageId: 'atRow',
-          data: { phrase: result.row.utterance, confidence, min: minConfidence },
-          related: result.exits.map((e) => ({ file: e.file.path, offset: e.exit.offset, length: e.exit.length, message: `the banner exit phrase \`${e.exit.phrase}\`` })),
-        });
-        continue;
-      }
-      for (const entry of result.exits) {
-        if (entry.file !== file) continue;
-        report({
-          offset: entry.exit.offset,
-          length: entry.exit.length,
-          messageId: 'atBanner',
-          data: { phrase: entry.exit.phrase, confidence, min: minConfidence, report: result.reportName, row: result.row.row },
-          related: [rowLocation(result)],
-        });
+      for (const spot of liveSpots(file, result, result.exits, exitPlace)) {
+        if (spot.place === undefined) {
+          report({ ...spot, messageId: 'atRow', data: { phrase: result.row.utterance, confidence, min: minConfidence } });
+        } else {
+          const { phrase } = result.exits[spot.place].exit;
+          report({ ...spot, messageId: 'atBanner', data: { phrase, confidence, min: minConfidence, report: result.reportName, row: result.row.row } });
+        }
       }
     }
   },

@@ -3,7 +3,9 @@
 // intent file and on the report row.
 import { relativePath } from '../botFile';
 import { liveResultsOf, routedTo } from '../liveResults';
-import { rowLocation } from './liveExitMisrouted';
+import type { RelatedLocation } from '../findings';
+import type { UtteranceEntry } from '../projectIndex';
+import { liveSpots } from './liveReport';
 import { defineProjectRule } from './rule';
 
 export const liveUtteranceMisrouted = defineProjectRule({
@@ -24,27 +26,21 @@ export const liveUtteranceMisrouted = defineProjectRule({
   check(file, project, report, { phraseMatch, minConfidence }) {
     const misrouted = liveResultsOf(project, phraseMatch, minConfidence).filter((r) => r.verdict === 'utterance-misrouted');
     for (const result of misrouted) {
-      if (file.kind === 'report') {
-        if (result.report !== file) continue;
-        report({
-          offset: result.row.range.offset,
-          length: result.row.range.length,
-          messageId: 'atRow',
-          data: { utterance: result.row.utterance, routed: routedTo(result), expected: result.row.expected, file: relativePath(project.root, result.utterances[0].file.path) },
-          related: result.utterances.map((u) => ({ file: u.file.path, offset: u.utterance.node.offset, length: u.utterance.node.length, message: `an utterance of intent \`${u.intentName}\`` })),
-        });
-        continue;
-      }
-      for (const entry of result.utterances) {
-        if (entry.file !== file) continue;
-        report({
-          offset: entry.utterance.node.offset,
-          length: entry.utterance.node.length,
-          messageId: 'atUtterance',
-          data: { utterance: entry.utterance.value, routed: routedTo(result), expected: result.row.expected, report: result.reportName, row: result.row.row },
-          related: [rowLocation(result)],
-        });
+      for (const spot of liveSpots(file, result, result.utterances, utterancePlace)) {
+        const routed = routedTo(result);
+        const expected = result.row.expected;
+        if (spot.place === undefined) {
+          report({ ...spot, messageId: 'atRow', data: { utterance: result.row.utterance, routed, expected, file: relativePath(project.root, result.utterances[0].file.path) } });
+        } else {
+          const utterance = result.utterances[spot.place].utterance.value;
+          report({ ...spot, messageId: 'atUtterance', data: { utterance, routed, expected, report: result.reportName, row: result.row.row } });
+        }
       }
     }
   },
 });
+
+/** A trained utterance a live result is about, as related information. */
+function utterancePlace(u: UtteranceEntry): RelatedLocation {
+  return { file: u.file.path, offset: u.utterance.node.offset, length: u.utterance.node.length, message: `an utterance of intent \`${u.intentName}\`` };
+}
