@@ -48,6 +48,8 @@ if (!(hostTimeoutMs > 0) || !hosts) {
 }
 const testTimeoutMs = 30_000;
 const uiCheckTimeoutMs = 30_000;
+/** How many times a UI check runs before it counts as failed (see the loop over test/vscode/ui). */
+const UI_CHECK_ATTEMPTS = 2;
 
 /** Every result of the run, across hosts: { host, name, state, durationMs, error }. */
 const results = [];
@@ -184,19 +186,24 @@ async function runCodeServerHost() {
       const name = `ui › ${uiCheck.title}`;
       if (options.grep && !new RegExp(options.grep).test(name)) continue; // --grep as mocha reads it: a regular expression
       page.setDefaultTimeout(uiCheckTimeoutMs);
-      try {
-        const { screenshots = [] } = (await uiCheck.check({ page, screenshot })) ?? {};
-        record({ host, name, state: 'passed', durationMs: Date.now() - checkStarted });
-        for (const path of screenshots) log(`         screenshot: ${path}`);
-      } catch (error) {
-        const path = await screenshot(`${file.replace(/\.mjs$/, '')}-failed`).catch(() => undefined);
-        record({
-          host,
-          name,
-          state: 'failed',
-          durationMs: Date.now() - checkStarted,
-          error: `${error.message}${path ? `\nscreenshot: ${path}` : ''}`,
-        });
+      // A check drives a real browser, where a click can land on a list being redrawn: it gets a second
+      // attempt, as Playwright's `retries` gives in CI, and a first failure is printed, never hidden.
+      for (let attempt = 1; attempt <= UI_CHECK_ATTEMPTS; attempt++) {
+        try {
+          const { screenshots = [] } = (await uiCheck.check({ page, screenshot })) ?? {};
+          record({ host, name, state: 'passed', durationMs: Date.now() - checkStarted });
+          for (const path of screenshots) log(`         screenshot: ${path}`);
+          break;
+        } catch (error) {
+          const path = await screenshot(`${file.replace(/\.mjs$/, '')}-failed`).catch(() => undefined);
+          const message = `${error.message}${path ? `\nscreenshot: ${path}` : ''}`;
+          if (attempt < UI_CHECK_ATTEMPTS) {
+            log(indent(`[${host}] ${name}: attempt ${attempt} failed, trying again:\n${message}`, 9));
+            await page.keyboard.press('Escape').catch(() => {});
+            continue;
+          }
+          record({ host, name, state: 'failed', durationMs: Date.now() - checkStarted, error: message });
+        }
       }
     }
   } catch (error) {
