@@ -37,25 +37,56 @@ export interface NearUtterance {
   readonly distance: number;
 }
 
-/** An utterance as the index holds it: where it stands in the project (file order, then position). */
-interface IndexedUtterance extends UtteranceEntry {
-  readonly order: number;
-  readonly position: number;
-  readonly normalForm: string;
-  /** Its entry in the near index, once that is built. */
-  near?: NearEntry;
-}
-
 /** What the index holds of one intent or journey file. */
 interface FileRecord {
   readonly file: BotFile;
   /** The file's place in the project's file order (`BotProject.orderOf`). */
   readonly order: number;
   readonly intent?: IntentEntry;
+  /** The name of the intent the file defines (the utterances' intent). */
+  readonly intentName?: string;
   readonly journey?: JourneyEntry;
-  readonly utterances: readonly IndexedUtterance[];
+  /** The intent's utterances, in the file's order; set once, as the record is made. */
+  utterances: readonly IndexedUtterance[];
   readonly banners: readonly BannerPhraseEntry[];
 }
+
+/**
+ * An utterance as the index holds it: where it stands in the project (its file's order, then its
+ * position in the file). One small object per utterance (a project may have 100,000): what the
+ * file has in common with its other utterances is read from its record.
+ */
+class IndexedUtterance implements UtteranceEntry {
+  /** Its entry in the near index, once that is built. */
+  near: NearEntry | undefined = undefined;
+
+  constructor(
+    private readonly record: FileRecord,
+    readonly utterance: NamedValue,
+    /** 0-based index among the intent's utterances. */
+    readonly position: number,
+    /** `normalizePhrase` of the utterance. */
+    readonly normalForm: string,
+  ) {}
+
+  get file(): BotFile {
+    return this.record.file;
+  }
+
+  get intentName(): string {
+    return this.record.intentName!;
+  }
+
+  get order(): number {
+    return this.record.order;
+  }
+}
+
+/**
+ * The utterances of one normal form: most forms have one, held as it is (no list per utterance),
+ * and a list only when several utterances share the form.
+ */
+type Bucket = IndexedUtterance | IndexedUtterance[];
 
 /** The way of comparing phrases whose facts are the `exact` family; the other uses `like`. */
 const EXACT: PhraseMatch = 'exact';
@@ -74,7 +105,7 @@ export class ProjectIndex {
   private readonly triggers = new Map<string, JourneyEntry[]>();
   private readonly journeysByFile = new Map<BotFile, JourneyEntry>();
   /** Utterances by normal form, in project order; built on first use, then kept up to date. */
-  private byNormalForm: Map<string, IndexedUtterance[]> | undefined;
+  private byNormalForm: Map<string, Bucket> | undefined;
   private near: NearIndex | undefined;
   private utteranceList: readonly UtteranceEntry[] | undefined;
   private bannerList: readonly BannerPhraseEntry[] | undefined;
@@ -139,6 +170,28 @@ export class ProjectIndex {
     const normalForm = normalizePhrase(phrase);
     readFact(factKey('like', normalForm));
     return this.withNormalForm(normalForm);
+  }
+
+  /**
+   * The first utterance of an intent other than `intentName` equal to `text`, else the first of
+   * such an intent that looks the same (equal `normalizePhrase` forms), in project order; undefined
+   * when there is none. Reads the fact `utterancesLike` reads, and allocates nothing: what
+   * duplicate checks ask of every utterance.
+   */
+  otherUtteranceLike(text: string, intentName: string): UtteranceEntry | undefined {
+    const normalForm = normalizePhrase(text);
+    readFact(factKey('like', normalForm));
+    this.withNormalForm(normalForm);
+    const bucket = this.byNormalForm!.get(normalForm);
+    if (bucket === undefined) return undefined;
+    if (!Array.isArray(bucket)) return bucket.intentName !== intentName ? bucket : undefined;
+    let firstLike: IndexedUtterance | undefined;
+    for (const like of bucket) {
+      if (like.intentName === intentName) continue;
+      if (like.utterance.value === text) return like;
+      firstLike ??= like;
+    }
+    return firstLike;
   }
 
   /**
@@ -244,29 +297,31 @@ export class ProjectIndex {
   }
 
   private add(file: BotFile, order: number): void {
-    let intent: IntentEntry | undefined;
-    let journey: JourneyEntry | undefined;
-    let utterances: IndexedUtterance[] = [];
-    let banners: BannerPhraseEntry[] = [];
+    let record: FileRecord;
     if (file.kind === 'intent') {
       const read = readIntent(file);
       const name = read.name?.value;
       if (name !== undefined) {
-        intent = { file, intent: read };
+        const intent = { file, intent: read };
         this.insert(this.intents, name, intent, order);
+        record = { file, order, intent, intentName: name, utterances: [], banners: [] };
         const forms = normalFormsOf(file);
-        utterances = read.utterances.map((utterance, position) => ({ utterance, file, intentName: name, order, position, normalForm: forms[position] }));
+        const utterances = new Array<IndexedUtterance>(read.utterances.length);
+        for (let i = 0; i < utterances.length; i++) utterances[i] = new IndexedUtterance(record, read.utterances[i], i, forms[i]);
+        record.utterances = utterances;
+      } else {
+        record = { file, order, utterances: [], banners: [] };
       }
     } else {
-      journey = { file, journey: readJourney(file) };
+      const journey = { file, journey: readJourney(file) };
       this.journeysByFile.set(file, journey);
       if (journey.journey.name) this.insert(this.journeys, journey.journey.name.value, journey, order);
       if (journey.journey.triggerIntent) this.insert(this.triggers, journey.journey.triggerIntent.value, journey, order);
-      banners = exitPhrasesOf(file).map((exit) => ({ exit, file }));
+      record = { file, order, journey, utterances: [], banners: exitPhrasesOf(file).map((exit) => ({ exit, file })) };
     }
-    this.records.set(file.path, { file, order, intent, journey, utterances, banners });
-    if (this.byNormalForm) for (const u of utterances) this.insert(this.byNormalForm, u.normalForm, u, order);
-    this.near?.add(utterances);
+    this.records.set(file.path, record);
+    if (this.byNormalForm) for (const u of record.utterances) putInBucket(this.byNormalForm, u);
+    this.near?.add(record.utterances);
   }
 
   private remove(record: FileRecord): void {
@@ -277,7 +332,7 @@ export class ProjectIndex {
       if (record.journey.journey.name) removeFrom(this.journeys, record.journey.journey.name.value, file);
       if (record.journey.journey.triggerIntent) removeFrom(this.triggers, record.journey.journey.triggerIntent.value, file);
     }
-    if (this.byNormalForm) for (const u of record.utterances) removeFrom(this.byNormalForm, u.normalForm, file);
+    if (this.byNormalForm) for (const u of record.utterances) removeFromBucket(this.byNormalForm, u);
     this.near?.remove(record.utterances);
   }
 
@@ -291,7 +346,7 @@ export class ProjectIndex {
   }
 
   private orderOfEntry(entry: { file: BotFile }): number {
-    return (entry as Partial<IndexedUtterance>).order ?? this.records.get(entry.file.path)!.order;
+    return this.records.get(entry.file.path)!.order;
   }
 
   private exactly(text: string): readonly UtteranceEntry[] {
@@ -302,11 +357,20 @@ export class ProjectIndex {
 
   private withNormalForm(normalForm: string): readonly UtteranceEntry[] {
     if (!this.byNormalForm) {
-      const table = new Map<string, IndexedUtterance[]>();
-      for (const record of this.records.values()) for (const u of record.utterances) push(table, u.normalForm, u);
+      const table = new Map<string, Bucket>();
+      // Records are in project order, so each bucket is too, without looking for a place.
+      for (const record of this.records.values()) {
+        for (const u of record.utterances) {
+          const bucket = table.get(u.normalForm);
+          if (bucket === undefined) table.set(u.normalForm, u);
+          else if (Array.isArray(bucket)) bucket.push(u);
+          else table.set(u.normalForm, [bucket, u]);
+        }
+      }
       this.byNormalForm = table;
     }
-    return this.byNormalForm.get(normalForm) ?? [];
+    const bucket = this.byNormalForm.get(normalForm);
+    return bucket === undefined ? NONE : Array.isArray(bucket) ? bucket : [bucket];
   }
 }
 
@@ -476,6 +540,32 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+const NONE: readonly IndexedUtterance[] = [];
+
+/** Puts `u` into its normal form's bucket after the utterances before it in the project. */
+function putInBucket(table: Map<string, Bucket>, u: IndexedUtterance): void {
+  const bucket = table.get(u.normalForm);
+  if (bucket === undefined) return void table.set(u.normalForm, u);
+  const list = Array.isArray(bucket) ? bucket : [bucket];
+  let at = list.length;
+  while (at > 0 && before(u, list[at - 1])) at--;
+  list.splice(at, 0, u);
+  if (list !== bucket) table.set(u.normalForm, list);
+}
+
+/** Takes `u` out of its normal form's bucket (a bucket of one goes; a list of one becomes its item). */
+function removeFromBucket(table: Map<string, Bucket>, u: IndexedUtterance): void {
+  const bucket = table.get(u.normalForm);
+  if (bucket === undefined) return;
+  if (!Array.isArray(bucket)) {
+    if (bucket === u) table.delete(u.normalForm);
+    return;
+  }
+  const kept = bucket.filter((entry) => entry !== u);
+  if (kept.length === 0) table.delete(u.normalForm);
+  else table.set(u.normalForm, kept.length === 1 ? kept[0] : kept);
 }
 
 function removeFrom<T extends { file: BotFile }>(map: Map<string, T[]>, key: string, file: BotFile): void {
