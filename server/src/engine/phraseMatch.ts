@@ -14,8 +14,31 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const SPACES = /[\s\p{Zs}]+/gu;
 /** Punctuation at the end of a phrase (`talk to bot.`, `talk to bot!`, `talk to bot。`). */
 const TRAILING_PUNCTUATION = /[\s\p{P}]+$/u;
-/** Text whose normal form is its lower case: words of printable ASCII one space apart, ending in a letter or digit. */
-const PLAIN = /^(?:[!-~]+ )*[!-~]*[A-Za-z0-9]$/;
+/**
+ * Whether `text`'s normal form is its lower case: words of printable ASCII (U+0021 to U+007E) one
+ * space apart, ending in a letter or digit (the regular expression `^(?:[!-~]+ )*[!-~]*[A-Za-z0-9]$`,
+ * as a loop: this runs on every utterance of a project). 1 when it is and has an upper-case
+ * letter, 2 when it is and has none (it is its own normal form), 0 when it is not plain.
+ */
+function plainness(text: string): 0 | 1 | 2 {
+  const last = text.charCodeAt(text.length - 1);
+  if (!((last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5a) || (last >= 0x61 && last <= 0x7a))) return 0;
+  let afterSpace = true;
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return 0;
+      afterSpace = true;
+    } else if (c < 0x21 || c > 0x7e) {
+      return 0;
+    } else {
+      afterSpace = false;
+      if (c >= 0x41 && c <= 0x5a) upper = true;
+    }
+  }
+  return upper ? 1 : 2;
+}
 
 /**
  * A phrase as people read it: Unicode NFC (the NFC and NFD spellings of `café` are one phrase),
@@ -25,7 +48,9 @@ const PLAIN = /^(?:[!-~]+ )*[!-~]*[A-Za-z0-9]$/;
 export function normalizePhrase(phrase: string): string {
   // Most phrases are printable ASCII words one space apart ending in a letter or digit: for them
   // normalising is lowering the case, and telling so costs a fraction of the regular expressions below.
-  if (PLAIN.test(phrase)) return phrase.toLowerCase();
+  const plain = plainness(phrase);
+  if (plain === 2) return phrase;
+  if (plain === 1) return phrase.toLowerCase();
   return phrase
     .normalize('NFC')
     .replace(INVISIBLE, '')
