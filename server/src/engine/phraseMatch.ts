@@ -195,7 +195,7 @@ export function nearnessOfKeys(phrase: NearKey, candidate: NearKey): number | un
   const wordsA = phrase.words;
   const wordsB = candidate.words;
   // Word counts more than one apart are more than one word edit apart: skip the encoding.
-  if (Math.min(wordsA.length, wordsB.length) >= 3 && Math.abs(wordsA.length - wordsB.length) <= 1 && wordDistance(wordsA, wordsB, 1) <= 1) return 2 + budget;
+  if (Math.min(wordsA.length, wordsB.length) >= 3 && Math.abs(wordsA.length - wordsB.length) <= 1 && oneWordEditAtMost(wordsA, wordsB)) return 2 + budget;
   return undefined;
 }
 
@@ -210,10 +210,25 @@ export function letterBudget(lengthA: number, lengthB: number): number {
 /** The most letters two near phrases differ by: loose keys whose lengths differ more are never near by letters. */
 export const MAX_LETTER_BUDGET = 3;
 
-/** Edit distance counted in words (each distinct word becomes one character), up to `max`. */
-function wordDistance(a: readonly string[], b: readonly string[], max: number): number {
-  const codes = new Map<string, string>();
-  const encode = (words: readonly string[]) =>
-    words.map((w) => codes.get(w) ?? (codes.set(w, String.fromCodePoint(0xe000 + codes.size)), codes.get(w)!)).join('');
-  return boundedEditDistance(encode(a), encode(b), max);
+/**
+ * Whether the optimal string alignment distance counted in words (as `boundedEditDistance` counts
+ * characters) is at most 1: the same words, or one word changed, added, dropped, or two
+ * neighbours swapped. Allocates nothing: a search measures thousands of candidates.
+ */
+export function oneWordEditAtMost(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  if (i === a.length) return true;
+  if (a.length === b.length + 1) {
+    // One word dropped from `a` at i: the rest must line up one place over.
+    for (let j = i; j < b.length; j++) if (a[j + 1] !== b[j]) return false;
+    return true;
+  }
+  if (a.length !== b.length) return false;
+  // One word changed at i, or i and i + 1 swapped; the rest the same.
+  let rest = i + 1;
+  if (i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a[i] !== a[i + 1]) rest = i + 2;
+  for (let j = rest; j < a.length; j++) if (a[j] !== b[j]) return false;
+  return true;
 }

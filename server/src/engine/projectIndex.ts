@@ -8,7 +8,7 @@ import { exitPhrasesOf, type ExitPhrase } from './exitPhrases';
 import { readIntent, type Intent } from './intent';
 import { readJourney, type Journey } from './journey';
 import { reachableNodes } from './journeyGraph';
-import { MAX_LETTER_BUDGET, nearKey, nearnessOfKeys, normalizePhrase, phraseKey, type NearKey, type PhraseMatch } from './phraseMatch';
+import { letterBudget, MAX_LETTER_BUDGET, nearKey, nearnessOfKeys, normalizePhrase, phraseKey, type NearKey, type PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 
 export interface IntentEntry {
@@ -442,11 +442,20 @@ class NearIndex {
     const add = (list: readonly NearEntry[] | undefined) => list?.forEach((entry) => entry.removed || candidates.add(entry));
     add(this.byLoose.get(key.loose));
     if (key.content) add(this.byContent.get(key.content));
-    for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++) add(this.byLength.get(length));
+    // Words of the phrase, rarest first. (List lengths count removed utterances too: that only
+    // changes which words are looked at.)
+    const rarest = [...new Set(key.words)].sort((a, b) => (this.byWord.get(a)?.length ?? 0) - (this.byWord.get(b)?.length ?? 0));
+    // Near by letters: a loose key within the letter budget, at most `budget` edits away. Each edit
+    // touches at most two words, so of any 2 * budget + 1 word places of the phrase one is intact,
+    // and a near utterance has that word: the utterances with the rarest words that cover that
+    // many places are enough (one-word utterances are more than `budget` spaces away). A phrase
+    // of fewer words is compared with every utterance of a near length.
+    const budget = letterBudget(key.loose.length, key.loose.length + MAX_LETTER_BUDGET);
+    const covering = wordsCovering(key.words, rarest, 2 * budget + 1);
+    if (covering) for (const word of covering) add(this.byWord.get(word));
+    else for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++) add(this.byLength.get(length));
     if (key.words.length >= 3) {
       // Two different words of the phrase: one word edit changes or drops at most one of them.
-      // (List lengths count removed utterances too: that only changes which two are looked at.)
-      const rarest = [...new Set(key.words)].sort((a, b) => (this.byWord.get(a)?.length ?? 0) - (this.byWord.get(b)?.length ?? 0));
       for (const word of rarest.slice(0, 2)) add(this.byWord.get(word));
     }
     let best: { entry: IndexedUtterance; distance: number } | undefined;
@@ -456,6 +465,22 @@ class NearIndex {
     }
     return best && { entry: best.entry, distance: best.distance };
   }
+}
+
+/**
+ * The first of `ranked` (distinct words of `words`) whose places in `words` add up to `places`,
+ * or undefined when all of them do not.
+ */
+function wordsCovering(words: readonly string[], ranked: readonly string[], places: number): string[] | undefined {
+  if (words.length < places) return undefined;
+  const chosen: string[] = [];
+  let covered = 0;
+  for (const word of ranked) {
+    chosen.push(word);
+    for (const w of words) if (w === word) covered++;
+    if (covered >= places) return chosen;
+  }
+  return undefined;
 }
 
 /** An utterance in NearIndex, with its key. */
