@@ -180,7 +180,8 @@ export function nearKey(phrase: string): NearKey | undefined {
   const loose = looseKey(phrase);
   if (!loose) return undefined;
   const words = loose.split(' ');
-  return { loose, words, content: words.filter((w) => !FILLER_WORDS.has(w)).join(' ') };
+  // Most phrases have no filler word: their content is their loose key (one string, not two).
+  return { loose, words, content: words.some((w) => FILLER_WORDS.has(w)) ? words.filter((w) => !FILLER_WORDS.has(w)).join(' ') : loose };
 }
 
 /** `nearness` of two phrases given by their keys: the same number, without normalising again. */

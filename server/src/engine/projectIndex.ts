@@ -389,17 +389,22 @@ export function exitIntentDetail(mode: PhraseMatch, intentName: string): string 
  * the buckets are rebuilt once the marked ones are a quarter of all.
  */
 class NearIndex {
-  private byLoose = new Map<string, NearEntry[]>();
-  private byContent = new Map<string, NearEntry[]>();
+  /** Utterances by loose key, and by content words: one utterance as it is, several in a list. */
+  private byLoose = new Map<string, NearBucket>();
+  private byContent = new Map<string, NearBucket>();
   private byLength = new Map<number, NearEntry[]>();
   private byWord = new Map<string, NearEntry[]>();
+  /** One string per distinct word, which every key's words share (a project repeats its words). */
+  private vocabulary = new Map<string, string>();
   private live = 0;
   private removed = 0;
 
   add(utterances: readonly IndexedUtterance[]): void {
     for (const utterance of utterances) {
-      const key = nearKey(utterance.utterance.value);
-      if (!key) continue;
+      const found = nearKey(utterance.utterance.value);
+      if (!found) continue;
+      const words = found.words.map((word) => this.vocabulary.get(word) ?? (this.vocabulary.set(word, word), word));
+      const key: NearKey = { loose: found.loose, words, content: found.content };
       const entry: NearEntry = { utterance, key, removed: false };
       utterance.near = entry;
       this.put(entry);
@@ -416,8 +421,8 @@ class NearIndex {
       this.removed++;
     }
     if (this.removed > this.live / 4) {
-      // Every utterance is in one list of byLoose.
-      const entries = [...this.byLoose.values()].flatMap((list) => list.filter((e) => !e.removed));
+      // Every utterance is in one bucket of byLoose.
+      const entries = [...this.byLoose.values()].flatMap((bucket) => (Array.isArray(bucket) ? bucket : [bucket]).filter((e) => !e.removed));
       this.byLoose = new Map();
       this.byContent = new Map();
       this.byLength = new Map();
@@ -429,9 +434,9 @@ class NearIndex {
 
   private put(entry: NearEntry): void {
     const { key } = entry;
-    push(this.byLoose, key.loose, entry);
+    putNear(this.byLoose, key.loose, entry);
     push(this.byLength, key.loose.length, entry);
-    if (key.content) push(this.byContent, key.content, entry);
+    if (key.content) putNear(this.byContent, key.content, entry);
     if (key.words.length >= 2) for (const word of new Set(key.words)) push(this.byWord, word, entry);
   }
 
@@ -439,7 +444,11 @@ class NearIndex {
     const key = nearKey(phrase);
     if (!key) return undefined;
     const candidates = new Set<NearEntry>();
-    const add = (list: readonly NearEntry[] | undefined) => list?.forEach((entry) => entry.removed || candidates.add(entry));
+    const add = (list: NearBucket | undefined) => {
+      if (list === undefined) return;
+      if (!Array.isArray(list)) return void (list.removed || candidates.add(list));
+      for (const entry of list) if (!entry.removed) candidates.add(entry);
+    };
     add(this.byLoose.get(key.loose));
     if (key.content) add(this.byContent.get(key.content));
     // Words of the phrase, rarest first. (List lengths count removed utterances too: that only
@@ -488,6 +497,16 @@ interface NearEntry {
   readonly utterance: IndexedUtterance;
   readonly key: NearKey;
   removed: boolean;
+}
+
+/** The entries of one key of NearIndex: one as it is, several in a list (in the order added). */
+type NearBucket = NearEntry | NearEntry[];
+
+function putNear(map: Map<string, NearBucket>, key: string, entry: NearEntry): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, entry);
+  else if (Array.isArray(bucket)) bucket.push(entry);
+  else map.set(key, [bucket, entry]);
 }
 
 /** Whether `a` comes before `b` in the project's utterances. */
