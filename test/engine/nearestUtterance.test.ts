@@ -18,55 +18,48 @@ function random(seed: number): () => number {
 
 const WORDS = ['talk', 'to', 'bot', 'the', 'agent', 'please', 'exit', 'chat', 'me', 'now', 'back', 'go', 'stop', 'a', 'human'];
 
+/** Long utterances, where the index looks only at utterances that share the phrase's rarest words. */
+const MORE_WORDS = [
+  ...WORDS,
+  'how',
+  'do',
+  'i',
+  'manage',
+  'request',
+  'about',
+  'topic',
+  'today',
+  'order',
+  'ticket',
+  'refund',
+  'my',
+  'account',
+  'open',
+  'close',
+  'is',
+  'it',
+  'can',
+  'you',
+  'help',
+  'with',
+  'this',
+  '1',
+  '2',
+  '3',
+  'x',
+];
+
 describe('nearest utterance', () => {
   it('matches a comparison with every utterance on 600 random phrases', () => {
-    const next = random(12);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
-    const phrase = () => Array.from({ length: 1 + Math.floor(next() * 5) }, () => pick(WORDS)).join(' ');
-    const intents: Record<string, object> = {};
-    for (let i = 0; i < 20; i++) intents[`intents/i${i}.json`] = { name: `i${i}`, utterances: Array.from({ length: 15 }, phrase) };
-    const fixture = new ProjectFixture(intents);
-    const index = indexOf(fixture.project);
-    const all = index.utterances;
-    // Typos, dropped and added words, case, spacing and punctuation: near and far phrases alike.
-    const mutate = (text: string): string => {
-      const chars = [...text];
-      const at = Math.floor(next() * (chars.length + 1));
-      switch (Math.floor(next() * 7)) {
-        case 0:
-          chars.splice(at, 1);
-          break;
-        case 1:
-          chars.splice(at, 0, pick([...'abcdefgh ']));
-          break;
-        case 2:
-          if (at + 1 < chars.length) [chars[at], chars[at + 1]] = [chars[at + 1], chars[at]];
-          break;
-        case 3:
-          return text.toUpperCase() + pick(['!', '.', '  ', '']);
-        case 4:
-          return `${pick(WORDS)} ${text}`;
-        case 5:
-          return text.split(' ').slice(1).join(' ');
-        default:
-          return phrase();
-      }
-      return chars.join('');
-    };
-    let near = 0;
-    for (let n = 0; n < 600; n++) {
-      let text = pick(all).utterance.value;
-      for (let k = 1 + Math.floor(next() * 3); k > 0; k--) text = mutate(text);
-      let expected: { value: string; distance: number } | undefined;
-      for (const entry of all) {
-        const distance = nearness(text, entry.utterance.value);
-        if (distance !== undefined && (!expected || distance < expected.distance)) expected = { value: entry.utterance.value, distance };
-      }
-      const found = index.nearestUtterance(text);
-      assert.deepEqual(found && { value: found.entry.utterance.value, distance: found.distance }, expected, `phrase ${JSON.stringify(text)}`);
-      if (found) near++;
-    }
-    assert.ok(near > 100 && near < 600, `${near} of 600 phrases have a near utterance`);
+    matchesComparisonWithEvery(12, WORDS, 1, 5);
+  });
+
+  it('matches a comparison with every utterance on 600 random long phrases', () => {
+    matchesComparisonWithEvery(34, MORE_WORDS, 5, 12);
+  });
+
+  it('matches a comparison with every utterance on 600 random phrases of every length', () => {
+    matchesComparisonWithEvery(56, MORE_WORDS, 1, 14);
   });
 
   it('still finds the earliest of equally near utterances after a journey edit', () => {
@@ -86,3 +79,58 @@ describe('nearest utterance', () => {
     assert.deepEqual(after && [after.entry.utterance.value, after.entry.intentName, after.distance], ['talk to bot', 'b', 1]);
   });
 });
+
+/**
+ * Makes a project of 20 intents of 15 random phrases (`minWords` to `maxWords` of `words`), then
+ * 600 phrases from its utterances (typos, dropped and added words, case, spacing, punctuation) and
+ * checks that nearestUtterance finds what comparing with every utterance finds.
+ */
+function matchesComparisonWithEvery(seed: number, words: readonly string[], minWords: number, maxWords: number): void {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  const phrase = () => Array.from({ length: minWords + Math.floor(next() * (maxWords - minWords + 1)) }, () => pick(words)).join(' ');
+  const intents: Record<string, object> = {};
+  for (let i = 0; i < 20; i++) intents[`intents/i${i}.json`] = { name: `i${i}`, utterances: Array.from({ length: 15 }, phrase) };
+  const fixture = new ProjectFixture(intents);
+  const index = indexOf(fixture.project);
+  const all = index.utterances;
+  // Typos, dropped and added words, case, spacing and punctuation: near and far phrases alike.
+  const mutate = (text: string): string => {
+    const chars = [...text];
+    const at = Math.floor(next() * (chars.length + 1));
+    switch (Math.floor(next() * 7)) {
+      case 0:
+        chars.splice(at, 1);
+        break;
+      case 1:
+        chars.splice(at, 0, pick([...'abcdefgh ']));
+        break;
+      case 2:
+        if (at + 1 < chars.length) [chars[at], chars[at + 1]] = [chars[at + 1], chars[at]];
+        break;
+      case 3:
+        return text.toUpperCase() + pick(['!', '.', '  ', '']);
+      case 4:
+        return `${pick(words)} ${text}`;
+      case 5:
+        return text.split(' ').slice(1).join(' ');
+      default:
+        return phrase();
+    }
+    return chars.join('');
+  };
+  let near = 0;
+  for (let n = 0; n < 600; n++) {
+    let text = pick(all).utterance.value;
+    for (let k = 1 + Math.floor(next() * 3); k > 0; k--) text = mutate(text);
+    let expected: { value: string; distance: number } | undefined;
+    for (const entry of all) {
+      const distance = nearness(text, entry.utterance.value);
+      if (distance !== undefined && (!expected || distance < expected.distance)) expected = { value: entry.utterance.value, distance };
+    }
+    const found = index.nearestUtterance(text);
+    assert.deepEqual(found && { value: found.entry.utterance.value, distance: found.distance }, expected, `phrase ${JSON.stringify(text)}`);
+    if (found) near++;
+  }
+  assert.ok(near > 100 && near < 600, `${near} of 600 phrases have a near utterance`);
+}

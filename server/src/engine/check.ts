@@ -31,29 +31,47 @@ const FILE_FINDINGS = Symbol('file-scope findings');
 
 /** The findings of one file, sorted by offset, with the project's settings and `given` applied. */
 export function checkFile(project: BotProject, file: BotFile, given: CheckOptions = {}): Finding[] {
-  // The project's handoff-kit.json, under the options given (which win).
-  const base = given.settings ?? project.settings;
-  const settings = { ...base.rules, ...given.rules };
-  const context: RuleContext = {
-    phraseMatch: given.phraseMatch ?? base.phraseMatch ?? 'exact',
-    minConfidence: given.minConfidence ?? base.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
-  };
-  // File-scope rules read nothing but the file, so neither the project nor the context changes their result.
-  const fileScoped = file.derived(FILE_FINDINGS, () => run(fileRules, file, (rule, report) => rule.check(file, report)));
-  const projectScoped = run(projectRules, file, (rule, report) => rule.check(file, project, report, context));
-  return applySettings([...fileScoped, ...projectScoped], settings).sort(compareFindings);
+  return checkWith(project, file, resolveOptions(project, given));
 }
 
 /** Every finding of every file of the project, sorted by file and offset. */
 export function checkProject(project: BotProject, options: CheckOptions = {}): Finding[] {
+  const resolved = resolveOptions(project, options);
   return project
     .allFiles()
-    .flatMap((file) => checkFile(project, file, options))
+    .flatMap((file) => checkWith(project, file, resolved))
     .sort(compareFindings);
+}
+
+/** The rule settings and the checks' context: the project's handoff-kit.json under the options given (which win). */
+interface ResolvedOptions {
+  readonly settings: Readonly<Record<string, RuleSetting | undefined>>;
+  readonly context: RuleContext;
+}
+
+function resolveOptions(project: BotProject, given: CheckOptions): ResolvedOptions {
+  const base = given.settings ?? project.settings;
+  return {
+    settings: { ...base.rules, ...given.rules },
+    context: {
+      phraseMatch: given.phraseMatch ?? base.phraseMatch ?? 'exact',
+      minConfidence: given.minConfidence ?? base.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    },
+  };
+}
+
+function checkWith(project: BotProject, file: BotFile, { settings, context }: ResolvedOptions): Finding[] {
+  // File-scope rules read nothing but the file, so neither the project nor the context changes their result.
+  const fileScoped = file.derived(FILE_FINDINGS, () => run(fileRules, file, (rule, report) => rule.check(file, report)));
+  const projectScoped = run(projectRules, file, (rule, report) => rule.check(file, project, report, context));
+  return applySettings(fileScoped.length ? [...fileScoped, ...projectScoped] : projectScoped, settings).sort(compareFindings);
 }
 
 function run<R extends Rule>(rules: readonly R[], file: BotFile, invoke: (rule: R, report: Report<MessageMap>) => void): Finding[] {
   const findings: Finding[] = [];
+  // One report function for all the rules (rules report synchronously, while they run).
+  let current: R;
+  const report: Report<MessageMap> = (problem) => findings.push(toFinding(current, file, problem as RuleProblem));
   for (const rule of rules) {
     if (!rule.kinds.includes(file.kind)) continue;
     // A file that was not read (too large, unreadable) has no content to check: only the checks
@@ -61,8 +79,9 @@ function run<R extends Rule>(rules: readonly R[], file: BotFile, invoke: (rule: 
     if (!file.readable && !rule.onUnreadFiles) continue;
     if (file.syntaxProblems.length && !rule.onUnparsableFiles && !rule.onUnreadFiles) continue;
     const before = findings.length;
+    current = rule;
     try {
-      invoke(rule, (problem) => findings.push(toFinding(rule, file, problem as RuleProblem)));
+      invoke(rule, report);
     } catch (error) {
       findings.length = before;
       findings.push(toFinding(checkFailed, file, {

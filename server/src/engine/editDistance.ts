@@ -10,6 +10,9 @@
 // `maxDistance`), which counts two swapped letters (`titel`) as two edits; the checks count them
 // as one, as typists make them (the optimal string alignment variant of Damerau-Levenshtein).
 
+/** The rows of `boundedEditDistance`, grown when a longer string comes. */
+let scratch = new Int32Array(3 * 256);
+
 /**
  * The optimal string alignment distance (Damerau-Levenshtein where a transposition counts as one
  * edit and no substring is edited twice) between `a` and `b`, in UTF-16 code units, when it is at
@@ -33,10 +36,12 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   const m = endB - start;
   if (n === 0 || m === 0) return Math.max(n, m) <= max ? Math.max(n, m) : over;
 
-  // Rows indexed 0..m; cells outside the band hold `over`.
-  let prev2 = new Int32Array(m + 1).fill(over);
-  let prev = new Int32Array(m + 1).fill(over);
-  let row = new Int32Array(m + 1).fill(over);
+  // Rows indexed 0..m; cells outside the band hold `over`. The rows are scratch space kept between
+  // calls (a "did you mean" search measures thousands of candidates; the function never re-enters).
+  if (scratch.length < 3 * (m + 1)) scratch = new Int32Array(Math.max(3 * (m + 1), 2 * scratch.length));
+  let prev2 = scratch.subarray(0, m + 1).fill(over);
+  let prev = scratch.subarray(m + 1, 2 * (m + 1)).fill(over);
+  let row = scratch.subarray(2 * (m + 1), 3 * (m + 1)).fill(over);
   for (let j = 0; j <= Math.min(m, max); j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     const from = Math.max(1, i - max);

@@ -14,8 +14,31 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const SPACES = /[\s\p{Zs}]+/gu;
 /** Punctuation at the end of a phrase (`talk to bot.`, `talk to bot!`, `talk to bot。`). */
 const TRAILING_PUNCTUATION = /[\s\p{P}]+$/u;
-/** Text whose normal form is its lower case: words of printable ASCII one space apart, ending in a letter or digit. */
-const PLAIN = /^(?:[!-~]+ )*[!-~]*[A-Za-z0-9]$/;
+/**
+ * Whether `text`'s normal form is its lower case: words of printable ASCII (U+0021 to U+007E) one
+ * space apart, ending in a letter or digit (the regular expression `^(?:[!-~]+ )*[!-~]*[A-Za-z0-9]$`,
+ * as a loop: this runs on every utterance of a project). 1 when it is and has an upper-case
+ * letter, 2 when it is and has none (it is its own normal form), 0 when it is not plain.
+ */
+function plainness(text: string): 0 | 1 | 2 {
+  const last = text.charCodeAt(text.length - 1);
+  if (!((last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5a) || (last >= 0x61 && last <= 0x7a))) return 0;
+  let afterSpace = true;
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return 0;
+      afterSpace = true;
+    } else if (c < 0x21 || c > 0x7e) {
+      return 0;
+    } else {
+      afterSpace = false;
+      if (c >= 0x41 && c <= 0x5a) upper = true;
+    }
+  }
+  return upper ? 1 : 2;
+}
 
 /**
  * A phrase as people read it: Unicode NFC (the NFC and NFD spellings of `café` are one phrase),
@@ -25,7 +48,9 @@ const PLAIN = /^(?:[!-~]+ )*[!-~]*[A-Za-z0-9]$/;
 export function normalizePhrase(phrase: string): string {
   // Most phrases are printable ASCII words one space apart ending in a letter or digit: for them
   // normalising is lowering the case, and telling so costs a fraction of the regular expressions below.
-  if (PLAIN.test(phrase)) return phrase.toLowerCase();
+  const plain = plainness(phrase);
+  if (plain === 2) return phrase;
+  if (plain === 1) return phrase.toLowerCase();
   return phrase
     .normalize('NFC')
     .replace(INVISIBLE, '')
@@ -155,7 +180,8 @@ export function nearKey(phrase: string): NearKey | undefined {
   const loose = looseKey(phrase);
   if (!loose) return undefined;
   const words = loose.split(' ');
-  return { loose, words, content: words.filter((w) => !FILLER_WORDS.has(w)).join(' ') };
+  // Most phrases have no filler word: their content is their loose key (one string, not two).
+  return { loose, words, content: words.some((w) => FILLER_WORDS.has(w)) ? words.filter((w) => !FILLER_WORDS.has(w)).join(' ') : loose };
 }
 
 /** `nearness` of two phrases given by their keys: the same number, without normalising again. */
@@ -170,7 +196,7 @@ export function nearnessOfKeys(phrase: NearKey, candidate: NearKey): number | un
   const wordsA = phrase.words;
   const wordsB = candidate.words;
   // Word counts more than one apart are more than one word edit apart: skip the encoding.
-  if (Math.min(wordsA.length, wordsB.length) >= 3 && Math.abs(wordsA.length - wordsB.length) <= 1 && wordDistance(wordsA, wordsB, 1) <= 1) return 2 + budget;
+  if (Math.min(wordsA.length, wordsB.length) >= 3 && Math.abs(wordsA.length - wordsB.length) <= 1 && oneWordEditAtMost(wordsA, wordsB)) return 2 + budget;
   return undefined;
 }
 
@@ -185,10 +211,25 @@ export function letterBudget(lengthA: number, lengthB: number): number {
 /** The most letters two near phrases differ by: loose keys whose lengths differ more are never near by letters. */
 export const MAX_LETTER_BUDGET = 3;
 
-/** Edit distance counted in words (each distinct word becomes one character), up to `max`. */
-function wordDistance(a: readonly string[], b: readonly string[], max: number): number {
-  const codes = new Map<string, string>();
-  const encode = (words: readonly string[]) =>
-    words.map((w) => codes.get(w) ?? (codes.set(w, String.fromCodePoint(0xe000 + codes.size)), codes.get(w)!)).join('');
-  return boundedEditDistance(encode(a), encode(b), max);
+/**
+ * Whether the optimal string alignment distance counted in words (as `boundedEditDistance` counts
+ * characters) is at most 1: the same words, or one word changed, added, dropped, or two
+ * neighbours swapped. Allocates nothing: a search measures thousands of candidates.
+ */
+export function oneWordEditAtMost(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  if (i === a.length) return true;
+  if (a.length === b.length + 1) {
+    // One word dropped from `a` at i: the rest must line up one place over.
+    for (let j = i; j < b.length; j++) if (a[j + 1] !== b[j]) return false;
+    return true;
+  }
+  if (a.length !== b.length) return false;
+  // One word changed at i, or i and i + 1 swapped; the rest the same.
+  let rest = i + 1;
+  if (i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a[i] !== a[i + 1]) rest = i + 2;
+  for (let j = rest; j < a.length; j++) if (a[j] !== b[j]) return false;
+  return true;
 }

@@ -8,7 +8,7 @@ import { exitPhrasesOf, type ExitPhrase } from './exitPhrases';
 import { readIntent, type Intent } from './intent';
 import { readJourney, type Journey } from './journey';
 import { reachableNodes } from './journeyGraph';
-import { MAX_LETTER_BUDGET, nearKey, nearnessOfKeys, normalizePhrase, phraseKey, type NearKey, type PhraseMatch } from './phraseMatch';
+import { letterBudget, MAX_LETTER_BUDGET, nearKey, nearnessOfKeys, normalizePhrase, phraseKey, type NearKey, type PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 
 export interface IntentEntry {
@@ -37,25 +37,56 @@ export interface NearUtterance {
   readonly distance: number;
 }
 
-/** An utterance as the index holds it: where it stands in the project (file order, then position). */
-interface IndexedUtterance extends UtteranceEntry {
-  readonly order: number;
-  readonly position: number;
-  readonly normalForm: string;
-  /** Its entry in the near index, once that is built. */
-  near?: NearEntry;
-}
-
 /** What the index holds of one intent or journey file. */
 interface FileRecord {
   readonly file: BotFile;
   /** The file's place in the project's file order (`BotProject.orderOf`). */
   readonly order: number;
   readonly intent?: IntentEntry;
+  /** The name of the intent the file defines (the utterances' intent). */
+  readonly intentName?: string;
   readonly journey?: JourneyEntry;
-  readonly utterances: readonly IndexedUtterance[];
+  /** The intent's utterances, in the file's order; set once, as the record is made. */
+  utterances: readonly IndexedUtterance[];
   readonly banners: readonly BannerPhraseEntry[];
 }
+
+/**
+ * An utterance as the index holds it: where it stands in the project (its file's order, then its
+ * position in the file). One small object per utterance (a project may have 100,000): what the
+ * file has in common with its other utterances is read from its record.
+ */
+class IndexedUtterance implements UtteranceEntry {
+  /** Its entry in the near index, once that is built. */
+  near: NearEntry | undefined = undefined;
+
+  constructor(
+    private readonly record: FileRecord,
+    readonly utterance: NamedValue,
+    /** 0-based index among the intent's utterances. */
+    readonly position: number,
+    /** `normalizePhrase` of the utterance. */
+    readonly normalForm: string,
+  ) {}
+
+  get file(): BotFile {
+    return this.record.file;
+  }
+
+  get intentName(): string {
+    return this.record.intentName!;
+  }
+
+  get order(): number {
+    return this.record.order;
+  }
+}
+
+/**
+ * The utterances of one normal form: most forms have one, held as it is (no list per utterance),
+ * and a list only when several utterances share the form.
+ */
+type Bucket = IndexedUtterance | IndexedUtterance[];
 
 /** The way of comparing phrases whose facts are the `exact` family; the other uses `like`. */
 const EXACT: PhraseMatch = 'exact';
@@ -74,7 +105,7 @@ export class ProjectIndex {
   private readonly triggers = new Map<string, JourneyEntry[]>();
   private readonly journeysByFile = new Map<BotFile, JourneyEntry>();
   /** Utterances by normal form, in project order; built on first use, then kept up to date. */
-  private byNormalForm: Map<string, IndexedUtterance[]> | undefined;
+  private byNormalForm: Map<string, Bucket> | undefined;
   private near: NearIndex | undefined;
   private utteranceList: readonly UtteranceEntry[] | undefined;
   private bannerList: readonly BannerPhraseEntry[] | undefined;
@@ -139,6 +170,28 @@ export class ProjectIndex {
     const normalForm = normalizePhrase(phrase);
     readFact(factKey('like', normalForm));
     return this.withNormalForm(normalForm);
+  }
+
+  /**
+   * The first utterance of an intent other than `intentName` equal to `text`, else the first of
+   * such an intent that looks the same (equal `normalizePhrase` forms), in project order; undefined
+   * when there is none. Reads the fact `utterancesLike` reads, and allocates nothing: what
+   * duplicate checks ask of every utterance.
+   */
+  otherUtteranceLike(text: string, intentName: string): UtteranceEntry | undefined {
+    const normalForm = normalizePhrase(text);
+    readFact(factKey('like', normalForm));
+    this.withNormalForm(normalForm);
+    const bucket = this.byNormalForm!.get(normalForm);
+    if (bucket === undefined) return undefined;
+    if (!Array.isArray(bucket)) return bucket.intentName !== intentName ? bucket : undefined;
+    let firstLike: IndexedUtterance | undefined;
+    for (const like of bucket) {
+      if (like.intentName === intentName) continue;
+      if (like.utterance.value === text) return like;
+      firstLike ??= like;
+    }
+    return firstLike;
   }
 
   /**
@@ -244,29 +297,31 @@ export class ProjectIndex {
   }
 
   private add(file: BotFile, order: number): void {
-    let intent: IntentEntry | undefined;
-    let journey: JourneyEntry | undefined;
-    let utterances: IndexedUtterance[] = [];
-    let banners: BannerPhraseEntry[] = [];
+    let record: FileRecord;
     if (file.kind === 'intent') {
       const read = readIntent(file);
       const name = read.name?.value;
       if (name !== undefined) {
-        intent = { file, intent: read };
+        const intent = { file, intent: read };
         this.insert(this.intents, name, intent, order);
+        record = { file, order, intent, intentName: name, utterances: [], banners: [] };
         const forms = normalFormsOf(file);
-        utterances = read.utterances.map((utterance, position) => ({ utterance, file, intentName: name, order, position, normalForm: forms[position] }));
+        const utterances = new Array<IndexedUtterance>(read.utterances.length);
+        for (let i = 0; i < utterances.length; i++) utterances[i] = new IndexedUtterance(record, read.utterances[i], i, forms[i]);
+        record.utterances = utterances;
+      } else {
+        record = { file, order, utterances: [], banners: [] };
       }
     } else {
-      journey = { file, journey: readJourney(file) };
+      const journey = { file, journey: readJourney(file) };
       this.journeysByFile.set(file, journey);
       if (journey.journey.name) this.insert(this.journeys, journey.journey.name.value, journey, order);
       if (journey.journey.triggerIntent) this.insert(this.triggers, journey.journey.triggerIntent.value, journey, order);
-      banners = exitPhrasesOf(file).map((exit) => ({ exit, file }));
+      record = { file, order, journey, utterances: [], banners: exitPhrasesOf(file).map((exit) => ({ exit, file })) };
     }
-    this.records.set(file.path, { file, order, intent, journey, utterances, banners });
-    if (this.byNormalForm) for (const u of utterances) this.insert(this.byNormalForm, u.normalForm, u, order);
-    this.near?.add(utterances);
+    this.records.set(file.path, record);
+    if (this.byNormalForm) for (const u of record.utterances) putInBucket(this.byNormalForm, u);
+    this.near?.add(record.utterances);
   }
 
   private remove(record: FileRecord): void {
@@ -277,7 +332,7 @@ export class ProjectIndex {
       if (record.journey.journey.name) removeFrom(this.journeys, record.journey.journey.name.value, file);
       if (record.journey.journey.triggerIntent) removeFrom(this.triggers, record.journey.journey.triggerIntent.value, file);
     }
-    if (this.byNormalForm) for (const u of record.utterances) removeFrom(this.byNormalForm, u.normalForm, file);
+    if (this.byNormalForm) for (const u of record.utterances) removeFromBucket(this.byNormalForm, u);
     this.near?.remove(record.utterances);
   }
 
@@ -291,7 +346,7 @@ export class ProjectIndex {
   }
 
   private orderOfEntry(entry: { file: BotFile }): number {
-    return (entry as Partial<IndexedUtterance>).order ?? this.records.get(entry.file.path)!.order;
+    return this.records.get(entry.file.path)!.order;
   }
 
   private exactly(text: string): readonly UtteranceEntry[] {
@@ -302,11 +357,20 @@ export class ProjectIndex {
 
   private withNormalForm(normalForm: string): readonly UtteranceEntry[] {
     if (!this.byNormalForm) {
-      const table = new Map<string, IndexedUtterance[]>();
-      for (const record of this.records.values()) for (const u of record.utterances) push(table, u.normalForm, u);
+      const table = new Map<string, Bucket>();
+      // Records are in project order, so each bucket is too, without looking for a place.
+      for (const record of this.records.values()) {
+        for (const u of record.utterances) {
+          const bucket = table.get(u.normalForm);
+          if (bucket === undefined) table.set(u.normalForm, u);
+          else if (Array.isArray(bucket)) bucket.push(u);
+          else table.set(u.normalForm, [bucket, u]);
+        }
+      }
       this.byNormalForm = table;
     }
-    return this.byNormalForm.get(normalForm) ?? [];
+    const bucket = this.byNormalForm.get(normalForm);
+    return bucket === undefined ? NONE : Array.isArray(bucket) ? bucket : [bucket];
   }
 }
 
@@ -325,17 +389,22 @@ export function exitIntentDetail(mode: PhraseMatch, intentName: string): string 
  * the buckets are rebuilt once the marked ones are a quarter of all.
  */
 class NearIndex {
-  private byLoose = new Map<string, NearEntry[]>();
-  private byContent = new Map<string, NearEntry[]>();
+  /** Utterances by loose key, and by content words: one utterance as it is, several in a list. */
+  private byLoose = new Map<string, NearBucket>();
+  private byContent = new Map<string, NearBucket>();
   private byLength = new Map<number, NearEntry[]>();
   private byWord = new Map<string, NearEntry[]>();
+  /** One string per distinct word, which every key's words share (a project repeats its words). */
+  private vocabulary = new Map<string, string>();
   private live = 0;
   private removed = 0;
 
   add(utterances: readonly IndexedUtterance[]): void {
     for (const utterance of utterances) {
-      const key = nearKey(utterance.utterance.value);
-      if (!key) continue;
+      const found = nearKey(utterance.utterance.value);
+      if (!found) continue;
+      const words = found.words.map((word) => this.vocabulary.get(word) ?? (this.vocabulary.set(word, word), word));
+      const key: NearKey = { loose: found.loose, words, content: found.content };
       const entry: NearEntry = { utterance, key, removed: false };
       utterance.near = entry;
       this.put(entry);
@@ -352,8 +421,8 @@ class NearIndex {
       this.removed++;
     }
     if (this.removed > this.live / 4) {
-      // Every utterance is in one list of byLoose.
-      const entries = [...this.byLoose.values()].flatMap((list) => list.filter((e) => !e.removed));
+      // Every utterance is in one bucket of byLoose.
+      const entries = [...this.byLoose.values()].flatMap((bucket) => (Array.isArray(bucket) ? bucket : [bucket]).filter((e) => !e.removed));
       this.byLoose = new Map();
       this.byContent = new Map();
       this.byLength = new Map();
@@ -365,9 +434,9 @@ class NearIndex {
 
   private put(entry: NearEntry): void {
     const { key } = entry;
-    push(this.byLoose, key.loose, entry);
+    putNear(this.byLoose, key.loose, entry);
     push(this.byLength, key.loose.length, entry);
-    if (key.content) push(this.byContent, key.content, entry);
+    if (key.content) putNear(this.byContent, key.content, entry);
     if (key.words.length >= 2) for (const word of new Set(key.words)) push(this.byWord, word, entry);
   }
 
@@ -375,14 +444,27 @@ class NearIndex {
     const key = nearKey(phrase);
     if (!key) return undefined;
     const candidates = new Set<NearEntry>();
-    const add = (list: readonly NearEntry[] | undefined) => list?.forEach((entry) => entry.removed || candidates.add(entry));
+    const add = (list: NearBucket | undefined) => {
+      if (list === undefined) return;
+      if (!Array.isArray(list)) return void (list.removed || candidates.add(list));
+      for (const entry of list) if (!entry.removed) candidates.add(entry);
+    };
     add(this.byLoose.get(key.loose));
     if (key.content) add(this.byContent.get(key.content));
-    for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++) add(this.byLength.get(length));
+    // Words of the phrase, rarest first. (List lengths count removed utterances too: that only
+    // changes which words are looked at.)
+    const rarest = [...new Set(key.words)].sort((a, b) => (this.byWord.get(a)?.length ?? 0) - (this.byWord.get(b)?.length ?? 0));
+    // Near by letters: a loose key within the letter budget, at most `budget` edits away. Each edit
+    // touches at most two words, so of any 2 * budget + 1 word places of the phrase one is intact,
+    // and a near utterance has that word: the utterances with the rarest words that cover that
+    // many places are enough (one-word utterances are more than `budget` spaces away). A phrase
+    // of fewer words is compared with every utterance of a near length.
+    const budget = letterBudget(key.loose.length, key.loose.length + MAX_LETTER_BUDGET);
+    const covering = wordsCovering(key.words, rarest, 2 * budget + 1);
+    if (covering) for (const word of covering) add(this.byWord.get(word));
+    else for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++) add(this.byLength.get(length));
     if (key.words.length >= 3) {
       // Two different words of the phrase: one word edit changes or drops at most one of them.
-      // (List lengths count removed utterances too: that only changes which two are looked at.)
-      const rarest = [...new Set(key.words)].sort((a, b) => (this.byWord.get(a)?.length ?? 0) - (this.byWord.get(b)?.length ?? 0));
       for (const word of rarest.slice(0, 2)) add(this.byWord.get(word));
     }
     let best: { entry: IndexedUtterance; distance: number } | undefined;
@@ -394,11 +476,37 @@ class NearIndex {
   }
 }
 
+/**
+ * The first of `ranked` (distinct words of `words`) whose places in `words` add up to `places`,
+ * or undefined when all of them do not.
+ */
+function wordsCovering(words: readonly string[], ranked: readonly string[], places: number): string[] | undefined {
+  if (words.length < places) return undefined;
+  const chosen: string[] = [];
+  let covered = 0;
+  for (const word of ranked) {
+    chosen.push(word);
+    for (const w of words) if (w === word) covered++;
+    if (covered >= places) return chosen;
+  }
+  return undefined;
+}
+
 /** An utterance in NearIndex, with its key. */
 interface NearEntry {
   readonly utterance: IndexedUtterance;
   readonly key: NearKey;
   removed: boolean;
+}
+
+/** The entries of one key of NearIndex: one as it is, several in a list (in the order added). */
+type NearBucket = NearEntry | NearEntry[];
+
+function putNear(map: Map<string, NearBucket>, key: string, entry: NearEntry): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, entry);
+  else if (Array.isArray(bucket)) bucket.push(entry);
+  else map.set(key, [bucket, entry]);
 }
 
 /** Whether `a` comes before `b` in the project's utterances. */
@@ -476,6 +584,32 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+const NONE: readonly IndexedUtterance[] = [];
+
+/** Puts `u` into its normal form's bucket after the utterances before it in the project. */
+function putInBucket(table: Map<string, Bucket>, u: IndexedUtterance): void {
+  const bucket = table.get(u.normalForm);
+  if (bucket === undefined) return void table.set(u.normalForm, u);
+  const list = Array.isArray(bucket) ? bucket : [bucket];
+  let at = list.length;
+  while (at > 0 && before(u, list[at - 1])) at--;
+  list.splice(at, 0, u);
+  if (list !== bucket) table.set(u.normalForm, list);
+}
+
+/** Takes `u` out of its normal form's bucket (a bucket of one goes; a list of one becomes its item). */
+function removeFromBucket(table: Map<string, Bucket>, u: IndexedUtterance): void {
+  const bucket = table.get(u.normalForm);
+  if (bucket === undefined) return;
+  if (!Array.isArray(bucket)) {
+    if (bucket === u) table.delete(u.normalForm);
+    return;
+  }
+  const kept = bucket.filter((entry) => entry !== u);
+  if (kept.length === 0) table.delete(u.normalForm);
+  else table.set(u.normalForm, kept.length === 1 ? kept[0] : kept);
 }
 
 function removeFrom<T extends { file: BotFile }>(map: Map<string, T[]>, key: string, file: BotFile): void {

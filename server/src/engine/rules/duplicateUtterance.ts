@@ -29,19 +29,8 @@ export const duplicateUtterance = defineProjectRule({
     const index = indexOf(project);
     const name = intent.name.value;
     for (const utterance of intent.utterances) {
-      // The same text, when another intent has it, before a look-alike (one loop, no array per utterance).
-      const likes = index.utterancesLike(utterance.value);
-      let other: (typeof likes)[number] | undefined;
-      let firstLike: (typeof likes)[number] | undefined;
-      for (const like of likes) {
-        if (like.intentName === name) continue;
-        if (like.utterance.value === utterance.value) {
-          other = like;
-          break;
-        }
-        firstLike ??= like;
-      }
-      other ??= firstLike;
+      // The same text, when another intent has it, before a look-alike.
+      const other = index.otherUtteranceLike(utterance.value, name);
       if (!other) continue;
       const data = { utterance: utterance.value, intent: other.intentName, file: relativePath(project.root, other.file.path) };
       report({
