@@ -48,6 +48,11 @@ export class IncrementalCheck {
 
   constructor(readonly project: BotProject) {}
 
+  /** How many files the results of the last run hold (the project's files then). */
+  get checkedCount(): number {
+    return this.checked.size;
+  }
+
   /**
    * The findings of every file of the project, keyed by file path in the project's file order,
    * each equal to `checkFile(project, file, options)`. Checked again: every file when the options

@@ -71,6 +71,12 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   /** Per URI, the diagnostics array last published, so that one reused is not even compared. */
   const publishedArrays = new Map<string, Diagnostic[]>();
   let timer: Disposable | undefined;
+  /**
+   * The server's own work for the pass after an edit (ms, `performance.now()`): handling the
+   * document changes since the last pass, then the pass from its timer to the last diagnostics
+   * handed to the connection. Logged per pass ("Checked after ..."), read by scripts/bench/lsp.mjs.
+   */
+  const work = { changes: 0, changesMs: 0, timerFiredAt: undefined as number | undefined };
   /** Model updates and checks run one after another, in the order the events came. */
   let queue: Promise<void> = Promise.resolve();
 
@@ -180,8 +186,10 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       if (path.basename(file) === 'bot.json' && !workspace.project(path.dirname(file))) {
         await workspace.loadProject(path.dirname(file));
       }
+      const started = performance.now();
       const project = syncDocument(event.document);
       if (project) schedule(project);
+      work.changesMs += performance.now() - started;
     });
   });
 
@@ -308,6 +316,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     timer?.dispose();
     timer = runtime.setTimeout(() => {
       timer = undefined;
+      work.timerFiredAt ??= performance.now();
       enqueue(checkPending);
     }, CHECK_DELAY_MS);
   }
@@ -317,6 +326,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     const projects = [...pending];
     pending.clear();
     const passStarted = performance.now();
+    const timerFiredAt = work.timerFiredAt ?? passStarted;
     for (const project of projects) {
       if (workspace.project(project.root) !== project) continue; // removed or reloaded meanwhile
       const settings = await settingsFor(project);
@@ -338,7 +348,9 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       const results = settings.enable ? incremental.run(options) : undefined;
       // After a pass with the checks off (or none), every file is published; after that, only
       // what can have changed (see filesToPublish): a keystroke then walks a handful of files, not 3,001.
-      const files = results && publishedChecked.get(project) ? filesToPublish(project, incremental) : project.allFiles();
+      const all = results && publishedChecked.get(project) ? undefined : project.allFiles();
+      const files = all ?? filesToPublish(project, incremental);
+      const fileCount = all?.length ?? incremental.checkedCount;
       publishedChecked.set(project, !!results);
       let sent = 0;
       for (const file of files) {
@@ -346,10 +358,17 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
         const written = publish(uriOf(file.path), findings ? diagnosticsOf(project, file, findings, relatedFile) : NO_DIAGNOSTICS);
         if (written && ++sent % PUBLISH_CHUNK === 0) await written;
       }
-      // The line's form is read by scripts/bench/lsp.mjs; how many files were checked again goes before it.
-      if (results) connection.console.log(`Checked again ${incremental.lastRunChecked} of ${project.allFiles().length} files of ${project.root}.`);
-      connection.console.log(`Checked ${project.root} (${project.allFiles().length} files) in ${Math.round(performance.now() - started)} ms.`);
+      // The line's form is read by scripts/bench/lsp.mjs.
+      const again = results ? `, ${incremental.lastRunChecked} checked again` : '';
+      connection.console.log(`Checked ${project.root} (${fileCount} files${again}) in ${Math.round(performance.now() - started)} ms.`);
     }
+    const passMs = performance.now() - timerFiredAt;
+    connection.console.log(
+      `Checked after ${work.changes} change(s): server work ${(work.changesMs + passMs).toFixed(2)} ms (changes ${work.changesMs.toFixed(2)} ms, pass ${passMs.toFixed(2)} ms).`,
+    );
+    work.changes = 0;
+    work.changesMs = 0;
+    work.timerFiredAt = undefined;
     sendStatus(performance.now() - passStarted);
   }
 
@@ -507,7 +526,26 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     phraseMatchFor: async (project) => (await settingsFor(project)).exitPhraseMatch,
   });
 
-  documents.listen(connection);
+  // Applying a change to a document is the server's work too: timed where TextDocuments does it.
+  documents.listen(timingDocumentChanges(connection, (ms) => {
+    work.changes++;
+    work.changesMs += ms;
+  }));
+}
+
+/**
+ * The connection as TextDocuments sees it, with each didChange handler timed (`record` gets the
+ * ms it took: applying the change and the content-change listeners, which only queue the update).
+ */
+function timingDocumentChanges(connection: Connection, record: (ms: number) => void): Connection {
+  const timed: Connection = Object.create(connection);
+  timed.onDidChangeTextDocument = (handler) =>
+    connection.onDidChangeTextDocument((params) => {
+      const started = performance.now();
+      handler(params);
+      record(performance.now() - started);
+    });
+  return timed;
 }
 
 function stripBom(text: string): string {
