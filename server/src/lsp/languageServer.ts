@@ -14,7 +14,18 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { BotWorkspace, checkFile, IncrementalCheck, isInside, type BotFile, type BotProject, type CheckOptions, type FileSystem, type Finding } from '../engine';
+import {
+  BotWorkspace,
+  checkFile,
+  IncrementalCheck,
+  isInside,
+  type BotFile,
+  type BotProject,
+  type CheckedFile,
+  type CheckOptions,
+  type FileSystem,
+  type Finding,
+} from '../engine';
 import type { FileChange } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { registerCustomRequests } from './customRequests';
@@ -30,10 +41,19 @@ export interface Disposable {
 export interface ServerRuntime {
   readonly fs: FileSystem;
   setTimeout(callback: () => void, ms: number): Disposable;
+  /** Calls `callback` once the event loop has handled the input that came meanwhile (Node's setImmediate). */
+  setImmediate(callback: () => void): void;
 }
 
 /** Folders whose changes never concern a bot project (as the workspace's project search skips them). */
 const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
+
+/**
+ * How many files a pass over a whole project checks between two looks at what came in: about 10
+ * ms of checking (3,001 files take some 550 ms), so that hover, completion and edits are handled
+ * during a first pass rather than after it.
+ */
+const FILES_PER_STEP = 50;
 
 /** How long typing must pause before the touched projects are checked again. */
 const CHECK_DELAY_MS = 100;
@@ -77,15 +97,51 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
    * handed to the connection. Logged per pass ("Checked after ..."), read by scripts/bench/lsp.mjs.
    */
   const work = { changes: 0, changesMs: 0, timerFiredAt: undefined as number | undefined };
-  /** Model updates and checks run one after another, in the order the events came. */
-  let queue: Promise<void> = Promise.resolve();
+  /**
+   * Model updates and checks run one after another, in the order the events came; a pass over
+   * many files lets the tasks queued meanwhile run between its steps (letQueuedTasksRun).
+   */
+  const tasks: Array<() => Promise<void>> = [];
+  let draining = false;
+  /** Whether a check pass is under way (it may be between steps): another waits until it ends. */
+  let passUnderWay = false;
 
-  function enqueue(task: () => Promise<void>): void {
-    queue = queue.then(task).catch((error: unknown) => {
-      // One failed update must not stop the ones after it, nor the server.
-      connection.console.error(`Handoff Kit: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  /** Queues a task; the promise resolves when it has run (failed or not). */
+  function enqueue(task: () => Promise<void>): Promise<void> {
+    return new Promise((resolve) => {
+      tasks.push(async () => {
+        try {
+          await task();
+        } catch (error) {
+          // One failed update must not stop the ones after it, nor the server.
+          connection.console.error(`Handoff Kit: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        } finally {
+          resolve();
+        }
+      });
+      if (!draining) {
+        draining = true;
+        queueMicrotask(() => void drain());
+      }
     });
   }
+
+  async function drain(): Promise<void> {
+    while (tasks.length) await tasks.shift()!();
+    draining = false;
+  }
+
+  /**
+   * For a task that runs in steps: lets the event loop read what came in, then runs the tasks
+   * queued meanwhile (model updates, requests waiting for the model) before the task goes on.
+   */
+  async function letQueuedTasksRun(): Promise<void> {
+    await new Promise<void>((resolve) => runtime.setImmediate(resolve));
+    while (tasks.length) await tasks.shift()!();
+  }
+
+  /** Waits until every change the server has been told of is in the model. */
+  const settled = () => enqueue(async () => undefined);
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -156,8 +212,8 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     }
     void progress.then((p) => p?.report(`Checking ${files} files`));
     for (const project of projects) pending.add(project);
-    enqueue(checkPending);
-    enqueue(async () => void (await progress)?.done());
+    // Tasks queued now would run between the pass's steps: the progress ends with the pass.
+    void enqueue(checkPending).then(async () => (await progress)?.done());
   }
 
   /** Tells the client how much the server checks and how long the last check took (`durationMs`). */
@@ -317,12 +373,25 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     timer = runtime.setTimeout(() => {
       timer = undefined;
       work.timerFiredAt ??= performance.now();
-      enqueue(checkPending);
+      void enqueue(checkPending);
     }, CHECK_DELAY_MS);
   }
 
   async function checkPending(): Promise<void> {
-    if (!pending.size) return; // checked already, by a pass that took them sooner
+    // Checked already, by a pass that took them sooner; or a pass is between steps, and checks
+    // them when it ends.
+    if (!pending.size || passUnderWay) return;
+    passUnderWay = true;
+    try {
+      await checkProjects();
+    } finally {
+      passUnderWay = false;
+    }
+    // Changes that came between the steps of a pass.
+    if (pending.size) void enqueue(checkPending);
+  }
+
+  async function checkProjects(): Promise<void> {
     const projects = [...pending];
     pending.clear();
     const passStarted = performance.now();
@@ -345,7 +414,16 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
         // before the thousands of others are even checked.
         if (settings.enable) await publishOpenFirst(project, options, relatedFile);
       }
-      const results = settings.enable ? incremental.run(options) : undefined;
+      let results: ReadonlyMap<string, CheckedFile> | undefined;
+      if (settings.enable) {
+        // A pass over every file goes in steps, with requests and edits handled in between (the
+        // edits are taken in by the pass); a keystroke's pass is one step.
+        const steps = incremental.runInSteps(options, FILES_PER_STEP);
+        let step = steps.next();
+        while (!step.done && (await letQueuedTasksRun(), workspace.project(project.root) === project)) step = steps.next();
+        if (!step.done) continue; // removed or reloaded meanwhile
+        results = step.value;
+      }
       // After a pass with the checks off (or none), every file is published; after that, only
       // what can have changed (see filesToPublish): a keystroke then walks a handful of files, not 3,001.
       const all = results && publishedChecked.get(project) ? undefined : project.allFiles();
@@ -488,7 +566,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   }
 
   const fileOf = async (uri: string) => {
-    await queue;
+    await settled();
     const file = toPath(uri);
     const project = file ? workspace.projectOf(file) : undefined;
     const botFile = file ? project?.file(file) : undefined;
@@ -522,7 +600,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     mayApply,
     fileOf,
     uriOf,
-    settled: () => queue,
+    settled,
     phraseMatchFor: async (project) => (await settingsFor(project)).exitPhraseMatch,
   });
 
