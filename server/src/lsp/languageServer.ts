@@ -84,6 +84,8 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   let clientUrisChanges = 0;
   /** Per project, the findings kept between check passes. */
   const incrementalChecks = new WeakMap<BotProject, IncrementalCheck>();
+  /** Per project, how many files its last pass published (counted there: allFiles() copies thousands). */
+  const fileCounts = new WeakMap<BotProject, number>();
   /** Per project, whether its last pass published the checks' findings (false: the checks were off). */
   const publishedChecked = new WeakMap<BotProject, boolean>();
   /** Per file path with findings, the diagnostics last converted from them (see diagnosticsOf). */
@@ -219,7 +221,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   /** Tells the client how much the server checks and how long the last check took (`durationMs`). */
   function sendStatus(durationMs: number): void {
     const projects = workspace.projects();
-    const files = projects.reduce((n, p) => n + p.allFiles().length, 0);
+    const files = projects.reduce((n, p) => n + (fileCounts.get(p) ?? p.allFiles().length), 0);
     void connection.sendNotification(STATUS_NOTIFICATION, { projects: projects.length, files, durationMs: Math.round(durationMs) } satisfies StatusParams);
   }
 
@@ -429,6 +431,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       const all = results && publishedChecked.get(project) ? undefined : project.allFiles();
       const files = all ?? filesToPublish(project, incremental);
       const fileCount = all?.length ?? incremental.checkedCount;
+      fileCounts.set(project, fileCount);
       publishedChecked.set(project, !!results);
       let sent = 0;
       for (const file of files) {
@@ -459,10 +462,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   function filesToPublish(project: BotProject, incremental: IncrementalCheck): BotFile[] {
     const paths = new Set(incremental.lastRunChanged);
     for (const path of converted.keys()) paths.add(path);
-    for (const document of documents.all()) {
-      const path = toPath(document.uri);
-      if (path) paths.add(path);
-    }
+    for (const [path, uri] of clientUris) if (documents.get(uri)) paths.add(path);
     const files: BotFile[] = [];
     for (const path of paths) {
       const file = project.file(path);
@@ -630,13 +630,20 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** The paths of the URIs seen lately: every keystroke names its document's URI, and parsing a URL costs. */
+const pathsOfUris = new Map<string, string | undefined>();
+
 function toPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
+  if (pathsOfUris.has(uri)) return pathsOfUris.get(uri);
+  let file: string | undefined;
   try {
-    return fileURLToPath(uri);
+    file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
   } catch {
-    return undefined;
+    file = undefined;
   }
+  if (pathsOfUris.size >= 1000) pathsOfUris.clear();
+  pathsOfUris.set(uri, file);
+  return file;
 }
 
 function toUri(file: string): string {
