@@ -223,6 +223,9 @@ export class IncrementalCheck {
   /** Checks one file, recording the facts its checks read. */
   private check(file: BotFile, options: CheckOptions): Finding[] {
     const { result, facts } = recordingFacts(() => checkFile(this.project, file, options));
+    // Checked again and read the same facts (the usual case after a keystroke): its readers stay.
+    const before = this.factsRead.get(file.path);
+    if (before && before.length === facts.size && before.every((fact) => facts.has(fact))) return result;
     this.forget(file.path);
     this.factsRead.set(file.path, [...facts]);
     // Most facts have one reader (an intent's utterances): a string, not a Set, saves memory.
