@@ -3,8 +3,10 @@
 // - initialize -> the first publishDiagnostics of an opened journey, and the server's RSS once
 //   the project is loaded and checked (VmRSS/VmHWM from /proc: what the OS charges it);
 // - keystrokes: an incremental didChange, then the time until the diagnostics arrive, end to end
-//   and without the server's deliberate pause before checking, and how many notifications the
-//   server sends for other files (and how many of those carry diagnostics that did not change).
+//   and without the server's deliberate pause before checking, the server's own figure for its
+//   work (the didChange handling and the pass after it, on its clock, from its log), and how many
+//   notifications the server sends for other files (and how many of those carry diagnostics that
+//   did not change).
 // Every wait has a deadline and waits for a condition, never for a fixed time; the server is
 // always shut down and killed.
 import { spawn } from 'node:child_process';
@@ -143,13 +145,17 @@ export class BenchServer {
   }
 }
 
-const CHECKED = /^Checked .* \((\d+) files\) in (\d+) ms\.$/;
+/** The server's line per project and pass: its files, how many it checked again, how long it took. */
+const CHECKED = /^Checked .* \((\d+) files(?:, (\d+) checked again)?\) in (\d+) ms\.$/;
+/** The server's last line of a pass: its own clock's figure for the work since the pass before. */
+const WORK = /^Checked after (\d+) change\(s\): server work ([\d.]+) ms \(changes ([\d.]+) ms, pass ([\d.]+) ms\)\.$/;
 
 /**
  * One edit and what follows it: sends the change, waits until every file of `affected` has
  * received diagnostics (`broken` true: some, false: none), then for the end of the check pass
- * that sent them (the server logs "Checked ... in N ms" after publishing a pass's diagnostics, in
- * order on the same stream). Notifications for files outside `affected` in that pass are counted.
+ * that sent them (the server logs "Checked ... in N ms" per project and "Checked after N
+ * change(s): server work ..." per pass after publishing its diagnostics, in order on the same
+ * stream). Notifications for files outside `affected` in that pass are counted.
  */
 async function timedEdit(server, { file, from, to, affected, broken, timeoutMs }) {
   const uris = new Set(affected.map(uri));
@@ -165,14 +171,18 @@ async function timedEdit(server, { file, from, to, affected, broken, timeoutMs }
   );
   const lastArrived = Math.max(...arrived.map((p) => p.at));
   const checked = await server.waitFor('the end of the check pass after an edit', () => server.logAfter(lastArrived, CHECKED), timeoutMs);
+  const work = await server.waitFor("the pass's server work", () => server.logAfter(checked.at, WORK), timeoutMs);
   // The pass began after the edit and after any pass that ended before our diagnostics came.
-  const passStart = Math.max(sent, ...server.logs.filter((l) => l.at < lastArrived && CHECKED.test(l.message)).map((l) => l.at));
+  const passStart = Math.max(sent, ...server.logs.filter((l) => l.at < lastArrived && WORK.test(l.message)).map((l) => l.at));
   const pass = server.publishes.filter((p) => p.at >= passStart && p.at <= checked.at);
+  const [, changes, workMs, changesMs, passMs] = WORK.exec(work.message).map(Number);
   const others = pass.filter((p) => !uris.has(p.uri));
   return {
     broken,
     affectedMs: lastArrived - sent,
-    checkLogMs: Number(CHECKED.exec(checked.message)[2]),
+    checkLogMs: Number(CHECKED.exec(checked.message)[3]),
+    checkedAgain: Number(CHECKED.exec(checked.message)[2]),
+    serverWork: { ms: workMs, changesMs, passMs, changes },
     filesChecked: Number(CHECKED.exec(checked.message)[1]),
     affectedSent: pass.length - others.length,
     otherSent: others.length,
@@ -189,11 +199,16 @@ function summarise(runs) {
     runs: list.length,
     affectedMs: median(list.map((r) => r.affectedMs)),
     checkLogMs: median(list.map((r) => r.checkLogMs)),
+    serverWorkMs: median(list.map((r) => r.serverWork.ms)),
+    changesMs: median(list.map((r) => r.serverWork.changesMs)),
+    passMs: median(list.map((r) => r.serverWork.passMs)),
+    changes: Math.max(...list.map((r) => r.serverWork.changes)),
   });
   return {
     ...side(of(true)),
     undo: side(of(false)),
     filesChecked: Math.max(...runs.map((r) => r.filesChecked)),
+    checkedAgain: Math.max(...runs.map((r) => r.checkedAgain)),
     affectedSent: Math.max(...runs.map((r) => r.affectedSent)),
     // The worst edit: one unneeded notification in any run is one too many.
     otherSent: Math.max(...runs.map((r) => r.otherSent)),
@@ -205,10 +220,10 @@ function summarise(runs) {
  * The whole language-server measurement on one project. `journey` is opened and edited (an
  * event name made wrong, then right again, `edits` times each); `intent` is opened and one of its
  * utterances that is a banner's exit phrase changed and changed back, which gives or takes
- * findings of the journeys `intentAffects`.
+ * findings of the journeys `intentAffects`. `nodeArgs`: flags for the server's node (`--cpu-prof`).
  */
-export async function measureServer({ serverJs, project, journey, journeyEdit, intent, intentEdit, intentAffects, edits, timeoutMs }) {
-  const server = new BenchServer(serverJs);
+export async function measureServer({ serverJs, nodeArgs = [], project, journey, journeyEdit, intent, intentEdit, intentAffects, edits, timeoutMs }) {
+  const server = new BenchServer(serverJs, nodeArgs);
   try {
     const started = performance.now();
     await server.initialize(project);

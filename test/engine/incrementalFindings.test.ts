@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { BotProject, checkProject, IncrementalCheck, type Finding } from '../../server/src/engine';
+import { BotProject, checkProject, IncrementalCheck, type CheckedFile, type CheckOptions, type Finding } from '../../server/src/engine';
 import { exampleProject } from '../paths';
 
 /** A small deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
@@ -109,7 +109,6 @@ describe('incremental findings', () => {
 
   it('after 600 random edits of names, triggers, jumps, events, banner phrases, utterances, reports and settings, files added and deleted, each file equals a fresh check', () => {
     const next = random(11);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
     const original = projectTexts();
     original.set(path.join(ROOT, 'test-reports/journeys.csv'), REPORT);
     const texts = new Map(original);
@@ -124,36 +123,10 @@ describe('incremental findings', () => {
     let checked = 0;
     let files = 0;
     let few = 0;
-    let added = 0;
+    const added = { files: 0 };
     for (let n = 0; n < 600; n++) {
-      const file = pick([...texts.keys()]);
-      const roll = next();
-      if (roll < 0.04 && texts.size > 10) {
-        texts.delete(file);
-        project.delete(file);
-      } else if (roll < 0.06) {
-        // The project's settings: how exit phrases compare, a rule turned off.
-        const settings = { exitPhraseMatch: pick(['exact', 'ignoreCaseAndSpacing']), rules: next() < 0.5 ? { 'unknown-event': 'off' } : {} };
-        texts.set(path.join(ROOT, 'handoff-kit.json'), JSON.stringify(settings));
-        project.setText(path.join(ROOT, 'handoff-kit.json'), JSON.stringify(settings), n + 2);
-      } else if (roll < 0.1) {
-        const [name, text] = newFile(added++, next);
-        texts.set(name, text);
-        project.setText(name, text, n + 2);
-      } else {
-        // Now and then a file goes back to what it was, or its text breaks.
-        const before = texts.get(file)!;
-        const text =
-          roll < 0.15
-            ? (original.get(file) ?? before)
-            : roll < 0.25 && file.endsWith('.json')
-              ? edit(before, next)
-              : structuralEdit(file, before, next);
-        texts.set(file, text);
-        project.setText(file, text, n + 2);
-      }
+      const file = randomEdit(project, texts, original, n + 2, added, next);
       const options = n % 7 === 6 ? { phraseMatch: 'ignoreCaseAndSpacing' as const } : {};
-      console.log(path.relative(ROOT, file), texts.get(file), project.settings);
       const results = incremental.run(options);
       checked += incremental.lastRunChecked;
       files += results.size;
@@ -184,6 +157,73 @@ describe('incremental findings', () => {
     // small; still, many runs check only a few files (over seeds 1-21: 55-62 % of all checked).
     assert.ok(checked < files * 0.75, `${checked} files checked of ${files} in 600 runs`);
     assert.ok(few > 100, `${few} of 600 runs checked 3 files or fewer`);
+  });
+
+  it('checks every file in steps, with random edits between the steps, as a fresh check of the project at the end', () => {
+    const byFile = (findings: readonly Finding[]) => {
+      const files = new Map<string, Finding[]>();
+      for (const finding of findings) files.set(finding.file, [...(files.get(finding.file) ?? []), finding]);
+      return files;
+    };
+    let stepsTaken = 0;
+    let edits = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const next = random(seed);
+      const original = projectTexts();
+      original.set(path.join(ROOT, 'test-reports/journeys.csv'), REPORT);
+      const texts = new Map(original);
+      const project = fresh(texts);
+      const incremental = new IncrementalCheck(project);
+      const added = { files: 0 };
+      let version = 2;
+      const compare = (results: ReadonlyMap<string, CheckedFile>, options: CheckOptions, when: string) => {
+        assert.deepEqual(
+          [...results.keys()],
+          project.allFiles().map((f) => f.path),
+          `${when}: the files in project order`,
+        );
+        const expected = byFile(checkProject(fresh(texts), options));
+        for (const [filePath, result] of results) {
+          assert.equal(result.file, project.file(filePath), `${when}: ${path.relative(ROOT, filePath)} is of the current version`);
+          assert.deepEqual(result.findings, expected.get(filePath) ?? [], `${when}: ${path.relative(ROOT, filePath)}`);
+        }
+      };
+      // A first pass, then passes after the options changed: every file is checked, 3 per step.
+      for (const options of [{}, { phraseMatch: 'ignoreCaseAndSpacing' as const }]) {
+        const steps = incremental.runInSteps(options, 3);
+        let step = steps.next();
+        while (!step.done) {
+          stepsTaken++;
+          for (let k = Math.floor(next() * 3); k > 0; k--, edits++) randomEdit(project, texts, original, version++, added, next);
+          step = steps.next();
+        }
+        compare(step.value, options, `seed ${seed}, a pass in steps`);
+        // What the pass recorded (the facts each file read) serves the incremental runs after it.
+        for (let n = 0; n < 10; n++) {
+          randomEdit(project, texts, original, version++, added, next);
+          compare(incremental.run(options), options, `seed ${seed}, edit ${n + 1} after the pass`);
+        }
+      }
+      // A pass left unfinished: the next run checks every file again.
+      const steps = incremental.runInSteps({}, 3);
+      steps.next();
+      randomEdit(project, texts, original, version++, added, next);
+      compare(incremental.run({}), {}, `seed ${seed}, after a pass left unfinished`);
+      assert.equal(incremental.lastRunChecked, project.allFiles().length);
+    }
+    assert.ok(stepsTaken > 100 && edits > 100, `${stepsTaken} steps, ${edits} edits between them`);
+  });
+
+  it('runs an incremental check in one step', () => {
+    const texts = projectTexts();
+    const project = fresh(texts);
+    const incremental = new IncrementalCheck(project);
+    incremental.run();
+    const journey = path.join(ROOT, 'journeys/journey_1.json');
+    project.setText(journey, project.file(journey)!.text.replace('"custom-event-1"', '"custom-event-1x"'), 2);
+    const step = incremental.runInSteps({}, 1).next();
+    assert.equal(step.done, true);
+    assert.ok(incremental.lastRunChecked > 1);
   });
 
   it('tells which files changed since a generation, while it remembers, and is checked alike when it does not', () => {
@@ -246,6 +286,46 @@ describe('incremental findings', () => {
     assert.equal(incremental.lastRunChecked, 2);
   });
 });
+
+/**
+ * One random edit of `project` and of `texts`, its texts (as the 600 edits make them): a file
+ * deleted, the settings changed, a file added (`added` counts them), a file set back to its
+ * `original` text, or an edit of its text or of what the cross-file checks read. Returns the path
+ * it picked.
+ */
+function randomEdit(
+  project: BotProject,
+  texts: Map<string, string>,
+  original: ReadonlyMap<string, string>,
+  version: number,
+  added: { files: number },
+  next: () => number,
+): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  const file = pick([...texts.keys()]);
+  const roll = next();
+  if (roll < 0.04 && texts.size > 10) {
+    texts.delete(file);
+    project.delete(file);
+  } else if (roll < 0.06) {
+    // The project's settings: how exit phrases compare, a rule turned off.
+    const settings = { exitPhraseMatch: pick(['exact', 'ignoreCaseAndSpacing']), rules: next() < 0.5 ? { 'unknown-event': 'off' } : {} };
+    texts.set(path.join(ROOT, 'handoff-kit.json'), JSON.stringify(settings));
+    project.setText(path.join(ROOT, 'handoff-kit.json'), JSON.stringify(settings), version);
+  } else if (roll < 0.1) {
+    const [name, text] = newFile(added.files++, next);
+    texts.set(name, text);
+    project.setText(name, text, version);
+  } else {
+    // Now and then a file goes back to what it was, or its text breaks.
+    const before = texts.get(file)!;
+    const text =
+      roll < 0.15 ? (original.get(file) ?? before) : roll < 0.25 && file.endsWith('.json') ? edit(before, next) : structuralEdit(file, before, next);
+    texts.set(file, text);
+    project.setText(file, text, version);
+  }
+  return file;
+}
 
 /** A test report of the live bot (journey shape): one exit phrase routed right, one wrong, one stale. */
 const REPORT =

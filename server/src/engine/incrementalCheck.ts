@@ -48,6 +48,11 @@ export class IncrementalCheck {
 
   constructor(readonly project: BotProject) {}
 
+  /** How many files the results of the last run hold (the project's files then). */
+  get checkedCount(): number {
+    return this.checked.size;
+  }
+
   /**
    * The findings of every file of the project, keyed by file path in the project's file order,
    * each equal to `checkFile(project, file, options)`. Checked again: every file when the options
@@ -57,21 +62,100 @@ export class IncrementalCheck {
    * array), so callers can skip what they derived from it (see `lastRunChanged`).
    */
   run(options: CheckOptions = {}): ReadonlyMap<string, CheckedFile> {
+    const steps = this.runInSteps(options, Infinity);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `run` in steps, for callers that must not be held up for a whole pass (the language server
+   * answers requests between steps): each `next()` checks at most `filesPerStep` files and yields
+   * how many files are left to check, until the last returns what `run` returns. Only a pass over
+   * every file (first run, options changed) takes more than one step; an incremental run is one.
+   *
+   * The project may change between steps: each step first takes in the changes since the one
+   * before, as an incremental run would (the changed files, and the files already checked that
+   * read a fact those changes changed, are checked (again) before the pass ends), so the results
+   * equal a fresh check of the project as it is at the last step. A pass left unfinished is
+   * started again by the next run.
+   */
+  *runInSteps(options: CheckOptions, filesPerStep: number): Generator<number, ReadonlyMap<string, CheckedFile>, void> {
     const optionsKey = JSON.stringify(options);
-    const paths = optionsKey === this.optionsKey ? this.project.changedSince(this.generation) : undefined;
-    this.generation = this.project.generation;
-    if (optionsKey !== this.optionsKey) {
-      const files = this.project.allFiles();
-      const before = this.checked;
-      this.factsRead.clear();
-      this.readers.clear();
-      this.checked = new Map(files.map((file) => [file.path, { file, findings: this.check(file, options) }]));
-      this.optionsKey = optionsKey;
-      this.lastRunChecked = files.length;
-      this.lastRunChanged = new Set([...before.keys(), ...this.checked.keys()]);
-      return this.checked;
+    if (optionsKey === this.optionsKey) return this.runChanges(options);
+
+    const before = this.checked;
+    this.optionsKey = undefined; // until the pass ends: one left unfinished starts again
+    this.factsRead.clear();
+    this.readers.clear();
+    this.checked = new Map();
+    let generation = this.project.generation;
+    /** The version of each file that the files checked so far saw (the project as of the last step). */
+    const seen = new Map<string, BotFile>();
+    for (const file of this.project.allFiles()) seen.set(file.path, file);
+    /** Paths to check, in order; `waiting` holds those not checked yet (or to check again). */
+    const queue = [...seen.keys()];
+    const waiting = new Set(queue);
+    let next = 0;
+    let checkedFiles = 0;
+    while (next < queue.length) {
+      for (const end = Math.min(queue.length, next + filesPerStep); next < end; next++) {
+        const filePath = queue[next];
+        if (!waiting.delete(filePath)) continue;
+        const file = this.project.file(filePath);
+        if (!file) continue; // deleted meanwhile
+        this.checked.set(filePath, { file, findings: this.check(file, options) });
+        checkedFiles++;
+      }
+      if (next === queue.length) break;
+      yield queue.length - next;
+      if (this.project.generation === generation) continue;
+
+      // Edits since the last step: the files checked so far that they concern are checked again.
+      const paths = this.project.changedSince(generation) ?? new Set([...seen.keys(), ...this.project.allFiles().map((f) => f.path)]);
+      generation = this.project.generation;
+      const changes: FileChange[] = [];
+      for (const filePath of paths) {
+        const was = seen.get(filePath);
+        const now = this.project.file(filePath);
+        if (was === now) continue;
+        changes.push({ before: was, after: now });
+        if (now) seen.set(filePath, now);
+        else seen.delete(filePath);
+      }
+      const again = new Set<string>();
+      for (const change of changes) {
+        if (change.after) again.add(change.after.path);
+        else {
+          this.checked.delete(change.before!.path);
+          this.forget(change.before!.path);
+        }
+      }
+      for (const fact of changedFacts(this.project, changes)) {
+        const readers = this.readers.get(fact);
+        if (typeof readers === 'string') again.add(readers);
+        else readers?.forEach((reader) => again.add(reader));
+      }
+      for (const filePath of again) {
+        if (waiting.has(filePath)) continue;
+        waiting.add(filePath);
+        queue.push(filePath);
+      }
     }
 
+    this.generation = generation;
+    this.checked = new Map(this.project.allFiles().map((file) => [file.path, this.checked.get(file.path)!]));
+    this.optionsKey = optionsKey;
+    this.lastRunChecked = checkedFiles;
+    this.lastRunChanged = new Set([...before.keys(), ...this.checked.keys()]);
+    return this.checked;
+  }
+
+  /** An incremental run (the options are those of the last run): see `run`. */
+  private runChanges(options: CheckOptions): ReadonlyMap<string, CheckedFile> {
+    const paths = this.project.changedSince(this.generation);
+    this.generation = this.project.generation;
     const changes = paths ? this.changesOf(paths) : this.changesOfAll();
     if (!changes.length) {
       this.lastRunChecked = 0;
@@ -139,6 +223,9 @@ export class IncrementalCheck {
   /** Checks one file, recording the facts its checks read. */
   private check(file: BotFile, options: CheckOptions): Finding[] {
     const { result, facts } = recordingFacts(() => checkFile(this.project, file, options));
+    // Checked again and read the same facts (the usual case after a keystroke): its readers stay.
+    const before = this.factsRead.get(file.path);
+    if (before && before.length === facts.size && before.every((fact) => facts.has(fact))) return result;
     this.forget(file.path);
     this.factsRead.set(file.path, [...facts]);
     // Most facts have one reader (an intent's utterances): a string, not a Set, saves memory.

@@ -11,5 +11,6 @@ startLanguageServer(connection, {
     const handle = setTimeout(callback, ms);
     return { dispose: () => clearTimeout(handle) };
   },
+  setImmediate: (callback) => void setImmediate(callback),
 });
 connection.listen();
