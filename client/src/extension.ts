@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 import {
   BANNER_PREVIEW,
+  SERVER_EXEC_ARGV,
   COPY_FOR_STUDIO_COMMAND,
   PREVIEW_COMMAND,
   STATUS_NOTIFICATION,
@@ -34,8 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   const { LanguageClient, State, TransportKind } = await loadLanguageClient(context);
   const module = context.asAbsolutePath('dist/server/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const botFiles = [
     ...['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({

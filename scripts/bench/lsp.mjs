@@ -25,6 +25,9 @@ function positionAt(text, offset) {
   return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
+/** The Node flags the extension starts the language server with (client/src/extension.ts). */
+const SERVER_EXEC_ARGV = JSON.parse(readFileSync(new URL('../../server/src/serverExecArgv.json', import.meta.url), 'utf8'));
+
 export class BenchServer {
   /** Every publishDiagnostics and log message, with the time it arrived. */
   publishes = [];
@@ -35,9 +38,12 @@ export class BenchServer {
   texts = new Map();
   versions = new Map();
 
-  /** `nodeArgs`: flags for node before the script, such as `--cpu-prof`. */
+  /**
+   * Starts the server as the extension does (its Node flags, SERVER_EXEC_ARGV of
+   * server/src/protocol.ts); `nodeArgs`: more flags for node before the script, such as `--cpu-prof`.
+   */
   constructor(serverJs, nodeArgs = []) {
-    this.process = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.process.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.process.once('exit', resolve));

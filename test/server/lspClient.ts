@@ -12,6 +12,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from '../paths';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 
 export class LspTestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
@@ -25,10 +26,10 @@ export class LspTestClient {
   readonly statuses: Array<{ projects: number; files: number; durationMs: number }> = [];
 
   /**
-   * Spawns `command` (by default the bundled server of dist/, over stdio) with its stdin and
-   * stdout as the LSP connection; its stderr goes to the test's.
+   * Spawns `command` (by default the bundled server of dist/, over stdio, with the Node flags the
+   * extension gives it) with its stdin and stdout as the LSP connection; its stderr goes to the test's.
    */
-  constructor(command: readonly string[] = [process.execPath, path.join(repoRoot, 'dist/server/server.js'), '--stdio']) {
+  constructor(command: readonly string[] = [process.execPath, ...SERVER_EXEC_ARGV, path.join(repoRoot, 'dist/server/server.js'), '--stdio']) {
     this.process = spawn(command[0], command.slice(1), {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
