@@ -20,6 +20,8 @@ export class BotProject {
   /** The path each generation after `changeLogStart` changed, oldest first (the latest `MAX_CHANGE_LOG`). */
   private changeLog: string[] = [];
   private changeLogStart = 0;
+  /** The paths of the files that were not read or are not valid JSON (usually none), kept up to date by put and delete. */
+  private readonly unreadPaths = new Set<string>();
   /** unreadFiles() per kind, for `unreadGeneration`: every file's checks ask, so it is worked out once per generation. */
   private readonly unreadByKind = new Map<BotFile['kind'], readonly string[]>();
   private unreadGeneration = -1;
@@ -124,8 +126,14 @@ export class BotProject {
     }
     let unread = this.unreadByKind.get(kind);
     if (!unread) {
-      unread = this.ofKind(kind)
-        .filter((f) => !f.readable || f.syntaxProblems.length > 0)
+      // From the few unread files, not from all: a keystroke asks again after every edit.
+      const files: BotFile[] = [];
+      for (const unreadPath of this.unreadPaths) {
+        const file = this.files.get(unreadPath);
+        if (file?.kind === kind) files.push(file);
+      }
+      unread = files
+        .sort((a, b) => this.order.get(a.path)! - this.order.get(b.path)!)
         .map((f) => relativePath(this.root, f.path) + (f.readable ? ' (not valid JSON)' : ''));
       this.unreadByKind.set(kind, unread);
     }
@@ -186,6 +194,7 @@ export class BotProject {
     const deleted = this.files.delete(filePath);
     if (deleted) {
       this.order.delete(filePath);
+      this.unreadPaths.delete(filePath);
       this.changed(filePath);
     }
     return deleted;
@@ -195,5 +204,7 @@ export class BotProject {
   private put(file: BotFile): void {
     if (!this.files.has(file.path)) this.order.set(file.path, this.nextOrder++);
     this.files.set(file.path, file);
+    if (!file.readable || file.syntaxProblems.length > 0) this.unreadPaths.add(file.path);
+    else this.unreadPaths.delete(file.path);
   }
 }

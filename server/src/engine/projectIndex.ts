@@ -220,7 +220,9 @@ export class ProjectIndex {
       for (const record of this.records.values()) {
         for (const banner of record.banners) {
           const matching = mode === EXACT ? this.exactly(banner.exit.phrase) : this.withNormalForm(normalizePhrase(banner.exit.phrase));
-          for (const name of new Set(matching.map((u) => u.intentName))) push(map, name, banner);
+          // Rebuilt after every edit: most phrases have one utterance, which needs no set of names.
+          if (matching.length === 1) push(map, matching[0].intentName, banner);
+          else if (matching.length > 1) for (const name of new Set(matching.map((u) => u.intentName))) push(map, name, banner);
         }
       }
       intents = new TrackedMap(map, 'exitIntent', (name) => exitIntentDetail(mode, name));
