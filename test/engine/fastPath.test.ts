@@ -112,29 +112,6 @@ describe('the fast path and the reference path', () => {
       });
     }
 
-    it('keeps no text given as a function until it is asked for, and then the same text', () => {
-      const text = '{"name": "j", "nodes": [{"id": "a", "next": "b"}]}';
-      let calls = 0;
-      const file = new BotFile('/bots/x/journeys/j.json', 'journey', () => (calls++, text.slice(0)), 1);
-      assert.equal(calls, 1, 'read once, to parse');
-      assert.equal(file.place?.child('nodes')?.child(0)?.string('id'), 'a');
-      assert.equal(calls, 1, 'values need no text');
-      assert.equal(file.text, text);
-      assert.equal(file.text, text);
-      assert.equal(calls, 2, 'asked for again once, then kept');
-      assert.equal(file.size, text.length);
-      assert.deepEqual(file.place?.child('nodes')?.child(0)?.child('id')?.node.offset, text.indexOf('"a"'));
-    });
-
-    it('keeps the text of a file given as a function when it is not plain valid JSON', () => {
-      for (const text of ['{"a": 1,}', '{"a": 1, "a": 2}', '']) {
-        let calls = 0;
-        const file = new BotFile('/bots/x/journeys/j.json', 'journey', () => (calls++, text), 1);
-        assert.equal(file.text, text);
-        assert.equal(calls, 1, `${JSON.stringify(text)}: read once`);
-      }
-    });
-
     it('builds the tree for a location only', () => {
       const file = new BotFile('/bots/x/journeys/j.json', 'journey', '{"name": "j", "nodes": [{"id": "a", "next": "b"}]}', 1);
       const id = file.place?.child('nodes')?.child(0)?.child('id');

@@ -70,13 +70,12 @@ export interface BannerPayloadModel {
 
 /**
  * Reads a banner payload. `data` is the payload's node in the tree of the file whose text is
- * `text`, or gives it when called (needed only to map a typed phrase's range through escapes,
- * when that range is first read), or a place's node (see JsonPlace
+ * `text` (needed to map a typed phrase's range through escapes), or a place's node (see JsonPlace
  * in botFile.ts: then the payload is read from its value, and the tree is used only for the
  * offsets asked for). Never throws: what is not a banner yields an empty model, which the banner
  * schema check reports.
  */
-export function readBannerPayload(data: jsonc.Node, text: string | (() => string)): BannerPayloadModel {
+export function readBannerPayload(data: jsonc.Node, text: string): BannerPayloadModel {
   const place = placeOf(data);
   const structure = structureOf(place);
   const list = structure.list?.type === 'array' ? structure.list.items() : structure.single ? [structure.single] : [];
@@ -124,7 +123,7 @@ function bannerOf(place: JsonPlace, position: number): BannerModel {
   };
 }
 
-function exitPhrasesOf(banner: BannerModel, text: string | (() => string)): ExitPhrase[] {
+function exitPhrasesOf(banner: BannerModel, text: string): ExitPhrase[] {
   if (banner.kind === 'image' || banner.node.type !== 'object') return [];
   if (banner.options.length) {
     return banner.options.flatMap((option) => {
@@ -139,7 +138,7 @@ function exitPhrasesOf(banner: BannerModel, text: string | (() => string)): Exit
   if (!title || hasTemplate(title.value)) return [];
   const typed = typedPhraseIn(title.value);
   if (!typed) return [];
-  return [exitPhrase(typed.phrase, 'typed', () => rangeInString(title, typed.start, typed.phrase.length, typeof text === 'string' ? text : text()), title.node, banner)];
+  return [exitPhrase(typed.phrase, 'typed', () => rangeInString(title, typed.start, typed.phrase.length, text), title.node, banner)];
 }
 
 /**

@@ -46,10 +46,8 @@ export class BotFile {
   readonly syntaxProblems: readonly SyntaxProblem[];
   private tree: jsonc.Node | undefined;
   private treeBuilt = false;
-  /** Whether the tree is still to be parsed from the text, when first asked for (valid JSON). */
-  private treePending = false;
-  /** The text, or what gives it (see `text`). */
-  private source: string | (() => string);
+  /** The text the tree is parsed from when it is built lazily (a byte order mark made a space). */
+  private treeText: string | undefined;
   private cachedValue: unknown;
   private valueComputed = false;
   private cachedPlace: JsonPlace | undefined;
@@ -74,23 +72,13 @@ export class BotFile {
    */
   readonly hadBom: boolean;
 
-  /**
-   * `text` is the file's text, or a function that gives it (the same string at every call): then
-   * the text is read to parse the file, and not kept unless asked for again (`text`), so that a
-   * project of clean files loaded from disk keeps their bytes (see FileRead) rather than strings
-   * the garbage collector copies.
-   */
   constructor(
     readonly path: string,
     readonly kind: FileKind,
-    text: string | (() => string),
+    readonly text: string,
     readonly version: number,
     limits: { maxSize?: number; sizeOnDisk?: number; unreadReason?: string; hadBom?: boolean } = {},
   ) {
-    const given = text;
-    if (typeof text !== 'string') text = text();
-    // Kept as given only for the usual valid JSON below, whose text is seldom needed again.
-    this.source = text;
     this.hadBom = limits.hadBom ?? false;
     this.size = limits.sizeOnDisk ?? text.length;
     this.maxSize = limits.maxSize ?? Infinity;
@@ -120,11 +108,10 @@ export class BotFile {
       this.valueComputed = true;
       this.syntaxProblems = [];
       this.deepValues = [];
-      this.treePending = true;
+      this.treeText = json;
       // A repeated key is in the tree but not in the value: then the models read the tree.
       this.readsValues = !BotFile.referencePath && keyCount(parsed.value) === scan.keys;
       if (!this.readsValues) this.buildTree();
-      else this.source = given;
       return;
     }
     const { text: pruned } = pruneScanned(json, scan.pruned);
@@ -138,15 +125,6 @@ export class BotFile {
     this.syntaxProblems = errors
       .filter((e) => !seen.has(e.offset) && seen.add(e.offset))
       .map((e) => ({ message: describeParseError(e.error), offset: e.offset, length: e.length }));
-  }
-
-  /**
-   * The file's text (without a byte order mark: see `hadBom`). Given as a function, it is asked
-   * for once more here and then kept.
-   */
-  get text(): string {
-    if (typeof this.source !== 'string') this.source = this.source();
-    return this.source;
   }
 
   /**
@@ -164,13 +142,9 @@ export class BotFile {
   }
 
   private buildTree(): void {
-    if (this.treePending) {
-      // As the constructor parsed it: a byte order mark made a space of the same length.
-      const text = this.text;
-      this.tree = jsonc.parseTree(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, [], PARSE_OPTIONS);
-    }
+    this.tree = this.treeText === undefined ? undefined : jsonc.parseTree(this.treeText, [], PARSE_OPTIONS);
     this.treeBuilt = true;
-    this.treePending = false;
+    this.treeText = undefined;
   }
 
   /**

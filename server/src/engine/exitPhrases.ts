@@ -29,7 +29,7 @@ const EXIT_PHRASES = Symbol('exit phrases');
 export function bannerPayloadsOf(file: BotFile): readonly JourneyBannerPayload[] {
   return file.derived(PAYLOADS, () =>
     sendEventNodesOf(file).flatMap((node) =>
-      isBannerEvent(node.event?.value) && node.data ? [{ sendEvent: node, payload: readBannerPayload(node.data, () => file.text) }] : [],
+      isBannerEvent(node.event?.value) && node.data ? [{ sendEvent: node, payload: readBannerPayload(node.data, file.text) }] : [],
     ),
   );
 }

@@ -11,22 +11,10 @@ export type RealPath =
 
 /**
  * What reading one file gave, for `FileSystem.readFiles`: its text (decoded as UTF-8, a byte order
- * mark kept) or its bytes (`utf8`: the text encoded as UTF-8, decoded with `utf8Text` when needed,
- * so that a project keeps the bytes of clean files rather than strings), its size when it is over
- * the limit and was not read, why it could not be read (in words for a `file-unread` finding), or
- * undefined when nothing readable is there (gone, a folder).
+ * mark kept), its size when it is over the limit and was not read, why it could not be read (in
+ * words for a `file-unread` finding), or undefined when nothing readable is there (gone, a folder).
  */
-export type FileRead =
-  | { readonly text: string }
-  | { readonly utf8: Uint8Array }
-  | { readonly tooLarge: number }
-  | { readonly unreadReason: string }
-  | undefined;
-
-/** The text of UTF-8 bytes, as `fs.readFile(file, 'utf8')` decodes them (an invalid sequence is U+FFFD). */
-export function utf8Text(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
+export type FileRead = { readonly text: string } | { readonly tooLarge: number } | { readonly unreadReason: string } | undefined;
 
 export interface FileSystem {
   /**
@@ -163,13 +151,14 @@ export const nodeFileSystem: FileSystem = {
     return reals;
   },
   async readFiles(filePaths, { maxSize }) {
-    // Synchronous reads, one file open at a time: one open gives the size and the bytes (a
+    // Synchronous reads, one file open at a time: one open gives the size and the text (a
     // thousand files cost about what `readFileSync` costs them; the promise API spent several
     // times that in the thread pool), and no number of files runs out of file descriptors.
     const reads: FileRead[] = [];
+    const buffer = { bytes: Buffer.allocUnsafe(64 * 1024) };
     for (let i = 0; i < filePaths.length; i++) {
       if (i > 0 && i % READ_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-      reads.push(readSync(filePaths[i], maxSize));
+      reads.push(readSync(filePaths[i], maxSize, buffer));
     }
     return reads;
   },
@@ -179,8 +168,8 @@ export const nodeFileSystem: FileSystem = {
 // to be files and closed, never read. O_NONBLOCK is 0 where it does not exist (Windows).
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
-/** Reads one file for `readFiles`: its bytes (in a buffer of its own; small ones share Node's pool). */
-function readSync(filePath: string, maxSize: number): FileRead {
+/** Reads one file for `readFiles`; `buffer` is scratch space, grown for a larger file. */
+function readSync(filePath: string, maxSize: number, buffer: { bytes: Buffer }): FileRead {
   let fd: number;
   try {
     fd = fs.openSync(filePath, OPEN_FLAGS);
@@ -191,14 +180,14 @@ function readSync(filePath: string, maxSize: number): FileRead {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return undefined;
     if (stat.size > maxSize) return { tooLarge: stat.size };
-    const bytes = Buffer.allocUnsafe(stat.size);
+    if (stat.size > buffer.bytes.length) buffer.bytes = Buffer.allocUnsafe(stat.size);
     let length = 0;
     while (length < stat.size) {
-      const read = fs.readSync(fd, bytes, length, stat.size - length, null);
+      const read = fs.readSync(fd, buffer.bytes, length, stat.size - length, null);
       if (read === 0) break;
       length += read;
     }
-    return { utf8: length < bytes.length ? bytes.subarray(0, length) : bytes };
+    return { text: buffer.bytes.toString('utf8', 0, length) };
   } catch {
     return { unreadReason: UNREADABLE };
   } finally {

@@ -9,7 +9,7 @@
 // The model: load a workspace, set a document's text, read a project.
 export { BotFile, fileKindOf, relativePath, SETTINGS_FILE, type FileKind, type NamedValue } from './botFile';
 export { readBotConfig, type BotConfig, type DeclaredEvent } from './botConfig';
-export { nodeFileSystem, readOneFile, utf8Text, type FileRead, type FileSystem, type RealPath } from './fileSystem';
+export { nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './fileSystem';
 export { readIntent, type Intent } from './intent';
 export { readJourney, type Journey, type JourneyNode } from './journey';
 export { BotProject } from './project';

@@ -168,21 +168,19 @@ export class BotProject {
   /**
    * Puts the text of one file into the model. A file whose version and text did not change is
    * kept as it is, parsed tree and cached findings included. Returns the file, or undefined when
-   * the path is not a bot file of this project. `text` may be a function that gives the text (see
-   * the BotFile constructor).
+   * the path is not a bot file of this project.
    */
   setText(
     filePath: string,
-    text: string | (() => string),
+    text: string,
     version: number,
     limits: { maxSize?: number; sizeOnDisk?: number; unreadReason?: string; hadBom?: boolean } = {},
   ): BotFile | undefined {
     const kind = fileKindOf(this.root, filePath);
     if (!kind) return undefined;
     const existing = this.files.get(filePath);
-    if (existing && existing.version === version && existing.unreadReason === limits.unreadReason && existing.hadBom === (limits.hadBom ?? false)) {
-      const value = typeof text === 'string' ? text : text();
-      if (existing.text === value && existing.size === (limits.sizeOnDisk ?? value.length)) return existing;
+    if (existing && existing.version === version && existing.text === text && existing.size === (limits.sizeOnDisk ?? text.length) && existing.unreadReason === limits.unreadReason && existing.hadBom === (limits.hadBom ?? false)) {
+      return existing;
     }
     const file = new BotFile(filePath, kind, text, version, limits);
     this.put(file);

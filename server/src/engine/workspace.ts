@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { BotFile } from './botFile';
 import { BotProject } from './project';
-import { readOneFile, utf8Text, type FileRead, type FileSystem, type RealPath } from './fileSystem';
+import { readOneFile, type FileRead, type FileSystem, type RealPath } from './fileSystem';
 
 export const BOT_FILE_PATTERNS = ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json', 'test-reports/*.csv', 'functions/*.js'];
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -204,14 +204,6 @@ export class BotWorkspace {
     if (read === undefined) return undefined;
     if ('unreadReason' in read) return project.setText(filePath, '', -1, { maxSize, unreadReason: read.unreadReason });
     if ('tooLarge' in read) return project.setText(filePath, '', -1, { maxSize, sizeOnDisk: read.tooLarge });
-    if ('utf8' in read) {
-      // The bytes, decoded when the text is needed (see BotFile); a byte order mark (EF BB BF)
-      // is dropped as below.
-      const bytes = read.utf8;
-      const bomBytes = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-      const body = bomBytes ? bytes.subarray(3) : bytes;
-      return project.setText(filePath, () => utf8Text(body), -1, { maxSize, hadBom: bomBytes });
-    }
     // Editors drop a byte order mark from the text they hold; so do we, so offsets match theirs.
     const hadBom = read.text.charCodeAt(0) === 0xfeff;
     return project.setText(filePath, hadBom ? read.text.slice(1) : read.text, -1, { maxSize, hadBom });

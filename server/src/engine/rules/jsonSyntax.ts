@@ -16,8 +16,6 @@ export const jsonSyntax = defineFileRule({
     syntax: ({ problem }: { problem: string }) => problem,
   },
   check(file, report) {
-    // Valid JSON holds a value: only a file with syntax problems can be empty.
-    if (!file.syntaxProblems.length) return;
     if (file.text.trim() === '') {
       report({ offset: 0, length: 0, messageId: 'empty', data: {} });
       return;
