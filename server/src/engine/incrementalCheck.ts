@@ -124,20 +124,7 @@ export class IncrementalCheck {
         if (now) seen.set(filePath, now);
         else seen.delete(filePath);
       }
-      const again = new Set<string>();
-      for (const change of changes) {
-        if (change.after) again.add(change.after.path);
-        else {
-          this.checked.delete(change.before!.path);
-          this.forget(change.before!.path);
-        }
-      }
-      for (const fact of changedFacts(this.project, changes)) {
-        const readers = this.readers.get(fact);
-        if (typeof readers === 'string') again.add(readers);
-        else readers?.forEach((reader) => again.add(reader));
-      }
-      for (const filePath of again) {
+      for (const filePath of this.concerned(changes).toCheck) {
         if (waiting.has(filePath)) continue;
         waiting.add(filePath);
         queue.push(filePath);
@@ -163,21 +150,8 @@ export class IncrementalCheck {
       return this.checked;
     }
 
-    const toCheck = new Set<string>();
-    const changed = new Set<string>();
-    for (const change of changes) {
-      if (change.after) toCheck.add(change.after.path);
-      else {
-        this.checked.delete(change.before!.path);
-        this.forget(change.before!.path);
-        changed.add(change.before!.path);
-      }
-    }
-    for (const fact of changedFacts(this.project, changes)) {
-      const readers = this.readers.get(fact);
-      if (typeof readers === 'string') toCheck.add(readers);
-      else readers?.forEach((reader) => toCheck.add(reader));
-    }
+    const { toCheck, deleted } = this.concerned(changes);
+    const changed = new Set<string>(deleted);
     for (const filePath of toCheck) {
       const file = this.project.file(filePath);
       if (!file) continue;
@@ -192,6 +166,30 @@ export class IncrementalCheck {
     this.lastRunChanged = changed;
     if (changes.some((c) => !c.before || !c.after)) this.checked = new Map(this.project.allFiles().map((file) => [file.path, this.checked.get(file.path)!]));
     return this.checked;
+  }
+
+  /**
+   * What `changes` concern: the paths to check (the files added or edited, then the readers of the
+   * facts the changes changed), and the paths of the deleted files, whose results and recorded
+   * facts are dropped here.
+   */
+  private concerned(changes: readonly FileChange[]): { toCheck: Set<string>; deleted: string[] } {
+    const toCheck = new Set<string>();
+    const deleted: string[] = [];
+    for (const change of changes) {
+      if (change.after) toCheck.add(change.after.path);
+      else {
+        this.checked.delete(change.before!.path);
+        this.forget(change.before!.path);
+        deleted.push(change.before!.path);
+      }
+    }
+    for (const fact of changedFacts(this.project, changes)) {
+      const readers = this.readers.get(fact);
+      if (typeof readers === 'string') toCheck.add(readers);
+      else readers?.forEach((reader) => toCheck.add(reader));
+    }
+    return { toCheck, deleted };
   }
 
   /** The changes of the files at `paths` (those the project says changed since the last run). */
