@@ -23,12 +23,7 @@ describe('the first check pass', () => {
     client = new LspTestClient();
     // The server asks for the settings before it loads the project: answered only once the
     // journey is open, so that the open document is known when the first pass starts.
-    let opened!: () => void;
-    const open = new Promise<void>((resolve) => (opened = resolve));
-    client.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
-      await open;
-      return params.items.map(() => ({}));
-    });
+    const opened = client.holdConfiguration();
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri(folder),

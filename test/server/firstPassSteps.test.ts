@@ -42,12 +42,7 @@ describe('the first check pass, in steps', () => {
     client = new LspTestClient();
     // The settings are answered once the documents are open, so that the first pass starts with
     // them open (and publishes them first).
-    let opened!: () => void;
-    const open = new Promise<void>((resolve) => (opened = resolve));
-    client.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
-      await open;
-      return params.items.map(() => ({}));
-    });
+    const opened = client.holdConfiguration();
     await client.initialize(folder);
     const journeyText = await readFile(journey(), 'utf8');
     const intentText = await readFile(intent(), 'utf8');

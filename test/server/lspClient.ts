@@ -57,6 +57,21 @@ export class LspTestClient {
 
   settings: unknown = {};
 
+  /**
+   * Holds the answers to `workspace/configuration` until the returned function is called. The
+   * server asks for the settings before it loads a project, so documents opened meanwhile are
+   * open when its first pass starts.
+   */
+  holdConfiguration(): () => void {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+      await released;
+      return params.items.map(() => this.settings);
+    });
+    return release;
+  }
+
   /** Starts the session; returns the server's initialize result (its capabilities). */
   async initialize(folder: string): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
