@@ -80,6 +80,13 @@ function edit(text: string, next: () => number): string {
   }
 }
 
+/** Findings grouped by file path, in order. */
+function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const files = new Map<string, Finding[]>();
+  for (const finding of findings) files.set(finding.file, [...(files.get(finding.file) ?? []), finding]);
+  return files;
+}
+
 describe('incremental findings', () => {
   it('after 150 random edits, each checked, equal a fresh check of the same texts', () => {
     const next = random(7);
@@ -115,11 +122,6 @@ describe('incremental findings', () => {
     const project = fresh(texts);
     const incremental = new IncrementalCheck(project);
     let previous = new Map(incremental.run());
-    const byFile = (findings: readonly Finding[]) => {
-      const files = new Map<string, Finding[]>();
-      for (const finding of findings) files.set(finding.file, [...(files.get(finding.file) ?? []), finding]);
-      return files;
-    };
     let checked = 0;
     let files = 0;
     let few = 0;
@@ -160,11 +162,6 @@ describe('incremental findings', () => {
   });
 
   it('checks every file in steps, with random edits between the steps, as a fresh check of the project at the end', () => {
-    const byFile = (findings: readonly Finding[]) => {
-      const files = new Map<string, Finding[]>();
-      for (const finding of findings) files.set(finding.file, [...(files.get(finding.file) ?? []), finding]);
-      return files;
-    };
     let stepsTaken = 0;
     let edits = 0;
     for (let seed = 1; seed <= 12; seed++) {
