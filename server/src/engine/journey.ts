@@ -1,4 +1,4 @@
-// The parts of a journey file the checks need, read from its value once per parsed version (see
+// The parts of a journey file the checks need, read from its value (see
 // JsonPlace in botFile.ts: the nodes find their offsets in the tree only when asked for).
 import type * as jsonc from 'jsonc-parser';
 import { named, type BotFile, type JsonPlace, type NamedValue } from './botFile';
@@ -33,7 +33,7 @@ export function readJourney(file: BotFile): Journey {
 
 function parseJourney(root: JsonPlace | undefined): Journey {
   const trigger = root?.child('trigger');
-  const nodes = root?.child('nodes')?.items().map(parseNode) ?? [];
+  const nodes = root?.child('nodes')?.items().map((place): JourneyNode => new PlaceJourneyNode(place)) ?? [];
   return {
     name: root?.named('name'),
     triggerIntent: trigger?.named('intent'),
@@ -43,29 +43,52 @@ function parseJourney(root: JsonPlace | undefined): Journey {
   };
 }
 
-function parseNode(place: JsonPlace): JourneyNode {
-  // Read with `named` and `string`, which make no place for a value that is not there or not a
-  // string: a journey of 20 nodes would otherwise make some 150 short-lived places.
-  const next: (NamedValue & { outcome?: string })[] = [];
-  const nextName = place.named('next');
-  if (nextName) {
-    next.push(nextName);
-  } else {
-    const nextPlace = place.child('next');
-    if (nextPlace?.type === 'object') {
-      for (const [outcome, value] of nextPlace.entries()) {
-        const target = named(value.node);
-        if (target) next.push({ value: target.value, node: target.node, outcome });
-      }
-    }
+/** The `next` of a node that continues nowhere: one shared empty list. */
+const NO_NEXT: readonly (NamedValue & { outcome?: string })[] = [];
+
+/**
+ * A journey node read from its place each time a field is asked for: a project keeps every
+ * journey's nodes (100,000 in a large one), and one small object per node costs less kept than
+ * its fields would; reading a field again makes a small object that dies young. The node itself
+ * is the same object for as long as the file version is kept.
+ */
+class PlaceJourneyNode implements JourneyNode {
+  constructor(private readonly place: JsonPlace) {}
+
+  get node(): jsonc.Node {
+    return this.place.node;
   }
-  return {
-    node: place.node,
-    id: place.named('id'),
-    type: place.string('type'),
-    event: place.named('event'),
-    data: place.child('data')?.node,
-    next,
-    journey: place.named('journey'),
-  };
+
+  get id(): NamedValue | undefined {
+    return this.place.named('id');
+  }
+
+  get type(): string | undefined {
+    return this.place.string('type');
+  }
+
+  get event(): NamedValue | undefined {
+    return this.place.named('event');
+  }
+
+  get data(): jsonc.Node | undefined {
+    return this.place.child('data')?.node;
+  }
+
+  get next(): readonly (NamedValue & { outcome?: string })[] {
+    const nextName = this.place.named('next');
+    if (nextName) return [nextName];
+    const nextPlace = this.place.child('next');
+    if (nextPlace?.type !== 'object') return NO_NEXT;
+    const next: (NamedValue & { outcome?: string })[] = [];
+    for (const [outcome, value] of nextPlace.entries()) {
+      const target = named(value.node);
+      if (target) next.push({ value: target.value, node: target.node, outcome });
+    }
+    return next;
+  }
+
+  get journey(): NamedValue | undefined {
+    return this.place.named('journey');
+  }
 }
