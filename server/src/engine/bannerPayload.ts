@@ -142,25 +142,31 @@ function exitPhrasesOf(banner: BannerModel, text: string): ExitPhrase[] {
 }
 
 /**
- * An exit phrase whose `offset` and `length` are worked out when first read (they need the tree),
- * as own enumerable properties, so that the phrase still reads, copies and lists as plain data.
+ * An exit phrase whose `offset` and `length` are worked out when first read (they need the tree).
+ * They are getters of the class, not own properties: code that lists a phrase's fields names them.
  */
-function exitPhrase(phrase: string, kind: ExitPhrase['kind'], locate: () => { offset: number; length: number }, node: jsonc.Node, banner: BannerModel): ExitPhrase {
-  const exit = { phrase, kind } as ExitPhrase;
-  defineLazyRange(exit, locate);
-  return Object.assign(exit, { node, banner });
+class LazyExitPhrase implements ExitPhrase {
+  private range: { offset: number; length: number } | undefined;
+
+  constructor(
+    readonly phrase: string,
+    readonly kind: ExitPhrase['kind'],
+    private readonly locate: () => { offset: number; length: number },
+    readonly node: jsonc.Node,
+    readonly banner: BannerModel,
+  ) {}
+
+  get offset(): number {
+    return (this.range ??= this.locate()).offset;
+  }
+
+  get length(): number {
+    return (this.range ??= this.locate()).length;
+  }
 }
 
-/**
- * Gives `target` the enumerable properties `offset` and `length`, computed by `locate` on first
- * read of either (once). For values whose range needs the file's tree, found only when asked for.
- */
-export function defineLazyRange(target: object, locate: () => { offset: number; length: number }): void {
-  let range: { offset: number; length: number } | undefined;
-  Object.defineProperties(target, {
-    offset: { get: () => (range ??= locate()).offset, enumerable: true },
-    length: { get: () => (range ??= locate()).length, enumerable: true },
-  });
+function exitPhrase(phrase: string, kind: ExitPhrase['kind'], locate: () => { offset: number; length: number }, node: jsonc.Node, banner: BannerModel): ExitPhrase {
+  return new LazyExitPhrase(phrase, kind, locate, node, banner);
 }
 
 /** The range in the file of `length` code units from `start` of a string's value, through its escapes. */

@@ -1,7 +1,7 @@
 // The phrases a journey's banners offer the customer, read through the one banner reader
 // (bannerPayload.ts) from every Send Event node of a banner event.
 import type { BotFile } from './botFile';
-import { defineLazyRange, readBannerPayload, type BannerPayloadModel, type ExitPhrase as PayloadExitPhrase } from './bannerPayload';
+import { readBannerPayload, type BannerPayloadModel, type ExitPhrase as PayloadExitPhrase } from './bannerPayload';
 import { sendEventNodesOf } from './functionCode';
 import type { JourneyNode } from './journey';
 import { isBannerEvent } from './platformEvents';
@@ -43,7 +43,37 @@ export function exitPhrasesOf(file: BotFile): readonly ExitPhrase[] {
 
 /** The phrase with its Send Event node; its range is still read from the phrase when first asked for. */
 function withSendEvent(exit: PayloadExitPhrase, sendEvent: JourneyNode): ExitPhrase {
-  const result = { phrase: exit.phrase, kind: exit.kind } as ExitPhrase;
-  defineLazyRange(result, () => ({ offset: exit.offset, length: exit.length }));
-  return Object.assign(result, { node: exit.node, banner: exit.banner, sendEvent });
+  return new SentExitPhrase(exit, sendEvent);
+}
+
+/** An exit phrase of a banner and the Send Event node that sends the banner (one small object per phrase). */
+class SentExitPhrase implements ExitPhrase {
+  constructor(
+    private readonly exit: PayloadExitPhrase,
+    readonly sendEvent: JourneyNode,
+  ) {}
+
+  get phrase(): string {
+    return this.exit.phrase;
+  }
+
+  get kind(): PayloadExitPhrase['kind'] {
+    return this.exit.kind;
+  }
+
+  get offset(): number {
+    return this.exit.offset;
+  }
+
+  get length(): number {
+    return this.exit.length;
+  }
+
+  get node(): PayloadExitPhrase['node'] {
+    return this.exit.node;
+  }
+
+  get banner(): PayloadExitPhrase['banner'] {
+    return this.exit.banner;
+  }
 }

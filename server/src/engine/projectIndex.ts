@@ -568,8 +568,8 @@ export function factsOf(file: BotFile): FileFacts {
       const nodes = reachableNodes(journey).map((n) => [n.type, n.event?.value, !!n.data, n.journey?.value]);
       add(factKey('graph', file.path), [journey.name?.value, journey.triggerIntent?.value, nodes]);
       for (const exit of exitPhrasesOf(file)) {
-        // Every plain field of the exit phrase (phrase, kind, offset, length…), and where its node is.
-        const fields = Object.entries(exit).filter(([, value]) => value === null || typeof value !== 'object');
+        // Every plain field of the exit phrase, and where its node is.
+        const fields = [['phrase', exit.phrase], ['kind', exit.kind], ['offset', exit.offset], ['length', exit.length]];
         add(factKey('banner', exit.phrase), [fields, exit.sendEvent.node.offset]);
         add(factKey('bannerLike', normalizePhrase(exit.phrase)), [fields, exit.sendEvent.node.offset]);
       }
