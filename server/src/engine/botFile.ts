@@ -53,8 +53,12 @@ export class BotFile {
   private cachedPlace: JsonPlace | undefined;
   /** Whether the models read the parsed value (valid JSON, no repeated key) rather than the tree. */
   readonly readsValues: boolean = false;
-  /** What services and checks derive from this version of the file (see `derived`). */
-  private readonly derivedValues = new Map<symbol, unknown>();
+  /**
+   * What services and checks derive from this version of the file (see `derived`): keys and values
+   * alternating. A file has a handful, so a list is searched faster than a Map is hashed, and
+   * takes a fifth of the memory (a project keeps one per file).
+   */
+  private derivedValues: unknown[] | undefined;
 
   /** The file's size in characters (or bytes on disk, for a file too large to read). */
   readonly size: number;
@@ -172,9 +176,13 @@ export class BotFile {
    * `key` names the derived value; `compute` runs once per file version.
    */
   derived<T>(key: symbol, compute: (file: BotFile) => T): T {
-    if (this.derivedValues.has(key)) return this.derivedValues.get(key) as T;
+    const values = this.derivedValues;
+    if (values) for (let i = 0; i < values.length; i += 2) if (values[i] === key) return values[i + 1] as T;
     const value = compute(this);
-    this.derivedValues.set(key, value);
+    // `compute` may itself derive values of this file: add after it returns, in a list made to
+    // size (`push` would reserve room for 16 more).
+    const before = this.derivedValues;
+    this.derivedValues = before ? [...before, key, value] : [key, value];
     return value;
   }
 
@@ -395,9 +403,13 @@ class ValueNode implements jsonc.Node, JsonPlace {
 
   strings(): NamedValue[] {
     const json = this.json;
-    const strings: NamedValue[] = [];
-    // One small object per string (an intent may have 100,000 utterances): its node is made when read.
-    if (Array.isArray(json)) for (let i = 0; i < json.length; i++) if (typeof json[i] === 'string') strings.push(new NamedChild(this, i, json[i] as string));
+    if (!Array.isArray(json)) return [];
+    // One small object per string (an intent may have 100,000 utterances): its node is made when
+    // read. The list is made to size (`push` would leave it up to half empty, for as long as the file is kept).
+    let count = 0;
+    for (let i = 0; i < json.length; i++) if (typeof json[i] === 'string') count++;
+    const strings = new Array<NamedValue>(count);
+    for (let i = 0, at = 0; i < json.length; i++) if (typeof json[i] === 'string') strings[at++] = new NamedChild(this, i, json[i] as string);
     return strings;
   }
 
