@@ -1,7 +1,15 @@
 // Phrases as people write them: one normaliser compares phrases everywhere (issue 10, section 4).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizePhrase, phraseDifference, phraseKey } from '../../server/src/engine/phraseMatch';
+import {
+  hashOfNormalForm,
+  hasNormalForm,
+  normalFormHash,
+  normalizePhrase,
+  phraseDifference,
+  phraseKey,
+  sameNormalForm,
+} from '../../server/src/engine/phraseMatch';
 import { quickFixes } from '../../server/src/engine/services';
 import { journeyWith, ProjectFixture } from './projectFixture';
 
@@ -31,6 +39,31 @@ describe('phrase normalisation: one normal form for what looks the same', () => 
       const text = Array.from({ length: Math.floor(next() * 8) }, () => chars[Math.floor(next() * chars.length)]).join('');
       assert.equal(normalizePhrase(text), full(text), JSON.stringify(text));
     }
+  });
+
+  it('hashes and compares normal forms as normalizePhrase does, with or without making them', () => {
+    // The project index files utterances by normalFormHash and tells collisions with
+    // hasNormalForm and sameNormalForm, which skip making the normal form of plain phrases.
+    const chars = ['a', 'B', 'z', 'Z', '0', ' ', ' ', '.', '!', "'", '~', '\t', '\u00A0', 'é', 'É', '\u200B', 'İ', 'ß', 'ﬁ', '日'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const texts = Array.from({ length: 3000 }, () =>
+      Array.from({ length: Math.floor(next() * 6) }, () => chars[Math.floor(next() * chars.length)]).join(''),
+    );
+    texts.push('Talk to Bot', 'talk to bot', 'TALK TO BOT.', 'talk  to bot', 'talk to bot\u200B', 'cafe\u0301', 'café');
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i];
+      const form = normalizePhrase(text);
+      assert.equal(normalFormHash(text), hashOfNormalForm(form), JSON.stringify(text));
+      assert.equal(hasNormalForm(text, form), true, JSON.stringify(text));
+      const other = texts[(i * 7919) % texts.length];
+      const same = normalizePhrase(other) === form;
+      assert.equal(hasNormalForm(other, form), same, `${JSON.stringify(other)} against ${JSON.stringify(form)}`);
+      assert.equal(sameNormalForm(text, other), same, `${JSON.stringify(text)} and ${JSON.stringify(other)}`);
+      if (same) assert.equal(normalFormHash(other), normalFormHash(text));
+    }
+    assert.equal(sameNormalForm('Talk to Bot', 'talk to bot'), true);
+    assert.equal(sameNormalForm('talk to bot', 'talk to bots'), false);
   });
 
   it('folds Unicode normalisation, every kind of space, zero-width characters, case and trailing punctuation', () => {

@@ -66,6 +66,11 @@ export function familyOf(key: FactKey): FactFamily {
 /** The facts read while the innermost `recordingFacts` runs; undefined when nothing records. */
 let recording: Set<FactKey> | undefined;
 
+/** Whether something records the facts read (then a fact's key is worth making). */
+export function isRecordingFacts(): boolean {
+  return recording !== undefined;
+}
+
 /** Records that the code running now read the fact `key` (a no-op when nothing records). */
 export function readFact(key: FactKey): void {
   recording?.add(key);

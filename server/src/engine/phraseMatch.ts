@@ -61,6 +61,50 @@ export function normalizePhrase(phrase: string): string {
 }
 
 /**
+ * A 32-bit hash (FNV-1a over UTF-16 code units) of `normalizePhrase(text)`, worked out without
+ * making the normal form when the phrase is plain (see `plainness`): what the project index files
+ * utterances under. Equal normal forms have equal hashes; `hasNormalForm` tells a collision.
+ */
+export function normalFormHash(text: string): number {
+  return loweredHash(plainness(text) ? text : normalizePhrase(text));
+}
+
+/** `normalFormHash` of a phrase whose normal form is `normalForm`, from the normal form itself. */
+export function hashOfNormalForm(normalForm: string): number {
+  return loweredHash(normalForm);
+}
+
+/** Whether `normalizePhrase(text)` is `normalForm`, without making it when `text` is plain. */
+export function hasNormalForm(text: string, normalForm: string): boolean {
+  if (!plainness(text)) return normalizePhrase(text) === normalForm;
+  if (text.length !== normalForm.length) return false;
+  for (let i = 0; i < text.length; i++) if (lowerAscii(text.charCodeAt(i)) !== normalForm.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Whether two phrases have the same normal form (`normalizePhrase`), making neither when both are plain. */
+export function sameNormalForm(a: string, b: string): boolean {
+  if (!plainness(a) || !plainness(b)) return normalizePhrase(a) === normalizePhrase(b);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (lowerAscii(a.charCodeAt(i)) !== lowerAscii(b.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * FNV-1a of the string with A-Z lowered: the lower case of a plain phrase is its normal form, and a
+ * normal form has no A-Z, so the hash of a plain phrase is that of its normal form.
+ */
+function loweredHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
+  return hash | 0;
+}
+
+function lowerAscii(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+/**
  * Two phrases match when their keys are equal: `exact` compares the text as it is (the guide's
  * rule), `ignoreCaseAndSpacing` compares normal forms (`normalizePhrase`).
  */

@@ -3,12 +3,26 @@
 // every answer records the fact it read (dependencies.ts), so that IncrementalCheck knows which
 // files an edit concerns. `factsOf` says what one file contributes to each fact.
 import type { BotFile, NamedValue } from './botFile';
-import { factKey, readFact, TrackedMap, untracked, wholeKey, type FactKey } from './dependencies';
+import { factKey, isRecordingFacts, readFact, TrackedMap, untracked, wholeKey, type FactKey } from './dependencies';
 import { exitPhrasesOf, type ExitPhrase } from './exitPhrases';
+import { HashChains } from './hashChains';
 import { readIntent, type Intent } from './intent';
 import { readJourney, type Journey } from './journey';
 import { reachableNodes } from './journeyGraph';
-import { letterBudget, MAX_LETTER_BUDGET, nearKey, nearnessOfKeys, normalizePhrase, phraseKey, type NearKey, type PhraseMatch } from './phraseMatch';
+import {
+  hashOfNormalForm,
+  hasNormalForm,
+  letterBudget,
+  MAX_LETTER_BUDGET,
+  nearKey,
+  nearnessOfKeys,
+  normalFormHash,
+  normalizePhrase,
+  phraseKey,
+  sameNormalForm,
+  type NearKey,
+  type PhraseMatch,
+} from './phraseMatch';
 import type { BotProject } from './project';
 
 export interface IntentEntry {
@@ -65,8 +79,8 @@ class IndexedUtterance implements UtteranceEntry {
     readonly utterance: NamedValue,
     /** 0-based index among the intent's utterances. */
     readonly position: number,
-    /** `normalizePhrase` of the utterance. */
-    readonly normalForm: string,
+    /** `normalFormHash` of the utterance: the index keeps no normal form (a string per utterance). */
+    readonly normalHash: number,
   ) {}
 
   get file(): BotFile {
@@ -81,12 +95,6 @@ class IndexedUtterance implements UtteranceEntry {
     return this.record.order;
   }
 }
-
-/**
- * The utterances of one normal form: most forms have one, held as it is (no list per utterance),
- * and a list only when several utterances share the form.
- */
-type Bucket = IndexedUtterance | IndexedUtterance[];
 
 /** The way of comparing phrases whose facts are the `exact` family; the other uses `like`. */
 const EXACT: PhraseMatch = 'exact';
@@ -104,8 +112,8 @@ export class ProjectIndex {
   private readonly journeys = new Map<string, JourneyEntry[]>();
   private readonly triggers = new Map<string, JourneyEntry[]>();
   private readonly journeysByFile = new Map<BotFile, JourneyEntry>();
-  /** Utterances by normal form, in project order; built on first use, then kept up to date. */
-  private byNormalForm: Map<string, Bucket> | undefined;
+  /** Utterances by the hash of their normal form; built on first use, then kept up to date. */
+  private byNormalForm: HashChains<IndexedUtterance> | undefined;
   private near: NearIndex | undefined;
   private utteranceList: readonly UtteranceEntry[] | undefined;
   private bannerList: readonly BannerPhraseEntry[] | undefined;
@@ -175,23 +183,23 @@ export class ProjectIndex {
   /**
    * The first utterance of an intent other than `intentName` equal to `text`, else the first of
    * such an intent that looks the same (equal `normalizePhrase` forms), in project order; undefined
-   * when there is none. Reads the fact `utterancesLike` reads, and allocates nothing: what
-   * duplicate checks ask of every utterance.
+   * when there is none. Reads the fact `utterancesLike` reads. Makes no normal form of a plain
+   * phrase and no list: what duplicate checks ask of every utterance.
    */
   otherUtteranceLike(text: string, intentName: string): UtteranceEntry | undefined {
-    const normalForm = normalizePhrase(text);
-    readFact(factKey('like', normalForm));
-    this.withNormalForm(normalForm);
-    const bucket = this.byNormalForm!.get(normalForm);
-    if (bucket === undefined) return undefined;
-    if (!Array.isArray(bucket)) return bucket.intentName !== intentName ? bucket : undefined;
-    let firstLike: IndexedUtterance | undefined;
-    for (const like of bucket) {
-      if (like.intentName === intentName) continue;
-      if (like.utterance.value === text) return like;
-      firstLike ??= like;
-    }
-    return firstLike;
+    // The fact's key is the normal form, made only when something records facts (the server).
+    if (isRecordingFacts()) readFact(factKey('like', normalizePhrase(text)));
+    let exact: IndexedUtterance | undefined;
+    let like: IndexedUtterance | undefined;
+    this.table().forEach(normalFormHash(text), (u) => {
+      if (u.intentName === intentName) return;
+      if (u.utterance.value === text) {
+        if (!exact || before(u, exact)) exact = u;
+      } else if (sameNormalForm(u.utterance.value, text) && (!like || before(u, like))) {
+        like = u;
+      }
+    });
+    return exact ?? like;
   }
 
   /**
@@ -307,9 +315,8 @@ export class ProjectIndex {
         const intent = { file, intent: read };
         this.insert(this.intents, name, intent, order);
         record = { file, order, intent, intentName: name, utterances: [], banners: [] };
-        const forms = normalFormsOf(file);
         const utterances = new Array<IndexedUtterance>(read.utterances.length);
-        for (let i = 0; i < utterances.length; i++) utterances[i] = new IndexedUtterance(record, read.utterances[i], i, forms[i]);
+        for (let i = 0; i < utterances.length; i++) utterances[i] = new IndexedUtterance(record, read.utterances[i], i, normalFormHash(read.utterances[i].value));
         record.utterances = utterances;
       } else {
         record = { file, order, utterances: [], banners: [] };
@@ -322,7 +329,7 @@ export class ProjectIndex {
       record = { file, order, journey, utterances: [], banners: exitPhrasesOf(file).map((exit) => ({ exit, file })) };
     }
     this.records.set(file.path, record);
-    if (this.byNormalForm) for (const u of record.utterances) putInBucket(this.byNormalForm, u);
+    if (this.byNormalForm) for (const u of record.utterances) this.byNormalForm.add(u, u.normalHash);
     this.near?.add(record.utterances);
   }
 
@@ -334,7 +341,7 @@ export class ProjectIndex {
       if (record.journey.journey.name) removeFrom(this.journeys, record.journey.journey.name.value, file);
       if (record.journey.journey.triggerIntent) removeFrom(this.triggers, record.journey.journey.triggerIntent.value, file);
     }
-    if (this.byNormalForm) for (const u of record.utterances) removeFromBucket(this.byNormalForm, u);
+    if (this.byNormalForm) for (const u of record.utterances) this.byNormalForm.remove(u, u.normalHash);
     this.near?.remove(record.utterances);
   }
 
@@ -357,22 +364,26 @@ export class ProjectIndex {
     return like.length && like.every((u) => u.utterance.value === text) ? like : like.filter((u) => u.utterance.value === text);
   }
 
+  /** The utterances whose normal form is `normalForm`, in project order. */
   private withNormalForm(normalForm: string): readonly UtteranceEntry[] {
+    const found: IndexedUtterance[] = [];
+    this.table().forEach(hashOfNormalForm(normalForm), (u) => {
+      if (hasNormalForm(u.utterance.value, normalForm)) found.push(u);
+    });
+    // The chains hold the last added first, and an edited file's utterances are added last.
+    return found.length > 1 ? found.sort(compareUtterances) : found;
+  }
+
+  /** The utterances by the hash of their normal form (built on first use). */
+  private table(): HashChains<IndexedUtterance> {
     if (!this.byNormalForm) {
-      const table = new Map<string, Bucket>();
-      // Records are in project order, so each bucket is too, without looking for a place.
-      for (const record of this.records.values()) {
-        for (const u of record.utterances) {
-          const bucket = table.get(u.normalForm);
-          if (bucket === undefined) table.set(u.normalForm, u);
-          else if (Array.isArray(bucket)) bucket.push(u);
-          else table.set(u.normalForm, [bucket, u]);
-        }
-      }
+      let count = 0;
+      for (const record of this.records.values()) count += record.utterances.length;
+      const table = new HashChains<IndexedUtterance>(count);
+      for (const record of this.records.values()) for (const u of record.utterances) table.add(u, u.normalHash);
       this.byNormalForm = table;
     }
-    const bucket = this.byNormalForm.get(normalForm);
-    return bucket === undefined ? NONE : Array.isArray(bucket) ? bucket : [bucket];
+    return this.byNormalForm;
   }
 }
 
@@ -516,6 +527,11 @@ function before(a: IndexedUtterance, b: IndexedUtterance): boolean {
   return a.order < b.order || (a.order === b.order && a.position < b.position);
 }
 
+/** Project order: by file, then by position in the file. */
+function compareUtterances(a: IndexedUtterance, b: IndexedUtterance): number {
+  return a.order - b.order || a.position - b.position;
+}
+
 const NORMAL_FORMS = Symbol('normal forms of utterances');
 
 /** `normalizePhrase` of each utterance of an intent file, in order (worked out once per file version). */
@@ -586,32 +602,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-const NONE: readonly IndexedUtterance[] = [];
-
-/** Puts `u` into its normal form's bucket after the utterances before it in the project. */
-function putInBucket(table: Map<string, Bucket>, u: IndexedUtterance): void {
-  const bucket = table.get(u.normalForm);
-  if (bucket === undefined) return void table.set(u.normalForm, u);
-  const list = Array.isArray(bucket) ? bucket : [bucket];
-  let at = list.length;
-  while (at > 0 && before(u, list[at - 1])) at--;
-  list.splice(at, 0, u);
-  if (list !== bucket) table.set(u.normalForm, list);
-}
-
-/** Takes `u` out of its normal form's bucket (a bucket of one goes; a list of one becomes its item). */
-function removeFromBucket(table: Map<string, Bucket>, u: IndexedUtterance): void {
-  const bucket = table.get(u.normalForm);
-  if (bucket === undefined) return;
-  if (!Array.isArray(bucket)) {
-    if (bucket === u) table.delete(u.normalForm);
-    return;
-  }
-  const kept = bucket.filter((entry) => entry !== u);
-  if (kept.length === 0) table.delete(u.normalForm);
-  else table.set(u.normalForm, kept.length === 1 ? kept[0] : kept);
 }
 
 function removeFrom<T extends { file: BotFile }>(map: Map<string, T[]>, key: string, file: BotFile): void {
