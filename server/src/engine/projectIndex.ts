@@ -2,11 +2,12 @@
 // intent starts, and every banner's exit phrases. Kept up to date one changed file at a time, and
 // every answer records the fact it read (dependencies.ts), so that IncrementalCheck knows which
 // files an edit concerns. `factsOf` says what one file contributes to each fact.
-import type { BotFile, NamedValue } from './botFile';
+import type * as jsonc from 'jsonc-parser';
+import type { BotFile, JsonPlace, NamedValue } from './botFile';
 import { factKey, isRecordingFacts, readFact, TrackedMap, untracked, wholeKey, type FactKey } from './dependencies';
 import { exitPhrasesOf, type ExitPhrase } from './exitPhrases';
 import { HashChains } from './hashChains';
-import { readIntent, type Intent } from './intent';
+import { readIntent, utteranceListOf, type Intent } from './intent';
 import { readJourney, type Journey } from './journey';
 import { reachableNodes } from './journeyGraph';
 import {
@@ -66,22 +67,34 @@ interface FileRecord {
 }
 
 /**
- * An utterance as the index holds it: where it stands in the project (its file's order, then its
- * position in the file). One small object per utterance (a project may have 100,000): what the
- * file has in common with its other utterances is read from its record.
+ * An utterance as the index holds it: its text and node (it is its own `utterance`), and where it
+ * stands in the project (its file's order, then its position in the file). One small object per
+ * utterance (a project may have 100,000): what the file has in common with its other utterances is
+ * read from its record, and its node is made when first read.
  */
-class IndexedUtterance implements UtteranceEntry {
+class IndexedUtterance implements UtteranceEntry, NamedValue {
   /** Its entry in the near index, once that is built. */
   near: NearEntry | undefined = undefined;
+  private cachedNode: jsonc.Node | undefined = undefined;
 
   constructor(
     private readonly record: FileRecord,
-    readonly utterance: NamedValue,
-    /** 0-based index among the intent's utterances. */
+    /** The intent's `utterances` array. */
+    private readonly list: JsonPlace,
+    /** 0-based index in the `utterances` array (which may hold other things than strings). */
     readonly position: number,
+    readonly value: string,
     /** `normalFormHash` of the utterance: the index keeps no normal form (a string per utterance). */
     readonly normalHash: number,
   ) {}
+
+  get utterance(): NamedValue {
+    return this;
+  }
+
+  get node(): jsonc.Node {
+    return (this.cachedNode ??= this.list.child(this.position)!.node);
+  }
 
   get file(): BotFile {
     return this.record.file;
@@ -133,6 +146,14 @@ export class ProjectIndex {
     readFact(wholeKey('like'));
     this.utteranceList ??= [...this.records.values()].flatMap((r) => r.utterances);
     return this.utteranceList;
+  }
+
+  /**
+   * The utterances of an intent file as the index holds them, in file order (none when the intent
+   * has no name). Reads no fact: a check of the file itself is run again when the file changes.
+   */
+  utterancesOf(file: BotFile): readonly UtteranceEntry[] {
+    return this.records.get(file.path)?.file === file ? this.records.get(file.path)!.utterances : [];
   }
 
   /** Every exit phrase of every journey's banners, in project order (reads every `banner` fact). */
@@ -315,9 +336,7 @@ export class ProjectIndex {
         const intent = { file, intent: read };
         this.insert(this.intents, name, intent, order);
         record = { file, order, intent, intentName: name, utterances: [], banners: [] };
-        const utterances = new Array<IndexedUtterance>(read.utterances.length);
-        for (let i = 0; i < utterances.length; i++) utterances[i] = new IndexedUtterance(record, read.utterances[i], i, normalFormHash(read.utterances[i].value));
-        record.utterances = utterances;
+        record.utterances = indexedUtterances(record, utteranceListOf(file));
       } else {
         record = { file, order, utterances: [], banners: [] };
       }
@@ -523,6 +542,19 @@ function putNear(map: Map<string, NearBucket>, key: string, entry: NearEntry): v
 }
 
 /** Whether `a` comes before `b` in the project's utterances. */
+/** The string items of an intent's `utterances` (in order) as index entries of `record`; none when it is not an array. */
+function indexedUtterances(record: FileRecord, list: JsonPlace | undefined): IndexedUtterance[] {
+  const items = list?.type === 'array' ? (list.json as unknown[]) : [];
+  let count = 0;
+  for (const item of items) if (typeof item === 'string') count++;
+  const utterances = new Array<IndexedUtterance>(count);
+  for (let i = 0, at = 0; i < items.length; i++) {
+    const item = items[i];
+    if (typeof item === 'string') utterances[at++] = new IndexedUtterance(record, list!, i, item, normalFormHash(item));
+  }
+  return utterances;
+}
+
 function before(a: IndexedUtterance, b: IndexedUtterance): boolean {
   return a.order < b.order || (a.order === b.order && a.position < b.position);
 }

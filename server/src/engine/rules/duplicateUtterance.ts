@@ -28,7 +28,8 @@ export const duplicateUtterance = defineProjectRule({
     if (!intent.name) return;
     const index = indexOf(project);
     const name = intent.name.value;
-    for (const utterance of intent.utterances) {
+    // The index's own entries of the file: the intent's list of utterances is not made for this.
+    for (const { utterance } of index.utterancesOf(file)) {
       // The same text, when another intent has it, before a look-alike.
       const other = index.otherUtteranceLike(utterance.value, name);
       if (!other) continue;
