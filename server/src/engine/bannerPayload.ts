@@ -14,6 +14,7 @@
 import type * as jsonc from 'jsonc-parser';
 import { named, placeOf, type JsonPlace, type NamedValue } from './botFile';
 import { decodedToRawOffsets } from './jsonString';
+import { keptList } from './keptList';
 import { hasTemplate } from './template';
 
 export type BannerShape = 'banner' | 'array' | 'legacy' | 'dynamic' | 'template';
@@ -86,7 +87,7 @@ export function readBannerPayload(data: jsonc.Node, text: string): BannerPayload
     ...(structure.list ? { listNode: structure.list.node } : {}),
     ...(structure.template !== undefined ? { template: structure.template } : {}),
     banners,
-    exitPhrases: banners.flatMap((banner) => exitPhrasesOf(banner, text)),
+    exitPhrases: keptList(banners.flatMap((banner) => exitPhrasesOf(banner, text))),
   };
 }
 

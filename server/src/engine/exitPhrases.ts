@@ -3,6 +3,7 @@
 import type { BotFile } from './botFile';
 import { readBannerPayload, type BannerPayloadModel, type ExitPhrase as PayloadExitPhrase } from './bannerPayload';
 import { sendEventNodesOf } from './functionCode';
+import { keptList } from './keptList';
 import type { JourneyNode } from './journey';
 import { isBannerEvent } from './platformEvents';
 
@@ -28,8 +29,10 @@ const EXIT_PHRASES = Symbol('exit phrases');
  */
 export function bannerPayloadsOf(file: BotFile): readonly JourneyBannerPayload[] {
   return file.derived(PAYLOADS, () =>
-    sendEventNodesOf(file).flatMap((node) =>
-      isBannerEvent(node.event?.value) && node.data ? [{ sendEvent: node, payload: readBannerPayload(node.data, file.text) }] : [],
+    keptList(
+      sendEventNodesOf(file).flatMap((node) =>
+        isBannerEvent(node.event?.value) && node.data ? [{ sendEvent: node, payload: readBannerPayload(node.data, file.text) }] : [],
+      ),
     ),
   );
 }
@@ -37,7 +40,7 @@ export function bannerPayloadsOf(file: BotFile): readonly JourneyBannerPayload[]
 /** Every exit phrase of a journey's (or a function file's) banners, in file order (computed once per file version). */
 export function exitPhrasesOf(file: BotFile): readonly ExitPhrase[] {
   return file.derived(EXIT_PHRASES, () =>
-    bannerPayloadsOf(file).flatMap(({ sendEvent, payload }) => payload.exitPhrases.map((exit) => withSendEvent(exit, sendEvent))),
+    keptList(bannerPayloadsOf(file).flatMap(({ sendEvent, payload }) => payload.exitPhrases.map((exit) => withSendEvent(exit, sendEvent)))),
   );
 }
 

@@ -14,6 +14,7 @@ import type * as acorn from 'acorn';
 import type * as jsonc from 'jsonc-parser';
 import type { BotFile, NamedValue } from './botFile';
 import { readJourney, type JourneyNode } from './journey';
+import { keptList } from './keptList';
 
 /** A literal in a function file with its range (UTF-16 offsets, the literal's quotes included). */
 export interface SourceValue<T> {
@@ -105,7 +106,7 @@ export function parseFunctionCode(text: string): FunctionCode {
  */
 export function sendEventNodesOf(file: BotFile): readonly JourneyNode[] {
   return file.derived(SEND_EVENT_NODES, () => {
-    if (file.kind === 'journey') return readJourney(file).nodes.filter((node) => node.type === 'sendEvent');
+    if (file.kind === 'journey') return keptList(readJourney(file).nodes.filter((node) => node.type === 'sendEvent'));
     if (file.kind !== 'function' || !file.readable) return [];
     return readFunctionCode(file).sends.map((send): JourneyNode => {
       const event: NamedValue = { value: send.event.value, node: leaf('string', send.event) };
