@@ -3,9 +3,11 @@
 // journey), and making it again is cheaper than keeping it (see README, "Performance").
 import type { Journey, JourneyNode } from './journey';
 
-/** The ids of the nodes some path from `start` reaches (start included, when it exists). */
-export function reachableNodeIds(journey: Journey): ReadonlySet<string> {
-  const byId = nodesById(journey);
+/**
+ * The ids of the nodes some path from `start` reaches (start included, when it exists). `byId`:
+ * `nodesById(journey)`, when the caller has it already.
+ */
+export function reachableNodeIds(journey: Journey, byId: ReadonlyMap<string, JourneyNode> = nodesById(journey)): ReadonlySet<string> {
   const seen = new Set<string>();
   const stack = journey.start ? [journey.start.value] : [];
   while (stack.length) {

@@ -18,8 +18,10 @@ export const unreachableNode = defineFileRule({
   check(file, report) {
     const journey = readJourney(file);
     // With a start that names nothing, unknown-node says what is wrong; every node would be unreachable.
-    if (!journey.start || !nodesById(journey).has(journey.start.value)) return;
-    const reached = reachableNodeIds(journey);
+    if (!journey.start) return;
+    const byId = nodesById(journey);
+    if (!byId.has(journey.start.value)) return;
+    const reached = reachableNodeIds(journey, byId);
     for (const node of journey.nodes) {
       if (!node.id || reached.has(node.id.value)) continue;
       report({ offset: node.id.node.offset, length: node.id.node.length, messageId: 'unreachable', data: { node: node.id.value }, unnecessary: true });
