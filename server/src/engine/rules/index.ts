@@ -12,6 +12,7 @@ import { eventNotDeclared } from './eventNotDeclared';
 import { exitIntentUnlinked } from './exitIntentUnlinked';
 import { fileTooLarge } from './fileTooLarge';
 import { fileUnread } from './fileUnread';
+import { functionSyntax } from './functionSyntax';
 import { jsonSyntax } from './jsonSyntax';
 import { literalSecret } from './literalSecret';
 import { liveExitMisrouted } from './liveExitMisrouted';
@@ -32,6 +33,7 @@ import { unreachableNode } from './unreachableNode';
 
 export const rules: readonly Rule[] = [
   jsonSyntax,
+  functionSyntax,
   fileTooLarge,
   fileUnread,
   checkFailed,
