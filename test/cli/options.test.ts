@@ -1,7 +1,7 @@
 // `handoff-kit check` options for CI and for fixing, run as processes on copies of the example.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -234,6 +234,21 @@ describe('handoff-kit check --fix', () => {
     assert.match(stdout, /^\+ {6}"enabled": true,\r?$/m);
     assert.match(stderr, /^Would fix 3 problems in 3 files\.\n/);
     assert.equal(await readFile(rel('journeys/live-agent.json'), 'utf8'), before);
+  });
+
+  it('--fix-dry-run run from outside the project gives paths that git apply takes, from the folder it names', async () => {
+    const elsewhere = path.join(folder, 'elsewhere');
+    await mkdir(elsewhere, { recursive: true });
+    const { code, stdout, stderr } = run(['check', '--fix-dry-run', '../bot'], elsewhere);
+    assert.equal(code, 1);
+    assert.doesNotMatch(stdout, /\.\.\//, 'no path climbs out with ../');
+    assert.match(stdout, /--- a\/journeys\/live-agent\.json\n\+\+\+ b\/journeys\/live-agent\.json\n/);
+    const note = /^handoff-kit: the diff's paths are relative to (.+), which holds the files to fix/m.exec(stderr);
+    assert.ok(note, stderr);
+    assert.equal(await realpath(note[1]), await realpath(rel('.')));
+    const patch = path.join(folder, 'fixes.diff');
+    await writeFile(patch, stdout);
+    execFileSync('git', ['apply', '--check', patch], { cwd: note[1] });
   });
 
   it('--fix applies the safe fixes keeping style, leaves unparsable files alone, and a second run changes nothing', async () => {

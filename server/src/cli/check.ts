@@ -83,15 +83,21 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
 
   let fixReport = '';
   let diff = '';
+  let diffNote = '';
   if (options.fix || options.fixDryRun) {
     const allowedRoots = given.map((p) => path.resolve(options.cwd, p));
     const result = planFixes(workspace, projects.map(({ target, project }) => ({ project, files: target.files })), checkOptions, allowedRoots);
-    if (options.fixDryRun) diff = fixDiff(result, options.cwd);
-    else {
+    if (options.fixDryRun) {
+      const planned = fixDiff(result, options.cwd);
+      diff = planned.diff;
+      if (planned.base !== options.cwd) {
+        diffNote = `handoff-kit: the diff's paths are relative to ${escapeControls(planned.base)}, which holds the files to fix (some are outside the current folder): apply it there\n`;
+      }
+    } else {
       const skipped = await writeFixes(result);
       for (const file of skipped) fixReport += `handoff-kit: ${escapeControls(path.relative(options.cwd, file))} changed on disk or could not be written; not fixed\n`;
     }
-    fixReport += fixSummary(result, Boolean(options.fixDryRun));
+    fixReport += fixSummary(result, Boolean(options.fixDryRun)) + diffNote;
     if (result.outside.length) {
       const where = result.outside.map((f) => escapeControls(path.relative(options.cwd, f))).join(', ');
       fixReport += `handoff-kit: safe fixes that edit ${where} were not applied: only the paths given are written (give the project folder to apply them)\n`;

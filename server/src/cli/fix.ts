@@ -126,14 +126,35 @@ export async function writeFixes(result: FixResult): Promise<string[]> {
   return skipped;
 }
 
-/** The fixes as one unified diff, paths relative to `cwd` (`/dev/null` for files created). */
-export function fixDiff(result: FixResult, cwd: string): string {
-  return result.files
+/**
+ * The fixes as one unified diff (`/dev/null` for files created), with `a/` and `b/` paths relative
+ * to `base`: `cwd` when every file is inside it, else the deepest folder holding them all, since a
+ * path that climbs out with `../` is refused by `git apply` and `patch -p1` alike. The caller says
+ * so when `base` is not `cwd`.
+ */
+export function fixDiff(result: FixResult, cwd: string): { diff: string; base: string } {
+  const files = result.files.map(({ file }) => file);
+  const base = files.every((file) => isInside(cwd, file)) ? cwd : commonFolder(files);
+  const diff = result.files
     .map(({ file, before, after }) => {
-      const name = path.relative(cwd, file).split(path.sep).join('/') || file;
+      const name = path.relative(base, file).split(path.sep).join('/') || path.basename(file);
       return createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${name}`, `b/${name}`, before ?? '', after, undefined, undefined, { context: 3 });
     })
     .join('');
+  return { diff, base };
+}
+
+/** Whether `file` is below `folder` (not `folder` itself); both absolute. */
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** The deepest folder that holds every file (absolute paths; the root of their drive at worst). */
+function commonFolder(files: readonly string[]): string {
+  let folder = path.dirname(files[0]);
+  while (!files.every((file) => isInside(folder, file)) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  return folder;
 }
 
 /** Whether a path is inside one of the roots (a folder, or exactly a file), links resolved. */
