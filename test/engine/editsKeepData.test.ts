@@ -71,7 +71,34 @@ describe('edits keep the user data', () => {
     const fourSpaces = '{\n    "name": "a",\n    "utterances": ["x"]\n}';
     assert.equal(
       applyChanges(fourSpaces, [modifyJson(fourSpaces, [{ path: ['events'], value: [] }])]),
-      '{\n    "name": "a",\n    "utterances": [\n        "x"\n    ],\n    "events": []\n}',
+      '{\n    "name": "a",\n    "utterances": ["x"],\n    "events": []\n}',
+    );
+  });
+
+  it('lays out what it inserts and leaves the lines around it as they were', () => {
+    const edit = (text: string, mods: Parameters<typeof modifyJson>[1]) => applyChanges(text, [modifyJson(text, mods)]);
+    // A list on one line beside the new property stays on one line.
+    assert.equal(
+      edit('{\n  "name": "x",\n  "utterances": ["a", "b"]\n}\n', [{ path: ['description'], value: 'd' }]),
+      '{\n  "name": "x",\n  "utterances": ["a", "b"],\n  "description": "d"\n}\n',
+    );
+    // An item added to a list written on one line goes on that line, spaced as the list is.
+    assert.equal(
+      edit('{\n  "events": [{ "name": "a", "enabled": true }]\n}\n', [{ path: ['events', -1], value: { name: 'b', enabled: true } }]),
+      '{\n  "events": [{ "name": "a", "enabled": true }, { "name": "b", "enabled": true }]\n}\n',
+    );
+    assert.equal(edit('{\n  "u": ["x","z"]\n}\n', [{ path: ['u', 0], value: 'y', insert: true }]), '{\n  "u": ["y","x","z"]\n}\n');
+    assert.equal(edit('{\n  "u": ["x"]\n}\n', [{ path: ['u', 0], value: 'y', insert: true }]), '{\n  "u": ["y", "x"]\n}\n');
+    // A property added to a one-line object of a list written out.
+    assert.equal(
+      edit('{\n  "events": [\n    { "name": "a" }\n  ]\n}\n', [{ path: ['events', 0, 'enabled'], value: true }]),
+      '{\n  "events": [\n    { "name": "a", "enabled": true }\n  ]\n}\n',
+    );
+    // An item put first in a list written out, and one put in an empty list: on lines of their own.
+    assert.equal(edit('{\n  "u": [\n    "x"\n  ]\n}\n', [{ path: ['u', 0], value: 'y', insert: true }]), '{\n  "u": [\n    "y",\n    "x"\n  ]\n}\n');
+    assert.equal(
+      edit('{\n  "events": []\n}\n', [{ path: ['events', -1], value: { name: 'b' } }]),
+      '{\n  "events": [\n    {\n      "name": "b"\n    }\n  ]\n}\n',
     );
   });
 });

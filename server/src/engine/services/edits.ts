@@ -29,17 +29,73 @@ export const CHOOSE_INTENT_COMMAND = 'handoffKit.addUtteranceToIntent';
 
 /**
  * Applies JSON modifications one after another (each sees the previous one's result) and returns
- * a single change from the original text to the final one: one edit, one undo.
+ * a single change from the original text to the final one: one edit, one undo. What a
+ * modification inserts is laid out in the file's style (see `insertFormatted`); the text around it,
+ * such as a list written on one line beside a new property, is left as it was.
  */
 export function modifyJson(text: string, modifications: ReadonlyArray<{ path: jsonc.JSONPath; value: unknown; insert?: boolean }>): TextChange {
   const formattingOptions = styleOf(text);
   let result = text;
   for (const { path, value, insert } of modifications) {
     // `insert`: put the value at that array index, moving the others on, instead of replacing.
-    const edits = jsonc.modify(result, path, value, { formattingOptions, isArrayInsertion: insert });
-    result = jsonc.applyEdits(result, edits);
+    // Unformatted, jsonc's edit touches nothing but what it inserts or replaces (formatted, it
+    // formats every line it touches, spreading a one-line list over several).
+    const edits = jsonc.modify(result, path, value, { isArrayInsertion: insert });
+    for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) result = insertFormatted(result, edit, path, formattingOptions);
   }
   return minimalChange(text, result);
+}
+
+/**
+ * Applies one unformatted jsonc edit, laying out what it inserts: in a list or object written on
+ * one line, on that line, spaced as the line is (`{ "a": 1, "b": 2 }` or `{"a":1,"b":2}`);
+ * elsewhere on lines of its own, indented as `options` say. Nothing outside the inserted text is
+ * reformatted. A file on one line (`options` undefined) gets the edit as jsonc makes it.
+ */
+function insertFormatted(text: string, edit: jsonc.Edit, path: jsonc.JSONPath, options: jsonc.FormattingOptions | undefined): string {
+  const applied = jsonc.applyEdits(text, [edit]);
+  if (!options || !edit.content) return applied;
+  const start = edit.offset;
+  const end = start + edit.content.length;
+  const container = jsonc.findNodeAtLocation(jsonc.parseTree(applied) ?? { type: 'null', offset: 0, length: 0 }, path.slice(0, -1));
+  if (container && (container.type === 'object' || container.type === 'array')) {
+    const outside = applied.slice(container.offset, start) + applied.slice(end, container.offset + container.length);
+    // A container that held nothing is laid out as new content is, below.
+    const heldSomething = outside.slice(1, -1).replace(/[\s,]/g, '') !== '';
+    if (heldSomething && !/[\r\n]/.test(outside)) {
+      // Spaced as the container is, or, when it holds one item and shows nothing, as the file is.
+      const spaced = /[,:]/.test(outside) ? /[,:] /.test(outside) || /^[{[] /.test(outside) : /": /.test(text);
+      if (!spaced) return applied;
+      // An item put before others ends with its comma: the space after it, as between the others.
+      const content = spacedOnOneLine(edit.content) + (edit.content.endsWith(',') ? ' ' : '');
+      return applied.slice(0, start) + content + applied.slice(end);
+    }
+  }
+  // The range reaches over the spaces on each side and one character of the tokens beyond, so
+  // that those spaces are laid out whole (the formatter changes only spaces that overlap its
+  // range, and cuts those that stick out of it).
+  let from = start;
+  while (from > 0 && /\s/.test(applied[from - 1])) from--;
+  let to = end;
+  while (to < applied.length && /\s/.test(applied[to])) to++;
+  const range = { offset: Math.max(0, from - 1), length: Math.min(applied.length, to + 1) - Math.max(0, from - 1) };
+  return jsonc.applyEdits(applied, jsonc.format(applied, range, options));
+}
+
+/** JSON text on one line with a space after `,` and `:` and inside non-empty braces, as the example project writes it. */
+function spacedOnOneLine(json: string): string {
+  const scanner = jsonc.createScanner(json, false);
+  let out = '';
+  let previous: jsonc.SyntaxKind | undefined;
+  for (let token = scanner.scan(); token !== jsonc.SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === jsonc.SyntaxKind.Trivia || token === jsonc.SyntaxKind.LineBreakTrivia) continue;
+    if (previous === jsonc.SyntaxKind.CommaToken || previous === jsonc.SyntaxKind.ColonToken) out += ' ';
+    else if (previous === jsonc.SyntaxKind.OpenBraceToken && token !== jsonc.SyntaxKind.CloseBraceToken) out += ' ';
+    else if (token === jsonc.SyntaxKind.CloseBraceToken && previous !== undefined && previous !== jsonc.SyntaxKind.OpenBraceToken) out += ' ';
+    out += json.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
+    previous = token;
+  }
+  return out;
 }
 
 /** The smallest single change that turns `before` into `after`. */
