@@ -4,7 +4,7 @@
 import { existsSync, promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { applyChanges, chooseSafeFixes, FixPlan, type BotProject, type BotWorkspace, type CheckOptions, type FileChange } from '../engine';
+import { applyChanges, chooseSafeFixes, FixPlan, unparsable, type BotProject, type BotWorkspace, type CheckOptions, type FileChange } from '../engine';
 
 /** Passes at most: a fix that makes another fix possible is applied on the next pass. */
 export const MAX_FIX_PASSES = 10;
@@ -68,7 +68,7 @@ function apply(workspace: BotWorkspace, project: BotProject, plan: FixPlan, orig
     if (!current) continue;
     const next = keepStyle(current.text, applyChanges(current.text, plan.changesOf(file)));
     const updated = project.setText(file, next, -1, { maxSize: workspace.maxFileSize });
-    if (!updated || updated.syntaxProblems.length) {
+    if (!updated || unparsable(updated)) {
       project.setText(file, current.text, -1, { maxSize: workspace.maxFileSize });
       refused.add(file);
       continue;

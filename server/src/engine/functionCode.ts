@@ -94,9 +94,19 @@ export function parseFunctionCode(text: string): FunctionCode {
   const sends: SentEventRecord[] = [];
   if (program) walk(program, (node) => {
     const record = sendEventRecord(node);
-    if (record) sends.push(record);
+    // A call the syntax error is inside is the loose parser's guess (an unterminated string
+    // runs to the end of its line): function-syntax reports it; no event check reads it.
+    if (record && !(syntaxError && syntaxError.offset >= record.call.offset && syntaxError.offset < record.call.offset + record.call.length)) sends.push(record);
   });
   return { sends, ...(syntaxError ? { syntaxError } : {}) };
+}
+
+/**
+ * Whether the file's text does not parse: a JSON bot file with syntax problems, or a function
+ * file that is not valid JavaScript. Safe fixes never edit such a file: what it holds is a guess.
+ */
+export function unparsable(file: BotFile): boolean {
+  return file.syntaxProblems.length > 0 || (file.kind === 'function' && file.readable && readFunctionCode(file).syntaxError !== undefined);
 }
 
 /**

@@ -10,6 +10,7 @@
 export { BotFile, fileKindOf, relativePath, SETTINGS_FILE, type FileKind, type NamedValue } from './botFile';
 export { readBotConfig, type BotConfig, type DeclaredEvent } from './botConfig';
 export { nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './fileSystem';
+export { unparsable } from './functionCode';
 export { readIntent, type Intent } from './intent';
 export { readJourney, type Journey, type JourneyNode } from './journey';
 export { BotProject } from './project';

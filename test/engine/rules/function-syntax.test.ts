@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { chooseSafeFixes, FixPlan } from '../../../server/src/engine/services';
 import { ProjectFixture } from '../projectFixture';
 import { RuleTester } from '../ruleTester';
 
@@ -53,6 +54,25 @@ describe('function-syntax and the other checks', () => {
       fixture.findings(F).map((f) => f.code),
       ['unknown-event', 'function-syntax'],
     );
+  });
+
+  it('leaves a call the error is inside to function-syntax alone: no guess at an event name', () => {
+    // acorn-loose reads the unterminated string to the end of its line, comma included.
+    const fixture = new ProjectFixture({ [F]: body(`app.sendEvent({\n    code: 'ui-event-update-promotion,\n    data: {} });`) });
+    assert.deepEqual(
+      fixture.findings(F).map((f) => f.code),
+      ['function-syntax'],
+    );
+  });
+
+  it('gets no safe fix while it does not parse, as a JSON file that does not parse gets none', () => {
+    const misspelt = body(`app.sendEvent({ code: 'ui-event-close-promotoin' });`);
+    const fixture = new ProjectFixture({ [F]: `${misspelt}function broken( {\n` });
+    assert.ok(fixture.findings(F).some((f) => f.code === 'unknown-event'));
+    const plan = new FixPlan();
+    assert.equal(chooseSafeFixes(fixture.project, fixture.file(F), plan), 0);
+    const parsing = new ProjectFixture({ [F]: misspelt });
+    assert.equal(chooseSafeFixes(parsing.project, parsing.file(F), new FixPlan()), 1);
   });
 
   it('is not run on JSON bot files', () => {

@@ -3,6 +3,7 @@
 // change the same things.
 import type { BotFile } from '../botFile';
 import { checkFile, type CheckOptions } from '../check';
+import { unparsable } from '../functionCode';
 import type { BotProject } from '../project';
 import type { FileChange, ProjectEdit, TextChange } from './edits';
 import { quickFixes } from './quickFixes';
@@ -71,7 +72,7 @@ export function chooseSafeFixes(
     const unparsed = preferred.changes.some((c) => {
       if (c.kind !== 'edit') return false;
       const target = project.file(c.file);
-      return !target || !target.readable || target.syntaxProblems.length > 0;
+      return !target || !target.readable || unparsable(target);
     });
     if (!unparsed && plan.add(preferred)) added++;
   }
