@@ -94,6 +94,14 @@ describe('edits keep the user data', () => {
       edit('{\n  "events": [\n    { "name": "a" }\n  ]\n}\n', [{ path: ['events', 0, 'enabled'], value: true }]),
       '{\n  "events": [\n    { "name": "a", "enabled": true }\n  ]\n}\n',
     );
+    // An item added to a list of items written one per line: one line too, when short enough.
+    const nodes = '{\n  "nodes": [\n    { "id": "a", "type": "message", "text": "hi" }\n  ]\n}\n';
+    assert.equal(
+      edit(nodes, [{ path: ['nodes', -1], value: { id: 'b', type: 'sendEvent', event: 'ui-event-close-promotion' } }]),
+      '{\n  "nodes": [\n    { "id": "a", "type": "message", "text": "hi" },\n    { "id": "b", "type": "sendEvent", "event": "ui-event-close-promotion" }\n  ]\n}\n',
+    );
+    const deep = { id: 'b', data: { options: [{ text: 'talk to bot' }] } };
+    assert.equal(edit(nodes, [{ path: ['nodes', -1], value: deep }]).split('\n').length, 16, 'three levels deep: written out');
     // An item put first in a list written out, and one put in an empty list: on lines of their own.
     assert.equal(edit('{\n  "u": [\n    "x"\n  ]\n}\n', [{ path: ['u', 0], value: 'y', insert: true }]), '{\n  "u": [\n    "y",\n    "x"\n  ]\n}\n');
     assert.equal(

@@ -79,7 +79,29 @@ function insertFormatted(text: string, edit: jsonc.Edit, path: jsonc.JSONPath, o
   let to = end;
   while (to < applied.length && /\s/.test(applied[to])) to++;
   const range = { offset: Math.max(0, from - 1), length: Math.min(applied.length, to + 1) - Math.max(0, from - 1) };
-  return jsonc.applyEdits(applied, jsonc.format(applied, range, options));
+  const formatted = jsonc.applyEdits(applied, jsonc.format(applied, range, options));
+  return container?.type === 'array' ? asSiblingsAre(formatted, path) : formatted;
+}
+
+/**
+ * An item added to a list whose items are written one per line (`{ "id": "a", "next": "b" }`, as
+ * the example project writes nodes and events) written the same way, when it is short enough: at
+ * most two levels deep and 120 columns wide, the rule new files follow (see `jsonFileText`).
+ * Otherwise, and in a list whose items are written out, the item stays as the formatter laid it out.
+ */
+function asSiblingsAre(text: string, path: jsonc.JSONPath): string {
+  const list = jsonc.findNodeAtLocation(jsonc.parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, path.slice(0, -1));
+  const items = list?.type === 'array' ? (list.children ?? []) : [];
+  const last = path[path.length - 1];
+  const item = typeof last === 'number' && last >= 0 && last < items.length ? items[last] : items[items.length - 1];
+  const siblings = items.filter((other) => other !== item);
+  if (!item || !siblings.length || !siblings.every((other) => (other.type === 'object' || other.type === 'array') && !/[\r\n]/.test(text.slice(other.offset, other.offset + other.length)))) return text;
+  const value = jsonc.getNodeValue(item) as unknown;
+  if (value === null || typeof value !== 'object' || nesting(value) > 2) return text;
+  const oneLine = spacedOnOneLine(JSON.stringify(value));
+  const lineStart = text.lastIndexOf('\n', item.offset) + 1;
+  if (item.offset - lineStart + oneLine.length + 1 > WIDTH) return text;
+  return text.slice(0, item.offset) + oneLine + text.slice(item.offset + item.length);
 }
 
 /** JSON text on one line with a space after `,` and `:` and inside non-empty braces, as the example project writes it. */
