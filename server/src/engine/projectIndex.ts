@@ -153,7 +153,8 @@ export class ProjectIndex {
    * has no name). Reads no fact: a check of the file itself is run again when the file changes.
    */
   utterancesOf(file: BotFile): readonly UtteranceEntry[] {
-    return this.records.get(file.path)?.file === file ? this.records.get(file.path)!.utterances : [];
+    const record = this.records.get(file.path);
+    return record?.file === file ? record.utterances : [];
   }
 
   /** Every exit phrase of every journey's banners, in project order (reads every `banner` fact). */
@@ -541,7 +542,6 @@ function putNear(map: Map<string, NearBucket>, key: string, entry: NearEntry): v
   else map.set(key, [bucket, entry]);
 }
 
-/** Whether `a` comes before `b` in the project's utterances. */
 /** The string items of an intent's `utterances` (in order) as index entries of `record`; none when it is not an array. */
 function indexedUtterances(record: FileRecord, list: JsonPlace | undefined): IndexedUtterance[] {
   const items = list?.type === 'array' ? (list.json as unknown[]) : [];
@@ -555,6 +555,7 @@ function indexedUtterances(record: FileRecord, list: JsonPlace | undefined): Ind
   return utterances;
 }
 
+/** Whether `a` comes before `b` in the project's utterances. */
 function before(a: IndexedUtterance, b: IndexedUtterance): boolean {
   return a.order < b.order || (a.order === b.order && a.position < b.position);
 }
