@@ -4,7 +4,7 @@
 import { existsSync, promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { applyChanges, chooseSafeFixes, FixPlan, unparsable, type BotProject, type BotWorkspace, type CheckOptions, type FileChange } from '../engine';
+import { applyChanges, chooseSafeFixes, FixPlan, isInside, unparsable, type BotProject, type BotWorkspace, type CheckOptions, type FileChange } from '../engine';
 
 /** Passes at most: a fix that makes another fix possible is applied on the next pass. */
 export const MAX_FIX_PASSES = 10;
@@ -142,12 +142,6 @@ export function fixDiff(result: FixResult, cwd: string): { diff: string; base: s
     })
     .join('');
   return { diff, base };
-}
-
-/** Whether `file` is below `folder` (not `folder` itself); both absolute. */
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** The deepest folder that holds every file (absolute paths; the root of their drive at worst). */
