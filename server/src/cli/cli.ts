@@ -6,6 +6,10 @@ import { OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
 import { parseMaxRows, runUtteranceTests } from './utteranceTests';
 import { runStudioSheet } from './studioSheet';
+import { keepYoungGenerationSmall } from './youngGeneration';
+
+// First thing, before a project is read: see youngGeneration.ts.
+keepYoungGenerationSmall();
 
 const program = new Command()
   .name('handoff-kit')
