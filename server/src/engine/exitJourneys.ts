@@ -34,13 +34,13 @@ export function exitJourneyLacking(
   const intent = entry && exitIntentOf(project, entry, mode);
   // A jump to a journey no file that was read defines may lead to the step: then it is unknown.
   if (!trigger || !intent || reachesStep(project, file, has) !== 'no') return undefined;
-  return { intent, trigger: { offset: trigger.node.offset, length: trigger.node.length }, banners: index.exitIntents(mode).get(intent) ?? [] };
+  return { intent, trigger: { offset: trigger.node.offset, length: trigger.node.length }, banners: index.exitIntentBanners(mode, intent) };
 }
 
 /** Whether `file` is a journey started by an intent trained with some banner's exit phrase. */
 export function exitIntentOf(project: BotProject, entry: JourneyEntry, mode: PhraseMatch): string | undefined {
   const intent = entry.journey.triggerIntent?.value;
-  return intent && indexOf(project).exitIntents(mode).has(intent) ? intent : undefined;
+  return intent && indexOf(project).exitIntentBanners(mode, intent).length ? intent : undefined;
 }
 
 /** Whether some path from the journey's start, across jumps, reaches a node that satisfies `test`. */

@@ -130,7 +130,9 @@ export class ProjectIndex {
   private near: NearIndex | undefined;
   private utteranceList: readonly UtteranceEntry[] | undefined;
   private bannerList: readonly BannerPhraseEntry[] | undefined;
-  private readonly exitIntentsByMode = new Map<PhraseMatch, ReadonlyMap<string, BannerPhraseEntry[]>>();
+  /** `exitIntentBanners` by `exitIntentDetail` of the mode and intent, until the next edit. */
+  private readonly exitBanners = new Map<string, readonly BannerPhraseEntry[]>();
+  /** The banners by `phraseKey` per mode (see `bannersByPhrase`), kept up to date once built. */
   private readonly bannersByKey = new Map<PhraseMatch, Map<string, BannerPhraseEntry[]>>();
   private generation = -1;
 
@@ -240,25 +242,34 @@ export class ProjectIndex {
   }
 
   /**
-   * The intents trained with a phrase some banner offers, with the phrases. Reading an intent's
-   * entry records the fact `exitIntent` of the mode and intent (see `exitIntentFact`).
+   * The banner exit phrases that match an utterance of the intent `intentName` as the bot's
+   * matcher compares, in project order; empty when there is none, that is when the intent is not
+   * an exit intent. Records the fact `exitIntent` of the mode and intent (see `exitIntentDetail`).
+   * Worked out for the intent asked about, from its utterances and the banners by phrase (kept up
+   * to date file by file), and kept until the next edit: a keystroke asks about one or two intents.
    */
-  exitIntents(mode: PhraseMatch): ReadonlyMap<string, readonly BannerPhraseEntry[]> {
-    let intents = this.exitIntentsByMode.get(mode);
-    if (!intents) {
-      const map = new Map<string, BannerPhraseEntry[]>();
-      for (const record of this.records.values()) {
-        for (const banner of record.banners) {
-          const matching = mode === EXACT ? this.exactly(banner.exit.phrase) : this.withNormalForm(normalizePhrase(banner.exit.phrase));
-          // Rebuilt after every edit: most phrases have one utterance, which needs no set of names.
-          if (matching.length === 1) push(map, matching[0].intentName, banner);
-          else if (matching.length > 1) for (const name of new Set(matching.map((u) => u.intentName))) push(map, name, banner);
+  exitIntentBanners(mode: PhraseMatch, intentName: string): readonly BannerPhraseEntry[] {
+    const detail = exitIntentDetail(mode, intentName);
+    readFact(factKey('exitIntent', detail));
+    let found = this.exitBanners.get(detail);
+    if (!found) {
+      const banners = this.bannersByPhrase(mode);
+      const matching = new Set<BannerPhraseEntry>();
+      for (const intent of this.intents.get(intentName) ?? []) {
+        for (const u of this.records.get(intent.file.path)?.utterances ?? []) {
+          for (const banner of banners.get(phraseKey(u.utterance.value, mode)) ?? []) matching.add(banner);
         }
       }
-      intents = new TrackedMap(map, 'exitIntent', (name) => exitIntentDetail(mode, name));
-      this.exitIntentsByMode.set(mode, intents);
+      const list = [...matching];
+      // Project order: by file, then as the file lists its banners.
+      if (list.length > 1) list.sort((a, b) => this.orderOfEntry(a) - this.orderOfEntry(b) || this.positionOfBanner(a) - this.positionOfBanner(b));
+      this.exitBanners.set(detail, (found = list));
     }
-    return intents;
+    return found;
+  }
+
+  private positionOfBanner(entry: BannerPhraseEntry): number {
+    return this.records.get(entry.file.path)!.banners.indexOf(entry);
   }
 
   /**
@@ -268,13 +279,18 @@ export class ProjectIndex {
   bannersMatching(phrase: string, mode: PhraseMatch): readonly BannerPhraseEntry[] {
     const key = phraseKey(phrase, mode);
     readFact(factKey(mode === EXACT ? 'banner' : 'bannerLike', key));
+    return this.bannersByPhrase(mode).get(key) ?? [];
+  }
+
+  /** The banners by `phraseKey` of their exit phrase, each list in project order: built on first use, then kept up to date. */
+  private bannersByPhrase(mode: PhraseMatch): Map<string, BannerPhraseEntry[]> {
     let banners = this.bannersByKey.get(mode);
     if (!banners) {
       banners = new Map();
       for (const record of this.records.values()) for (const banner of record.banners) push(banners, phraseKey(banner.exit.phrase, mode), banner);
       this.bannersByKey.set(mode, banners);
     }
-    return banners.get(key) ?? [];
+    return banners;
   }
 
   /**
@@ -306,8 +322,7 @@ export class ProjectIndex {
       if (!changed.length && unchanged === this.records.size) return;
       this.utteranceList = undefined;
       this.bannerList = undefined;
-      this.exitIntentsByMode.clear();
-      this.bannersByKey.clear();
+      this.exitBanners.clear();
       const replaced = changed.filter((f) => this.records.has(f.path)).length;
       if (unchanged + replaced < this.records.size) {
         for (const [filePath, record] of this.records) {
@@ -349,6 +364,7 @@ export class ProjectIndex {
       record = { file, order, journey, utterances: [], banners: exitPhrasesOf(file).map((exit) => ({ exit, file })) };
     }
     this.records.set(file.path, record);
+    for (const [mode, banners] of this.bannersByKey) for (const banner of record.banners) this.insert(banners, phraseKey(banner.exit.phrase, mode), banner, order);
     if (this.byNormalForm) for (const u of record.utterances) this.byNormalForm.add(u, u.normalHash);
     this.near?.add(record.utterances);
   }
@@ -361,6 +377,7 @@ export class ProjectIndex {
       if (record.journey.journey.name) removeFrom(this.journeys, record.journey.journey.name.value, file);
       if (record.journey.journey.triggerIntent) removeFrom(this.triggers, record.journey.journey.triggerIntent.value, file);
     }
+    for (const [mode, banners] of this.bannersByKey) for (const banner of record.banners) removeFrom(banners, phraseKey(banner.exit.phrase, mode), file);
     if (this.byNormalForm) for (const u of record.utterances) this.byNormalForm.remove(u, u.normalHash);
     this.near?.remove(record.utterances);
   }

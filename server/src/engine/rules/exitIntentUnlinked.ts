@@ -23,8 +23,8 @@ export const exitIntentUnlinked = defineProjectRule({
     const name = readIntent(file).name;
     if (!name) return;
     const index = indexOf(project);
-    const banners = index.exitIntents(phraseMatch).get(name.value);
-    if (!banners || index.journeysByIntent.has(name.value)) return;
+    const banners = index.exitIntentBanners(phraseMatch, name.value);
+    if (!banners.length || index.journeysByIntent.has(name.value)) return;
     // A journey file that was not read may be the one it starts.
     if (project.unreadFiles('journey').length) return;
     const first = banners[0];
