@@ -22,11 +22,12 @@ function journey(name: string, phrases: string[]): string {
 
 const intent = (name: string, utterances: string[]) => JSON.stringify({ name, utterances });
 
-/** Each banner as `journey file name: phrase`, in the order given. */
+/** Each banner as `journey file name: phrase`, in the order given; `isExitIntent` must say whether there is one. */
 function described(project: BotProject, mode: 'exact' | 'ignoreCaseAndSpacing', intentName: string): string[] {
-  return indexOf(project)
-    .exitIntentBanners(mode, intentName)
-    .map((b) => `${path.basename(b.file.path)}: ${b.exit.phrase}`);
+  const index = indexOf(project);
+  const banners = index.exitIntentBanners(mode, intentName).map((b) => `${path.basename(b.file.path)}: ${b.exit.phrase}`);
+  assert.equal(index.isExitIntent(mode, intentName), banners.length > 0, `isExitIntent of ${intentName} (${mode})`);
+  return banners;
 }
 
 describe('the banners of an exit intent', () => {
@@ -52,6 +53,7 @@ describe('the banners of an exit intent', () => {
     assert.deepEqual(described(project, 'exact', 'exit'), ['a.json: talk to bot']);
     assert.deepEqual(described(project, 'ignoreCaseAndSpacing', 'exit'), ['a.json: talk to bot', 'b.json: talk to  bot.']);
     project.delete(file('journeys/a.json'));
+    assert.deepEqual(described(project, 'exact', 'exit'), []);
     assert.deepEqual(described(project, 'ignoreCaseAndSpacing', 'exit'), ['b.json: talk to  bot.']);
     project.setText(file('journeys/c.json'), journey('c', ['TALK TO BOT']), 1);
     assert.deepEqual(described(project, 'ignoreCaseAndSpacing', 'exit'), ['b.json: talk to  bot.', 'c.json: TALK TO BOT']);

@@ -40,7 +40,7 @@ export function exitJourneyLacking(
 /** Whether `file` is a journey started by an intent trained with some banner's exit phrase. */
 export function exitIntentOf(project: BotProject, entry: JourneyEntry, mode: PhraseMatch): string | undefined {
   const intent = entry.journey.triggerIntent?.value;
-  return intent && indexOf(project).exitIntentBanners(mode, intent).length ? intent : undefined;
+  return intent && indexOf(project).isExitIntent(mode, intent) ? intent : undefined;
 }
 
 /** Whether some path from the journey's start, across jumps, reaches a node that satisfies `test`. */

@@ -242,11 +242,26 @@ export class ProjectIndex {
   }
 
   /**
+   * Whether some banner's exit phrase matches an utterance of the intent `intentName` as the bot's
+   * matcher compares: whether it is an exit intent. Records the fact `exitIntent` of the mode and
+   * intent, as `exitIntentBanners` does; stops at the first match and makes no list.
+   */
+  isExitIntent(mode: PhraseMatch, intentName: string): boolean {
+    readFact(factKey('exitIntent', exitIntentDetail(mode, intentName)));
+    const banners = this.bannersByPhrase(mode);
+    for (const intent of this.intents.get(intentName) ?? []) {
+      for (const u of this.records.get(intent.file.path)?.utterances ?? []) if (banners.has(phraseKey(u.utterance.value, mode))) return true;
+    }
+    return false;
+  }
+
+  /**
    * The banner exit phrases that match an utterance of the intent `intentName` as the bot's
    * matcher compares, in project order; empty when there is none, that is when the intent is not
    * an exit intent. Records the fact `exitIntent` of the mode and intent (see `exitIntentDetail`).
    * Worked out for the intent asked about, from its utterances and the banners by phrase (kept up
    * to date file by file), and kept until the next edit: a keystroke asks about one or two intents.
+   * The list may be the index's own: read it, do not keep it past the next update.
    */
   exitIntentBanners(mode: PhraseMatch, intentName: string): readonly BannerPhraseEntry[] {
     const detail = exitIntentDetail(mode, intentName);
@@ -254,16 +269,19 @@ export class ProjectIndex {
     let found = this.exitBanners.get(detail);
     if (!found) {
       const banners = this.bannersByPhrase(mode);
-      const matching = new Set<BannerPhraseEntry>();
+      // A banner has one key: the lists of the intent's distinct keys hold each banner once.
+      const keys = new Set<string>();
       for (const intent of this.intents.get(intentName) ?? []) {
-        for (const u of this.records.get(intent.file.path)?.utterances ?? []) {
-          for (const banner of banners.get(phraseKey(u.utterance.value, mode)) ?? []) matching.add(banner);
-        }
+        for (const u of this.records.get(intent.file.path)?.utterances ?? []) keys.add(phraseKey(u.utterance.value, mode));
       }
-      const list = [...matching];
-      // Project order: by file, then as the file lists its banners.
-      if (list.length > 1) list.sort((a, b) => this.orderOfEntry(a) - this.orderOfEntry(b) || this.positionOfBanner(a) - this.positionOfBanner(b));
-      this.exitBanners.set(detail, (found = list));
+      const lists: BannerPhraseEntry[][] = [];
+      for (const key of keys) {
+        const list = banners.get(key);
+        if (list) lists.push(list);
+      }
+      // Each list is in project order; one (the usual case) is the answer as it is.
+      found = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => this.orderOfEntry(a) - this.orderOfEntry(b) || this.positionOfBanner(a) - this.positionOfBanner(b));
+      this.exitBanners.set(detail, found);
     }
     return found;
   }
@@ -377,7 +395,7 @@ export class ProjectIndex {
       if (record.journey.journey.name) removeFrom(this.journeys, record.journey.journey.name.value, file);
       if (record.journey.journey.triggerIntent) removeFrom(this.triggers, record.journey.journey.triggerIntent.value, file);
     }
-    for (const [mode, banners] of this.bannersByKey) for (const banner of record.banners) removeFrom(banners, phraseKey(banner.exit.phrase, mode), file);
+    for (const [mode, banners] of this.bannersByKey) for (const banner of record.banners) removeInPlace(banners, phraseKey(banner.exit.phrase, mode), file);
     if (this.byNormalForm) for (const u of record.utterances) this.byNormalForm.remove(u, u.normalHash);
     this.near?.remove(record.utterances);
   }
@@ -659,6 +677,19 @@ function removeFrom<T extends { file: BotFile }>(map: Map<string, T[]>, key: str
   if (!list) return;
   const kept = list.filter((entry) => entry.file !== file);
   if (kept.length) map.set(key, kept);
+  else map.delete(key);
+}
+
+/**
+ * As `removeFrom`, in the list itself: for the banners by phrase, whose lists are answers only
+ * until the next update, and one of which (the exit phrase's) holds a banner of most journeys.
+ */
+function removeInPlace<T extends { file: BotFile }>(map: Map<string, T[]>, key: string, file: BotFile): void {
+  const list = map.get(key);
+  if (!list) return;
+  let kept = 0;
+  for (const entry of list) if (entry.file !== file) list[kept++] = entry;
+  if (kept) list.length = kept;
   else map.delete(key);
 }
 

@@ -23,11 +23,10 @@ export const exitIntentUnlinked = defineProjectRule({
     const name = readIntent(file).name;
     if (!name) return;
     const index = indexOf(project);
-    const banners = index.exitIntentBanners(phraseMatch, name.value);
-    if (!banners.length || index.journeysByIntent.has(name.value)) return;
+    if (!index.isExitIntent(phraseMatch, name.value) || index.journeysByIntent.has(name.value)) return;
     // A journey file that was not read may be the one it starts.
     if (project.unreadFiles('journey').length) return;
-    const first = banners[0];
+    const first = index.exitIntentBanners(phraseMatch, name.value)[0];
     report({
       offset: name.node.offset,
       length: name.node.length,
