@@ -109,7 +109,10 @@ export class BotProject {
   }
 
   private ofKind(kind: BotFile['kind']): BotFile[] {
-    return [...this.files.values()].filter((f) => f.kind === kind);
+    // Not a copy of every file filtered: live-result checks ask for the reports on each keystroke.
+    const found: BotFile[] = [];
+    for (const file of this.files.values()) if (file.kind === kind) found.push(file);
+    return found;
   }
 
   /**
