@@ -132,6 +132,8 @@ export class ProjectIndex {
   private bannerList: readonly BannerPhraseEntry[] | undefined;
   /** `exitIntentBanners` by `exitIntentDetail` of the mode and intent, until the next edit. */
   private readonly exitBanners = new Map<string, readonly BannerPhraseEntry[]>();
+  /** `exitIntentNames` per mode, until the next edit. */
+  private readonly exitNames = new Map<PhraseMatch, ReadonlySet<string>>();
   /** The banners by `phraseKey` per mode (see `bannersByPhrase`), kept up to date once built. */
   private readonly bannersByKey = new Map<PhraseMatch, Map<string, BannerPhraseEntry[]>>();
   private generation = -1;
@@ -244,15 +246,37 @@ export class ProjectIndex {
   /**
    * Whether some banner's exit phrase matches an utterance of the intent `intentName` as the bot's
    * matcher compares: whether it is an exit intent. Records the fact `exitIntent` of the mode and
-   * intent, as `exitIntentBanners` does; stops at the first match and makes no list.
+   * intent, as `exitIntentBanners` does, and makes no list of banners.
    */
   isExitIntent(mode: PhraseMatch, intentName: string): boolean {
     readFact(factKey('exitIntent', exitIntentDetail(mode, intentName)));
-    const banners = this.bannersByPhrase(mode);
-    for (const intent of this.intents.get(intentName) ?? []) {
-      for (const u of this.records.get(intent.file.path)?.utterances ?? []) if (banners.has(phraseKey(u.utterance.value, mode))) return true;
+    return this.exitIntentNames(mode).has(intentName);
+  }
+
+  /**
+   * The names of the exit intents (see `isExitIntent`), worked out once per edit from the distinct
+   * exit phrases: a project has a few, against a banner in most journeys and 25 utterances an intent.
+   */
+  private exitIntentNames(mode: PhraseMatch): ReadonlySet<string> {
+    let names = this.exitNames.get(mode);
+    if (!names) {
+      const found = new Set<string>();
+      const table = this.table();
+      for (const key of this.bannersByPhrase(mode).keys()) {
+        // The key is the phrase itself (exact) or its normal form; the table files utterances by the normal form's hash.
+        if (mode === EXACT) {
+          table.forEach(normalFormHash(key), (u) => {
+            if (u.utterance.value === key) found.add(u.intentName);
+          });
+        } else {
+          table.forEach(hashOfNormalForm(key), (u) => {
+            if (hasNormalForm(u.utterance.value, key)) found.add(u.intentName);
+          });
+        }
+      }
+      this.exitNames.set(mode, (names = found));
     }
-    return false;
+    return names;
   }
 
   /**
@@ -341,6 +365,7 @@ export class ProjectIndex {
       this.utteranceList = undefined;
       this.bannerList = undefined;
       this.exitBanners.clear();
+      this.exitNames.clear();
       const replaced = changed.filter((f) => this.records.has(f.path)).length;
       if (unchanged + replaced < this.records.size) {
         for (const [filePath, record] of this.records) {
