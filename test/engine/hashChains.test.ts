@@ -27,7 +27,13 @@ describe('HashChains', () => {
         live.push({ entry, hash });
       }
       if (step % 500 === 0 || step === 19999) {
-        for (const hash of hashes) assert.deepEqual(table.matching(hash), model.get(hash) ?? [], `hash ${hash} at step ${step}`);
+        for (const hash of hashes) {
+          assert.deepEqual(table.matching(hash), model.get(hash) ?? [], `hash ${hash} at step ${step}`);
+          // The walk by slots gives the same entries, the last added first.
+          const walked: { id: number }[] = [];
+          for (let slot = table.firstSlot(hash); slot !== -1; slot = table.nextSlot(slot, hash)) walked.push(table.entryAt(slot));
+          assert.deepEqual(walked.reverse(), model.get(hash) ?? [], `slots of hash ${hash} at step ${step}`);
+        }
         assert.equal(table.size, live.length);
       }
     }

@@ -66,6 +66,30 @@ export class HashChains<T> {
     }
   }
 
+  /**
+   * The slot of the last entry added with `hash`, or -1: with `nextSlot` and `entryAt`, a walk of
+   * the entries of a hash that makes no closure, for a caller that walks once per entry it holds.
+   */
+  firstSlot(hash: number): number {
+    return this.skipOthers(this.heads[hash & (this.heads.length - 1)], hash);
+  }
+
+  /** The slot of the entry added with `hash` before the one in `slot`, or -1. */
+  nextSlot(slot: number, hash: number): number {
+    return this.skipOthers(this.next[slot], hash);
+  }
+
+  /** The entry in a slot `firstSlot` or `nextSlot` gave. */
+  entryAt(slot: number): T {
+    return this.entries[slot]!;
+  }
+
+  /** `slot` or the first slot after it in its chain whose entry has `hash` (other hashes share buckets); -1 at the end. */
+  private skipOthers(slot: number, hash: number): number {
+    while (slot !== -1 && this.hashes[slot] !== (hash | 0)) slot = this.next[slot];
+    return slot;
+  }
+
   /** Every entry added with `hash`, the first added first. */
   matching(hash: number): T[] {
     const found: T[] = [];

@@ -42,6 +42,12 @@ export interface UtteranceEntry {
   readonly intentName: string;
 }
 
+/** An utterance as `utterancesOf` gives it: with the hash `otherUtteranceLike` looks it up by. */
+export interface IndexedUtteranceEntry extends UtteranceEntry {
+  /** `normalFormHash` of the utterance's text (phraseMatch.ts). */
+  readonly normalHash: number;
+}
+
 export interface BannerPhraseEntry {
   readonly exit: ExitPhrase;
   readonly file: BotFile;
@@ -72,7 +78,7 @@ interface FileRecord {
  * utterance (a project may have 100,000): what the file has in common with its other utterances is
  * read from its record, and its node is made when first read.
  */
-class IndexedUtterance implements UtteranceEntry, NamedValue {
+class IndexedUtterance implements IndexedUtteranceEntry, NamedValue {
   /** Its entry in the near index, once that is built. */
   near: NearEntry | undefined = undefined;
   private cachedNode: jsonc.Node | undefined = undefined;
@@ -156,7 +162,7 @@ export class ProjectIndex {
    * The utterances of an intent file as the index holds them, in file order (none when the intent
    * has no name). Reads no fact: a check of the file itself is run again when the file changes.
    */
-  utterancesOf(file: BotFile): readonly UtteranceEntry[] {
+  utterancesOf(file: BotFile): readonly IndexedUtteranceEntry[] {
     const record = this.records.get(file.path);
     return record?.file === file ? record.utterances : [];
   }
@@ -210,21 +216,25 @@ export class ProjectIndex {
    * The first utterance of an intent other than `intentName` equal to `text`, else the first of
    * such an intent that looks the same (equal `normalizePhrase` forms), in project order; undefined
    * when there is none. Reads the fact `utterancesLike` reads. Makes no normal form of a plain
-   * phrase and no list: what duplicate checks ask of every utterance.
+   * phrase and no list: what duplicate checks ask of every utterance. `hash` is `normalFormHash(text)`,
+   * which the index's own entries hold (`IndexedUtteranceEntry.normalHash`).
    */
-  otherUtteranceLike(text: string, intentName: string): UtteranceEntry | undefined {
+  otherUtteranceLike(text: string, intentName: string, hash = normalFormHash(text)): UtteranceEntry | undefined {
     // The fact's key is the normal form, made only when something records facts (the server).
     if (isRecordingFacts()) readFact(factKey('like', normalizePhrase(text)));
     let exact: IndexedUtterance | undefined;
     let like: IndexedUtterance | undefined;
-    this.table().forEach(normalFormHash(text), (u) => {
-      if (u.intentName === intentName) return;
-      if (u.utterance.value === text) {
+    // A loop, not forEach with a closure: this runs for every utterance of the project.
+    const table = this.table();
+    for (let slot = table.firstSlot(hash); slot !== -1; slot = table.nextSlot(slot, hash)) {
+      const u = table.entryAt(slot);
+      if (u.intentName === intentName) continue;
+      if (u.value === text) {
         if (!exact || before(u, exact)) exact = u;
-      } else if (sameNormalForm(u.utterance.value, text) && (!like || before(u, like))) {
+      } else if (sameNormalForm(u.value, text) && (!like || before(u, like))) {
         like = u;
       }
-    });
+    }
     return exact ?? like;
   }
 

@@ -29,9 +29,10 @@ export const duplicateUtterance = defineProjectRule({
     const index = indexOf(project);
     const name = intent.name.value;
     // The index's own entries of the file: the intent's list of utterances is not made for this.
-    for (const { utterance } of index.utterancesOf(file)) {
+    for (const entry of index.utterancesOf(file)) {
+      const utterance = entry.utterance;
       // The same text, when another intent has it, before a look-alike.
-      const other = index.otherUtteranceLike(utterance.value, name);
+      const other = index.otherUtteranceLike(utterance.value, name, entry.normalHash);
       if (!other) continue;
       const data = { utterance: utterance.value, intent: other.intentName, file: relativePath(project.root, other.file.path) };
       report({
