@@ -259,7 +259,8 @@ export class ProjectIndex {
    * intent, as `exitIntentBanners` does, and makes no list of banners.
    */
   isExitIntent(mode: PhraseMatch, intentName: string): boolean {
-    readFact(factKey('exitIntent', exitIntentDetail(mode, intentName)));
+    // The fact's key is made only when something records facts (the server), not twice per journey in the CLI.
+    if (isRecordingFacts()) readFact(factKey('exitIntent', exitIntentDetail(mode, intentName)));
     return this.exitIntentNames(mode).has(intentName);
   }
 
