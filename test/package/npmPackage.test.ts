@@ -65,6 +65,9 @@ describe('the npm package', { timeout: 180_000 }, () => {
 
     installDir = path.join(folder, 'install');
     await mkdir(installDir);
+    // A project of its own: without a package.json here, npm installs into the nearest folder
+    // above that has one (or a node_modules), such as a stray one in the temporary folder.
+    await writeFile(path.join(installDir, 'package.json'), JSON.stringify({ name: 'handoff-kit-install-test', private: true }));
     const installed = run('npm', ['install', path.join(folder, pack.filename), '--no-audit', '--no-fund'], installDir);
     installOutput = installed.stdout + installed.stderr;
     console.log(`${pack.filename}: ${pack.size} bytes packed, ${pack.unpackedSize} unpacked, ${pack.files.length} files`);
