@@ -6,6 +6,7 @@ import { parseFunctionCode } from '../../server/src/engine/functionCode';
 import { completionsAt } from '../../server/src/engine/services/completion';
 import { hoverAt } from '../../server/src/engine/services/hover';
 import { applyChanges, quickFixes } from '../../server/src/engine/services';
+import { escapeForJavaScriptString, javaScriptString } from '../../server/src/engine/services/edits';
 import { ProjectFixture, validBot } from './projectFixture';
 
 const F = 'functions/show-banner.js';
@@ -180,9 +181,47 @@ describe('function code: quick fixes write JavaScript', () => {
     return applyChanges(text, change.changes);
   };
 
-  it('unknown-event: changes the misspelt name, the rest of the file untouched', () => {
+  it('unknown-event: changes the misspelt name in the quotes it had, the rest of the file untouched', () => {
     const text = body(`app.sendEvent({ code: 'ui-event-close-promotoin' });`);
-    assert.equal(fixed(text, 'unknown-event'), text.replace("'ui-event-close-promotoin'", '"ui-event-close-promotion"'));
+    assert.equal(fixed(text, 'unknown-event'), text.replace("'ui-event-close-promotoin'", "'ui-event-close-promotion'"));
+    const doubled = body(`app.sendEvent({ code: "ui-event-close-promotoin" });`);
+    assert.equal(fixed(doubled, 'unknown-event'), doubled.replace('"ui-event-close-promotoin"', '"ui-event-close-promotion"'));
+    const template = body('app.sendEvent({ code: `ui-event-close-promotoin` });');
+    assert.equal(fixed(template, 'unknown-event'), template.replace('`ui-event-close-promotoin`', '`ui-event-close-promotion`'));
+  });
+
+  it('option-text-mismatch on a typed phrase: changes the words inside a single-quoted title, escaped for it', () => {
+    const text = body(
+      `app.sendEvent({ code: 'ui-event-update-promotion', data: { title: 'Back to the bot? Please type "Id like the bott"', options: [] } });`,
+    );
+    const fixture = new ProjectFixture({ [F]: text, 'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: ["I'd like the bot"] } });
+    const [finding] = fixture.findings(F, 'option-text-mismatch');
+    assert.ok(finding, 'an option-text-mismatch finding');
+    const fix = quickFixes(fixture.project, fixture.file(F), finding).find((f) => f.title.startsWith('Change to'));
+    const change = fix?.changes.find((c) => c.kind === 'edit' && c.file === fixture.file(F).path);
+    assert.ok(change && change.kind === 'edit', 'a change of the title');
+    const after = applyChanges(text, change.changes);
+    assert.equal(after, text.replace('Id like the bott', "I\\'d like the bot"));
+    const [send] = parseFunctionCode(after).sends;
+    assert.equal((send?.data?.value as { title?: string } | undefined)?.title, `Back to the bot? Please type "I'd like the bot"`);
+  });
+
+  it('writes any string as a literal in the quote given, which reads back as the same string', () => {
+    const values = ["it's", 'say "hi"', 'back\\slash', 'tab\tline\nend', '${not} a placeholder $', '`tick`', 'é 日 😀', '\u2028', '\u0000'];
+    for (const value of values) {
+      for (const quote of ["'", '`'] as const) {
+        const literal = javaScriptString(value, quote);
+        assert.equal(literal[0], quote);
+        // Read back by the parser the checks use: the literal's value, and nothing after it.
+        const code = parseFunctionCode(`app.sendEvent({ code: ${literal} });`);
+        assert.equal(code.syntaxError, undefined, literal);
+        assert.equal(code.sends[0]?.event.value, value, literal);
+      }
+      for (const quote of ["'", '"', '`']) {
+        const literal = quote + escapeForJavaScriptString(value) + quote;
+        assert.equal(parseFunctionCode(`app.sendEvent({ code: ${literal} });`).sends[0]?.event.value, value, literal);
+      }
+    }
   });
 
   it('option-text-mismatch: changes the option text to the near utterance', () => {
@@ -190,7 +229,7 @@ describe('function code: quick fixes write JavaScript', () => {
       `app.sendEvent({ code: 'ui-event-update-promotion', data: [{ title: 'x', options: [{ title: 'Back', text: 'talk to bott' }] }] });`,
     );
     const after = fixed(text, 'option-text-mismatch');
-    assert.equal(after, text.replace("'talk to bott'", '"talk to bot"'));
+    assert.equal(after, text.replace("'talk to bott'", "'talk to bot'"));
     assert.equal(parseFunctionCode(after).syntaxError, undefined);
   });
 });

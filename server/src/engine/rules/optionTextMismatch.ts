@@ -8,7 +8,7 @@ import { BANNER_CLOSE_EVENT } from '../platformEvents';
 import { describeDifference, phraseDifference, type PhraseDifference } from '../phraseMatch';
 import { indexOf } from '../projectIndex';
 import type { BotProject } from '../project';
-import { CHOOSE_INTENT_COMMAND, modifyJson, type ProjectEdit } from '../services/edits';
+import { CHOOSE_INTENT_COMMAND, escapeForJavaScriptString, modifyJson, replaceString, type ProjectEdit } from '../services/edits';
 import { fileEdit } from '../services/fixes';
 import { defineProjectRule } from './rule';
 
@@ -75,10 +75,12 @@ export const optionTextMismatch = defineProjectRule({
     const { phrase } = finding.data;
     if (finding.messageId === 'near' || finding.messageId === 'lookAlike') {
       const { suggestion, intent } = finding.data;
-      // A typed phrase sits inside the title's string: replace just the words, escaped.
-      const newText = finding.data.kind === 'typed' ? escapeForJsonString(suggestion) : JSON.stringify(suggestion);
+      // A typed phrase sits inside the title's string: replace just the words, escaped (in a
+      // function file, for whichever quote the string has); an option's text is a whole string.
+      const typed = finding.data.kind === 'typed';
+      const newText = typed ? (file.kind === 'function' ? escapeForJavaScriptString(suggestion) : escapeForJsonString(suggestion)) : replaceString(finding, suggestion, file.text).newText;
       // The range must spell exactly the phrase (escapes mapped): never write over more of the title.
-      if (finding.data.kind !== 'typed' || spells(file.text.slice(finding.offset, finding.offset + finding.length), phrase)) {
+      if (!typed || spells(file.text.slice(finding.offset, finding.offset + finding.length), phrase)) {
         fixes.push(fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true));
       }
     }

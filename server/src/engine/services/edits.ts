@@ -133,9 +133,41 @@ export function minimalChange(before: string, after: string): TextChange {
   return { offset: start, length: endBefore - start, newText: after.slice(start, endAfter) };
 }
 
-/** The string node's text replaced by another string value, quoted and escaped as JSON. */
-export function replaceString(node: { offset: number; length: number }, value: string): TextChange {
-  return { offset: node.offset, length: node.length, newText: JSON.stringify(value) };
+/**
+ * The string literal at `node` (offset and length in UTF-16 code units, quotes included) replaced
+ * by another string value: quoted and escaped as JSON, or, when `text` (the file's text) shows the
+ * literal opens with `'` or a backquote (a JavaScript function file), with that quote.
+ */
+export function replaceString(node: { offset: number; length: number }, value: string, text?: string): TextChange {
+  const quote = text?.[node.offset];
+  const newText = quote === "'" || quote === '`' ? javaScriptString(value, quote) : JSON.stringify(value);
+  return { offset: node.offset, length: node.length, newText };
+}
+
+/**
+ * `value` as a JavaScript string literal between `quote`s: the quote and backslashes escaped,
+ * and in a template literal `$` too (no `${` starts a placeholder); control characters as JSON
+ * escapes them.
+ */
+export function javaScriptString(value: string, quote: "'" | '`'): string {
+  let body = '';
+  for (const char of value) {
+    if (char === quote || char === '\\' || (quote === '`' && char === '$')) body += `\\${char}`;
+    else if (char === '"') body += char;
+    else body += JSON.stringify(char).slice(1, -1);
+  }
+  return quote + body + quote;
+}
+
+/**
+ * `value` to write inside a JavaScript string literal of any quote (`'…'`, `"…"` or a template),
+ * without the quotes: every quote, backslash and `$` escaped (each is a valid escape in all three),
+ * control characters as JSON escapes them.
+ */
+export function escapeForJavaScriptString(value: string): string {
+  let body = '';
+  for (const char of value) body += char === "'" || char === '"' || char === '`' || char === '\\' || char === '$' ? `\\${char}` : JSON.stringify(char).slice(1, -1);
+  return body;
 }
 
 /** Applies changes (not overlapping) to a text: for tests and for computing previews. */

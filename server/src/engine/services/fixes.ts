@@ -14,7 +14,7 @@ export function fileEdit(file: BotFile, title: string, changes: TextChange[], pr
 
 /** "Change to `suggestion`": replaces the JSON string at the finding's range. */
 export function didYouMeanFix(file: BotFile, range: { offset: number; length: number }, suggestion: string): ProjectEdit {
-  return fileEdit(file, `Change to \`${suggestion}\``, [replaceString(range, suggestion)], true);
+  return fileEdit(file, `Change to \`${suggestion}\``, [replaceString(range, suggestion, file.text)], true);
 }
 
 /**

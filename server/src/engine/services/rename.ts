@@ -23,7 +23,7 @@ export function renameEdits(project: BotProject, file: BotFile, offset: number, 
   const byFile = new Map<string, TextChange[]>();
   for (const occurrence of occurrencesOf(project, symbol)) {
     const changes = byFile.get(occurrence.file.path) ?? [];
-    changes.push(replaceString(occurrence.node, newName));
+    changes.push(replaceString(occurrence.node, newName, occurrence.file.text));
     byFile.set(occurrence.file.path, changes);
   }
   return [...byFile].map(([path, changes]) => ({ kind: 'edit', file: path, changes }));
