@@ -2,7 +2,7 @@
 // acorn, and through acorn-loose when the file has a syntax error elsewhere.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseFunctionCode } from '../../server/src/engine/functionCode';
+import { parseFunctionCode, unparsable } from '../../server/src/engine/functionCode';
 import { completionsAt } from '../../server/src/engine/services/completion';
 import { hoverAt } from '../../server/src/engine/services/hover';
 import { applyChanges, quickFixes } from '../../server/src/engine/services';
@@ -43,6 +43,22 @@ describe('function code: the records of app.sendEvent calls', () => {
       code.sends.map((s) => s.event.value),
       ['ui-event-close-promotion'],
     );
+  });
+
+  it('code nested deeper than the parser can follow: nesting-too-deep at the start, no syntax error, no call guessed, no fix', () => {
+    // 20,000 brackets, then a call with a misspelt event that is not read.
+    const text = `return ${'['.repeat(20000)}${']'.repeat(20000)};\napp.sendEvent({ code: 'ui-event-close-promotoin' });\n`;
+    const code = parseFunctionCode(text);
+    assert.equal(code.syntaxError, undefined);
+    assert.deepEqual(code.sends, []);
+    assert.ok(code.tooDeep && code.tooDeep.offset > text.indexOf('[') && code.tooDeep.offset < text.indexOf(']'), JSON.stringify(code.tooDeep));
+    const fixture = new ProjectFixture({ [F]: text });
+    const findings = fixture.findings(F);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.messageId, f.offset, f.length]),
+      [['nesting-too-deep', 'codeTooDeep', 0, 0]],
+    );
+    assert.equal(unparsable(fixture.file(F)), true, 'safe fixes leave the file alone');
   });
 
   it('never throws on text that is not JavaScript at all', () => {

@@ -44,7 +44,16 @@ export interface FunctionCode {
   readonly sends: readonly SentEventRecord[];
   /** The first syntax error of the strict parse (then the records come from acorn-loose), if any. */
   readonly syntaxError?: { readonly message: string; readonly offset: number };
+  /**
+   * Set when the code nests deeper than the parser's stack can follow: then the file is not read
+   * at all, and has no records. Not a syntax error: the code may be valid. `offset` (0-based,
+   * UTF-16) is where the parser gave up, which depends on the stack it was left.
+   */
+  readonly tooDeep?: { readonly offset: number };
 }
+
+/** acorn's message when the parse runs out of stack (its catchStackOverflow), before the position. */
+const STACK_EXHAUSTED = /^Not enough stack space to parse input\b/;
 
 const FUNCTION_CODE = Symbol('function code');
 const SEND_EVENT_NODES = Symbol('send event nodes');
@@ -84,7 +93,11 @@ export function parseFunctionCode(text: string): FunctionCode {
     program = acorn.parse(text, PARSE_OPTIONS);
   } catch (error) {
     const e = error as { message?: string; pos?: number };
-    syntaxError = { message: String(e.message ?? error), offset: typeof e.pos === 'number' ? e.pos : 0 };
+    const offset = typeof e.pos === 'number' ? e.pos : 0;
+    // Nesting no parser here can follow (thousands of brackets): the loose parser would run out of
+    // stack the same way, and a guess at the calls is worse than none.
+    if (error instanceof RangeError || STACK_EXHAUSTED.test(String(e.message))) return { sends: [], tooDeep: { offset } };
+    syntaxError = { message: String(e.message ?? error), offset };
     try {
       program = loose.parse(text, PARSE_OPTIONS);
     } catch {
@@ -103,10 +116,14 @@ export function parseFunctionCode(text: string): FunctionCode {
 
 /**
  * Whether the file's text does not parse: a JSON bot file with syntax problems, or a function
- * file that is not valid JavaScript. Safe fixes never edit such a file: what it holds is a guess.
+ * file that is not valid JavaScript or nests too deep to read. Safe fixes never edit such a file:
+ * what it holds is a guess.
  */
 export function unparsable(file: BotFile): boolean {
-  return file.syntaxProblems.length > 0 || (file.kind === 'function' && file.readable && readFunctionCode(file).syntaxError !== undefined);
+  if (file.syntaxProblems.length > 0) return true;
+  if (file.kind !== 'function' || !file.readable) return false;
+  const code = readFunctionCode(file);
+  return code.syntaxError !== undefined || code.tooDeep !== undefined;
 }
 
 /**
