@@ -94,8 +94,8 @@ export function parseFunctionCode(text: string): FunctionCode {
   } catch (error) {
     const e = error as { message?: string; pos?: number };
     const offset = typeof e.pos === 'number' ? e.pos : 0;
-    // Nesting no parser here can follow (thousands of brackets): the loose parser would run out of
-    // stack the same way, and a guess at the calls is worse than none.
+    // Nesting no parser here can follow (hundreds of nested brackets): the loose parser would run
+    // out of stack the same way, and a guess at the calls is worse than none.
     if (error instanceof RangeError || STACK_EXHAUSTED.test(String(e.message))) return { sends: [], tooDeep: { offset } };
     syntaxError = { message: String(e.message ?? error), offset };
     try {
