@@ -19,13 +19,14 @@ import * as v8 from 'node:v8';
 const VERIFIED_V8_MAJORS: readonly number[] = [11, 12, 13];
 
 /**
- * Stops the young generation from growing past its starting size (1 MiB), unless Node was
+ * Stops the young generation from growing past the size it has now (a new space of 1 MiB when
+ * Node starts, 2 MiB once the CLI's bundle has loaded), unless Node was
  * started with its own young generation size (`--max-semi-space-size` or `--min-semi-space-size`
  * in `execArgv` or `NODE_OPTIONS`) or runs a V8 this was not verified with. Returns whether it
  * set the flag. Never throws.
  *
- * Measured with `/usr/bin/time` on the bench project (3,001 files), 9 interleaved runs: 0.72 s
- * and 89 MiB peak RSS against 0.80 s and 119 MiB; on 30,001 files 4.4 s and 340 MiB against
+ * Measured with `/usr/bin/time` on the bench project (3,001 files), 11 interleaved runs: 0.73 s
+ * and 90 MiB peak RSS against 0.81 s and 119 MiB; on 30,001 files 4.4 s and 340 MiB against
  * 4.7 s and 377 MiB; one intent of 100,000 utterances 0.53 s against 0.58 s (README, "Performance").
  */
 export function keepYoungGenerationSmall(execArgv: readonly string[] = process.execArgv, nodeOptions: string = process.env.NODE_OPTIONS ?? ''): boolean {
