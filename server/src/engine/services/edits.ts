@@ -150,13 +150,7 @@ export function replaceString(node: { offset: number; length: number }, value: s
  * escapes them.
  */
 export function javaScriptString(value: string, quote: "'" | '`'): string {
-  let body = '';
-  for (const char of value) {
-    if (char === quote || char === '\\' || (quote === '`' && char === '$')) body += `\\${char}`;
-    else if (char === '"') body += char;
-    else body += JSON.stringify(char).slice(1, -1);
-  }
-  return quote + body + quote;
+  return quote + escapeJavaScript(value, (char) => char === quote || (quote === '`' && char === '$')) + quote;
 }
 
 /**
@@ -165,8 +159,17 @@ export function javaScriptString(value: string, quote: "'" | '`'): string {
  * control characters as JSON escapes them.
  */
 export function escapeForJavaScriptString(value: string): string {
+  return escapeJavaScript(value, (char) => char === "'" || char === '"' || char === '`' || char === '$');
+}
+
+/** `value` escaped for a JavaScript string: backslashes and the characters `escaped` says with a backslash, control characters as JSON does. */
+function escapeJavaScript(value: string, escaped: (char: string) => boolean): string {
   let body = '';
-  for (const char of value) body += char === "'" || char === '"' || char === '`' || char === '\\' || char === '$' ? `\\${char}` : JSON.stringify(char).slice(1, -1);
+  for (const char of value) {
+    if (char === '\\' || escaped(char)) body += `\\${char}`;
+    else if (char === '"') body += char;
+    else body += JSON.stringify(char).slice(1, -1);
+  }
   return body;
 }
 

@@ -12,7 +12,7 @@ export function fileEdit(file: BotFile, title: string, changes: TextChange[], pr
   return { title, changes: [{ kind: 'edit', file: file.path, changes }], preferred };
 }
 
-/** "Change to `suggestion`": replaces the JSON string at the finding's range. */
+/** "Change to `suggestion`": replaces the string at the finding's range (in its own quotes in a function file, see `replaceString`). */
 export function didYouMeanFix(file: BotFile, range: { offset: number; length: number }, suggestion: string): ProjectEdit {
   return fileEdit(file, `Change to \`${suggestion}\``, [replaceString(range, suggestion, file.text)], true);
 }
