@@ -66,18 +66,21 @@ export async function openFile(page, relativePath) {
   const parts = relativePath.split('/');
   const fileName = parts.pop();
   const folder = parts.join('/');
-  const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const tab = page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`);
-  // A click can land on a row the search is replacing, opening nothing: then Quick Open is tried again.
+  // The file's absolute path, not the relative one: Quick Open then lists that one file, where a
+  // relative path also lists every recently opened file it fuzzily matches, and the list was
+  // still being replaced when the row was clicked (the file's tab never came, three tries, in CI).
+  const absolutePath = join(workspaceFolder(page), ...relativePath.split('/'));
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Control+P');
     const widget = quickInput(page);
     await widget.waitFor({ state: 'visible' });
-    await widget.locator('input').fill(relativePath);
+    await widget.locator('input').fill(absolutePath);
     const row = widget
       .locator('.monaco-list-row')
-      .filter({ has: page.locator('.label-name', { hasText: exactly(fileName) }) })
-      .filter({ has: page.locator('.label-description', { hasText: exactly(folder) }) })
+      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escape(fileName)}$`) }) })
+      .filter({ has: page.locator('.label-description', { hasText: new RegExp(`(^|/)${escape(folder)}$`) }) })
       .first();
     // Clicked rather than Enter: Enter can land while the list is still being replaced by the search results.
     await row.click();
