@@ -6,8 +6,8 @@
 
 /**
  * Entries by a 32-bit hash (any integer; only its low 32 bits count). Several entries may share
- * a hash, as may different keys: `matching` returns every entry added with the hash, and the
- * caller checks each against the key it looks for.
+ * a hash, as may different keys: `forEach` (or a walk by slots) visits every entry added with
+ * the hash, and the caller checks each against the key it looks for.
  */
 export class HashChains<T> {
   /** Per bucket, the slot of the last entry added to it; -1 when none. */
@@ -88,13 +88,6 @@ export class HashChains<T> {
   private skipOthers(slot: number, hash: number): number {
     while (slot !== -1 && this.hashes[slot] !== (hash | 0)) slot = this.next[slot];
     return slot;
-  }
-
-  /** Every entry added with `hash`, the first added first. */
-  matching(hash: number): T[] {
-    const found: T[] = [];
-    this.forEach(hash, (entry) => found.push(entry));
-    return found.reverse();
   }
 
   /** Lays the entries out again in `capacity` slots, in the order they were added, then adds `extra`. */
