@@ -18,12 +18,9 @@ import {
 } from '../engine';
 import { fixDiff, planFixes, writeFixes, type FixResult } from './fix';
 import { escapeControls, formatGithub, formatJson, formatSarif, formatText, locate, type OutputFormat } from './formats';
-import { addTestReports } from './utteranceTests';
+import { UsageError } from './usageError';
 
 export type { OutputFormat } from './formats';
-
-/** A mistake in the command line or in what it names: exit status 2. */
-export class UsageError extends Error {}
 
 export interface CheckRun {
   readonly stdout: string;
@@ -254,4 +251,19 @@ function summary(findings: Finding[], fileCount: number, elapsedMs: number): str
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Reads the `--test-report` files into `project`, as if they were in its test-reports/ folder.
+ * Throws UsageError for a file that does not exist.
+ */
+export async function addTestReports(project: BotProject, reports: readonly string[], cwd: string, maxSize?: number): Promise<BotFile[]> {
+  const added: BotFile[] = [];
+  for (const given of reports) {
+    const file = path.resolve(cwd, given);
+    const text = await fsp.readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) throw new UsageError(`cannot read the test report ${given}`);
+    added.push(project.addTestReport(file, text, { maxSize }));
+  }
+  return added;
 }

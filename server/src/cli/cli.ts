@@ -1,7 +1,8 @@
 // The `handoff-kit` command line: the same engine as the language server, for CI.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, rules, type RuleSetting } from '../engine';
-import { runCheck, UsageError, type OutputFormat } from './check';
+import { runCheck, type OutputFormat } from './check';
+import { UsageError } from './usageError';
 import { OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
 import { parseMaxRows, runUtteranceTests } from './utteranceTests';

@@ -3,7 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { BotWorkspace, nodeFileSystem, studioSheet } from '../engine';
-import { UsageError } from './check';
+import { UsageError } from './usageError';
 
 /**
  * The build sheet of the project at `projectPath` (relative to `cwd`; the current folder when

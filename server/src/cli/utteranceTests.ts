@@ -1,10 +1,9 @@
 // `handoff-kit utterance-tests`: writes the CSV Studio's bulk utterance test takes (Automation >
-// Test > Upload utterances), from a bot project's banners and intents; and the `--test-report`
-// files `handoff-kit check` reads in addition to the project's test-reports/ folder.
+// Test > Upload utterances), from a bot project's banners and intents.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { BotWorkspace, nodeFileSystem, utteranceTestCsv, utteranceTestRows, type BotFile, type BotProject } from '../engine';
-import { UsageError } from './check';
+import { BotWorkspace, nodeFileSystem, utteranceTestCsv, utteranceTestRows } from '../engine';
+import { UsageError } from './usageError';
 
 export interface UtteranceTestsOptions {
   readonly cwd: string;
@@ -38,21 +37,6 @@ export async function runUtteranceTests(projectPath: string | undefined, options
   const files = texts.map((_, i) => path.join(out, texts.length === 1 ? 'utterance-tests.csv' : `utterance-tests-${i + 1}.csv`));
   await Promise.all(texts.map((text, i) => fsp.writeFile(files[i], text, 'utf8')));
   return { files, rows: rows.length };
-}
-
-/**
- * Reads the `--test-report` files into `project`, as if they were in its test-reports/ folder.
- * Throws UsageError for a file that does not exist.
- */
-export async function addTestReports(project: BotProject, reports: readonly string[], cwd: string, maxSize?: number): Promise<BotFile[]> {
-  const added: BotFile[] = [];
-  for (const given of reports) {
-    const file = path.resolve(cwd, given);
-    const text = await fsp.readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) throw new UsageError(`cannot read the test report ${given}`);
-    added.push(project.addTestReport(file, text, { maxSize }));
-  }
-  return added;
 }
 
 /** Parses `--max-rows`: a whole number of rows above 0. */

@@ -2,16 +2,13 @@
 // version, so a keystroke re-validates only the file it changed. Each check runs in isolation:
 // one that throws becomes a `check-failed` finding on that file, and every other check still runs.
 import type { BotFile } from './botFile';
-import { compareFindings, type Finding, type Severity } from './findings';
+import { compareFindings, type Finding, type RuleSetting, type Severity } from './findings';
 import { DEFAULT_MIN_CONFIDENCE } from './liveResults';
 import type { PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 import type { ProjectSettings } from './projectSettings';
 import { checkFailed } from './rules/checkFailed';
 import { fileRules, projectRules, type MessageMap, type Report, type Rule, type RuleContext } from './rules';
-
-/** A rule's setting: another severity, or `off`. */
-export type RuleSetting = Severity | 'off';
 
 export interface CheckOptions {
   /** Per rule code: another severity, or `off`. Overrides the project's handoff-kit.json. */

@@ -5,6 +5,9 @@
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** A rule's setting: another severity, or `off`. */
+export type RuleSetting = Severity | 'off';
+
 /** Another place that explains a finding, such as the utterance a banner text nearly matches. */
 export interface RelatedLocation {
   /** Absolute path of the file. */

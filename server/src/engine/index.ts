@@ -19,10 +19,10 @@ export type { PhraseMatch } from './phraseMatch';
 export { PHRASE_MATCHES } from './phraseMatch';
 
 // Checking.
-export { checkFile, checkProject, type CheckOptions, type RuleSetting } from './check';
+export { checkFile, checkProject, type CheckOptions } from './check';
 export { IncrementalCheck, type CheckedFile } from './incrementalCheck';
 export { readProjectSettings, type ProjectSettings } from './projectSettings';
-export { compareFindings, formatSize, severityRank, SEVERITIES, type Finding, type FindingData, type RelatedLocation, type Severity } from './findings';
+export { compareFindings, formatSize, severityRank, SEVERITIES, type Finding, type FindingData, type RelatedLocation, type RuleSetting, type Severity } from './findings';
 export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './rules';
 export { addUtteranceFix, intentsToTrain } from './rules/optionTextMismatch';
 

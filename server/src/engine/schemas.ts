@@ -6,11 +6,9 @@ import botSchema from '../../../schemas/bot.schema.json';
 import settingsSchema from '../../../schemas/handoff-kit.schema.json';
 import intentSchema from '../../../schemas/intent.schema.json';
 import journeySchema from '../../../schemas/journey.schema.json';
-import type { FileKind } from './botFile';
-import { compileValidators } from './schemaValidators';
+import { compileValidators, type SchemaName } from './schemaValidators';
 
-// A test report is CSV: it has no JSON schema.
-export type SchemaName = Exclude<FileKind, 'report' | 'function'> | 'banner';
+export type { SchemaName };
 
 export const schemaDocuments: Record<SchemaName, object> = {
   bot: botSchema,

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { relativePath, type BotFile } from '../botFile';
 import type { BotProject } from '../project';
 import { jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from './edits';
-import { closingSteps, enableEvents, exitJourney, freeName } from './scaffold';
+import { closingSteps, enableEvents, exitJourney, freeName } from './scaffold/steps';
 
 /** One edit of one file: a quick fix that one undo reverts. `preferred` fixes are also the safe ones `--fix` applies. */
 export function fileEdit(file: BotFile, title: string, changes: TextChange[], preferred = false): ProjectEdit {
