@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as jsonc from 'jsonc-parser';
-import { BotFile } from '../../server/src/engine/botFile';
+import { BotFile } from '../../server/src/engine/model/botFile';
 import { exampleProject, repoRoot } from '../paths';
 
 /** The value with every object rebuilt as a plain object, so null-prototype trees compare equal. */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BotWorkspace, checkProject, nodeFileSystem, type BotProject, type Finding } from '../../server/src/engine';
-import { BotFile } from '../../server/src/engine/botFile';
+import { BotFile } from '../../server/src/engine/model/botFile';
 import { exampleProject, repoRoot } from '../paths';
 import { generateSpoiltProject, referenceCopy } from './fastPathProjects';
 

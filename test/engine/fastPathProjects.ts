@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { BotProject, checkFile, fileKindOf, type CheckOptions, type Finding } from '../../server/src/engine';
-import { BotFile } from '../../server/src/engine/botFile';
+import { BotFile } from '../../server/src/engine/model/botFile';
 import { repoRoot } from '../paths';
 
 /**

@@ -2,7 +2,7 @@
 // acorn, and through acorn-loose when the file has a syntax error elsewhere.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseFunctionCode, unparsable } from '../../server/src/engine/functionCode';
+import { parseFunctionCode, unparsable } from '../../server/src/engine/model/functionCode';
 import { completionsAt } from '../../server/src/engine/services/completion';
 import { hoverAt } from '../../server/src/engine/services/hover';
 import { applyChanges, quickFixes } from '../../server/src/engine/services';

@@ -1,7 +1,7 @@
 // Runs the checks over project files. Findings of file-scope checks are cached per parsed file
 // version, so a keystroke re-validates only the file it changed. Each check runs in isolation:
 // one that throws becomes a `check-failed` finding on that file, and every other check still runs.
-import type { BotFile } from './botFile';
+import type { BotFile } from './model/botFile';
 import { compareFindings, type Finding, type RuleSetting, type Severity } from './findings';
 import { DEFAULT_MIN_CONFIDENCE } from './liveResults';
 import type { PhraseMatch } from './phraseMatch';

@@ -2,7 +2,7 @@
 // checked, the project facts its checks read are recorded (dependencies.ts); after an edit only the
 // edited files and the files that read a fact the edit changed are checked again, so a keystroke
 // costs a few files, not the whole project. Facts change as `factsOf` (projectIndex.ts) tells.
-import type { BotFile } from './botFile';
+import type { BotFile } from './model/botFile';
 import { checkFile, type CheckOptions } from './check';
 import { factKey, familyOf, recordingFacts, wholeKey, type FactKey } from './dependencies';
 import type { Finding } from './findings';

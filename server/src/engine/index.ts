@@ -7,12 +7,12 @@
 // -> the front ends, which turn offsets into lines and characters.
 
 // The model: load a workspace, set a document's text, read a project.
-export { BotFile, fileKindOf, relativePath, SETTINGS_FILE, type FileKind, type NamedValue } from './botFile';
-export { readBotConfig, type BotConfig, type DeclaredEvent } from './botConfig';
+export { BotFile, fileKindOf, relativePath, SETTINGS_FILE, type FileKind, type NamedValue } from './model/botFile';
+export { readBotConfig, type BotConfig, type DeclaredEvent } from './model/botConfig';
 export { nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './fileSystem';
-export { unparsable } from './functionCode';
-export { readIntent, type Intent } from './intent';
-export { readJourney, type Journey, type JourneyNode } from './journey';
+export { unparsable } from './model/functionCode';
+export { readIntent, type Intent } from './model/intent';
+export { readJourney, type Journey, type JourneyNode } from './model/journey';
 export { BotProject } from './project';
 export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, BOT_FILE_PATTERNS, isInside, type Access, type WorkspaceOptions } from './workspace';
 export type { PhraseMatch } from './phraseMatch';
@@ -27,8 +27,8 @@ export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './rules';
 export { addUtteranceFix, intentsToTrain } from './rules/optionTextMismatch';
 
 // Platform facts.
-export { platformEvents, platformEvent, isBannerEvent, BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, type PlatformEvent } from './platformEvents';
-export { readBannerPayload, typedPhrase, PHRASE_QUOTES, type BannerModel, type BannerOption, type BannerPayloadModel, type BannerShape } from './bannerPayload';
+export { platformEvents, platformEvent, isBannerEvent, BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, type PlatformEvent } from './model/platformEvents';
+export { readBannerPayload, typedPhrase, PHRASE_QUOTES, type BannerModel, type BannerOption, type BannerPayloadModel, type BannerShape } from './model/bannerPayload';
 
 // Editor services: one function per feature, answering in offsets and edits.
 export * from './services';
@@ -38,4 +38,4 @@ export { readTestReport, testReportOf, type TestReport, type TestReportRow, type
 export { utteranceTestRows, utteranceTestCsv, UTTERANCE_TEST_HEADER, EXIT_PHRASE_TAG, type UtteranceTestRow, type UtteranceTestOptions } from './utteranceTests';
 export { studioSheet, studioData, studioUtterances } from './studioSheet';
 export { DEFAULT_MIN_CONFIDENCE } from './liveResults';
-export { TEST_REPORTS_FOLDER } from './botFile';
+export { TEST_REPORTS_FOLDER } from './model/botFile';

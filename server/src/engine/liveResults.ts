@@ -4,7 +4,7 @@
 // this one classification, so a row is never both stale and misrouted. Built once per project
 // generation and settings.
 import { readFacts, recordingFacts, type FactKey } from './dependencies';
-import { relativePath, type BotFile } from './botFile';
+import { relativePath, type BotFile } from './model/botFile';
 import type { PhraseMatch } from './phraseMatch';
 import type { BotProject } from './project';
 import { indexOf, type BannerPhraseEntry, type UtteranceEntry } from './projectIndex';

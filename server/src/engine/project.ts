@@ -2,8 +2,8 @@
 // updated one file at a time; what other files derive from it (indexes) is updated lazily. Its
 // accessors record the facts they answer (dependencies.ts), so incremental checks see what they read.
 import * as path from 'node:path';
-import { BotFile, fileKindOf, relativePath, SETTINGS_FILE } from './botFile';
-import { readBotConfig, type BotConfig } from './botConfig';
+import { BotFile, fileKindOf, relativePath, SETTINGS_FILE } from './model/botFile';
+import { readBotConfig, type BotConfig } from './model/botConfig';
 import { factKey, readFact, wholeKey } from './dependencies';
 import type { PhraseMatch } from './phraseMatch';
 import { readProjectSettings, type ProjectSettings } from './projectSettings';

@@ -2,7 +2,7 @@
 // range that shows it: the wrong value, or the key of the object that lacks a property.
 import type { ErrorObject } from 'ajv';
 import type * as jsonc from 'jsonc-parser';
-import { nodeAt } from './botFile';
+import { nodeAt } from './model/botFile';
 import type { Severity } from './findings';
 import { closestName } from './suggestions';
 

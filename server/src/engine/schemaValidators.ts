@@ -9,7 +9,7 @@ import botSchema from '../../../schemas/bot.schema.json';
 import settingsSchema from '../../../schemas/handoff-kit.schema.json';
 import intentSchema from '../../../schemas/intent.schema.json';
 import journeySchema from '../../../schemas/journey.schema.json';
-import type { FileKind } from './botFile';
+import type { FileKind } from './model/botFile';
 
 // A test report and function code are not JSON: they have no JSON schema.
 export type SchemaName = Exclude<FileKind, 'report' | 'function'> | 'banner';

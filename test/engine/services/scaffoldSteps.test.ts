@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readJourney } from '../../../server/src/engine/journey';
+import { readJourney } from '../../../server/src/engine/model/journey';
 import { closesBanner, closesTicket } from '../../../server/src/engine/services/scaffold';
 import { journeyWith, ProjectFixture } from '../projectFixture';
 

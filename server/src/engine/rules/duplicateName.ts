@@ -1,8 +1,8 @@
 // duplicate-name: two intents, two journeys, or two nodes of one journey share a name or id, so
 // references to it are ambiguous.
-import { relativePath, type NamedValue } from '../botFile';
-import { readIntent } from '../intent';
-import { readJourney } from '../journey';
+import { relativePath, type NamedValue } from '../model/botFile';
+import { readIntent } from '../model/intent';
+import { readJourney } from '../model/journey';
 import { indexOf } from '../projectIndex';
 import { defineProjectRule } from './rule';
 

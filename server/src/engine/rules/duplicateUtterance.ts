@@ -2,8 +2,8 @@
 // platform's tie-break. Utterances are compared by their normal form (phraseMatch.ts) whatever
 // `exitPhraseMatch` says: the platform's NLU is trained on both, and `Talk to bot` and
 // `talk to bot.` conflict as much as two equal texts do.
-import { relativePath } from '../botFile';
-import { readIntent } from '../intent';
+import { relativePath } from '../model/botFile';
+import { readIntent } from '../model/intent';
 import { indexOf } from '../projectIndex';
 import { defineProjectRule } from './rule';
 

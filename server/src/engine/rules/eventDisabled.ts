@@ -1,6 +1,6 @@
 // event-disabled: a Send Event node (or a function's `app.sendEvent`) sends an event that bot.json declares with `enabled: false`;
 // an inactive event does not fire.
-import { sendEventNodesOf } from '../functionCode';
+import { sendEventNodesOf } from '../model/functionCode';
 import { declareEventFixes } from '../services/fixes';
 import { defineProjectRule } from './rule';
 

@@ -1,8 +1,8 @@
 // event-not-declared: a banner event is sent (by a Send Event node or a function's
 // `app.sendEvent`) but not declared in bot.json. The guide's first step
 // is to enable both custom events; one the bot does not have never reaches the widget.
-import { sendEventNodesOf } from '../functionCode';
-import { isBannerEvent } from '../platformEvents';
+import { sendEventNodesOf } from '../model/functionCode';
+import { isBannerEvent } from '../model/platformEvents';
 import { declareEventFixes } from '../services/fixes';
 import { defineProjectRule } from './rule';
 

@@ -1,7 +1,7 @@
 // exit-intent-unlinked: the intent trained with a banner's exit phrase starts no journey, so the
 // customer who types or clicks it stays with the agent.
-import { relativePath } from '../botFile';
-import { readIntent } from '../intent';
+import { relativePath } from '../model/botFile';
+import { readIntent } from '../model/intent';
 import { indexOf } from '../projectIndex';
 import { createExitJourneyFix } from '../services/fixes';
 import { defineProjectRule } from './rule';

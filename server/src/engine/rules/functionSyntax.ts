@@ -1,5 +1,5 @@
 // function-syntax: a Studio function file (`functions/*.js`) is not valid JavaScript.
-import { readFunctionCode } from '../functionCode';
+import { readFunctionCode } from '../model/functionCode';
 import { defineFileRule } from './rule';
 
 /** acorn ends its messages with the position, `(line:column)`: the finding has its own range. */

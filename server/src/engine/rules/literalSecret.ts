@@ -1,8 +1,8 @@
 // literal-secret: a value that looks like an API key or token is written into a bot file, where
 // every clone of the repository can read it. Secrets are referred to by name instead.
 import type * as jsonc from 'jsonc-parser';
-import type { JsonPlace } from '../botFile';
-import { hasTemplate } from '../template';
+import type { JsonPlace } from '../model/botFile';
+import { hasTemplate } from '../model/template';
 import { defineFileRule } from './rule';
 
 /**

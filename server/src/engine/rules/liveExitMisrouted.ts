@@ -1,7 +1,7 @@
 // live-exit-misrouted: a Studio test report shows the live bot sending a banner's exit phrase to
 // another journey or intent (or failing it). Reported twice, where each reader looks: at the
 // exit phrase in the journey file (with the report row as related information) and on the row.
-import { relativePath } from '../botFile';
+import { relativePath } from '../model/botFile';
 import { liveResultsOf, routedTo } from '../liveResults';
 import { exitPlace, liveSpots } from './liveReport';
 import { defineProjectRule } from './rule';

@@ -2,7 +2,7 @@
 // live-low-confidence) report a row of a Studio test report: twice, where each reader looks. On
 // the row in the report, with the project's places it is about as related information, and at
 // each of those places (an exit phrase, an utterance), with the row as related information.
-import type { BotFile } from '../botFile';
+import type { BotFile } from '../model/botFile';
 import type { RelatedLocation } from '../findings';
 import { routedTo, type LiveResult } from '../liveResults';
 import type { BannerPhraseEntry } from '../projectIndex';

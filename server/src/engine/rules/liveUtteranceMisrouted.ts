@@ -1,7 +1,7 @@
 // live-utterance-misrouted: a Studio test report shows the live bot routing a trained utterance
 // (not a banner's exit phrase) to another journey or intent. Reported at the utterance in the
 // intent file and on the report row.
-import { relativePath } from '../botFile';
+import { relativePath } from '../model/botFile';
 import { liveResultsOf, routedTo } from '../liveResults';
 import type { RelatedLocation } from '../findings';
 import type { UtteranceEntry } from '../projectIndex';

@@ -1,6 +1,6 @@
 // nesting-too-deep: a value nested deeper than the checks go (see jsonDepth.ts) is not checked.
-import { readFunctionCode } from '../functionCode';
-import { MAX_NESTING } from '../jsonDepth';
+import { readFunctionCode } from '../model/functionCode';
+import { MAX_NESTING } from '../model/jsonDepth';
 import { defineFileRule } from './rule';
 
 export const nestingTooDeep = defineFileRule({

@@ -1,10 +1,10 @@
 // option-text-mismatch: a banner's exit phrase (an option's `text`, or the phrase its title asks
 // the customer to type) is not an utterance of any intent, so clicking or typing it starts nothing.
-import { relativePath, type BotFile } from '../botFile';
+import { relativePath, type BotFile } from '../model/botFile';
 import { exitPhrasesOf } from '../exitPhrases';
 import { reaches } from '../exitJourneys';
-import { escapeForJsonString } from '../jsonString';
-import { BANNER_CLOSE_EVENT } from '../platformEvents';
+import { escapeForJsonString } from '../model/jsonString';
+import { BANNER_CLOSE_EVENT } from '../model/platformEvents';
 import { describeDifference, phraseDifference, type PhraseDifference } from '../phraseMatch';
 import { indexOf } from '../projectIndex';
 import type { BotProject } from '../project';

@@ -1,12 +1,12 @@
 // unknown-event: a Send Event node, a function's `app.sendEvent` or a journey trigger names an event that is neither a
 // platform event nor declared in bot.json.
-import type { NamedValue } from '../botFile';
-import { sendEventNodesOf } from '../functionCode';
-import { readJourney } from '../journey';
-import { platformEvent, platformEvents } from '../platformEvents';
+import type { NamedValue } from '../model/botFile';
+import { sendEventNodesOf } from '../model/functionCode';
+import { readJourney } from '../model/journey';
+import { platformEvent, platformEvents } from '../model/platformEvents';
 import { declareEventFixes, didYouMeanFix } from '../services/fixes';
 import { unknownNameMessages, unknownNameProblem } from '../suggestions';
-import { hasTemplate } from '../template';
+import { hasTemplate } from '../model/template';
 import { defineProjectRule } from './rule';
 
 export const unknownEvent = defineProjectRule({

@@ -1,5 +1,5 @@
 // unknown-intent: a journey's trigger names an intent no file defines.
-import { readJourney } from '../journey';
+import { readJourney } from '../model/journey';
 import { indexOf } from '../projectIndex';
 import { didYouMeanFix } from '../services/fixes';
 import { unknownNameMessages, unknownNameProblem } from '../suggestions';

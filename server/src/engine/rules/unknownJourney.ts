@@ -1,5 +1,5 @@
 // unknown-journey: a Jump to Journey node names a journey no file defines.
-import { readJourney } from '../journey';
+import { readJourney } from '../model/journey';
 import { indexOf } from '../projectIndex';
 import { didYouMeanFix } from '../services/fixes';
 import { unknownNameMessages, unknownNameProblem } from '../suggestions';

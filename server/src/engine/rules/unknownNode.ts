@@ -1,7 +1,7 @@
 // unknown-node: `start` or a `next` names a node id the journey does not have.
-import type { NamedValue } from '../botFile';
-import { readJourney } from '../journey';
-import { nodesById } from '../journeyGraph';
+import type { NamedValue } from '../model/botFile';
+import { readJourney } from '../model/journey';
+import { nodesById } from '../model/journeyGraph';
 import { didYouMeanFix } from '../services/fixes';
 import { unknownNameMessages, unknownNameProblem } from '../suggestions';
 import { defineFileRule } from './rule';

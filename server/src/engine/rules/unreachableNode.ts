@@ -1,6 +1,6 @@
 // unreachable-node: no path from `start` reaches the node, so it never runs.
-import { readJourney } from '../journey';
-import { nodesById, reachableNodeIds } from '../journeyGraph';
+import { readJourney } from '../model/journey';
+import { nodesById, reachableNodeIds } from '../model/journeyGraph';
 import { defineFileRule } from './rule';
 
 export const unreachableNode = defineFileRule({

@@ -1,14 +1,14 @@
 // The banner as the customer will see it, for the preview beside the editor: titles and buttons,
 // and what each button's message starts. Any JSON gives a view; what cannot be drawn is a problem.
 import type * as jsonc from 'jsonc-parser';
-import { relativePath, valueOf, type BotFile } from '../botFile';
-import type { BannerModel, BannerPayloadModel } from '../bannerPayload';
+import { relativePath, valueOf, type BotFile } from '../model/botFile';
+import type { BannerModel, BannerPayloadModel } from '../model/bannerPayload';
 import { bannerPayloadsOf } from '../exitPhrases';
-import { readJourney } from '../journey';
+import { readJourney } from '../model/journey';
 import type { PhraseMatch } from '../phraseMatch';
 import type { BotProject } from '../project';
 import { indexOf, type ProjectIndex } from '../projectIndex';
-import { hasTemplate } from '../template';
+import { hasTemplate } from '../model/template';
 
 /** A banner payload in a journey file: the `data` of a Send Event node for a banner event. */
 export interface BannerPayload {

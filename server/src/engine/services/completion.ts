@@ -2,10 +2,10 @@
 // utterances a banner option's text may use.
 import * as jsonc from 'jsonc-parser';
 import snippets from '../../../../snippets/bot-files.json';
-import type { BotFile } from '../botFile';
+import type { BotFile } from '../model/botFile';
 import { bannerPayloadsOf } from '../exitPhrases';
-import { readJourney } from '../journey';
-import { platformEvents } from '../platformEvents';
+import { readJourney } from '../model/journey';
+import { platformEvents } from '../model/platformEvents';
 import type { BotProject } from '../project';
 import { indexOf } from '../projectIndex';
 import { intentsToTrain } from '../rules/optionTextMismatch';

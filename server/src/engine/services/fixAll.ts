@@ -1,9 +1,9 @@
 // "Fix all": the safe fixes of a file's findings, chosen so that they can be applied together.
 // The command line's `--fix` and the editor's `source.fixAll.handoffKit` both use it, so they
 // change the same things.
-import type { BotFile } from '../botFile';
+import type { BotFile } from '../model/botFile';
 import { checkFile, type CheckOptions } from '../check';
-import { unparsable } from '../functionCode';
+import { unparsable } from '../model/functionCode';
 import type { BotProject } from '../project';
 import type { FileChange, ProjectEdit, TextChange } from './edits';
 import { quickFixes } from './quickFixes';

@@ -2,7 +2,7 @@
 // file, declaring or enabling an event, the exit journey's missing steps, a new exit journey.
 import * as jsonc from 'jsonc-parser';
 import * as path from 'node:path';
-import { relativePath, type BotFile } from '../botFile';
+import { relativePath, type BotFile } from '../model/botFile';
 import type { BotProject } from '../project';
 import { jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from './edits';
 import { closingSteps, enableEvents, exitJourney, freeName } from './scaffold/steps';

@@ -1,16 +1,16 @@
 // Hovers: what an event does, an intent's utterances and the journeys it starts, a node's role,
 // and for a banner, how it will look.
 import * as jsonc from 'jsonc-parser';
-import type { BotFile } from '../botFile';
-import { relativePath } from '../botFile';
+import type { BotFile } from '../model/botFile';
+import { relativePath } from '../model/botFile';
 import { bannerPayloadsOf } from '../exitPhrases';
-import { sendEventNodesOf } from '../functionCode';
-import { readJourney } from '../journey';
-import { nodesById } from '../journeyGraph';
-import { platformEvent } from '../platformEvents';
+import { sendEventNodesOf } from '../model/functionCode';
+import { readJourney } from '../model/journey';
+import { nodesById } from '../model/journeyGraph';
+import { platformEvent } from '../model/platformEvents';
 import type { BotProject } from '../project';
 import { indexOf } from '../projectIndex';
-import { named } from '../botFile';
+import { named } from '../model/botFile';
 import { symbolAt } from './symbols';
 
 export interface Hover {

@@ -1,8 +1,8 @@
 // Document symbols: a journey's nodes, an intent's utterances, bot.json's events, for the outline.
-import type { BotFile } from '../botFile';
-import { readBotConfig } from '../botConfig';
-import { readIntent } from '../intent';
-import { readJourney } from '../journey';
+import type { BotFile } from '../model/botFile';
+import { readBotConfig } from '../model/botConfig';
+import { readIntent } from '../model/intent';
+import { readJourney } from '../model/journey';
 
 export interface OutlineItem {
   readonly name: string;

@@ -1,6 +1,6 @@
 // Quick fixes for findings: each check owns its fixes (its `fixes`); this dispatches to them and
 // computes each in isolation, so one that cannot be computed never hides the others.
-import type { BotFile } from '../botFile';
+import type { BotFile } from '../model/botFile';
 import type { Finding } from '../findings';
 import type { BotProject } from '../project';
 import { ruleOf } from '../rules';

@@ -1,5 +1,5 @@
 // Rename of intents, journeys and node ids across the files that name them.
-import type { BotFile } from '../botFile';
+import type { BotFile } from '../model/botFile';
 import type { BotProject } from '../project';
 import { replaceString, type FileChange, type TextChange } from './edits';
 import { isRenamable, occurrencesOf, symbolAt, type SymbolOccurrence } from './symbols';

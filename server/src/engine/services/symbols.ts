@@ -2,11 +2,11 @@
 // definition, find references and rename. Names are intents, journeys, node ids (within one
 // journey), events, and exit phrases (a banner's text and the utterances it must match).
 import type * as jsonc from 'jsonc-parser';
-import type { BotFile, NamedValue } from '../botFile';
-import { readBotConfig } from '../botConfig';
+import type { BotFile, NamedValue } from '../model/botFile';
+import { readBotConfig } from '../model/botConfig';
 import { exitPhrasesOf } from '../exitPhrases';
-import { readIntent } from '../intent';
-import { readJourney } from '../journey';
+import { readIntent } from '../model/intent';
+import { readJourney } from '../model/journey';
 import { phraseKey, type PhraseMatch } from '../phraseMatch';
 import type { BotProject } from '../project';
 

@@ -1,7 +1,7 @@
 // What "Add User-Initiated Disconnection" needs to ask sensible questions: the phrase the
 // project's banners already offer, the intent and journeys the scaffold would complete, the
 // journeys that could raise the ticket, and free names for what it may create.
-import { relativePath, type BotFile } from '../../botFile';
+import { relativePath, type BotFile } from '../../model/botFile';
 import type { PhraseMatch } from '../../phraseMatch';
 import type { BotProject } from '../../project';
 import { exitIntentOf } from '../../exitJourneys';

@@ -4,8 +4,8 @@
 import intentSchema from '../../../../../schemas/intent.schema.json';
 import journeySchema from '../../../../../schemas/journey.schema.json';
 import type { PhraseMatch } from '../../phraseMatch';
-import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent } from '../../platformEvents';
-import { hasTemplate } from '../../template';
+import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent } from '../../model/platformEvents';
+import { hasTemplate } from '../../model/template';
 
 /** The event that shows the banner: the guide's close-promotion, or update-promotion as other pages do. */
 export type BannerShowEvent = typeof BANNER_CLOSE_EVENT | typeof BANNER_SHOW_EVENT;

@@ -8,13 +8,13 @@
 // Raise Ticket node gets one at its end; a new ticket journey starts from `talk_to_agent`; names
 // the developer chose are never replaced, but a default name that is taken becomes `name-2`.
 import * as path from 'node:path';
-import { relativePath, type BotFile, type NamedValue } from '../../botFile';
+import { relativePath, type BotFile, type NamedValue } from '../../model/botFile';
 import { reaches } from '../../exitJourneys';
 import { exitPhrasesOf } from '../../exitPhrases';
-import type { Journey, JourneyNode } from '../../journey';
-import { nodesById, reachableNodes } from '../../journeyGraph';
+import type { Journey, JourneyNode } from '../../model/journey';
+import { nodesById, reachableNodes } from '../../model/journeyGraph';
 import { phraseKey, type PhraseMatch } from '../../phraseMatch';
-import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from '../../platformEvents';
+import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from '../../model/platformEvents';
 import type { BotProject } from '../../project';
 import { indexOf, type JourneyEntry, type ProjectIndex } from '../../projectIndex';
 import { closestName } from '../../suggestions';
