@@ -6,7 +6,7 @@ import { parseFunctionCode, unparsable } from '../../server/src/engine/model/fun
 import { completionsAt } from '../../server/src/engine/services/completion';
 import { hoverAt } from '../../server/src/engine/services/hover';
 import { applyChanges, quickFixes } from '../../server/src/engine/services';
-import { escapeForJavaScriptString, javaScriptString } from '../../server/src/engine/services/edits';
+import { escapeForJavaScriptString, javaScriptString } from '../../server/src/engine/edits/edits';
 import { ProjectFixture, validBot } from './projectFixture';
 
 const F = 'functions/show-banner.js';

@@ -8,7 +8,7 @@ import { BANNER_CLOSE_EVENT } from '../model/platformEvents';
 import { describeDifference, phraseDifference, type PhraseDifference } from '../phraseMatch';
 import { indexOf } from '../projectIndex';
 import type { BotProject } from '../project';
-import { CHOOSE_INTENT_COMMAND, escapeForJavaScriptString, modifyJson, replaceString, type ProjectEdit } from '../services/edits';
+import { CHOOSE_INTENT_COMMAND, escapeForJavaScriptString, modifyJson, replaceString, type ProjectEdit } from '../edits/edits';
 import { fileEdit } from '../services/fixes';
 import { defineProjectRule } from './rule';
 

@@ -6,7 +6,7 @@ import type { BotFile, FileKind } from '../model/botFile';
 import type { Finding, RelatedLocation, Severity } from '../findings';
 import type { PhraseMatch } from '../phraseMatch';
 import type { BotProject } from '../project';
-import type { ProjectEdit } from '../services/edits';
+import type { ProjectEdit } from '../edits/edits';
 
 /** A rule's messages: one function per message id, from the data the finding carries to its text. */
 export type MessageMap = Record<string, (data: never) => string>;

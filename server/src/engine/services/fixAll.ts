@@ -5,7 +5,7 @@ import type { BotFile } from '../model/botFile';
 import { checkFile, type CheckOptions } from '../check';
 import { unparsable } from '../model/functionCode';
 import type { BotProject } from '../project';
-import type { FileChange, ProjectEdit, TextChange } from './edits';
+import type { FileChange, ProjectEdit, TextChange } from '../edits/edits';
 import { quickFixes } from './quickFixes';
 
 /**

@@ -4,7 +4,7 @@ import * as jsonc from 'jsonc-parser';
 import * as path from 'node:path';
 import { relativePath, type BotFile } from '../model/botFile';
 import type { BotProject } from '../project';
-import { jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from './edits';
+import { jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from '../edits/edits';
 import { closingSteps, enableEvents, exitJourney, freeName } from './scaffold/steps';
 
 /** One edit of one file: a quick fix that one undo reverts. `preferred` fixes are also the safe ones `--fix` applies. */

@@ -4,7 +4,7 @@ import type { BotFile } from '../model/botFile';
 import type { Finding } from '../findings';
 import type { BotProject } from '../project';
 import { ruleOf } from '../rules';
-import type { ProjectEdit } from './edits';
+import type { ProjectEdit } from '../edits/edits';
 
 /** What a quick fix needs of a finding: where it is and what its check said. */
 export type FindingRef = Pick<Finding, 'code' | 'offset' | 'length' | 'data'> & { readonly messageId?: string };

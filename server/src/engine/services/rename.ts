@@ -1,7 +1,7 @@
 // Rename of intents, journeys and node ids across the files that name them.
 import type { BotFile } from '../model/botFile';
 import type { BotProject } from '../project';
-import { replaceString, type FileChange, type TextChange } from './edits';
+import { replaceString, type FileChange, type TextChange } from '../edits/edits';
 import { isRenamable, occurrencesOf, symbolAt, type SymbolOccurrence } from './symbols';
 
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;

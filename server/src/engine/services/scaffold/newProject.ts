@@ -1,7 +1,7 @@
 // "Handoff Kit: New Bot Project": the files of a new bot project, planned by the engine so that
 // they are what the scaffold itself would write (same bot.json, same layout, no findings).
 import * as path from 'node:path';
-import { jsonFileText, type ProjectEdit } from '../edits';
+import { jsonFileText, type ProjectEdit } from '../../edits/edits';
 import { FOLDER_OF, newBotConfig } from './steps';
 
 export interface NewProjectPlan {

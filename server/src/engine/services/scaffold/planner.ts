@@ -18,7 +18,7 @@ import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from '../../model/platformEvent
 import type { BotProject } from '../../project';
 import { indexOf, type JourneyEntry, type ProjectIndex } from '../../projectIndex';
 import { closestName } from '../../suggestions';
-import { jsonFileText, modifyJson, type FileChange, type ProjectEdit } from '../edits';
+import { jsonFileText, modifyJson, type FileChange, type ProjectEdit } from '../../edits/edits';
 import {
   DEFAULT_EXIT_INTENT,
   DEFAULT_EXIT_JOURNEY,

@@ -12,7 +12,7 @@ import { nodesById } from '../../model/journeyGraph';
 import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent, platformEvent } from '../../model/platformEvents';
 import type { BotProject } from '../../project';
 import { indexOf, type ProjectIndex } from '../../projectIndex';
-import type { modifyJson } from '../edits';
+import type { modifyJson } from '../../edits/edits';
 import type { DisconnectionOptions, NameKind } from './options';
 
 export type JsonModification = Parameters<typeof modifyJson>[1][number];
