@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { indexOf } from '../../server/src/engine/projectIndex';
-import { nearness } from '../../server/src/engine/phraseMatch';
+import { nearness } from '../../server/src/engine/phrases/phraseMatch';
 import { ProjectFixture } from './projectFixture';
 
 /** A small deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */

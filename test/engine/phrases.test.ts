@@ -9,7 +9,7 @@ import {
   phraseDifference,
   phraseKey,
   sameNormalForm,
-} from '../../server/src/engine/phraseMatch';
+} from '../../server/src/engine/phrases/phraseMatch';
 import { quickFixes } from '../../server/src/engine/services';
 import { journeyWith, ProjectFixture } from './projectFixture';
 

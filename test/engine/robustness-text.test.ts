@@ -3,9 +3,9 @@
 // would take seconds and gigabytes here and run out of memory at these sizes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { boundedEditDistance } from '../../server/src/engine/editDistance';
-import { nearness } from '../../server/src/engine/phraseMatch';
-import { closestName } from '../../server/src/engine/suggestions';
+import { boundedEditDistance } from '../../server/src/engine/phrases/editDistance';
+import { nearness } from '../../server/src/engine/phrases/phraseMatch';
+import { closestName } from '../../server/src/engine/phrases/suggestions';
 import { journeyWith, ProjectFixture } from './projectFixture';
 
 /** Text that is not a phrase anyone types: letters in a pattern long enough to defeat prefix tricks. */

@@ -4,7 +4,7 @@
 import type { BotFile } from './model/botFile';
 import { compareFindings, type Finding, type RuleSetting, type Severity } from './findings';
 import { DEFAULT_MIN_CONFIDENCE } from './liveResults';
-import type { PhraseMatch } from './phraseMatch';
+import type { PhraseMatch } from './phrases/phraseMatch';
 import type { BotProject } from './project';
 import type { ProjectSettings } from './projectSettings';
 import { checkFailed } from './rules/checkFailed';

@@ -6,7 +6,7 @@ import type { BotFile } from './model/botFile';
 import { checkFile, type CheckOptions } from './check';
 import { factKey, familyOf, recordingFacts, wholeKey, type FactKey } from './dependencies';
 import type { Finding } from './findings';
-import { normalizePhrase, type PhraseMatch } from './phraseMatch';
+import { normalizePhrase, type PhraseMatch } from './phrases/phraseMatch';
 import type { BotProject } from './project';
 import { exitIntentDetail, factsOf, indexOf, type FileFacts } from './projectIndex';
 

@@ -15,8 +15,8 @@ export { readIntent, type Intent } from './model/intent';
 export { readJourney, type Journey, type JourneyNode } from './model/journey';
 export { BotProject } from './project';
 export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, BOT_FILE_PATTERNS, isInside, type Access, type WorkspaceOptions } from './workspace';
-export type { PhraseMatch } from './phraseMatch';
-export { PHRASE_MATCHES } from './phraseMatch';
+export type { PhraseMatch } from './phrases/phraseMatch';
+export { PHRASE_MATCHES } from './phrases/phraseMatch';
 
 // Checking.
 export { checkFile, checkProject, type CheckOptions } from './check';

@@ -5,7 +5,7 @@
 // generation and settings.
 import { readFacts, recordingFacts, type FactKey } from './dependencies';
 import { relativePath, type BotFile } from './model/botFile';
-import type { PhraseMatch } from './phraseMatch';
+import type { PhraseMatch } from './phrases/phraseMatch';
 import type { BotProject } from './project';
 import { indexOf, type BannerPhraseEntry, type UtteranceEntry } from './projectIndex';
 import { testReportOf, type TestReportRow, type TestReportShape } from './testReports';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { BotFile, fileKindOf, relativePath, SETTINGS_FILE } from './model/botFile';
 import { readBotConfig, type BotConfig } from './model/botConfig';
 import { factKey, readFact, wholeKey } from './dependencies';
-import type { PhraseMatch } from './phraseMatch';
+import type { PhraseMatch } from './phrases/phraseMatch';
 import { readProjectSettings, type ProjectSettings } from './projectSettings';
 
 /** How many changes `changedSince` remembers at most. */

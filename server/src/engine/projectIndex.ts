@@ -23,7 +23,7 @@ import {
   sameNormalForm,
   type NearKey,
   type PhraseMatch,
-} from './phraseMatch';
+} from './phrases/phraseMatch';
 import type { BotProject } from './project';
 
 export interface IntentEntry {

@@ -3,7 +3,7 @@
 import type { BotFile } from './model/botFile';
 import type { RuleSetting } from './findings';
 import { SEVERITIES } from './findings';
-import { PHRASE_MATCHES, type PhraseMatch } from './phraseMatch';
+import { PHRASE_MATCHES, type PhraseMatch } from './phrases/phraseMatch';
 
 export interface ProjectSettings {
   readonly rules?: Readonly<Record<string, RuleSetting>>;

@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type * as jsonc from 'jsonc-parser';
 import { nodeAt } from './model/botFile';
 import type { Severity } from './findings';
-import { closestName } from './suggestions';
+import { closestName } from './phrases/suggestions';
 
 export interface SchemaProblem {
   readonly message: string;

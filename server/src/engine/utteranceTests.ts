@@ -3,7 +3,7 @@
 // every banner, and optionally one per utterance of every intent that starts a journey. Written
 // with csv-stringify, so commas, quotes and line breaks in utterances are quoted as CSV requires.
 import { stringify } from 'csv-stringify/sync';
-import type { PhraseMatch } from './phraseMatch';
+import type { PhraseMatch } from './phrases/phraseMatch';
 import type { BotProject } from './project';
 import { indexOf } from './projectIndex';
 

@@ -5,7 +5,7 @@ import { exitPhrasesOf } from '../exitPhrases';
 import { reaches } from '../exitJourneys';
 import { escapeForJsonString } from '../model/jsonString';
 import { BANNER_CLOSE_EVENT } from '../model/platformEvents';
-import { describeDifference, phraseDifference, type PhraseDifference } from '../phraseMatch';
+import { describeDifference, phraseDifference, type PhraseDifference } from '../phrases/phraseMatch';
 import { indexOf } from '../projectIndex';
 import type { BotProject } from '../project';
 import { CHOOSE_INTENT_COMMAND, escapeForJavaScriptString, modifyJson, replaceString, type ProjectEdit } from '../edits/edits';

@@ -4,7 +4,7 @@
 // pages, SARIF's `tool.driver.rules`) is derived from the registry in `./index.ts`.
 import type { BotFile, FileKind } from '../model/botFile';
 import type { Finding, RelatedLocation, Severity } from '../findings';
-import type { PhraseMatch } from '../phraseMatch';
+import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project';
 import type { ProjectEdit } from '../edits/edits';
 

@@ -5,7 +5,7 @@ import { sendEventNodesOf } from '../model/functionCode';
 import { readJourney } from '../model/journey';
 import { platformEvent, platformEvents } from '../model/platformEvents';
 import { declareEventFixes, didYouMeanFix } from '../services/fixes';
-import { unknownNameMessages, unknownNameProblem } from '../suggestions';
+import { unknownNameMessages, unknownNameProblem } from '../phrases/suggestions';
 import { hasTemplate } from '../model/template';
 import { defineProjectRule } from './rule';
 

@@ -2,7 +2,7 @@
 import { readJourney } from '../model/journey';
 import { indexOf } from '../projectIndex';
 import { didYouMeanFix } from '../services/fixes';
-import { unknownNameMessages, unknownNameProblem } from '../suggestions';
+import { unknownNameMessages, unknownNameProblem } from '../phrases/suggestions';
 import { defineProjectRule } from './rule';
 
 export const unknownJourney = defineProjectRule({

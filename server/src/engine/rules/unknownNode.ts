@@ -3,7 +3,7 @@ import type { NamedValue } from '../model/botFile';
 import { readJourney } from '../model/journey';
 import { nodesById } from '../model/journeyGraph';
 import { didYouMeanFix } from '../services/fixes';
-import { unknownNameMessages, unknownNameProblem } from '../suggestions';
+import { unknownNameMessages, unknownNameProblem } from '../phrases/suggestions';
 import { defineFileRule } from './rule';
 
 export const unknownNode = defineFileRule({

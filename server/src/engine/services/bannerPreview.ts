@@ -5,7 +5,7 @@ import { relativePath, valueOf, type BotFile } from '../model/botFile';
 import type { BannerModel, BannerPayloadModel } from '../model/bannerPayload';
 import { bannerPayloadsOf } from '../exitPhrases';
 import { readJourney } from '../model/journey';
-import type { PhraseMatch } from '../phraseMatch';
+import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project';
 import { indexOf, type ProjectIndex } from '../projectIndex';
 import { hasTemplate } from '../model/template';

@@ -7,7 +7,7 @@ import { readBotConfig } from '../model/botConfig';
 import { exitPhrasesOf } from '../exitPhrases';
 import { readIntent } from '../model/intent';
 import { readJourney } from '../model/journey';
-import { phraseKey, type PhraseMatch } from '../phraseMatch';
+import { phraseKey, type PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project';
 
 export type SymbolKind = 'intent' | 'journey' | 'node' | 'event' | 'phrase';

@@ -2,7 +2,7 @@
 // project's banners already offer, the intent and journeys the scaffold would complete, the
 // journeys that could raise the ticket, and free names for what it may create.
 import { relativePath, type BotFile } from '../../model/botFile';
-import type { PhraseMatch } from '../../phraseMatch';
+import type { PhraseMatch } from '../../phrases/phraseMatch';
 import type { BotProject } from '../../project';
 import { exitIntentOf } from '../../exitJourneys';
 import { indexOf } from '../../projectIndex';

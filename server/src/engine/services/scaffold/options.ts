@@ -3,7 +3,7 @@
 // the extension's input boxes can bundle it and say what the engine would say.
 import intentSchema from '../../../../../schemas/intent.schema.json';
 import journeySchema from '../../../../../schemas/journey.schema.json';
-import type { PhraseMatch } from '../../phraseMatch';
+import type { PhraseMatch } from '../../phrases/phraseMatch';
 import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent } from '../../model/platformEvents';
 import { hasTemplate } from '../../model/template';
 

@@ -13,11 +13,11 @@ import { reaches } from '../../exitJourneys';
 import { exitPhrasesOf } from '../../exitPhrases';
 import type { Journey, JourneyNode } from '../../model/journey';
 import { nodesById, reachableNodes } from '../../model/journeyGraph';
-import { phraseKey, type PhraseMatch } from '../../phraseMatch';
+import { phraseKey, type PhraseMatch } from '../../phrases/phraseMatch';
 import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from '../../model/platformEvents';
 import type { BotProject } from '../../project';
 import { indexOf, type JourneyEntry, type ProjectIndex } from '../../projectIndex';
-import { closestName } from '../../suggestions';
+import { closestName } from '../../phrases/suggestions';
 import { jsonFileText, modifyJson, type FileChange, type ProjectEdit } from '../../edits/edits';
 import {
   DEFAULT_EXIT_INTENT,
