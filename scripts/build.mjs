@@ -27,12 +27,12 @@ const outdir = resolve(options.outdir);
 
 /**
  * Puts the schema validators compiled now (ajv's standalone code) in place of
- * server/src/engine/schemaValidators.ts, which would compile them at every start.
+ * server/src/engine/schemas/validators.ts, which would compile them at every start.
  */
 const precompiledSchemas = {
   name: 'precompiled-schemas',
   setup(build) {
-    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]engine[\\/]schemaValidators\.ts$/ }, () => ({
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]engine[\\/]schemas[\\/]validators\.ts$/ }, () => ({
       contents: validatorsModule(),
       loader: 'js',
       resolveDir: repoRoot,

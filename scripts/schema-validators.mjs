@@ -1,6 +1,6 @@
 // The validators of the bot files' JSON schemas compiled at build time: ajv's standalone code, a
 // CommonJS module that scripts/build.mjs puts in the bundles in place of
-// server/src/engine/schemaValidators.ts (which compiles the same schemas at run time, for the
+// server/src/engine/schemas/validators.ts (which compiles the same schemas at run time, for the
 // tests that run the sources). The options and schemas here must match that file's; a test
 // (test/engine/schemaValidators.test.ts) checks that both give the same errors.
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -25,7 +25,7 @@ const SCHEMA_FILES = {
 export const schemaFiles = Object.values(SCHEMA_FILES).map((file) => path.join(repo, 'schemas', file));
 
 /**
- * The source of a CommonJS module exporting `compileValidators()`, as schemaValidators.ts does,
+ * The source of a CommonJS module exporting `compileValidators()`, as schemas/validators.ts does,
  * which returns the validators precompiled. It requires ajv's small runtime helpers only.
  */
 export function validatorsModule() {
@@ -39,7 +39,7 @@ export function validatorsModule() {
 let cached;
 
 function compile(texts) {
-  // The options of schemaValidators.ts, and `code.source` for the standalone code.
+  // The options of schemas/validators.ts, and `code.source` for the standalone code.
   const ajv = new Ajv2020.default({ allErrors: true, verbose: true, strict: false, code: { source: true } });
   ajvErrors.default(ajv);
   const exported = {};

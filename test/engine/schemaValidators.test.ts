@@ -1,6 +1,6 @@
 // Kind: the bundles validate with ajv's standalone code, compiled at build time
 // (scripts/schema-validators.mjs); the sources compile the schemas at run time
-// (schemaValidators.ts). Both must give the same errors, messages and all, on every bot file.
+// (schemas/validators.ts). Both must give the same errors, messages and all, on every bot file.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
-import { compileValidators } from '../../server/src/engine/schemaValidators';
+import { compileValidators } from '../../server/src/engine/schemas/validators';
 import { repoRoot } from '../paths';
 
 /** Every JSON file of the example and the test fixtures. */

@@ -2,7 +2,7 @@
 // Event nodes: every `app.sendEvent({ code: "…", data: … })` call whose `code` is a string literal
 // becomes a "send event" record, with the event's name and, when `data` is a literal, its value
 // as a tree shaped like jsonc-parser's (type, offset, length, children, value), so the one banner
-// reader (bannerPayload.ts) and the schema messages (schemaProblems.ts) run on it unchanged.
+// reader (bannerPayload.ts) and the schema messages (schemas/problems.ts) run on it unchanged.
 //
 // A function file holds the body as Studio shows it, so a `return` at the top level is normal.
 // The parser is acorn; when the file does not parse, acorn-loose (acorn's error-tolerant parser)

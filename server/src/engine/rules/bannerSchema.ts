@@ -1,8 +1,8 @@
 // banner-schema: the data of a Send Event node for a banner event is not a banner payload.
 import * as jsonc from 'jsonc-parser';
 import { bannerPayloadsOf } from '../exitPhrases';
-import { schemaProblems } from '../schemaProblems';
-import { validateAgainst } from '../schemas';
+import { schemaProblems } from '../schemas/problems';
+import { validateAgainst } from '../schemas/schemas';
 import { didYouMeanFixes } from '../services/fixes';
 import { defineFileRule } from './rule';
 

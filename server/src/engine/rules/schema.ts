@@ -1,6 +1,6 @@
 // schema: the file does not match the JSON schema of its kind (bot.json, intent or journey).
-import { schemaProblems } from '../schemaProblems';
-import { validateAgainst } from '../schemas';
+import { schemaProblems } from '../schemas/problems';
+import { validateAgainst } from '../schemas/schemas';
 import { didYouMeanFixes } from '../services/fixes';
 import { defineFileRule } from './rule';
 

@@ -2,9 +2,9 @@
 // range that shows it: the wrong value, or the key of the object that lacks a property.
 import type { ErrorObject } from 'ajv';
 import type * as jsonc from 'jsonc-parser';
-import { nodeAt } from './model/botFile';
-import type { Severity } from './findings';
-import { closestName } from './phrases/suggestions';
+import { nodeAt } from '../model/botFile';
+import type { Severity } from '../findings';
+import { closestName } from '../phrases/suggestions';
 
 export interface SchemaProblem {
   readonly message: string;

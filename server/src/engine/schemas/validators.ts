@@ -4,12 +4,12 @@
 // they neither compile at start-up nor carry ajv's compiler.
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import ajvErrors from 'ajv-errors';
-import bannerSchema from '../../../schemas/banner.schema.json';
-import botSchema from '../../../schemas/bot.schema.json';
-import settingsSchema from '../../../schemas/handoff-kit.schema.json';
-import intentSchema from '../../../schemas/intent.schema.json';
-import journeySchema from '../../../schemas/journey.schema.json';
-import type { FileKind } from './model/botFile';
+import bannerSchema from '../../../../schemas/banner.schema.json';
+import botSchema from '../../../../schemas/bot.schema.json';
+import settingsSchema from '../../../../schemas/handoff-kit.schema.json';
+import intentSchema from '../../../../schemas/intent.schema.json';
+import journeySchema from '../../../../schemas/journey.schema.json';
+import type { FileKind } from '../model/botFile';
 
 // A test report and function code are not JSON: they have no JSON schema.
 export type SchemaName = Exclude<FileKind, 'report' | 'function'> | 'banner';
