@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { BotWorkspace, checkProject, type FileSystem } from '../../server/src/engine';
-import { forEachBounded, READ_CONCURRENCY } from '../../server/src/engine/workspace';
+import { forEachBounded, READ_CONCURRENCY } from '../../server/src/engine/project/workspace';
 
 const ROOT = path.resolve('/bots/many');
 

@@ -5,8 +5,8 @@ import type { BotFile } from './model/botFile';
 import { compareFindings, type Finding, type RuleSetting, type Severity } from './findings';
 import { DEFAULT_MIN_CONFIDENCE } from './liveResults';
 import type { PhraseMatch } from './phrases/phraseMatch';
-import type { BotProject } from './project';
-import type { ProjectSettings } from './projectSettings';
+import type { BotProject } from './project/project';
+import type { ProjectSettings } from './project/settings';
 import { checkFailed } from './rules/checkFailed';
 import { fileRules, projectRules, type MessageMap, type Report, type Rule, type RuleContext } from './rules';
 

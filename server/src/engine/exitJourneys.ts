@@ -4,7 +4,7 @@ import type { BotFile } from './model/botFile';
 import type { JourneyNode } from './model/journey';
 import { reachableNodes } from './model/journeyGraph';
 import type { PhraseMatch } from './phrases/phraseMatch';
-import type { BotProject } from './project';
+import type { BotProject } from './project/project';
 import { BANNER_CLOSE_EVENT } from './model/platformEvents';
 import { indexOf, type BannerPhraseEntry, type JourneyEntry } from './projectIndex';
 

@@ -4,10 +4,10 @@
 // costs a few files, not the whole project. Facts change as `factsOf` (projectIndex.ts) tells.
 import type { BotFile } from './model/botFile';
 import { checkFile, type CheckOptions } from './check';
-import { factKey, familyOf, recordingFacts, wholeKey, type FactKey } from './dependencies';
+import { factKey, familyOf, recordingFacts, wholeKey, type FactKey } from './project/dependencies';
 import type { Finding } from './findings';
 import { normalizePhrase, type PhraseMatch } from './phrases/phraseMatch';
-import type { BotProject } from './project';
+import type { BotProject } from './project/project';
 import { exitIntentDetail, factsOf, indexOf, type FileFacts } from './projectIndex';
 
 /** One file's findings, and the version of the file they are of. */

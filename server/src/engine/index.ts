@@ -9,19 +9,19 @@
 // The model: load a workspace, set a document's text, read a project.
 export { BotFile, fileKindOf, relativePath, SETTINGS_FILE, type FileKind, type NamedValue } from './model/botFile';
 export { readBotConfig, type BotConfig, type DeclaredEvent } from './model/botConfig';
-export { nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './fileSystem';
+export { nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
 export { unparsable } from './model/functionCode';
 export { readIntent, type Intent } from './model/intent';
 export { readJourney, type Journey, type JourneyNode } from './model/journey';
-export { BotProject } from './project';
-export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, BOT_FILE_PATTERNS, isInside, type Access, type WorkspaceOptions } from './workspace';
+export { BotProject } from './project/project';
+export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, BOT_FILE_PATTERNS, isInside, type Access, type WorkspaceOptions } from './project/workspace';
 export type { PhraseMatch } from './phrases/phraseMatch';
 export { PHRASE_MATCHES } from './phrases/phraseMatch';
 
 // Checking.
 export { checkFile, checkProject, type CheckOptions } from './check';
 export { IncrementalCheck, type CheckedFile } from './incrementalCheck';
-export { readProjectSettings, type ProjectSettings } from './projectSettings';
+export { readProjectSettings, type ProjectSettings } from './project/settings';
 export { compareFindings, formatSize, severityRank, SEVERITIES, type Finding, type FindingData, type RelatedLocation, type RuleSetting, type Severity } from './findings';
 export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './rules';
 export { addUtteranceFix, intentsToTrain } from './rules/optionTextMismatch';

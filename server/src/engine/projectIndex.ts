@@ -4,7 +4,7 @@
 // files an edit concerns. `factsOf` says what one file contributes to each fact.
 import type * as jsonc from 'jsonc-parser';
 import type { BotFile, JsonPlace, NamedValue } from './model/botFile';
-import { factKey, isRecordingFacts, readFact, TrackedMap, untracked, wholeKey, type FactKey } from './dependencies';
+import { factKey, isRecordingFacts, readFact, TrackedMap, untracked, wholeKey, type FactKey } from './project/dependencies';
 import { exitPhrasesOf, type ExitPhrase } from './exitPhrases';
 import { HashChains } from './hashChains';
 import { readIntent, utteranceListOf, type Intent } from './model/intent';
@@ -24,7 +24,7 @@ import {
   type NearKey,
   type PhraseMatch,
 } from './phrases/phraseMatch';
-import type { BotProject } from './project';
+import type { BotProject } from './project/project';
 
 export interface IntentEntry {
   readonly file: BotFile;

@@ -6,7 +6,7 @@
 // Studio's terms come from the platform facts (shared/reference/platform-facts.md): a Send Event
 // node has an event name, an event type (Custom) and a data field that takes JSON.
 import { relativePath, type BotFile } from './model/botFile';
-import type { BotProject } from './project';
+import type { BotProject } from './project/project';
 
 /**
  * The text Studio's data field of a Send Event node takes for `value`: JSON, indented by two

@@ -4,7 +4,7 @@
 // with csv-stringify, so commas, quotes and line breaks in utterances are quoted as CSV requires.
 import { stringify } from 'csv-stringify/sync';
 import type { PhraseMatch } from './phrases/phraseMatch';
-import type { BotProject } from './project';
+import type { BotProject } from './project/project';
 import { indexOf } from './projectIndex';
 
 /** The header Studio's upload template has. */

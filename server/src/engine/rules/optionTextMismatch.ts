@@ -7,7 +7,7 @@ import { escapeForJsonString } from '../model/jsonString';
 import { BANNER_CLOSE_EVENT } from '../model/platformEvents';
 import { describeDifference, phraseDifference, type PhraseDifference } from '../phrases/phraseMatch';
 import { indexOf } from '../projectIndex';
-import type { BotProject } from '../project';
+import type { BotProject } from '../project/project';
 import { CHOOSE_INTENT_COMMAND, escapeForJavaScriptString, modifyJson, replaceString, type ProjectEdit } from '../edits/edits';
 import { fileEdit } from '../services/fixes';
 import { defineProjectRule } from './rule';

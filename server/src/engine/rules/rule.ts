@@ -5,7 +5,7 @@
 import type { BotFile, FileKind } from '../model/botFile';
 import type { Finding, RelatedLocation, Severity } from '../findings';
 import type { PhraseMatch } from '../phrases/phraseMatch';
-import type { BotProject } from '../project';
+import type { BotProject } from '../project/project';
 import type { ProjectEdit } from '../edits/edits';
 
 /** A rule's messages: one function per message id, from the data the finding carries to its text. */

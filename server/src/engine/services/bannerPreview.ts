@@ -6,7 +6,7 @@ import type { BannerModel, BannerPayloadModel } from '../model/bannerPayload';
 import { bannerPayloadsOf } from '../exitPhrases';
 import { readJourney } from '../model/journey';
 import type { PhraseMatch } from '../phrases/phraseMatch';
-import type { BotProject } from '../project';
+import type { BotProject } from '../project/project';
 import { indexOf, type ProjectIndex } from '../projectIndex';
 import { hasTemplate } from '../model/template';
 

@@ -6,7 +6,7 @@ import type { BotFile } from '../model/botFile';
 import { bannerPayloadsOf } from '../exitPhrases';
 import { readJourney } from '../model/journey';
 import { platformEvents } from '../model/platformEvents';
-import type { BotProject } from '../project';
+import type { BotProject } from '../project/project';
 import { indexOf } from '../projectIndex';
 import { intentsToTrain } from '../rules/optionTextMismatch';
 

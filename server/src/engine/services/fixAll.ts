@@ -4,7 +4,7 @@
 import type { BotFile } from '../model/botFile';
 import { checkFile, type CheckOptions } from '../check';
 import { unparsable } from '../model/functionCode';
-import type { BotProject } from '../project';
+import type { BotProject } from '../project/project';
 import type { FileChange, ProjectEdit, TextChange } from '../edits/edits';
 import { quickFixes } from './quickFixes';
 

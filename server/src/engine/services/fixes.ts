@@ -3,7 +3,7 @@
 import * as jsonc from 'jsonc-parser';
 import * as path from 'node:path';
 import { relativePath, type BotFile } from '../model/botFile';
-import type { BotProject } from '../project';
+import type { BotProject } from '../project/project';
 import { jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from '../edits/edits';
 import { closingSteps, enableEvents, exitJourney, freeName } from './scaffold/steps';
 

@@ -8,7 +8,7 @@ import { sendEventNodesOf } from '../model/functionCode';
 import { readJourney } from '../model/journey';
 import { nodesById } from '../model/journeyGraph';
 import { platformEvent } from '../model/platformEvents';
-import type { BotProject } from '../project';
+import type { BotProject } from '../project/project';
 import { indexOf } from '../projectIndex';
 import { named } from '../model/botFile';
 import { symbolAt } from './symbols';

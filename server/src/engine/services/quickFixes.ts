@@ -2,7 +2,7 @@
 // computes each in isolation, so one that cannot be computed never hides the others.
 import type { BotFile } from '../model/botFile';
 import type { Finding } from '../findings';
-import type { BotProject } from '../project';
+import type { BotProject } from '../project/project';
 import { ruleOf } from '../rules';
 import type { ProjectEdit } from '../edits/edits';
 

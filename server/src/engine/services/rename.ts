@@ -1,6 +1,6 @@
 // Rename of intents, journeys and node ids across the files that name them.
 import type { BotFile } from '../model/botFile';
-import type { BotProject } from '../project';
+import type { BotProject } from '../project/project';
 import { replaceString, type FileChange, type TextChange } from '../edits/edits';
 import { isRenamable, occurrencesOf, symbolAt, type SymbolOccurrence } from './symbols';
 

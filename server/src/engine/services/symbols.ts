@@ -8,7 +8,7 @@ import { exitPhrasesOf } from '../exitPhrases';
 import { readIntent } from '../model/intent';
 import { readJourney } from '../model/journey';
 import { phraseKey, type PhraseMatch } from '../phrases/phraseMatch';
-import type { BotProject } from '../project';
+import type { BotProject } from '../project/project';
 
 export type SymbolKind = 'intent' | 'journey' | 'node' | 'event' | 'phrase';
 

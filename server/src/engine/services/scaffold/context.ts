@@ -3,7 +3,7 @@
 // journeys that could raise the ticket, and free names for what it may create.
 import { relativePath, type BotFile } from '../../model/botFile';
 import type { PhraseMatch } from '../../phrases/phraseMatch';
-import type { BotProject } from '../../project';
+import type { BotProject } from '../../project/project';
 import { exitIntentOf } from '../../exitJourneys';
 import { indexOf } from '../../projectIndex';
 import { DEFAULT_EXIT_INTENT, DEFAULT_EXIT_JOURNEY, DEFAULT_TICKET_JOURNEY, defaultDisconnectionOptions } from './options';

@@ -15,7 +15,7 @@ import type { Journey, JourneyNode } from '../../model/journey';
 import { nodesById, reachableNodes } from '../../model/journeyGraph';
 import { phraseKey, type PhraseMatch } from '../../phrases/phraseMatch';
 import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from '../../model/platformEvents';
-import type { BotProject } from '../../project';
+import type { BotProject } from '../../project/project';
 import { indexOf, type JourneyEntry, type ProjectIndex } from '../../projectIndex';
 import { closestName } from '../../phrases/suggestions';
 import { jsonFileText, modifyJson, type FileChange, type ProjectEdit } from '../../edits/edits';

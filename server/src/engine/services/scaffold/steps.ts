@@ -10,7 +10,7 @@ import { typedPhrase } from '../../exitPhrases';
 import { readJourney, type Journey, type JourneyNode } from '../../model/journey';
 import { nodesById } from '../../model/journeyGraph';
 import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent, platformEvent } from '../../model/platformEvents';
-import type { BotProject } from '../../project';
+import type { BotProject } from '../../project/project';
 import { indexOf, type ProjectIndex } from '../../projectIndex';
 import type { modifyJson } from '../../edits/edits';
 import type { DisconnectionOptions, NameKind } from './options';

@@ -1,7 +1,7 @@
 // Every bot project of a workspace. A file belongs to the innermost project folder that holds
 // it; several projects (and workspace folders) each stand alone.
 import * as path from 'node:path';
-import type { BotFile } from './model/botFile';
+import type { BotFile } from '../model/botFile';
 import { BotProject } from './project';
 import { readOneFile, type FileRead, type FileSystem, type RealPath } from './fileSystem';
 

@@ -2,11 +2,11 @@
 // updated one file at a time; what other files derive from it (indexes) is updated lazily. Its
 // accessors record the facts they answer (dependencies.ts), so incremental checks see what they read.
 import * as path from 'node:path';
-import { BotFile, fileKindOf, relativePath, SETTINGS_FILE } from './model/botFile';
-import { readBotConfig, type BotConfig } from './model/botConfig';
+import { BotFile, fileKindOf, relativePath, SETTINGS_FILE } from '../model/botFile';
+import { readBotConfig, type BotConfig } from '../model/botConfig';
 import { factKey, readFact, wholeKey } from './dependencies';
-import type { PhraseMatch } from './phrases/phraseMatch';
-import { readProjectSettings, type ProjectSettings } from './projectSettings';
+import type { PhraseMatch } from '../phrases/phraseMatch';
+import { readProjectSettings, type ProjectSettings } from './settings';
 
 /** How many changes `changedSince` remembers at most. */
 const MAX_CHANGE_LOG = 4096;

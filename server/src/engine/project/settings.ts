@@ -1,9 +1,9 @@
 // handoff-kit.json: a bot project's own settings for the checks, read by the editor and the
 // command line alike. Values of the wrong shape are ignored here; the schema rule reports them.
-import type { BotFile } from './model/botFile';
-import type { RuleSetting } from './findings';
-import { SEVERITIES } from './findings';
-import { PHRASE_MATCHES, type PhraseMatch } from './phrases/phraseMatch';
+import type { BotFile } from '../model/botFile';
+import type { RuleSetting } from '../findings';
+import { SEVERITIES } from '../findings';
+import { PHRASE_MATCHES, type PhraseMatch } from '../phrases/phraseMatch';
 
 export interface ProjectSettings {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
