@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { BotProject } from '../../server/src/engine';
-import { indexOf } from '../../server/src/engine/projectIndex';
+import { indexOf } from '../../server/src/engine/analysis/projectIndex';
 
 const ROOT = path.resolve('/bots/exit-banners');
 const file = (name: string) => path.join(ROOT, name);

@@ -2,7 +2,7 @@
 // through growth, removal, reclaiming removed slots and hashes that collide.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HashChains } from '../../server/src/engine/hashChains';
+import { HashChains } from '../../server/src/engine/analysis/hashChains';
 
 /** The entries of `hash`, by the walk by slots (the last added first). */
 function walk<T>(table: HashChains<T>, hash: number): T[] {

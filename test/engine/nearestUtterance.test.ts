@@ -2,7 +2,7 @@
 // its index says can be near; it must find exactly what comparing with every utterance finds.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { indexOf } from '../../server/src/engine/projectIndex';
+import { indexOf } from '../../server/src/engine/analysis/projectIndex';
 import { nearness } from '../../server/src/engine/phrases/phraseMatch';
 import { ProjectFixture } from './projectFixture';
 

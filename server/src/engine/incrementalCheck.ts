@@ -8,7 +8,7 @@ import { factKey, familyOf, recordingFacts, wholeKey, type FactKey } from './pro
 import type { Finding } from './findings';
 import { normalizePhrase, type PhraseMatch } from './phrases/phraseMatch';
 import type { BotProject } from './project/project';
-import { exitIntentDetail, factsOf, indexOf, type FileFacts } from './projectIndex';
+import { exitIntentDetail, factsOf, indexOf, type FileFacts } from './analysis/projectIndex';
 
 /** One file's findings, and the version of the file they are of. */
 export interface CheckedFile {

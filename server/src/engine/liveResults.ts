@@ -7,7 +7,7 @@ import { readFacts, recordingFacts, type FactKey } from './project/dependencies'
 import { relativePath, type BotFile } from './model/botFile';
 import type { PhraseMatch } from './phrases/phraseMatch';
 import type { BotProject } from './project/project';
-import { indexOf, type BannerPhraseEntry, type UtteranceEntry } from './projectIndex';
+import { indexOf, type BannerPhraseEntry, type UtteranceEntry } from './analysis/projectIndex';
 import { testReportOf, type TestReportRow, type TestReportShape } from './testReports';
 
 /** The confidence (percent) below which an exit phrase's intent match is too weak, by default. */

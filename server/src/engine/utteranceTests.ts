@@ -5,7 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PhraseMatch } from './phrases/phraseMatch';
 import type { BotProject } from './project/project';
-import { indexOf } from './projectIndex';
+import { indexOf } from './analysis/projectIndex';
 
 /** The header Studio's upload template has. */
 export const UTTERANCE_TEST_HEADER = ['Utterance', 'Journey', 'Tag'] as const;

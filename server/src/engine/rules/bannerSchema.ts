@@ -1,6 +1,6 @@
 // banner-schema: the data of a Send Event node for a banner event is not a banner payload.
 import * as jsonc from 'jsonc-parser';
-import { bannerPayloadsOf } from '../exitPhrases';
+import { bannerPayloadsOf } from '../analysis/exitPhrases';
 import { schemaProblems } from '../schemas/problems';
 import { validateAgainst } from '../schemas/schemas';
 import { didYouMeanFixes } from '../services/fixes';

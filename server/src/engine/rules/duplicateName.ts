@@ -3,7 +3,7 @@
 import { relativePath, type NamedValue } from '../model/botFile';
 import { readIntent } from '../model/intent';
 import { readJourney } from '../model/journey';
-import { indexOf } from '../projectIndex';
+import { indexOf } from '../analysis/projectIndex';
 import { defineProjectRule } from './rule';
 
 export const duplicateName = defineProjectRule({

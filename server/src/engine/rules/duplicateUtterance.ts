@@ -4,7 +4,7 @@
 // `talk to bot.` conflict as much as two equal texts do.
 import { relativePath } from '../model/botFile';
 import { readIntent } from '../model/intent';
-import { indexOf } from '../projectIndex';
+import { indexOf } from '../analysis/projectIndex';
 import { defineProjectRule } from './rule';
 
 export const duplicateUtterance = defineProjectRule({

@@ -2,7 +2,7 @@
 // customer who types or clicks it stays with the agent.
 import { relativePath } from '../model/botFile';
 import { readIntent } from '../model/intent';
-import { indexOf } from '../projectIndex';
+import { indexOf } from '../analysis/projectIndex';
 import { createExitJourneyFix } from '../services/fixes';
 import { defineProjectRule } from './rule';
 

@@ -5,7 +5,7 @@
 import type { BotFile } from '../model/botFile';
 import type { RelatedLocation } from '../findings';
 import { routedTo, type LiveResult } from '../liveResults';
-import type { BannerPhraseEntry } from '../projectIndex';
+import type { BannerPhraseEntry } from '../analysis/projectIndex';
 
 /** A range of the checked file to report a live result at. */
 export interface LiveSpot {

@@ -4,7 +4,7 @@
 import { relativePath } from '../model/botFile';
 import { liveResultsOf, routedTo } from '../liveResults';
 import type { RelatedLocation } from '../findings';
-import type { UtteranceEntry } from '../projectIndex';
+import type { UtteranceEntry } from '../analysis/projectIndex';
 import { liveSpots } from './liveReport';
 import { defineProjectRule } from './rule';
 

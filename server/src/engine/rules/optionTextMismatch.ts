@@ -1,12 +1,12 @@
 // option-text-mismatch: a banner's exit phrase (an option's `text`, or the phrase its title asks
 // the customer to type) is not an utterance of any intent, so clicking or typing it starts nothing.
 import { relativePath, type BotFile } from '../model/botFile';
-import { exitPhrasesOf } from '../exitPhrases';
-import { reaches } from '../exitJourneys';
+import { exitPhrasesOf } from '../analysis/exitPhrases';
+import { reaches } from '../analysis/exitJourneys';
 import { escapeForJsonString } from '../model/jsonString';
 import { BANNER_CLOSE_EVENT } from '../model/platformEvents';
 import { describeDifference, phraseDifference, type PhraseDifference } from '../phrases/phraseMatch';
-import { indexOf } from '../projectIndex';
+import { indexOf } from '../analysis/projectIndex';
 import type { BotProject } from '../project/project';
 import { CHOOSE_INTENT_COMMAND, escapeForJavaScriptString, modifyJson, replaceString, type ProjectEdit } from '../edits/edits';
 import { fileEdit } from '../services/fixes';

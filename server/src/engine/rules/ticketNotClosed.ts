@@ -1,6 +1,6 @@
 // ticket-not-closed: the journey the exit intent starts never reaches a closeTicket node, so the
 // ticket stays open in the agent's inbox after the customer has left.
-import { closesTicket, exitJourneyLacking } from '../exitJourneys';
+import { closesTicket, exitJourneyLacking } from '../analysis/exitJourneys';
 import { closingStepsFixes } from '../services/fixes';
 import { defineProjectRule } from './rule';
 

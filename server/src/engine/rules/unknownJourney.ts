@@ -1,6 +1,6 @@
 // unknown-journey: a Jump to Journey node names a journey no file defines.
 import { readJourney } from '../model/journey';
-import { indexOf } from '../projectIndex';
+import { indexOf } from '../analysis/projectIndex';
 import { didYouMeanFix } from '../services/fixes';
 import { unknownNameMessages, unknownNameProblem } from '../phrases/suggestions';
 import { defineProjectRule } from './rule';

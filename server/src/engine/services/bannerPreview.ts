@@ -3,11 +3,11 @@
 import type * as jsonc from 'jsonc-parser';
 import { relativePath, valueOf, type BotFile } from '../model/botFile';
 import type { BannerModel, BannerPayloadModel } from '../model/bannerPayload';
-import { bannerPayloadsOf } from '../exitPhrases';
+import { bannerPayloadsOf } from '../analysis/exitPhrases';
 import { readJourney } from '../model/journey';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
-import { indexOf, type ProjectIndex } from '../projectIndex';
+import { indexOf, type ProjectIndex } from '../analysis/projectIndex';
 import { hasTemplate } from '../model/template';
 
 /** A banner payload in a journey file: the `data` of a Send Event node for a banner event. */

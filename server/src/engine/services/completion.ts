@@ -3,11 +3,11 @@
 import * as jsonc from 'jsonc-parser';
 import snippets from '../../../../snippets/bot-files.json';
 import type { BotFile } from '../model/botFile';
-import { bannerPayloadsOf } from '../exitPhrases';
+import { bannerPayloadsOf } from '../analysis/exitPhrases';
 import { readJourney } from '../model/journey';
 import { platformEvents } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
-import { indexOf } from '../projectIndex';
+import { indexOf } from '../analysis/projectIndex';
 import { intentsToTrain } from '../rules/optionTextMismatch';
 
 export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet';

@@ -3,13 +3,13 @@
 import * as jsonc from 'jsonc-parser';
 import type { BotFile } from '../model/botFile';
 import { relativePath } from '../model/botFile';
-import { bannerPayloadsOf } from '../exitPhrases';
+import { bannerPayloadsOf } from '../analysis/exitPhrases';
 import { sendEventNodesOf } from '../model/functionCode';
 import { readJourney } from '../model/journey';
 import { nodesById } from '../model/journeyGraph';
 import { platformEvent } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
-import { indexOf } from '../projectIndex';
+import { indexOf } from '../analysis/projectIndex';
 import { named } from '../model/botFile';
 import { symbolAt } from './symbols';
 

@@ -4,7 +4,7 @@
 import type * as jsonc from 'jsonc-parser';
 import type { BotFile, NamedValue } from '../model/botFile';
 import { readBotConfig } from '../model/botConfig';
-import { exitPhrasesOf } from '../exitPhrases';
+import { exitPhrasesOf } from '../analysis/exitPhrases';
 import { readIntent } from '../model/intent';
 import { readJourney } from '../model/journey';
 import { phraseKey, type PhraseMatch } from '../phrases/phraseMatch';

@@ -4,8 +4,8 @@
 import { relativePath, type BotFile } from '../../model/botFile';
 import type { PhraseMatch } from '../../phrases/phraseMatch';
 import type { BotProject } from '../../project/project';
-import { exitIntentOf } from '../../exitJourneys';
-import { indexOf } from '../../projectIndex';
+import { exitIntentOf } from '../../analysis/exitJourneys';
+import { indexOf } from '../../analysis/projectIndex';
 import { DEFAULT_EXIT_INTENT, DEFAULT_EXIT_JOURNEY, DEFAULT_TICKET_JOURNEY, defaultDisconnectionOptions } from './options';
 import { freeName, raisesTicket, showsBanner } from './steps';
 

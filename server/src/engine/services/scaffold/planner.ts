@@ -9,14 +9,14 @@
 // the developer chose are never replaced, but a default name that is taken becomes `name-2`.
 import * as path from 'node:path';
 import { relativePath, type BotFile, type NamedValue } from '../../model/botFile';
-import { reaches } from '../../exitJourneys';
-import { exitPhrasesOf } from '../../exitPhrases';
+import { reaches } from '../../analysis/exitJourneys';
+import { exitPhrasesOf } from '../../analysis/exitPhrases';
 import type { Journey, JourneyNode } from '../../model/journey';
 import { nodesById, reachableNodes } from '../../model/journeyGraph';
 import { phraseKey, type PhraseMatch } from '../../phrases/phraseMatch';
 import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from '../../model/platformEvents';
 import type { BotProject } from '../../project/project';
-import { indexOf, type JourneyEntry, type ProjectIndex } from '../../projectIndex';
+import { indexOf, type JourneyEntry, type ProjectIndex } from '../../analysis/projectIndex';
 import { closestName } from '../../phrases/suggestions';
 import { jsonFileText, modifyJson, type FileChange, type ProjectEdit } from '../../edits/edits';
 import {

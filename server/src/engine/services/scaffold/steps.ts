@@ -5,13 +5,13 @@
 import * as path from 'node:path';
 import { relativePath, valueOf, type BotFile } from '../../model/botFile';
 import { readBotConfig } from '../../model/botConfig';
-import { reaches } from '../../exitJourneys';
-import { typedPhrase } from '../../exitPhrases';
+import { reaches } from '../../analysis/exitJourneys';
+import { typedPhrase } from '../../analysis/exitPhrases';
 import { readJourney, type Journey, type JourneyNode } from '../../model/journey';
 import { nodesById } from '../../model/journeyGraph';
 import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent, platformEvent } from '../../model/platformEvents';
 import type { BotProject } from '../../project/project';
-import { indexOf, type ProjectIndex } from '../../projectIndex';
+import { indexOf, type ProjectIndex } from '../../analysis/projectIndex';
 import type { modifyJson } from '../../edits/edits';
 import type { DisconnectionOptions, NameKind } from './options';
 

@@ -3,13 +3,13 @@
 // every answer records the fact it read (dependencies.ts), so that IncrementalCheck knows which
 // files an edit concerns. `factsOf` says what one file contributes to each fact.
 import type * as jsonc from 'jsonc-parser';
-import type { BotFile, JsonPlace, NamedValue } from './model/botFile';
-import { factKey, isRecordingFacts, readFact, TrackedMap, untracked, wholeKey, type FactKey } from './project/dependencies';
+import type { BotFile, JsonPlace, NamedValue } from '../model/botFile';
+import { factKey, isRecordingFacts, readFact, TrackedMap, untracked, wholeKey, type FactKey } from '../project/dependencies';
 import { exitPhrasesOf, type ExitPhrase } from './exitPhrases';
 import { HashChains } from './hashChains';
-import { readIntent, utteranceListOf, type Intent } from './model/intent';
-import { readJourney, type Journey } from './model/journey';
-import { reachableNodes } from './model/journeyGraph';
+import { readIntent, utteranceListOf, type Intent } from '../model/intent';
+import { readJourney, type Journey } from '../model/journey';
+import { reachableNodes } from '../model/journeyGraph';
 import {
   hashOfNormalForm,
   hasNormalForm,
@@ -23,8 +23,8 @@ import {
   sameNormalForm,
   type NearKey,
   type PhraseMatch,
-} from './phrases/phraseMatch';
-import type { BotProject } from './project/project';
+} from '../phrases/phraseMatch';
+import type { BotProject } from '../project/project';
 
 export interface IntentEntry {
   readonly file: BotFile;

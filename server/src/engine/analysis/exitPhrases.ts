@@ -1,13 +1,13 @@
 // The phrases a journey's banners offer the customer, read through the one banner reader
 // (bannerPayload.ts) from every Send Event node of a banner event.
-import type { BotFile } from './model/botFile';
-import { readBannerPayload, type BannerPayloadModel, type ExitPhrase as PayloadExitPhrase } from './model/bannerPayload';
-import { sendEventNodesOf } from './model/functionCode';
-import { keptList } from './model/keptList';
-import type { JourneyNode } from './model/journey';
-import { isBannerEvent } from './model/platformEvents';
+import type { BotFile } from '../model/botFile';
+import { readBannerPayload, type BannerPayloadModel, type ExitPhrase as PayloadExitPhrase } from '../model/bannerPayload';
+import { sendEventNodesOf } from '../model/functionCode';
+import { keptList } from '../model/keptList';
+import type { JourneyNode } from '../model/journey';
+import { isBannerEvent } from '../model/platformEvents';
 
-export { typedPhrase } from './model/bannerPayload';
+export { typedPhrase } from '../model/bannerPayload';
 
 /** An exit phrase of a journey file, with the Send Event node that shows its banner. */
 export interface ExitPhrase extends PayloadExitPhrase {

@@ -1,11 +1,11 @@
 // The journeys that run when the customer leaves the agent: those an exit intent starts, and
 // what they reach, following jumps to other journeys.
-import type { BotFile } from './model/botFile';
-import type { JourneyNode } from './model/journey';
-import { reachableNodes } from './model/journeyGraph';
-import type { PhraseMatch } from './phrases/phraseMatch';
-import type { BotProject } from './project/project';
-import { BANNER_CLOSE_EVENT } from './model/platformEvents';
+import type { BotFile } from '../model/botFile';
+import type { JourneyNode } from '../model/journey';
+import { reachableNodes } from '../model/journeyGraph';
+import type { PhraseMatch } from '../phrases/phraseMatch';
+import type { BotProject } from '../project/project';
+import { BANNER_CLOSE_EVENT } from '../model/platformEvents';
 import { indexOf, type BannerPhraseEntry, type JourneyEntry } from './projectIndex';
 
 /** Step 5 of the guide: a Send Event node that closes the banner (the close event without data). */
