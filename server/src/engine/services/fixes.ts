@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { relativePath, type BotFile } from '../model/botFile';
 import type { BotProject } from '../project/project';
 import { jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from '../edits/edits';
-import { closingSteps, enableEvents, exitJourney, freeName } from './scaffold/steps';
+import { closingSteps, enableEvents, exitJourney, freeName } from '../guide/pieces';
 
 /** One edit of one file: a quick fix that one undo reverts. `preferred` fixes are also the safe ones `--fix` applies. */
 export function fileEdit(file: BotFile, title: string, changes: TextChange[], preferred = false): ProjectEdit {

@@ -6,8 +6,8 @@ import type { PhraseMatch } from '../../phrases/phraseMatch';
 import type { BotProject } from '../../project/project';
 import { exitIntentOf } from '../../analysis/exitJourneys';
 import { indexOf } from '../../analysis/projectIndex';
-import { DEFAULT_EXIT_INTENT, DEFAULT_EXIT_JOURNEY, DEFAULT_TICKET_JOURNEY, defaultDisconnectionOptions } from './options';
-import { freeName, raisesTicket, showsBanner } from './steps';
+import { DEFAULT_EXIT_INTENT, DEFAULT_EXIT_JOURNEY, DEFAULT_TICKET_JOURNEY, defaultDisconnectionOptions } from '../../guide/options';
+import { freeName, raisesTicket, showsBanner } from '../../guide/pieces';
 
 export interface JourneySummary {
   readonly name: string;

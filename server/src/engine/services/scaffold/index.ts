@@ -1,6 +1,6 @@
 // The scaffold behind "Add User-Initiated Disconnection" and "New Bot Project", split along its seams:
 //
-// - options.ts: the options, their defaults, and validateDisconnectionOptions (what is wrong with
+// - ../../guide/options.ts: the options, their defaults, and validateDisconnectionOptions (what is wrong with
 //   options on their own), built from per-field validators (validatePhrase…) that input boxes use.
 // - context.ts: disconnectionContext(project), what the command needs to ask sensible questions.
 // - planner.ts: planDisconnection(project, options), the edit and a summary of its steps, or,
@@ -8,7 +8,7 @@
 //   ask again (`field`) and often a `suggestion` for it: a free name, the near journey, the
 //   banner's phrase.
 // - newProject.ts: planNewProject(root), the files of a new bot project (bot.json with step 1 done).
-// - steps.ts: the guide's building blocks (bannerPayload, enableEvents, closingSteps, exitJourney,
+// - ../../guide/pieces.ts: the guide's building blocks (bannerPayload, enableEvents, closingSteps, exitJourney,
 //   freeName, freshIds…), for quick fixes that write one piece of the same journey, and the
 //   predicates closesBanner and closesTicket, for the checks that look for those steps.
 export {
@@ -24,8 +24,8 @@ export {
   type NameKind,
   type ScaffoldConflict,
   type TicketJourneyChoice,
-} from './options';
+} from '../../guide/options';
 export { disconnectionContext, type DisconnectionContext, type IntentSummary, type JourneySummary } from './context';
 export { planDisconnection, type ScaffoldPlan } from './planner';
 export { planNewProject, validateProjectName, type NewProjectPlan } from './newProject';
-export { bannerPayload, closesBanner, closesTicket, closingSteps, enableEvents, exitJourney, freeName, freshIds, typedBannerTitle } from './steps';
+export { bannerPayload, closesBanner, closesTicket, closingSteps, enableEvents, exitJourney, freeName, freshIds, typedBannerTitle } from '../../guide/pieces';

@@ -2,7 +2,7 @@
 // they are what the scaffold itself would write (same bot.json, same layout, no findings).
 import * as path from 'node:path';
 import { jsonFileText, type ProjectEdit } from '../../edits/edits';
-import { FOLDER_OF, newBotConfig } from './steps';
+import { FOLDER_OF, newBotConfig } from '../../guide/pieces';
 
 export interface NewProjectPlan {
   /** Creates `bot.json` in the project's root: one `create` change, one undo. */

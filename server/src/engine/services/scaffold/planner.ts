@@ -29,7 +29,7 @@ import {
   type DisconnectionOptions,
   type NameKind,
   type ScaffoldConflict,
-} from './options';
+} from '../../guide/options';
 import {
   bannerNode,
   closingSteps,
@@ -42,7 +42,7 @@ import {
   raisesTicket,
   showsBanner,
   type JsonModification,
-} from './steps';
+} from '../../guide/pieces';
 
 export interface ScaffoldPlan {
   /** One edit (one undo); no changes when there is nothing to do or there are conflicts. */

@@ -1,11 +1,11 @@
 // What the scaffold asks: its options, their defaults (the guide's answers), and what makes a
 // value unusable on its own, before any project is looked at. Kept free of the project model so
 // the extension's input boxes can bundle it and say what the engine would say.
-import intentSchema from '../../../../../schemas/intent.schema.json';
-import journeySchema from '../../../../../schemas/journey.schema.json';
-import type { PhraseMatch } from '../../phrases/phraseMatch';
-import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent } from '../../model/platformEvents';
-import { hasTemplate } from '../../model/template';
+import intentSchema from '../../../../schemas/intent.schema.json';
+import journeySchema from '../../../../schemas/journey.schema.json';
+import type { PhraseMatch } from '../phrases/phraseMatch';
+import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent } from '../model/platformEvents';
+import { hasTemplate } from '../model/template';
 
 /** The event that shows the banner: the guide's close-promotion, or update-promotion as other pages do. */
 export type BannerShowEvent = typeof BANNER_CLOSE_EVENT | typeof BANNER_SHOW_EVENT;

@@ -3,16 +3,16 @@
 // (step 1), the exit journey's closing steps (steps 5 and 6), and free names and node ids. The
 // planner puts them together; the quick fixes write one of them at a time, the same way.
 import * as path from 'node:path';
-import { relativePath, valueOf, type BotFile } from '../../model/botFile';
-import { readBotConfig } from '../../model/botConfig';
-import { reaches } from '../../analysis/exitJourneys';
-import { typedPhrase } from '../../analysis/exitPhrases';
-import { readJourney, type Journey, type JourneyNode } from '../../model/journey';
-import { nodesById } from '../../model/journeyGraph';
-import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent, platformEvent } from '../../model/platformEvents';
-import type { BotProject } from '../../project/project';
-import { indexOf, type ProjectIndex } from '../../analysis/projectIndex';
-import type { modifyJson } from '../../edits/edits';
+import { relativePath, valueOf, type BotFile } from '../model/botFile';
+import { readBotConfig } from '../model/botConfig';
+import { reaches } from '../analysis/exitJourneys';
+import { typedPhrase } from '../analysis/exitPhrases';
+import { readJourney, type Journey, type JourneyNode } from '../model/journey';
+import { nodesById } from '../model/journeyGraph';
+import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent, platformEvent } from '../model/platformEvents';
+import type { BotProject } from '../project/project';
+import { indexOf, type ProjectIndex } from '../analysis/projectIndex';
+import type { modifyJson } from '../edits/edits';
 import type { DisconnectionOptions, NameKind } from './options';
 
 export type JsonModification = Parameters<typeof modifyJson>[1][number];
