@@ -3,7 +3,7 @@
 // one that throws becomes a `check-failed` finding on that file, and every other check still runs.
 import type { BotFile } from './model/botFile';
 import { compareFindings, type Finding, type RuleSetting, type Severity } from './findings';
-import { DEFAULT_MIN_CONFIDENCE } from './liveResults';
+import { DEFAULT_MIN_CONFIDENCE } from './studio/liveResults';
 import type { PhraseMatch } from './phrases/phraseMatch';
 import type { BotProject } from './project/project';
 import type { ProjectSettings } from './project/settings';

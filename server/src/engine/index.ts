@@ -34,8 +34,9 @@ export { readBannerPayload, typedPhrase, PHRASE_QUOTES, type BannerModel, type B
 export * from './services';
 
 // Studio: utterance tests out, test reports in.
-export { readTestReport, testReportOf, type TestReport, type TestReportRow, type TestReportShape } from './testReports';
-export { utteranceTestRows, utteranceTestCsv, UTTERANCE_TEST_HEADER, EXIT_PHRASE_TAG, type UtteranceTestRow, type UtteranceTestOptions } from './utteranceTests';
-export { studioSheet, studioData, studioUtterances } from './studioSheet';
-export { DEFAULT_MIN_CONFIDENCE } from './liveResults';
+export { readTestReport, testReportOf, type TestReport, type TestReportRow, type TestReportShape } from './studio/testReports';
+export { utteranceTestRows, utteranceTestCsv, UTTERANCE_TEST_HEADER, EXIT_PHRASE_TAG, type UtteranceTestRow, type UtteranceTestOptions } from './studio/utteranceTests';
+export { studioSheet, studioData, studioUtterances } from './studio/sheet';
+export { studioPieces, type StudioPiece } from './studio/pieces';
+export { DEFAULT_MIN_CONFIDENCE } from './studio/liveResults';
 export { TEST_REPORTS_FOLDER } from './model/botFile';

@@ -27,6 +27,7 @@ import {
   quickFixes,
   renameEdits,
   RenameError,
+  studioPieces,
   symbolAt,
   type CompletionKind,
   bannerPayloadsIn,
@@ -36,7 +37,6 @@ import {
 } from '../engine';
 import { lineIndexOf, SOURCE, type DiagnosticData } from './diagnostics';
 import { COPY_FOR_STUDIO_COMMAND, PREVIEW_COMMAND } from '../protocol';
-import { studioPieces } from './studioPieces';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
 export interface FeatureContext extends EditContext {

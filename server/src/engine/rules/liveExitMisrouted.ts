@@ -2,7 +2,7 @@
 // another journey or intent (or failing it). Reported twice, where each reader looks: at the
 // exit phrase in the journey file (with the report row as related information) and on the row.
 import { relativePath } from '../model/botFile';
-import { liveResultsOf, routedTo } from '../liveResults';
+import { liveResultsOf, routedTo } from '../studio/liveResults';
 import { exitPlace, liveSpots } from './liveReport';
 import { defineProjectRule } from './rule';
 

@@ -1,6 +1,6 @@
 // live-low-confidence: a Studio intent test report shows a banner's exit phrase reaching the
 // right intent, but with a confidence below `minConfidence` (or failed by the platform for it).
-import { liveResultsOf } from '../liveResults';
+import { liveResultsOf } from '../studio/liveResults';
 import { exitPlace, liveSpots } from './liveReport';
 import { defineProjectRule } from './rule';
 

@@ -4,7 +4,7 @@
 // each of those places (an exit phrase, an utterance), with the row as related information.
 import type { BotFile } from '../model/botFile';
 import type { RelatedLocation } from '../findings';
-import { routedTo, type LiveResult } from '../liveResults';
+import { routedTo, type LiveResult } from '../studio/liveResults';
 import type { BannerPhraseEntry } from '../analysis/projectIndex';
 
 /** A range of the checked file to report a live result at. */

@@ -2,7 +2,7 @@
 // (not a banner's exit phrase) to another journey or intent. Reported at the utterance in the
 // intent file and on the report row.
 import { relativePath } from '../model/botFile';
-import { liveResultsOf, routedTo } from '../liveResults';
+import { liveResultsOf, routedTo } from '../studio/liveResults';
 import type { RelatedLocation } from '../findings';
 import type { UtteranceEntry } from '../analysis/projectIndex';
 import { liveSpots } from './liveReport';

@@ -1,6 +1,6 @@
 // test-report-stale: a report row tests an utterance or a journey/intent the project no longer
 // has (or no longer pairs): the report is of a bot the files no longer describe.
-import { liveResultsOf } from '../liveResults';
+import { liveResultsOf } from '../studio/liveResults';
 import { defineProjectRule } from './rule';
 
 export const testReportStale = defineProjectRule({

@@ -1,6 +1,6 @@
 // test-report-unreadable: a CSV in test-reports/ that is not a Studio test report (another CSV,
 // a header renamed, a quote never closed). One finding says why, instead of silence or a crash.
-import { testReportOf } from '../testReports';
+import { testReportOf } from '../studio/testReports';
 import { defineFileRule } from './rule';
 
 export const testReportUnreadable = defineFileRule({

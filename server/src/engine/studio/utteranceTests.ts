@@ -3,9 +3,9 @@
 // every banner, and optionally one per utterance of every intent that starts a journey. Written
 // with csv-stringify, so commas, quotes and line breaks in utterances are quoted as CSV requires.
 import { stringify } from 'csv-stringify/sync';
-import type { PhraseMatch } from './phrases/phraseMatch';
-import type { BotProject } from './project/project';
-import { indexOf } from './analysis/projectIndex';
+import type { PhraseMatch } from '../phrases/phraseMatch';
+import type { BotProject } from '../project/project';
+import { indexOf } from '../analysis/projectIndex';
 
 /** The header Studio's upload template has. */
 export const UTTERANCE_TEST_HEADER = ['Utterance', 'Journey', 'Tag'] as const;

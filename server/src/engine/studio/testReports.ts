@@ -6,7 +6,7 @@
 // (case, spaces, `_`/`-`, a byte order mark) and columns may come in any order. Parsing is
 // csv-parse's (RFC 4180 quoting, CRLF, embedded newlines); this module adds the offsets.
 import { parse } from 'csv-parse/sync';
-import type { BotFile } from './model/botFile';
+import type { BotFile } from '../model/botFile';
 
 /** The two documented report shapes. */
 export type TestReportShape = 'journey' | 'intent';

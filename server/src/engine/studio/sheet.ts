@@ -5,8 +5,8 @@
 // the banner and the ticket; then the intents and their utterances for the training box.
 // Studio's terms come from the platform facts (shared/reference/platform-facts.md): a Send Event
 // node has an event name, an event type (Custom) and a data field that takes JSON.
-import { relativePath, type BotFile } from './model/botFile';
-import type { BotProject } from './project/project';
+import { relativePath, type BotFile } from '../model/botFile';
+import type { BotProject } from '../project/project';
 
 /**
  * The text Studio's data field of a Send Event node takes for `value`: JSON, indented by two

@@ -1,8 +1,9 @@
 // The "Copy for Studio" code lenses: what each Studio field takes, read from a bot file.
 import * as jsonc from 'jsonc-parser';
-import { studioData, studioUtterances, type BotFile } from '../engine';
-import { sendEventNodesOf } from '../engine/model/functionCode';
-import { readIntent } from '../engine/model/intent';
+import type { BotFile } from '../model/botFile';
+import { sendEventNodesOf } from '../model/functionCode';
+import { readIntent } from '../model/intent';
+import { studioData, studioUtterances } from './sheet';
 
 /** One lens: where it stands (UTF-16 offset of the line it goes above), its title, and what it copies. */
 export interface StudioPiece {

@@ -3,11 +3,11 @@
 // confidence, or a row that tests what the files no longer describe. The four live checks read
 // this one classification, so a row is never both stale and misrouted. Built once per project
 // generation and settings.
-import { readFacts, recordingFacts, type FactKey } from './project/dependencies';
-import { relativePath, type BotFile } from './model/botFile';
-import type { PhraseMatch } from './phrases/phraseMatch';
-import type { BotProject } from './project/project';
-import { indexOf, type BannerPhraseEntry, type UtteranceEntry } from './analysis/projectIndex';
+import { readFacts, recordingFacts, type FactKey } from '../project/dependencies';
+import { relativePath, type BotFile } from '../model/botFile';
+import type { PhraseMatch } from '../phrases/phraseMatch';
+import type { BotProject } from '../project/project';
+import { indexOf, type BannerPhraseEntry, type UtteranceEntry } from '../analysis/projectIndex';
 import { testReportOf, type TestReportRow, type TestReportShape } from './testReports';
 
 /** The confidence (percent) below which an exit phrase's intent match is too weak, by default. */
