@@ -2,7 +2,7 @@
 // not be reported (issue 10, section 7). Every token here is invented: right shape, no meaning.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { secretKindOf } from '../../server/src/engine/rules/literalSecret';
+import { secretKindOf } from '../../server/src/engine/check/rules/literal-secret';
 import { journeyWith, ProjectFixture } from './projectFixture';
 
 const body = (n: number, alphabet = 'aB3dE5gH7jK9mN1pQ2sT4vW6yZ8') =>

@@ -19,12 +19,12 @@ export type { PhraseMatch } from './phrases/phraseMatch';
 export { PHRASE_MATCHES } from './phrases/phraseMatch';
 
 // Checking.
-export { checkFile, checkProject, type CheckOptions } from './check';
-export { IncrementalCheck, type CheckedFile } from './incrementalCheck';
+export { checkFile, checkProject, type CheckOptions } from './check/check';
+export { IncrementalCheck, type CheckedFile } from './check/incrementalCheck';
 export { readProjectSettings, type ProjectSettings } from './project/settings';
 export { compareFindings, formatSize, severityRank, SEVERITIES, type Finding, type FindingData, type RelatedLocation, type RuleSetting, type Severity } from './findings';
-export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './rules';
-export { addUtteranceFix, intentsToTrain } from './rules/optionTextMismatch';
+export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './check/registry';
+export { addUtteranceFix, intentsToTrain } from './check/rules/option-text-mismatch';
 
 // Platform facts.
 export { platformEvents, platformEvent, isBannerEvent, BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, type PlatformEvent } from './model/platformEvents';

@@ -8,7 +8,7 @@ import { readJourney } from '../model/journey';
 import { platformEvents } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
 import { indexOf } from '../analysis/projectIndex';
-import { intentsToTrain } from '../rules/optionTextMismatch';
+import { intentsToTrain } from '../check/rules/option-text-mismatch';
 
 export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet';
 

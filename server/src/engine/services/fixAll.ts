@@ -2,7 +2,7 @@
 // The command line's `--fix` and the editor's `source.fixAll.handoffKit` both use it, so they
 // change the same things.
 import type { BotFile } from '../model/botFile';
-import { checkFile, type CheckOptions } from '../check';
+import { checkFile, type CheckOptions } from '../check/check';
 import { unparsable } from '../model/functionCode';
 import type { BotProject } from '../project/project';
 import type { FileChange, ProjectEdit, TextChange } from '../edits/edits';

@@ -3,7 +3,7 @@
 import type { BotFile } from '../model/botFile';
 import type { Finding } from '../findings';
 import type { BotProject } from '../project/project';
-import { ruleOf } from '../rules';
+import { ruleOf } from '../check/registry';
 import type { ProjectEdit } from '../edits/edits';
 
 /** What a quick fix needs of a finding: where it is and what its check said. */

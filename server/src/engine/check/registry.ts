@@ -1,0 +1,76 @@
+// The registry: every check, in the order their findings are listed for one spot. Everything
+// else about the checks (settings, the handoff-kit.json schema, docs pages, `handoff-kit rules`,
+// SARIF rules) is derived from this list or tested against it.
+import { bannerNotClosed } from './rules/banner-not-closed';
+import { bannerSchema } from './rules/banner-schema';
+import { checkFailed } from './rules/check-failed';
+import { duplicateKey } from './rules/duplicate-key';
+import { duplicateName } from './rules/duplicate-name';
+import { duplicateUtterance } from './rules/duplicate-utterance';
+import { eventDisabled } from './rules/event-disabled';
+import { eventNotDeclared } from './rules/event-not-declared';
+import { exitIntentUnlinked } from './rules/exit-intent-unlinked';
+import { fileTooLarge } from './rules/file-too-large';
+import { fileUnread } from './rules/file-unread';
+import { functionSyntax } from './rules/function-syntax';
+import { jsonSyntax } from './rules/json-syntax';
+import { literalSecret } from './rules/literal-secret';
+import { liveExitMisrouted } from './rules/live-exit-misrouted';
+import { liveLowConfidence } from './rules/live-low-confidence';
+import { liveUtteranceMisrouted } from './rules/live-utterance-misrouted';
+import { nestingTooDeep } from './rules/nesting-too-deep';
+import { optionTextMismatch } from './rules/option-text-mismatch';
+import type { FileRule, ProjectRule, Rule } from './rule';
+import { schema } from './rules/schema';
+import { testReportStale } from './rules/test-report-stale';
+import { testReportUnreadable } from './rules/test-report-unreadable';
+import { ticketNotClosed } from './rules/ticket-not-closed';
+import { unknownEvent } from './rules/unknown-event';
+import { unknownIntent } from './rules/unknown-intent';
+import { unknownJourney } from './rules/unknown-journey';
+import { unknownNode } from './rules/unknown-node';
+import { unreachableNode } from './rules/unreachable-node';
+
+export const rules: readonly Rule[] = [
+  jsonSyntax,
+  functionSyntax,
+  fileTooLarge,
+  fileUnread,
+  checkFailed,
+  duplicateKey,
+  nestingTooDeep,
+  schema,
+  bannerSchema,
+  unknownEvent,
+  eventNotDeclared,
+  eventDisabled,
+  unknownIntent,
+  unknownNode,
+  unknownJourney,
+  unreachableNode,
+  duplicateName,
+  duplicateUtterance,
+  optionTextMismatch,
+  exitIntentUnlinked,
+  bannerNotClosed,
+  ticketNotClosed,
+  literalSecret,
+  testReportUnreadable,
+  liveExitMisrouted,
+  liveUtteranceMisrouted,
+  liveLowConfidence,
+  testReportStale,
+];
+
+const byCode = new Map(rules.map((rule) => [rule.code, rule]));
+
+/** The check with this code, or undefined. */
+export function ruleOf(code: string): Rule | undefined {
+  return byCode.get(code);
+}
+
+export const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
+export const projectRules = rules.filter((r): r is ProjectRule => r.scope === 'project');
+
+export { defineFileRule, defineProjectRule, docsPathOf, DOCS_BASE_URL } from './rule';
+export type { FileRule, FixContext, FindingOf, MessageMap, Problem, ProjectRule, Report, Rule, RuleContext, RuleMeta } from './rule';

@@ -1,0 +1,41 @@
+// schema: the file does not match the JSON schema of its kind (bot.json, intent or journey).
+import { schemaProblems } from '../../schemas/problems';
+import { validateAgainst } from '../../schemas/schemas';
+import { didYouMeanFixes } from '../fixes';
+import { defineFileRule } from '../rule';
+
+export const schema = defineFileRule({
+  code: 'schema',
+  severity: 'error',
+  scope: 'file',
+  description: 'The file does not match the schema of its kind (schemas/bot, intent, journey).',
+  explanation:
+    'A value of the wrong shape (a node type the platform does not have, an utterance that is not text, a missing name) is a piece of the handoff Studio cannot be built from. Unknown properties are warnings: the platform may accept fields it does not document.',
+  kinds: ['bot', 'intent', 'journey', 'settings'],
+  fixable: true,
+  messages: {
+    mismatch: ({ problem }: { problem: string; suggestion?: string }) => problem,
+  },
+  check(file, report) {
+    // With broken syntax the tree is partial and its schema errors would mislead.
+    // `kinds` keeps test reports (CSV) away; the guard tells the compiler so.
+    if (file.syntaxProblems.length > 0 || file.kind === 'report' || file.kind === 'function') return;
+    const root = file.place;
+    if (!root) return;
+    const errors = validateAgainst(file.kind, file.value);
+    // The tree (for the problems' ranges) only when there is something to report.
+    if (!errors.length) return;
+    for (const problem of schemaProblems(errors, root.node)) {
+      report({
+        offset: problem.offset,
+        length: problem.length,
+        severity: problem.severity,
+        messageId: 'mismatch',
+        data: { problem: problem.message, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
+      });
+    }
+  },
+  fixes({ file, finding }) {
+    return finding.data.suggestion ? didYouMeanFixes(file, finding, finding.data.suggestion) : [];
+  },
+});
