@@ -11,7 +11,7 @@ import { platformEvent } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
 import { indexOf } from '../analysis/projectIndex';
 import { named } from '../model/botFile';
-import { symbolAt } from './symbols';
+import { symbolAt } from './navigation';
 
 export interface Hover {
   readonly markdown: string;

@@ -6,7 +6,7 @@ export { hoverAt, type Hover } from './hover';
 export { outlineOf, type OutlineItem } from './outline';
 export { quickFixes, type FindingRef } from './quickFixes';
 export { prepareRename, renameEdits, RenameError } from './rename';
-export { occurrencesOf, symbolAt, type BotSymbol, type SymbolOccurrence } from './symbols';
+export { occurrencesOf, symbolAt, type BotSymbol, type SymbolOccurrence } from './navigation';
 export {
   defaultDisconnectionOptions,
   disconnectionContext,
@@ -23,5 +23,5 @@ export {
   type NewProjectPlan,
   type ScaffoldConflict,
   type ScaffoldPlan,
-} from './scaffold';
+} from './scaffold/index';
 export { chooseSafeFixes, FixPlan } from './fixAll';

@@ -2,7 +2,7 @@
 import type { BotFile } from '../model/botFile';
 import type { BotProject } from '../project/project';
 import { replaceString, type FileChange, type TextChange } from '../edits/edits';
-import { isRenamable, occurrencesOf, symbolAt, type SymbolOccurrence } from './symbols';
+import { isRenamable, occurrencesOf, symbolAt, type SymbolOccurrence } from './navigation';
 
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
