@@ -3,6 +3,43 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { ENGINE_LAYERS, FRONT_ENDS } from './eslint.layers.mjs';
+
+// One block per engine folder: it may not import the folders above it (the "Restrict relative
+// path imports" blocks of eslint's own eslint.config.js). Type imports count too.
+const ENGINE = 'server/src/engine';
+const layerBlocks = ENGINE_LAYERS.map((layer, i) => {
+  const above = ENGINE_LAYERS.slice(i + 1).filter((l) => l !== 'index');
+  const files = layer === 'findings' || layer === 'index' ? [`${ENGINE}/${layer}.ts`] : [`${ENGINE}/${layer}/**/*.ts`];
+  const patterns = above.map((l) => ({
+    group: [
+      `**/engine/${l}`,
+      `**/engine/${l}/**`,
+      ...(layer === 'findings' ? [`./${l}`, `./${l}/**`] : [`../${l}`, `../${l}/**`, `../../${l}`, `../../${l}/**`]),
+    ],
+    message: `engine/${layer} sits below engine/${l}: move the shared piece down instead (see CONTRIBUTING.md, "Where code goes").`,
+  }));
+  // Nothing in the engine imports its own entry module.
+  const entry = 'inside the engine, import the module that defines a name, not the entry module.';
+  const paths = ['.', './index', '..', '../index', '../..', '../../index'].map((name) => ({ name, message: entry }));
+  return { files, rules: { 'no-restricted-imports': ['error', layer === 'index' ? {} : { paths, patterns }] } };
+});
+const frontEndBlock = {
+  files: FRONT_ENDS.map((f) => `${f}**/*.ts`),
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['**/engine/*', '!**/engine/index'],
+            message: 'front ends use the engine through its entry module (server/src/engine/index.ts) and contract/ only.',
+          },
+        ],
+      },
+    ],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/vscode/fixtures/**'] },
@@ -15,6 +52,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  ...layerBlocks,
+  frontEndBlock,
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node } },
