@@ -66,7 +66,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   client = languageClient;
 
   const fetchPreview = (uri: string, offset?: number) =>
-    languageClient.sendRequest<BannerPreviewResult>(BANNER_PREVIEW, { uri, offset } satisfies BannerPreviewParams).then((preview) => preview ?? undefined);
+    languageClient
+      .sendRequest<BannerPreviewResult>(BANNER_PREVIEW, { uri, offset } satisfies BannerPreviewParams)
+      .then((preview) => preview ?? undefined);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('handoffKit.addDisconnection', (target?: vscode.Uri, options?: Partial<DisconnectionOptions>) =>
@@ -134,7 +136,12 @@ function languageStatus(
   server.name = 'Handoff Kit language server';
   server.command = { title: 'Restart Language Server', command: 'handoffKit.restartServer' };
   const showState = (state: State) => {
-    server.text = state === states.Running ? 'Handoff Kit server running' : state === states.Starting ? 'Handoff Kit server starting' : 'Handoff Kit server stopped';
+    server.text =
+      state === states.Running
+        ? 'Handoff Kit server running'
+        : state === states.Starting
+          ? 'Handoff Kit server starting'
+          : 'Handoff Kit server stopped';
     server.busy = state === states.Starting;
     server.severity = state === states.Stopped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   };
@@ -168,11 +175,19 @@ async function openProjectFile(kind: string): Promise<void> {
   const pattern = kind === 'bot.json' ? '**/bot.json' : `**/${kind}/*.json`;
   const files = await vscode.workspace.findFiles(pattern, '**/node_modules/**', 50);
   if (!files.length) {
-    void vscode.window.showInformationMessage(`No ${kind} in this workspace yet: run "Handoff Kit: New Bot Project" or "Add User-Initiated Disconnection".`);
+    void vscode.window.showInformationMessage(
+      `No ${kind} in this workspace yet: run "Handoff Kit: New Bot Project" or "Add User-Initiated Disconnection".`,
+    );
     return;
   }
-  const file = files.length === 1
-    ? files[0]
-    : (await vscode.window.showQuickPick(files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })), { placeHolder: `Which ${kind}?` }))?.uri;
+  const file =
+    files.length === 1
+      ? files[0]
+      : (
+          await vscode.window.showQuickPick(
+            files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+            { placeHolder: `Which ${kind}?` },
+          )
+        )?.uri;
   if (file) await vscode.window.showTextDocument(file);
 }

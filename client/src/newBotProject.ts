@@ -77,7 +77,7 @@ async function outsideOtherProjects(parent: vscode.Uri): Promise<vscode.Uri | un
 
 /** The folder of the innermost bot.json at or above `folder`, or undefined. */
 async function enclosingProject(folder: vscode.Uri): Promise<vscode.Uri | undefined> {
-  for (let dir = folder; ; ) {
+  for (let dir = folder; ;) {
     if (await exists(vscode.Uri.joinPath(dir, 'bot.json'))) return dir;
     const up = vscode.Uri.joinPath(dir, '..');
     if (up.path === dir.path) return undefined;

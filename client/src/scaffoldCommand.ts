@@ -4,7 +4,14 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 // The engine's own validators, bundled in: a box refuses what the scaffold would refuse, in its words.
 import { validateBannerTitle, validateButtonLabel, validatePhrase, type DisconnectionOptions } from '../../server/src/engine';
-import { SCAFFOLD, SCAFFOLD_CONTEXT, type ProjectSummary, type ScaffoldContextResult, type ScaffoldParams, type ScaffoldResult } from '../../server/src/protocol';
+import {
+  SCAFFOLD,
+  SCAFFOLD_CONTEXT,
+  type ProjectSummary,
+  type ScaffoldContextResult,
+  type ScaffoldParams,
+  type ScaffoldResult,
+} from '../../server/src/protocol';
 
 type Pick<T> = vscode.QuickPickItem & { value: T };
 
@@ -34,11 +41,13 @@ export async function addDisconnection(client: LanguageClient, target?: vscode.U
     { label: 'Typed phrase', description: 'the banner asks the customer to type the exit phrase', value: 'typed' },
   ]);
   if (!mode) return false;
-  const phrase = await input(title, 'The exit phrase, sent as the customer\'s message', context.exitPhrase ?? 'talk to bot', (v) => validatePhrase(v, mode));
+  const phrase = await input(title, "The exit phrase, sent as the customer's message", context.exitPhrase ?? 'talk to bot', (v) =>
+    validatePhrase(v, mode),
+  );
   if (phrase === undefined) return false;
-  const buttonLabel = mode === 'button' ? await input(title, 'The button\'s label', 'Exit', validateButtonLabel) : 'Exit';
+  const buttonLabel = mode === 'button' ? await input(title, "The button's label", 'Exit', validateButtonLabel) : 'Exit';
   if (buttonLabel === undefined) return false;
-  const bannerTitle = await input(title, 'The banner\'s title', 'Do you want to exit from chat?', validateBannerTitle);
+  const bannerTitle = await input(title, "The banner's title", 'Do you want to exit from chat?', validateBannerTitle);
   if (bannerTitle === undefined) return false;
 
   const journeys: Pick<DisconnectionOptions['ticketJourney']>[] = context.journeys
@@ -52,10 +61,14 @@ export async function addDisconnection(client: LanguageClient, target?: vscode.U
   if (!ticketJourney) return false;
 
   const defaultEvent = settings.get<DisconnectionOptions['showEvent']>('scaffold.showEvent', 'ui-event-close-promotion');
-  const events: Pick<DisconnectionOptions['showEvent']>[] = ([
-    { label: 'ui-event-close-promotion', description: 'as in the disconnection guide', value: 'ui-event-close-promotion' },
-    { label: 'ui-event-update-promotion', description: 'as in the callout banner pages', value: 'ui-event-update-promotion' },
-  ] as const).map((e) => ({ ...e })).sort((a) => (a.value === defaultEvent ? -1 : 1));
+  const events: Pick<DisconnectionOptions['showEvent']>[] = (
+    [
+      { label: 'ui-event-close-promotion', description: 'as in the disconnection guide', value: 'ui-event-close-promotion' },
+      { label: 'ui-event-update-promotion', description: 'as in the callout banner pages', value: 'ui-event-update-promotion' },
+    ] as const
+  )
+    .map((e) => ({ ...e }))
+    .sort((a) => (a.value === defaultEvent ? -1 : 1));
   const showEvent = await quickPick(title, 'Which event shows the banner?', events);
   if (!showEvent) return false;
 
@@ -102,13 +115,22 @@ async function apply(client: LanguageClient, project: ProjectSummary, start: Par
 }
 
 /** The options with the conflict's suggestion taken, or undefined when it names no option. */
-function withSuggestion(options: Partial<DisconnectionOptions>, conflict: { field?: string }, suggestion: string): Partial<DisconnectionOptions> | undefined {
+function withSuggestion(
+  options: Partial<DisconnectionOptions>,
+  conflict: { field?: string },
+  suggestion: string,
+): Partial<DisconnectionOptions> | undefined {
   switch (conflict.field) {
-    case 'exitJourney': return { ...options, exitJourney: suggestion };
-    case 'exitIntent': return { ...options, exitIntent: suggestion };
-    case 'ticketJourney': return { ...options, ticketJourney: { create: suggestion } };
-    case 'phrase': return { ...options, phrase: suggestion };
-    default: return undefined;
+    case 'exitJourney':
+      return { ...options, exitJourney: suggestion };
+    case 'exitIntent':
+      return { ...options, exitIntent: suggestion };
+    case 'ticketJourney':
+      return { ...options, ticketJourney: { create: suggestion } };
+    case 'phrase':
+      return { ...options, phrase: suggestion };
+    default:
+      return undefined;
   }
 }
 
@@ -121,12 +143,18 @@ async function pickProject(projects: ProjectSummary[], target?: vscode.Uri): Pro
   const active = vscode.window.activeTextEditor?.document.uri.toString();
   const around = active && innermostFirst.find((p) => active.startsWith(`${p.uri}/`));
   if (projects.length === 1) return projects[0];
-  return quickPick('Add User-Initiated Disconnection', 'Which bot project?', projects.map((p) => ({
-    label: p.name,
-    description: vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri)),
-    picked: p === around,
-    value: p,
-  })).sort((a) => (a.value === around ? -1 : 1)));
+  return quickPick(
+    'Add User-Initiated Disconnection',
+    'Which bot project?',
+    projects
+      .map((p) => ({
+        label: p.name,
+        description: vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri)),
+        picked: p === around,
+        value: p,
+      }))
+      .sort((a) => (a.value === around ? -1 : 1)),
+  );
 }
 
 async function quickPick<T>(title: string, placeHolder: string, items: Pick<T>[]): Promise<T | undefined> {

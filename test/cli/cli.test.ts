@@ -61,10 +61,19 @@ describe('handoff-kit check', () => {
     await writeFile(path.join(configured, 'handoff-kit.json'), JSON.stringify({ rules: { 'unknown-event': 'off', schema: 'error' } }));
     const { code, stdout } = run(['check', configured], folder);
     assert.equal(code, 1);
-    assert.deepEqual(stdout.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' ')), ['error schema']);
+    assert.deepEqual(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(1, 3).join(' ')),
+      ['error schema'],
+    );
     await writeFile(path.join(configured, 'handoff-kit.json'), '{ "rules": { "unknown-evnt": "loud" } }');
     const bad = run(['check', configured], folder);
-    assert.match(bad.stdout, /configured-bot\/handoff-kit\.json:1:14 error schema `unknown-evnt`: not a rule code \(`handoff-kit rules` lists them\); did you mean `unknown-event`\?/);
+    assert.match(
+      bad.stdout,
+      /configured-bot\/handoff-kit\.json:1:14 error schema `unknown-evnt`: not a rule code \(`handoff-kit rules` lists them\); did you mean `unknown-event`\?/,
+    );
   });
 
   it('exits 0 when only warnings are found', () => {
@@ -167,7 +176,10 @@ describe('handoff-kit utterance-tests and --test-report', () => {
     const { code } = run(['utterance-tests', exampleProject, '-o', out, '--all', '--max-rows', '4']);
     assert.equal(code, 0);
     const parts = await Promise.all([1, 2, 3].map((n) => readFile(path.join(out, `utterance-tests-${n}.csv`), 'utf8')));
-    assert.deepEqual(parts.map((p) => p.trim().split('\r\n').length), [5, 5, 2]);
+    assert.deepEqual(
+      parts.map((p) => p.trim().split('\r\n').length),
+      [5, 5, 2],
+    );
     assert.equal(run(['utterance-tests', exampleProject, '--max-rows', 'x']).code, 2);
     assert.match(run(['utterance-tests', folder]).stderr, /is not a bot project/);
   });
@@ -184,7 +196,11 @@ describe('handoff-kit utterance-tests and --test-report', () => {
       ['live-agent.json', 'live-exit-misrouted', 20],
       ['run.csv', 'live-exit-misrouted', 1],
     ]);
-    assert.ok(findings.some((f) => f.message === `Studio routed \`talk to bot\` to \`live-agent\` (report ${report}, row 2); it must start \`return-to-bot\``));
+    assert.ok(
+      findings.some(
+        (f) => f.message === `Studio routed \`talk to bot\` to \`live-agent\` (report ${report}, row 2); it must start \`return-to-bot\``,
+      ),
+    );
 
     const project = path.join(folder, 'bot');
     await cp(exampleProject, project, { recursive: true });
@@ -192,7 +208,10 @@ describe('handoff-kit utterance-tests and --test-report', () => {
     const inFolder = run(['check', project], folder);
     assert.equal(inFolder.code, 1);
     assert.match(inFolder.stdout, /^bot\/test-reports\/run\.csv:2:1 error live-exit-misrouted the live bot routed/m);
-    assert.match(inFolder.stdout, /^bot\/journeys\/live-agent\.json:21:48 error live-exit-misrouted Studio routed `talk to bot` to `live-agent` \(report test-reports\/run\.csv, row 2\)/m);
+    assert.match(
+      inFolder.stdout,
+      /^bot\/journeys\/live-agent\.json:21:48 error live-exit-misrouted Studio routed `talk to bot` to `live-agent` \(report test-reports\/run\.csv, row 2\)/m,
+    );
   });
 
   it('follows a symbolic link only inside the folders it checks', async () => {
@@ -212,7 +231,10 @@ describe('handoff-kit utterance-tests and --test-report', () => {
       /^bot\/intents\/shared\.json:1:1 warning file-unread the file could not be read: it is a symbolic link to .*shared\/shared\.json, outside the folders being checked, and is not followed;/,
     );
     // The same for a file of the project given: its project is what may be read.
-    assert.match(run(['check', 'bot/intents/shared.json'], links).stdout, /^bot\/intents\/shared\.json:1:1 warning file-unread .*outside the folders being checked/);
+    assert.match(
+      run(['check', 'bot/intents/shared.json'], links).stdout,
+      /^bot\/intents\/shared\.json:1:1 warning file-unread .*outside the folders being checked/,
+    );
     // No path: the current folder is checked, and the link leads inside it.
     const below = run(['check'], links);
     assert.equal(below.code, 0, below.stderr);

@@ -60,7 +60,10 @@ describe('handoff-kit check: output formats and CI options', () => {
     assert.equal(driver.name, 'handoff-kit');
     assert.match(driver.version!, /^\d+\.\d+\.\d+/);
     assert.equal(driver.informationUri, 'https://github.com/handoff-kit/handoff-kit');
-    assert.deepEqual(driver.rules!.map((r) => r.id), rulesOut.map((r) => r.code));
+    assert.deepEqual(
+      driver.rules!.map((r) => r.id),
+      rulesOut.map((r) => r.code),
+    );
     const unknownEvent = driver.rules!.find((r) => r.id === 'unknown-event')!;
     assert.equal(unknownEvent.helpUri, 'https://github.com/handoff-kit/handoff-kit/blob/main/docs/rules/unknown-event.md');
     assert.equal(unknownEvent.defaultConfiguration?.level, 'error');
@@ -71,7 +74,10 @@ describe('handoff-kit check: output formats and CI options', () => {
     const event = results.find((r) => r.ruleId === 'unknown-event')!;
     const at = lineColumn(journeyText, '"ui-event-update-promotoin"');
     assert.equal(event.level, 'error');
-    assert.equal(event.ruleIndex, driver.rules!.findIndex((r) => r.id === 'unknown-event'));
+    assert.equal(
+      event.ruleIndex,
+      driver.rules!.findIndex((r) => r.id === 'unknown-event'),
+    );
     assert.equal(event.message.text, 'unknown event `ui-event-update-promotoin`; did you mean `ui-event-update-promotion`?');
     assert.deepEqual(event.locations![0].physicalLocation, {
       artifactLocation: { uri: 'bot/journeys/billing-agent.json', uriBaseId: '%SRCROOT%' },
@@ -100,7 +106,13 @@ describe('handoff-kit check: output formats and CI options', () => {
     assert.match(over.stderr, /handoff-kit: 1 warning found, more than --max-warnings 0 allows\.\n$/);
     const quiet = run(['check', '--quiet', '--max-warnings', '0', 'bot'], folder);
     assert.equal(quiet.code, 1);
-    assert.deepEqual(quiet.stdout.trim().split('\n').map((l) => l.split(' ')[2]), ['unknown-event']);
+    assert.deepEqual(
+      quiet.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')[2]),
+      ['unknown-event'],
+    );
     assert.match(quiet.stderr, /^1 problem \(1 error, 0 warnings\) in 9 files/);
     assert.equal(run(['check', '--quiet', '--max-warnings', '0', 'bot/intents/extra.json'], folder).code, 0);
     assert.equal(run(['check', '--max-warnings', 'many', 'bot'], folder).code, 2);
@@ -109,7 +121,13 @@ describe('handoff-kit check: output formats and CI options', () => {
   it('--rule sets a severity or turns a rule off, and refuses unknown codes and settings', () => {
     const result = run(['check', '--rule', 'unknown-event=off', '--rule', 'schema=info', 'bot'], folder);
     assert.equal(result.code, 0);
-    assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' ')), ['info schema']);
+    assert.deepEqual(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(1, 3).join(' ')),
+      ['info schema'],
+    );
     // The summary counts info findings too, in agreeing number.
     assert.match(result.stderr, /^1 problem \(0 errors, 0 warnings, 1 info\) in 9 files \(\d+ ms\)\.\n$/);
     const unknown = run(['check', '--rule', 'unknown-evnt=off', 'bot'], folder);
@@ -126,14 +144,23 @@ describe('handoff-kit check: output formats and CI options', () => {
     await writeFile(config, JSON.stringify({ rules: { 'unknown-event': 'warning' } }));
     const result = run(['check', '--config', 'ci.json', 'bot'], folder);
     assert.equal(result.code, 0);
-    assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' ')), ['warning schema', 'warning unknown-event']);
+    assert.deepEqual(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(1, 3).join(' ')),
+      ['warning schema', 'warning unknown-event'],
+    );
     await writeFile(config, '{ "rules": { "unknown-evnt": "off" } }');
     const broken = run(['check', '--config', 'ci.json', 'bot'], folder);
     assert.equal(broken.code, 2);
     assert.match(broken.stderr, /^handoff-kit: --config ci\.json is not a valid handoff-kit\.json:\n {2}ci\.json:1:\d+ schema .*not a rule code/);
     await writeFile(config, '{ "rules": ');
     assert.match(run(['check', '--config', 'ci.json', 'bot'], folder).stderr, /ci\.json:1:\d+ json-syntax/);
-    assert.match(run(['check', '--config', 'none.json', 'bot'], folder).stderr, /^handoff-kit: --config none\.json: no such file, or it cannot be read\n$/);
+    assert.match(
+      run(['check', '--config', 'none.json', 'bot'], folder).stderr,
+      /^handoff-kit: --config none\.json: no such file, or it cannot be read\n$/,
+    );
     await rm(path.join(folder, 'bot/handoff-kit.json'));
   });
 
@@ -156,13 +183,14 @@ describe('handoff-kit check: output formats and CI options', () => {
     await rm(hostile, { recursive: true, force: true });
   });
 
-  it('ends quietly with the findings\' status when stdout is closed early', async () => {
+  it("ends quietly with the findings' status when stdout is closed early", async () => {
     // Many long findings (about 170 KB), more than a pipe holds (64 KB), so the writer meets the
     // closed pipe; without the EPIPE handler this run crashes with exit 1.
     const many = path.join(folder, 'many');
     await cp(exampleProject, many, { recursive: true });
     const property = 'note'.repeat(80);
-    for (let i = 0; i < 400; i++) await writeFile(path.join(many, `intents/extra${i}.json`), `{"name": "extra${i}", "utterances": ["x${i}"], "${property}": "y"}`);
+    for (let i = 0; i < 400; i++)
+      await writeFile(path.join(many, `intents/extra${i}.json`), `{"name": "extra${i}", "utterances": ["x${i}"], "${property}": "y"}`);
     const child = spawn(process.execPath, [bin, 'check', 'many'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -183,7 +211,13 @@ describe('handoff-kit check: output formats and CI options', () => {
     await cp(path.join(folder, 'bot'), inner, { recursive: true });
     const result = run(['check', 'outer'], folder);
     assert.equal(result.code, 1);
-    assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(':')[0]), ['outer/sub/inner/intents/extra.json', 'outer/sub/inner/journeys/billing-agent.json']);
+    assert.deepEqual(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(':')[0]),
+      ['outer/sub/inner/intents/extra.json', 'outer/sub/inner/journeys/billing-agent.json'],
+    );
     assert.match(result.stderr, /in 17 files/);
     await rm(outer, { recursive: true, force: true });
   });
@@ -200,12 +234,18 @@ describe('handoff-kit check --fix', () => {
     bot = path.join(folder, 'bot');
     await cp(exampleProject, bot, { recursive: true });
     originals = new Map();
-    for (const file of ['bot.json', 'journeys/live-agent.json', 'journeys/return-to-bot.json', 'journeys/billing-agent.json']) originals.set(file, await readFile(rel(file), 'utf8'));
+    for (const file of ['bot.json', 'journeys/live-agent.json', 'journeys/return-to-bot.json', 'journeys/billing-agent.json'])
+      originals.set(file, await readFile(rel(file), 'utf8'));
     // Breakages with a safe fix: a disabled event (bot.json, written with CRLF and no final
     // newline), a banner text one letter off, a missing close-ticket step.
-    const botJson = originals.get('bot.json')!.replace('"enabled": true,\n      "description": "Shows or updates', '"enabled": false,\n      "description": "Shows or updates');
+    const botJson = originals
+      .get('bot.json')!
+      .replace('"enabled": true,\n      "description": "Shows or updates', '"enabled": false,\n      "description": "Shows or updates');
     await writeFile(rel('bot.json'), botJson.replace(/\n/g, '\r\n').replace(/\r\n$/, ''));
-    await writeFile(rel('journeys/live-agent.json'), originals.get('journeys/live-agent.json')!.replace('"text": "talk to bot"', '"text": "talk to bott"'));
+    await writeFile(
+      rel('journeys/live-agent.json'),
+      originals.get('journeys/live-agent.json')!.replace('"text": "talk to bot"', '"text": "talk to bott"'),
+    );
     await writeFile(
       rel('journeys/return-to-bot.json'),
       originals
@@ -216,7 +256,10 @@ describe('handoff-kit check --fix', () => {
     // A journey that does not parse, with a fixable problem inside: never touched.
     await writeFile(
       rel('journeys/broken.json'),
-      originals.get('journeys/return-to-bot.json')!.replace('"return-to-bot"', '"broken"').replace('"ui-event-close-promotion"', '"ui-event-close-promotoin",,'),
+      originals
+        .get('journeys/return-to-bot.json')!
+        .replace('"return-to-bot"', '"broken"')
+        .replace('"ui-event-close-promotion"', '"ui-event-close-promotoin",,'),
     );
   });
 
@@ -258,7 +301,10 @@ describe('handoff-kit check --fix', () => {
     assert.match(first.stderr, /^Fixed 3 problems in 3 files\.\n2 problems \(2 errors, 0 warnings\) in 9 files/);
     // What remains is the syntax of the file that does not parse: what it holds is unknown until then.
     assert.deepEqual(
-      first.stdout.trim().split('\n').map((l) => `${l.split(':')[0]} ${l.split(' ')[2]}`),
+      first.stdout
+        .trim()
+        .split('\n')
+        .map((l) => `${l.split(':')[0]} ${l.split(' ')[2]}`),
       ['json-syntax', 'json-syntax'].map((code) => `bot/journeys/broken.json ${code}`),
     );
     assert.equal(await readFile(rel('journeys/broken.json'), 'utf8'), unparsable);
@@ -275,13 +321,21 @@ describe('handoff-kit check --fix', () => {
   });
 
   it('writes only inside the files given: a fix in bot.json is not applied when one journey is checked', async () => {
-    await writeFile(rel('bot.json'), originals.get('bot.json')!.replace('"enabled": true,\n      "description": "Shows or updates', '"enabled": false,\n      "description": "Shows or updates'));
+    await writeFile(
+      rel('bot.json'),
+      originals
+        .get('bot.json')!
+        .replace('"enabled": true,\n      "description": "Shows or updates', '"enabled": false,\n      "description": "Shows or updates'),
+    );
     await rm(rel('journeys/broken.json'));
     const before = await readFile(rel('bot.json'), 'utf8');
     const { code, stdout, stderr } = run(['check', '--fix', 'bot/journeys/billing-agent.json'], folder);
     assert.equal(code, 1);
     assert.match(stdout, /event-disabled/);
-    assert.match(stderr, /^handoff-kit: safe fixes that edit bot\/bot\.json were not applied: only the paths given are written \(give the project folder to apply them\)$/m);
+    assert.match(
+      stderr,
+      /^handoff-kit: safe fixes that edit bot\/bot\.json were not applied: only the paths given are written \(give the project folder to apply them\)$/m,
+    );
     assert.equal(await readFile(rel('bot.json'), 'utf8'), before);
   });
 });

@@ -6,7 +6,17 @@ import type { BannerPreview, BannerView, ButtonView } from '../../server/src/eng
 const options = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'bm9uY2Ux' };
 
 function previewWith(part: Partial<BannerPreview>): BannerPreview {
-  return { journey: 'live-agent', nodeId: 'show', event: 'ui-event-close-promotion', offset: 10, length: 100, shape: 'banner', banners: [], problems: [], ...part };
+  return {
+    journey: 'live-agent',
+    nodeId: 'show',
+    event: 'ui-event-close-promotion',
+    offset: 10,
+    length: 100,
+    shape: 'banner',
+    banners: [],
+    problems: [],
+    ...part,
+  };
 }
 
 const exit: ButtonView = {
@@ -56,7 +66,14 @@ describe('banner preview HTML', () => {
 
   it('follows the editor theme', () => {
     const html = render({ banners: [textBanner('Exit?')] });
-    for (const variable of ['--vscode-editor-background', '--vscode-editor-foreground', '--vscode-button-background', '--vscode-button-foreground', '--vscode-input-background', '--vscode-editorWarning-foreground']) {
+    for (const variable of [
+      '--vscode-editor-background',
+      '--vscode-editor-foreground',
+      '--vscode-button-background',
+      '--vscode-button-foreground',
+      '--vscode-input-background',
+      '--vscode-editorWarning-foreground',
+    ]) {
       assert.ok(html.includes(`var(${variable}`), variable);
     }
   });
@@ -91,7 +108,15 @@ describe('banner preview HTML', () => {
 
   it('draws a typed-phrase banner and what the phrase starts', () => {
     const html = render({
-      banners: [{ kind: 'text', title: "Do you want to exit from chat? Please type 'talk to bot'", titleIsTemplate: false, buttons: [], typedPhrase: { phrase: 'talk to bot', intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true } }],
+      banners: [
+        {
+          kind: 'text',
+          title: "Do you want to exit from chat? Please type 'talk to bot'",
+          titleIsTemplate: false,
+          buttons: [],
+          typedPhrase: { phrase: 'talk to bot', intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true },
+        },
+      ],
     });
     assert.match(html, /Please type &#39;talk to bot&#39;<\/p>/);
     assert.doesNotMatch(html, /class="buttons"/);
@@ -101,7 +126,10 @@ describe('banner preview HTML', () => {
   it('draws link buttons and a stack of banners in rotation', () => {
     const html = render({
       shape: 'array',
-      banners: [textBanner('First'), textBanner('Second', [{ label: 'Help', action: { kind: 'url', url: 'https://example.com/help', template: false } }])],
+      banners: [
+        textBanner('First'),
+        textBanner('Second', [{ label: 'Help', action: { kind: 'url', url: 'https://example.com/help', template: false } }]),
+      ],
     });
     assert.match(html, /<span class="position">1 \/ 2<\/span>[\s\S]*First[\s\S]*<span class="position">2 \/ 2<\/span>[\s\S]*Second/);
     assert.match(html, /class="pill link">Help/);
@@ -136,8 +164,19 @@ describe('banner preview HTML', () => {
     });
     // Remote images are off by default: a placeholder names the URL, and the CSP allows no https: image.
     assert.doesNotMatch(html, /<img /);
-    assert.match(visibleText(html), /Image https:\/\/cdn\.example\.com\/banner\.png\?a=1&amp;b=2 is not loaded: remote images load only when the setting handoffKit\.preview\.loadRemoteImages is on/);
-    const allowed = renderBannerPreviewHtml(previewWith({ banners: [{ kind: 'image', imageURL: 'https://cdn.example.com/banner.png?a=1&b=2' }, { kind: 'image', imageURL: 'http://insecure.example.com/b.png' }] }), { ...options, loadRemoteImages: true });
+    assert.match(
+      visibleText(html),
+      /Image https:\/\/cdn\.example\.com\/banner\.png\?a=1&amp;b=2 is not loaded: remote images load only when the setting handoffKit\.preview\.loadRemoteImages is on/,
+    );
+    const allowed = renderBannerPreviewHtml(
+      previewWith({
+        banners: [
+          { kind: 'image', imageURL: 'https://cdn.example.com/banner.png?a=1&b=2' },
+          { kind: 'image', imageURL: 'http://insecure.example.com/b.png' },
+        ],
+      }),
+      { ...options, loadRemoteImages: true },
+    );
     assert.match(allowed, /<img src="https:\/\/cdn\.example\.com\/banner\.png\?a=1&amp;b=2" alt="The banner image">/);
     assert.equal(allowed.match(/<img /g)?.length, 1, 'no image over http');
     assert.match(allowed, /img-src [^;"]* https: data:/);
@@ -155,7 +194,9 @@ describe('banner preview HTML', () => {
           kind: 'text',
           title: 'Hello {{{variables.name}}}',
           titleIsTemplate: true,
-          buttons: [{ label: 'Exit', action: { kind: 'text', text: '{{{variables.exit}}}', template: true, intents: [], journeys: [], matched: false } }],
+          buttons: [
+            { label: 'Exit', action: { kind: 'text', text: '{{{variables.exit}}}', template: true, intents: [], journeys: [], matched: false } },
+          ],
         },
         { kind: 'text', title: 'More', titleIsTemplate: false, buttons: [], optionsTemplate: '{{{variables.options}}}' },
       ],

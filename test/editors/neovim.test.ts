@@ -53,74 +53,87 @@ interface NvimDiagnostic {
   code?: string;
 }
 
-describe('Neovim with the README set-up', { skip: existsSync(nvim) ? false : `no ${nvim}: install Debian's neovim (npm test does so when run as root) to run this test` }, () => {
-  let folder: string;
+describe(
+  'Neovim with the README set-up',
+  { skip: existsSync(nvim) ? false : `no ${nvim}: install Debian's neovim (npm test does so when run as root) to run this test` },
+  () => {
+    let folder: string;
 
-  before(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-nvim-'));
-  });
-
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
-
-  it('publishes banner-schema for a banner option with `txt` instead of `text`', { timeout: timeoutMs + 10_000 }, async () => {
-    const project = path.join(folder, 'support-bot');
-    await cp(exampleProject, project, { recursive: true });
-    const journey = path.join(project, 'journeys', 'live-agent.json');
-    const text = await readFile(journey, 'utf8');
-    assert.ok(text.includes('"text": "talk to bot"'), 'the example banner changed: adjust this test');
-    const broken = text.replace('"text": "talk to bot"', '"txt": "talk to bot"');
-    await writeFile(journey, broken);
-
-    // `handoff-kit-language-server` on PATH, as a global npm install puts it, running this checkout's bundle.
-    const bin = path.join(folder, 'bin');
-    await mkdir(bin);
-    const command = path.join(bin, 'handoff-kit-language-server');
-    await writeFile(command, `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoRoot, 'bin', 'handoff-kit-language-server.js')}" "$@"\n`);
-    await chmod(command, 0o755);
-
-    const init = path.join(folder, 'init.lua');
-    await writeFile(init, (await legacyConfig()) + reportDiagnostics);
-    const report = path.join(folder, 'diagnostics.json');
-    const home = path.join(folder, 'home');
-    const child = spawn(nvim, ['--headless', '-n', '-i', 'NONE', '-u', init, journey], {
-      cwd: project,
-      env: {
-        ...process.env,
-        PATH: `${bin}${path.delimiter}${process.env.PATH}`,
-        HOME: home,
-        XDG_CONFIG_HOME: path.join(home, 'config'),
-        XDG_DATA_HOME: path.join(home, 'data'),
-        XDG_STATE_HOME: path.join(home, 'state'),
-        XDG_CACHE_HOME: path.join(home, 'cache'),
-        HANDOFF_KIT_DIAGNOSTICS: report,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      // Its own process group: the language server Neovim starts goes with it at the end.
-      detached: true,
+    before(async () => {
+      folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-nvim-'));
     });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(`nvim exited with ${signal ?? code}`)));
-    try {
-      const found = await waitForDiagnostics(report, exited, (diagnostics) => diagnostics.filter((d) => d.code === 'banner-schema'));
-      const line = broken.split('\n').findIndex((l) => l.includes('"txt"'));
-      assert.ok(found.every((d) => d.file === journey && d.source === 'handoff-kit'), JSON.stringify(found));
-      assert.ok(found.some((d) => d.lnum === line), `no banner-schema finding on line ${line + 1}: ${JSON.stringify(found)}`);
-      assert.ok(found.some((d) => /`txt`/.test(d.message) && /did you mean `text`/.test(d.message)), JSON.stringify(found));
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\nnvim printed:\n${output.trim() || '(nothing)'}`);
-    } finally {
+
+    after(async () => {
+      await rm(folder, { recursive: true, force: true });
+    });
+
+    it('publishes banner-schema for a banner option with `txt` instead of `text`', { timeout: timeoutMs + 10_000 }, async () => {
+      const project = path.join(folder, 'support-bot');
+      await cp(exampleProject, project, { recursive: true });
+      const journey = path.join(project, 'journeys', 'live-agent.json');
+      const text = await readFile(journey, 'utf8');
+      assert.ok(text.includes('"text": "talk to bot"'), 'the example banner changed: adjust this test');
+      const broken = text.replace('"text": "talk to bot"', '"txt": "talk to bot"');
+      await writeFile(journey, broken);
+
+      // `handoff-kit-language-server` on PATH, as a global npm install puts it, running this checkout's bundle.
+      const bin = path.join(folder, 'bin');
+      await mkdir(bin);
+      const command = path.join(bin, 'handoff-kit-language-server');
+      await writeFile(command, `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoRoot, 'bin', 'handoff-kit-language-server.js')}" "$@"\n`);
+      await chmod(command, 0o755);
+
+      const init = path.join(folder, 'init.lua');
+      await writeFile(init, (await legacyConfig()) + reportDiagnostics);
+      const report = path.join(folder, 'diagnostics.json');
+      const home = path.join(folder, 'home');
+      const child = spawn(nvim, ['--headless', '-n', '-i', 'NONE', '-u', init, journey], {
+        cwd: project,
+        env: {
+          ...process.env,
+          PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+          HOME: home,
+          XDG_CONFIG_HOME: path.join(home, 'config'),
+          XDG_DATA_HOME: path.join(home, 'data'),
+          XDG_STATE_HOME: path.join(home, 'state'),
+          XDG_CACHE_HOME: path.join(home, 'cache'),
+          HANDOFF_KIT_DIAGNOSTICS: report,
+        },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        // Its own process group: the language server Neovim starts goes with it at the end.
+        detached: true,
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(`nvim exited with ${signal ?? code}`)));
       try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
+        const found = await waitForDiagnostics(report, exited, (diagnostics) => diagnostics.filter((d) => d.code === 'banner-schema'));
+        const line = broken.split('\n').findIndex((l) => l.includes('"txt"'));
+        assert.ok(
+          found.every((d) => d.file === journey && d.source === 'handoff-kit'),
+          JSON.stringify(found),
+        );
+        assert.ok(
+          found.some((d) => d.lnum === line),
+          `no banner-schema finding on line ${line + 1}: ${JSON.stringify(found)}`,
+        );
+        assert.ok(
+          found.some((d) => /`txt`/.test(d.message) && /did you mean `text`/.test(d.message)),
+          JSON.stringify(found),
+        );
+      } catch (error) {
+        throw new Error(`${(error as Error).message}\nnvim printed:\n${output.trim() || '(nothing)'}`);
+      } finally {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
       }
-    }
-  });
-});
+    });
+  },
+);
 
 /**
  * Resolves with what `pick` returns once it is non-empty for the diagnostics Neovim last wrote to `report`;

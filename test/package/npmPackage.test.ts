@@ -10,7 +10,19 @@ import { exampleProject, repoRoot } from '../paths';
 import { LspTestClient, uri } from '../server/lspClient';
 
 /** What `npm pack` needs of the repository: the sources of the bundles, the build script and what ships. */
-const packSources = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'tsconfig.json', 'bin', 'client', 'server', 'schemas', 'snippets', 'scripts'];
+const packSources = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'CHANGELOG.md',
+  'tsconfig.json',
+  'bin',
+  'client',
+  'server',
+  'schemas',
+  'snippets',
+  'scripts',
+];
 
 /** The files the tarball holds: the two commands, their bundles, the schemas and the usual three. */
 const expectedFiles = [
@@ -84,7 +96,8 @@ describe('the npm package', { timeout: 180_000 }, () => {
   it('installs alone, with no install scripts and no warnings', async () => {
     const manifest = JSON.parse(await readFile(path.join(installDir, 'node_modules', 'handoff-kit', 'package.json'), 'utf8'));
     assert.equal(manifest.dependencies, undefined, 'runtime dependencies: the bundles carry their own');
-    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(manifest.scripts?.[script], undefined, `scripts.${script}`);
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare'])
+      assert.equal(manifest.scripts?.[script], undefined, `scripts.${script}`);
     assert.doesNotMatch(installOutput, /\bwarn\b/i);
     const packages = (await readdir(path.join(installDir, 'node_modules'))).filter((name) => !name.startsWith('.'));
     assert.deepEqual(packages, ['handoff-kit']);

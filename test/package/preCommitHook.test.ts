@@ -27,7 +27,13 @@ describe('the pre-commit hook', () => {
 
   it('runs for bot files only', async () => {
     const files = new RegExp((await hook()).files);
-    for (const botFile of ['bot.json', 'bots/support/bot.json', 'handoff-kit.json', 'support-bot/intents/talk_to_bot.json', 'journeys/live-agent.json']) {
+    for (const botFile of [
+      'bot.json',
+      'bots/support/bot.json',
+      'handoff-kit.json',
+      'support-bot/intents/talk_to_bot.json',
+      'journeys/live-agent.json',
+    ]) {
       assert.match(botFile, files);
     }
     for (const other of ['package.json', 'intents/readme.md', 'src/journeys/deep/x.json', 'robot.json', 'tsconfig.json']) {

@@ -36,8 +36,13 @@ describe('choosing the intent a banner phrase trains', () => {
     const journey = path.join(bot, 'journeys', 'live-agent.json');
     const text = (await readFile(journey, 'utf8')).replace('"text": "talk to bot"', '"text": "leave the agent"');
     await client.open(journey, text, 1);
-    const diagnostic = await client.waitFor('option-text-mismatch', () => client.diagnosticsOf(journey)?.find((d) => d.code === 'option-text-mismatch'));
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', journey, { range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const diagnostic = await client.waitFor('option-text-mismatch', () =>
+      client.diagnosticsOf(journey)?.find((d) => d.code === 'option-text-mismatch'),
+    );
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', journey, {
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
     const adds = actions.filter((a) => a.title.startsWith('Add `leave the agent` as an utterance of intent'));
     assert.equal(adds.length, 5);
     assert.equal(adds[0].title, 'Add `leave the agent` as an utterance of intent `talk_to_bot`');
@@ -53,6 +58,6 @@ describe('choosing the intent a banner phrase trains', () => {
     const edit = await client.request<WorkspaceEdit | null>('handoffKit/addUtterance', journey, { uri, intent: 'aa_17', phrase });
     const change = edit?.documentChanges?.[0] as TextDocumentEdit;
     assert.ok(change.textDocument.uri.endsWith('/intents/aa_17.json'));
-    assert.match(change.edits.map((e) => ("newText" in e ? e.newText : "")).join(''), /"leave the agent"/);
+    assert.match(change.edits.map((e) => ('newText' in e ? e.newText : '')).join(''), /"leave the agent"/);
   });
 });

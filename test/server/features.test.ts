@@ -73,8 +73,10 @@ describe('editor features over LSP', () => {
     return touched;
   }
 
-  const diagnostics = (rel: string, code: string) => client.waitFor(`${code} in ${rel}`, () => client.diagnosticsOf(file(rel))?.find((d) => d.code === code));
-  const cleared = (rel: string, code: string) => client.waitFor(`no ${code} in ${rel}`, () => !client.diagnosticsOf(file(rel))?.some((d) => d.code === code));
+  const diagnostics = (rel: string, code: string) =>
+    client.waitFor(`${code} in ${rel}`, () => client.diagnosticsOf(file(rel))?.find((d) => d.code === code));
+  const cleared = (rel: string, code: string) =>
+    client.waitFor(`no ${code} in ${rel}`, () => !client.diagnosticsOf(file(rel))?.some((d) => d.code === code));
 
   before(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-features-'));
@@ -180,19 +182,30 @@ describe('editor features over LSP', () => {
     const definitions = await client.request<Location[]>('textDocument/definition', file('journeys/return-to-bot.json'), {
       position: position('journeys/return-to-bot.json', '"talk_to_bot"'),
     });
-    assert.deepEqual(definitions.map((d) => path.relative(bot, fileURLToPath(d.uri))), [path.join('intents', 'talk_to_bot.json')]);
+    assert.deepEqual(
+      definitions.map((d) => path.relative(bot, fileURLToPath(d.uri))),
+      [path.join('intents', 'talk_to_bot.json')],
+    );
     const references = await client.request<Location[]>('textDocument/references', file('journeys/return-to-bot.json'), {
       position: position('journeys/return-to-bot.json', '"talk_to_bot"'),
       context: { includeDeclaration: true },
     });
-    assert.deepEqual(references.map((d) => path.relative(bot, fileURLToPath(d.uri))).sort(), [path.join('intents', 'talk_to_bot.json'), path.join('journeys', 'return-to-bot.json')]);
+    assert.deepEqual(references.map((d) => path.relative(bot, fileURLToPath(d.uri))).sort(), [
+      path.join('intents', 'talk_to_bot.json'),
+      path.join('journeys', 'return-to-bot.json'),
+    ]);
   });
 
   it('renames a node id across start and next', async () => {
     const at = position('journeys/return-to-bot.json', '"close-ticket"');
-    const prepared = await client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', file('journeys/return-to-bot.json'), { position: at });
+    const prepared = await client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', file('journeys/return-to-bot.json'), {
+      position: at,
+    });
     assert.equal(prepared.placeholder, 'close-ticket');
-    const renamed = await client.request<WorkspaceEdit>('textDocument/rename', file('journeys/return-to-bot.json'), { position: at, newName: 'end-ticket' });
+    const renamed = await client.request<WorkspaceEdit>('textDocument/rename', file('journeys/return-to-bot.json'), {
+      position: at,
+      newName: 'end-ticket',
+    });
     await applyEdit(renamed);
     const text = open.get(file('journeys/return-to-bot.json'))!.text;
     assert.ok(!text.includes('"close-ticket"') && (text.match(/"end-ticket"/g) ?? []).length === 2, text);
@@ -201,7 +214,10 @@ describe('editor features over LSP', () => {
 
   it('refuses a rename to a name with spaces, with a reason', async () => {
     await assert.rejects(
-      client.request('textDocument/rename', file('journeys/return-to-bot.json'), { position: position('journeys/return-to-bot.json', '"end-ticket"'), newName: 'end ticket' }),
+      client.request('textDocument/rename', file('journeys/return-to-bot.json'), {
+        position: position('journeys/return-to-bot.json', '"end-ticket"'),
+        newName: 'end ticket',
+      }),
       /not a valid node id/,
     );
   });
@@ -209,7 +225,10 @@ describe('editor features over LSP', () => {
   it("lists a journey's nodes as document symbols", async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', file('journeys/return-to-bot.json'));
     assert.equal(symbols[0].name, 'return-to-bot');
-    assert.deepEqual(symbols[0].children?.map((c) => c.name), ['close-banner', 'end-ticket', 'back-with-bot']);
+    assert.deepEqual(
+      symbols[0].children?.map((c) => c.name),
+      ['close-banner', 'end-ticket', 'back-with-bot'],
+    );
   });
 
   it('leaves no finding behind in the project', async () => {

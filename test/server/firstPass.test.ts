@@ -46,7 +46,10 @@ describe('the first check pass', () => {
   it('sends the open journey first, then the closed files with findings', () => {
     assert.equal(client.published[0], uri(file('journeys/return-to-bot.json')));
     assert.ok(client.diagnosticsOf(file('journeys/return-to-bot.json'))?.some((d) => d.code === 'unknown-event'));
-    assert.deepEqual(client.diagnosticsOf(file('intents/broken.json'))?.map((d) => d.code), ['schema']);
+    assert.deepEqual(
+      client.diagnosticsOf(file('intents/broken.json'))?.map((d) => d.code),
+      ['schema'],
+    );
   });
 
   it('sends nothing for a clean closed file, and its empty list once it is opened', async () => {

@@ -93,7 +93,10 @@ describe('the first check pass, in steps', () => {
       await fresh.waitFor('the fresh check', () => fresh.statuses.find((s) => s.projects === 1), 60_000);
       const expected = withFindings(fresh.diagnostics, uri(copy));
       const banners = generator.journeysShowing(PHRASE, SHAPE.journeys).map((j) => `/journeys/${j}`);
-      assert.ok(banners.every((j) => expected.get(j)?.some((d) => d.code === 'option-text-mismatch')), 'the edited phrase gives findings');
+      assert.ok(
+        banners.every((j) => expected.get(j)?.some((d) => d.code === 'option-text-mismatch')),
+        'the edited phrase gives findings',
+      );
       assert.ok(expected.get(`/${path.relative(root, journey())}`)?.some((d) => d.code === 'unknown-event'));
       await client.waitFor(
         'the diagnostics of the fresh server',

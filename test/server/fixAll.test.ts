@@ -61,7 +61,10 @@ describe('source.fixAll.handoffKit over LSP', () => {
     assert.equal(actions[0].kind, 'source.fixAll.handoffKit');
     assert.equal(actions[0].title, 'Fix all safe Handoff Kit problems');
     const changes = actions[0].edit!.documentChanges as TextDocumentEdit[];
-    assert.deepEqual(changes.map((c) => c.textDocument), [{ uri: uri(journey), version: 1 }]);
+    assert.deepEqual(
+      changes.map((c) => c.textDocument),
+      [{ uri: uri(journey), version: 1 }],
+    );
     assert.equal(changes[0].edits.length, 2);
 
     const fixed = TextDocument.applyEdits(TextDocument.create(uri(journey), 'json', 1, broken), changes[0].edits as never);

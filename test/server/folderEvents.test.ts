@@ -15,7 +15,10 @@ const CREATED = 1;
 async function copyWithTypo(target: string): Promise<string> {
   await cp(exampleProject, target, { recursive: true });
   const journey = path.join(target, 'journeys/return-to-bot.json');
-  await writeFile(journey, (await readFile(journey, 'utf8')).replace('"trigger": { "intent": "talk_to_bot" }', '"trigger": { "intent": "talk_to_bto" }'));
+  await writeFile(
+    journey,
+    (await readFile(journey, 'utf8')).replace('"trigger": { "intent": "talk_to_bot" }', '"trigger": { "intent": "talk_to_bto" }'),
+  );
   return journey;
 }
 
@@ -57,7 +60,9 @@ describe('folder events', () => {
     const journey = path.join(root, 'ws/bot-b/journeys/return-to-bot.json');
     await client.waitFor('unknown-intent in bot-b', () => unknownIntentOf(journey));
     await rm(path.join(root, 'ws/bot-b'), { recursive: true });
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(path.join(root, 'ws/bot-b')), type: DELETED }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uri(path.join(root, 'ws/bot-b')), type: DELETED }],
+    });
     await client.waitFor('bot-b findings cleared', () => client.diagnosticsOf(journey)?.length === 0);
   });
 
@@ -68,8 +73,14 @@ describe('folder events', () => {
     const link = path.join(root, 'ws/bot-a/intents/passwd.json');
     await symlink(secret, link);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(link), type: CREATED }] });
-    const diagnostics = await client.waitFor('the link reported', () => { const found = client.diagnosticsOf(link); return found?.length ? found : undefined; });
-    assert.deepEqual(diagnostics.map((d) => d.code), ['file-unread']);
+    const diagnostics = await client.waitFor('the link reported', () => {
+      const found = client.diagnosticsOf(link);
+      return found?.length ? found : undefined;
+    });
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['file-unread'],
+    );
     assert.match(String(diagnostics[0].message), /symbolic link to .*secret\.json, outside the folders being checked/);
     assert.doesNotMatch(JSON.stringify(diagnostics), /root:x/);
   });

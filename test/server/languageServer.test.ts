@@ -14,10 +14,7 @@ describe('language server over stdio', () => {
     folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-lsp-'));
     await cp(exampleProject, path.join(folder, 'support-bot'), { recursive: true });
     // A file with a problem that no editor has open: the server must report it from disk.
-    await writeFile(
-      path.join(folder, 'support-bot/intents/broken.json'),
-      '{"name": "broken", "utterances": []}',
-    );
+    await writeFile(path.join(folder, 'support-bot/intents/broken.json'), '{"name": "broken", "utterances": []}');
     client = new LspTestClient();
     await client.initialize(folder);
   });
@@ -52,8 +49,9 @@ describe('language server over stdio', () => {
     const broken = original.replace('"event": "ui-event-close-promotion"', '"event": "ui-event-close-promotoin"');
     await client.open(file, broken, 1);
 
-    const diagnostics = await client.waitFor('unknown-event', () =>
-      client.diagnosticsOf(file)?.some((d) => d.code === 'unknown-event') && client.diagnosticsOf(file),
+    const diagnostics = await client.waitFor(
+      'unknown-event',
+      () => client.diagnosticsOf(file)?.some((d) => d.code === 'unknown-event') && client.diagnosticsOf(file),
     );
     const diagnostic = diagnostics.find((d) => d.code === 'unknown-event')!;
     assert.equal(diagnostic.source, 'handoff-kit');
@@ -62,7 +60,10 @@ describe('language server over stdio', () => {
     const line = broken.split('\n').findIndex((l) => l.includes('promotoin'));
     assert.equal(diagnostic.range.start.line, line);
     assert.equal(diagnostic.range.start.character, broken.split('\n')[line].indexOf('"ui-event-close-promotoin"'));
-    assert.deepEqual(diagnostic.data, { messageId: 'didYouMean', data: { name: 'ui-event-close-promotoin', suggestion: 'ui-event-close-promotion' } });
+    assert.deepEqual(diagnostic.data, {
+      messageId: 'didYouMean',
+      data: { name: 'ui-event-close-promotoin', suggestion: 'ui-event-close-promotion' },
+    });
     assert.equal(diagnostic.codeDescription?.href, 'https://github.com/handoff-kit/handoff-kit/blob/main/docs/rules/unknown-event.md');
 
     await client.replace(file, broken, 'promotoin', 'promotion', 2);

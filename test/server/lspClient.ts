@@ -33,10 +33,7 @@ export class LspTestClient {
     this.process = spawn(command[0], command.slice(1), {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
-    this.connection = createProtocolConnection(
-      new StreamMessageReader(this.process.stdout!),
-      new StreamMessageWriter(this.process.stdin!),
-    );
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.published.push(params.uri);

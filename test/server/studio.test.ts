@@ -19,7 +19,10 @@ describe('language server: Studio', () => {
     folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-studio-'));
     project = path.join(folder, 'support-bot');
     await cp(exampleProject, project, { recursive: true });
-    await writeFile(path.join(project, 'functions/typo.js'), "return new Promise((resolve) => {\n  app.sendEvent({ code: 'ui-event-close-promotoin' });\n  resolve();\n});\n");
+    await writeFile(
+      path.join(project, 'functions/typo.js'),
+      "return new Promise((resolve) => {\n  app.sendEvent({ code: 'ui-event-close-promotoin' });\n  resolve();\n});\n",
+    );
     client = new LspTestClient();
     await client.initialize(folder);
   });
@@ -68,7 +71,9 @@ describe('language server: Studio', () => {
 
   it('answers the export and sheet requests for the project of a file', async () => {
     const bot = uri(path.join(project, 'bot.json'));
-    const tests = await client.request<{ project: string; csv: string; rows: number }>('handoffKit/utteranceTests', path.join(project, 'bot.json'), { uri: bot });
+    const tests = await client.request<{ project: string; csv: string; rows: number }>('handoffKit/utteranceTests', path.join(project, 'bot.json'), {
+      uri: bot,
+    });
     assert.equal(tests.project, uri(project));
     assert.equal(tests.csv.split('\r\n')[0], 'Utterance,Journey,Tag');
     assert.ok(tests.rows >= 1);

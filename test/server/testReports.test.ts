@@ -29,16 +29,26 @@ describe('language server: Studio test reports', () => {
     const journey = path.join(folder, 'support-bot/journeys/live-agent.json');
     const csv = path.join(folder, 'support-bot/test-reports/run-11-30.csv');
     const journeyText = await readFile(journey, 'utf8');
-    const misrouted = await client.waitFor('live-exit-misrouted on the banner', () => client.diagnosticsOf(journey)?.find((d) => d.code === 'live-exit-misrouted'));
+    const misrouted = await client.waitFor('live-exit-misrouted on the banner', () =>
+      client.diagnosticsOf(journey)?.find((d) => d.code === 'live-exit-misrouted'),
+    );
     assert.equal(misrouted.severity, 1);
-    assert.equal(misrouted.message, 'Studio routed `talk to bot` to `live-agent` (report test-reports/run-11-30.csv, row 2); it must start `return-to-bot`');
+    assert.equal(
+      misrouted.message,
+      'Studio routed `talk to bot` to `live-agent` (report test-reports/run-11-30.csv, row 2); it must start `return-to-bot`',
+    );
     const line = journeyText.split('\n').findIndex((l) => l.includes('"text": "talk to bot"'));
     assert.equal(misrouted.range.start.line, line);
     assert.equal(misrouted.range.start.character, journeyText.split('\n')[line].indexOf('"talk to bot"'));
     assert.equal(misrouted.relatedInformation?.[0].location.uri, uri(csv));
     assert.equal(misrouted.relatedInformation?.[0].location.range.start.line, 1);
-    const onRow = await client.waitFor('the finding on the report row', () => client.diagnosticsOf(csv)?.find((d) => d.code === 'live-exit-misrouted'));
-    assert.deepEqual(onRow.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 'talk to bot,live-agent,return-to-bot,failure'.length } });
+    const onRow = await client.waitFor('the finding on the report row', () =>
+      client.diagnosticsOf(csv)?.find((d) => d.code === 'live-exit-misrouted'),
+    );
+    assert.deepEqual(onRow.range, {
+      start: { line: 1, character: 0 },
+      end: { line: 1, character: 'talk to bot,live-agent,return-to-bot,failure'.length },
+    });
 
     // The intent no longer trains the phrase: the report tests a bot the files no longer describe.
     const intent = path.join(folder, 'support-bot/intents/talk_to_bot.json');
@@ -48,7 +58,13 @@ describe('language server: Studio test reports', () => {
     const stale = await client.waitFor('test-report-stale on the row', () => client.diagnosticsOf(csv)?.find((d) => d.code === 'test-report-stale'));
     assert.equal(stale.message, '`talk to bot` is no longer an utterance of any intent of the project: this row tests an older bot');
     assert.equal(stale.severity, 3);
-    await client.waitFor('the banner without live-exit-misrouted', () => !client.diagnosticsOf(journey)?.some((d) => d.code === 'live-exit-misrouted'));
-    assert.deepEqual(client.diagnosticsOf(csv)?.map((d) => d.code), ['test-report-stale']);
+    await client.waitFor(
+      'the banner without live-exit-misrouted',
+      () => !client.diagnosticsOf(journey)?.some((d) => d.code === 'live-exit-misrouted'),
+    );
+    assert.deepEqual(
+      client.diagnosticsOf(csv)?.map((d) => d.code),
+      ['test-report-stale'],
+    );
   });
 });

@@ -17,7 +17,10 @@ describe('several workspace folders and projects', () => {
     await cp(exampleProject, path.join(root, 'one/support-bot'), { recursive: true });
     await cp(exampleProject, path.join(root, 'two/billing-bot'), { recursive: true });
     const journey = path.join(root, 'two/billing-bot/journeys/return-to-bot.json');
-    await writeFile(journey, (await readFile(journey, 'utf8')).replace('"trigger": { "intent": "talk_to_bot" }', '"trigger": { "intent": "talk_to_bto" }'));
+    await writeFile(
+      journey,
+      (await readFile(journey, 'utf8')).replace('"trigger": { "intent": "talk_to_bot" }', '"trigger": { "intent": "talk_to_bto" }'),
+    );
     client = new LspTestClient();
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -35,7 +38,9 @@ describe('several workspace folders and projects', () => {
 
   it('checks every project of every folder, each on its own', async () => {
     const broken = path.join(root, 'two/billing-bot/journeys/return-to-bot.json');
-    const diagnostic = await client.waitFor('unknown-intent in folder two', () => client.diagnosticsOf(broken)?.find((d) => d.code === 'unknown-intent'));
+    const diagnostic = await client.waitFor('unknown-intent in folder two', () =>
+      client.diagnosticsOf(broken)?.find((d) => d.code === 'unknown-intent'),
+    );
     assert.match(String(diagnostic.message), /did you mean `talk_to_bot`/);
     // A file without findings that never had any gets no notification: the status says when all are checked.
     await client.waitFor('every project checked', () => client.statuses.find((s) => s.projects === 3));

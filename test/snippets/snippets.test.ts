@@ -48,7 +48,13 @@ function projectWith(name: string): { fixture: ProjectFixture; files: string[] }
     'Banner asking to type the exit phrase': ['journeys/live-agent.json', guideJourney([showBanner(value(name))])],
     'Banner with an Exit button': ['journeys/live-agent.json', guideJourney([showBanner(value(name))])],
     'Send Event node showing the banner': ['journeys/live-agent.json', guideJourney([value(name)])],
-    'Raise Ticket node': ['journeys/live-agent.json', journeyWith([value(name), showBanner(value('Banner with an Exit button')), { id: 'ticket-error', type: 'message', text: 'Sorry.' }], { name: 'live-agent', trigger: { intent: 'talk_to_agent' } })],
+    'Raise Ticket node': [
+      'journeys/live-agent.json',
+      journeyWith([value(name), showBanner(value('Banner with an Exit button')), { id: 'ticket-error', type: 'message', text: 'Sorry.' }], {
+        name: 'live-agent',
+        trigger: { intent: 'talk_to_agent' },
+      }),
+    ],
     'Send Event node closing the banner': ['journeys/return-to-bot.json', exitJourney([value(name), closeTicket, back])],
     'Close Ticket node': ['journeys/return-to-bot.json', exitJourney([closeBanner, value(name), back])],
     Intent: ['intents/talk_to_bot.json', value(name)],
@@ -65,9 +71,15 @@ function projectWith(name: string): { fixture: ProjectFixture; files: string[] }
 }
 
 describe('snippets', () => {
-  it('has the guide\'s two banners exactly, with tab stops on the texts', () => {
-    assert.deepEqual(value('Banner asking to type the exit phrase'), { title: "Do you want to exit from chat? Please type 'talk to bot'", options: [] });
-    assert.deepEqual(value('Banner with an Exit button'), { title: 'Do you want to exit from chat?', options: [{ title: 'Exit', text: 'talk to bot' }] });
+  it("has the guide's two banners exactly, with tab stops on the texts", () => {
+    assert.deepEqual(value('Banner asking to type the exit phrase'), {
+      title: "Do you want to exit from chat? Please type 'talk to bot'",
+      options: [],
+    });
+    assert.deepEqual(value('Banner with an Exit button'), {
+      title: 'Do you want to exit from chat?',
+      options: [{ title: 'Exit', text: 'talk to bot' }],
+    });
     assert.match(snippets['Banner with an Exit button'].body.join('\n'), /"text": "\$\{3:talk to bot\}"/);
   });
 
@@ -83,7 +95,10 @@ describe('snippets', () => {
       'journeys/return-to-bot.json': journey,
     });
     const rel = 'journeys/return-to-bot.json';
-    assert.deepEqual(fixture.findings(rel).map((f) => f.code), ['banner-not-closed', 'ticket-not-closed']);
+    assert.deepEqual(
+      fixture.findings(rel).map((f) => f.code),
+      ['banner-not-closed', 'ticket-not-closed'],
+    );
     const [finding] = fixture.findings(rel, 'banner-not-closed');
     apply(fixture, quickFixes(fixture.project, fixture.file(rel), finding)[0]);
     for (const file of fixture.project.allFiles()) {
@@ -103,14 +118,18 @@ describe('snippets', () => {
     });
   }
 
-  it('offers the banners in a Send Event node with the trained phrases as the tab stop\'s choices', () => {
+  it("offers the banners in a Send Event node with the trained phrases as the tab stop's choices", () => {
     const fixture = new ProjectFixture({
       'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: ['talk to bot', 'back to bot'] },
-      'journeys/j.json': '{"name": "j", "trigger": {"intent": "talk_to_bot"}, "start": "a", "nodes": [{"id": "a", "type": "sendEvent", "event": "ui-event-close-promotion", "data": {}}]}',
+      'journeys/j.json':
+        '{"name": "j", "trigger": {"intent": "talk_to_bot"}, "start": "a", "nodes": [{"id": "a", "type": "sendEvent", "event": "ui-event-close-promotion", "data": {}}]}',
     });
     const offset = fixture.offsetOf('journeys/j.json', '{}') + 1;
     const items = completionsAt(fixture.project, fixture.file('journeys/j.json'), offset);
-    assert.deepEqual(items.map((i) => i.label), ['Banner with an Exit button', 'Banner asking to type the exit phrase']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Banner with an Exit button', 'Banner asking to type the exit phrase'],
+    );
     assert.equal(items[0].snippet, true);
     assert.match(items[0].insertText, /"text": "\$\{3\|talk to bot,back to bot\|\}"/);
     assert.match(items[1].insertText, /Please type '\$\{2\|talk to bot,back to bot\|\}'/);

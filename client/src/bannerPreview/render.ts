@@ -111,9 +111,8 @@ function textBannerOf(banner: TextBannerView, badge: string): string {
       ? escapeHtml(banner.title)
       : '<em class="missing">no title</em>';
   const buttons = banner.buttons.map(pillOf).join('');
-  const optionsTemplate = banner.optionsTemplate !== undefined
-    ? `<p class="filled">Buttons: ${templateCode(banner.optionsTemplate)}, filled in when sent</p>`
-    : '';
+  const optionsTemplate =
+    banner.optionsTemplate !== undefined ? `<p class="filled">Buttons: ${templateCode(banner.optionsTemplate)}, filled in when sent</p>` : '';
   return `<div class="banner">${badge}<p class="banner-title">${title}</p>${buttons ? `<div class="buttons">${buttons}</div>` : ''}${optionsTemplate}</div>`;
 }
 
@@ -131,11 +130,11 @@ function imageBannerOf(banner: ImageBannerView, badge: string, loadRemoteImages:
   let image: string;
   if (!url) image = '<div class="image-placeholder"><em class="missing">no imageURL</em></div>';
   else if (/\{\{/.test(url)) image = `<div class="image-placeholder">Image ${templateCode(url)}, filled in when sent</div>`;
-  else if (/^data:image\//i.test(url) || (loadRemoteImages && /^https:\/\//i.test(url))) image = `<img src="${escapeHtml(url)}" alt="The banner image">`;
+  else if (/^data:image\//i.test(url) || (loadRemoteImages && /^https:\/\//i.test(url)))
+    image = `<img src="${escapeHtml(url)}" alt="The banner image">`;
   else if (/^https:\/\//i.test(url)) {
     image = `<div class="image-placeholder">Image <code>${escapeHtml(url)}</code> is not loaded: remote images load only when the setting <code>handoffKit.preview.loadRemoteImages</code> is on</div>`;
-  }
-  else image = `<div class="image-placeholder">Image <code>${escapeHtml(url)}</code> is not shown: the preview loads images over https only</div>`;
+  } else image = `<div class="image-placeholder">Image <code>${escapeHtml(url)}</code> is not shown: the preview loads images over https only</div>`;
   return `<div class="banner image">${badge}${image}</div>`;
 }
 
@@ -208,7 +207,9 @@ function settingsBefore(settings: BannerSettingsView | undefined): string {
   const notes: string[] = [];
   if (settings.state === 'close') {
     const text = settings.textOnMinimise ? escapeHtml(settings.textOnMinimise) : '<em>no textOnMinimise</em>';
-    notes.push(`<div class="minimised"><span>${text}</span><span aria-hidden="true">⌃</span></div><p class="note">Starts minimised (<code>state: "close"</code>); opened, it shows:</p>`);
+    notes.push(
+      `<div class="minimised"><span>${text}</span><span aria-hidden="true">⌃</span></div><p class="note">Starts minimised (<code>state: "close"</code>); opened, it shows:</p>`,
+    );
   } else if (settings.state !== undefined && settings.state !== 'open') {
     notes.push(`<p class="note">Open or minimised as ${templateCode(settings.state)} says when sent.</p>`);
   }
@@ -227,9 +228,10 @@ function settingsAfter(settings: BannerSettingsView | undefined): string {
     const shown = typeof value === 'string' && /\{\{/.test(value) ? templateCode(value) : `<code>${escapeHtml(JSON.stringify(value))}</code>`;
     rows.push(`<tr><th scope="row"><code>${key}</code></th><td>${shown}</td></tr>`);
   }
-  const message = settings.showPromotionMessage !== undefined
-    ? `<h3>Promotion message (HTML, shown as source)</h3><pre class="source">${escapeHtml(settings.showPromotionMessage)}</pre>`
-    : '';
+  const message =
+    settings.showPromotionMessage !== undefined
+      ? `<h3>Promotion message (HTML, shown as source)</h3><pre class="source">${escapeHtml(settings.showPromotionMessage)}</pre>`
+      : '';
   return rows.length || message
     ? `<section class="settings"><h2>Settings</h2>${rows.length ? `<table>${rows.join('')}</table>` : ''}${message}</section>`
     : '';

@@ -83,7 +83,12 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   let diffNote = '';
   if (options.fix || options.fixDryRun) {
     const allowedRoots = given.map((p) => path.resolve(options.cwd, p));
-    const result = planFixes(workspace, projects.map(({ target, project }) => ({ project, files: target.files })), checkOptions, allowedRoots);
+    const result = planFixes(
+      workspace,
+      projects.map(({ target, project }) => ({ project, files: target.files })),
+      checkOptions,
+      allowedRoots,
+    );
     if (options.fixDryRun) {
       const planned = fixDiff(result, options.cwd);
       diff = planned.diff;
@@ -92,7 +97,8 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
       }
     } else {
       const skipped = await writeFixes(result);
-      for (const file of skipped) fixReport += `handoff-kit: ${escapeControls(path.relative(options.cwd, file))} changed on disk or could not be written; not fixed\n`;
+      for (const file of skipped)
+        fixReport += `handoff-kit: ${escapeControls(path.relative(options.cwd, file))} changed on disk or could not be written; not fixed\n`;
     }
     fixReport += fixSummary(result, Boolean(options.fixDryRun)) + diffNote;
     if (result.outside.length) {

@@ -22,13 +22,20 @@ const program = new Command()
 
 program
   .command('check')
-  .description('Check bot projects: a project folder (and the projects nested in it), a file inside one, or (with no path) every project below the current folder.')
+  .description(
+    'Check bot projects: a project folder (and the projects nested in it), a file inside one, or (with no path) every project below the current folder.',
+  )
   .argument('[paths...]', 'bot project folders or bot files')
   .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
   .option('--max-file-size <size>', 'skip bot files larger than this: bytes, or with KB / MB (1 KB = 1,024 bytes)', (v) => parseSize(v))
   .option('--max-warnings <n>', 'exit 1 when more warnings than this are found', (v) => parseCount(v))
   .option('-q, --quiet', 'report errors only (warnings are neither printed nor counted)')
-  .option('--rule <code=setting>', 'set a rule to a severity (error, warning, info, hint) or off; repeatable; wins over handoff-kit.json', (v, all: Record<string, RuleSetting>) => parseRule(v, all), {})
+  .option(
+    '--rule <code=setting>',
+    'set a rule to a severity (error, warning, info, hint) or off; repeatable; wins over handoff-kit.json',
+    (v, all: Record<string, RuleSetting>) => parseRule(v, all),
+    {},
+  )
   .option('-c, --config <file>', "a handoff-kit.json to use instead of each project's own")
   .option('--fix', 'apply every safe fix (the preferred quick fix of each finding) and write the files')
   .option('--fix-dry-run', 'show the safe fixes as a unified diff; write nothing')
@@ -81,7 +88,9 @@ program
     try {
       const result = await runUtteranceTests(project, { cwd: process.cwd(), ...options });
       for (const file of result.files) process.stdout.write(`${file}\n`);
-      process.stderr.write(`Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to ${result.files.length} file${result.files.length === 1 ? '' : 's'}.\n`);
+      process.stderr.write(
+        `Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to ${result.files.length} file${result.files.length === 1 ? '' : 's'}.\n`,
+      );
     } catch (error) {
       reportUsageError(error);
     }
@@ -121,7 +130,8 @@ function parseSize(value: string): number {
 
 function parseCount(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`--max-warnings takes a whole number, 0 or more, not "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError(`--max-warnings takes a whole number, 0 or more, not "${value}"`);
   return n;
 }
 

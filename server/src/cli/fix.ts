@@ -4,7 +4,17 @@
 import { existsSync, promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { applyChanges, chooseSafeFixes, FixPlan, isInside, unparsable, type BotProject, type BotWorkspace, type CheckOptions, type FileChange } from '../engine';
+import {
+  applyChanges,
+  chooseSafeFixes,
+  FixPlan,
+  isInside,
+  unparsable,
+  type BotProject,
+  type BotWorkspace,
+  type CheckOptions,
+  type FileChange,
+} from '../engine';
 
 /** Passes at most: a fix that makes another fix possible is applied on the next pass. */
 export const MAX_FIX_PASSES = 10;
@@ -138,7 +148,9 @@ export function fixDiff(result: FixResult, cwd: string): { diff: string; base: s
   const diff = result.files
     .map(({ file, before, after }) => {
       const name = path.relative(base, file).split(path.sep).join('/') || path.basename(file);
-      return createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${name}`, `b/${name}`, before ?? '', after, undefined, undefined, { context: 3 });
+      return createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${name}`, `b/${name}`, before ?? '', after, undefined, undefined, {
+        context: 3,
+      });
     })
     .join('');
   return { diff, base };
@@ -156,7 +168,9 @@ function insideAny(roots: readonly string[]): (file: string) => boolean {
   const realRoots = roots.map(real);
   return (file) => {
     const target = real(file);
-    return realRoots.some((root) => target === root || !path.relative(root, target).startsWith('..') && !path.isAbsolute(path.relative(root, target)));
+    return realRoots.some(
+      (root) => target === root || (!path.relative(root, target).startsWith('..') && !path.isAbsolute(path.relative(root, target))),
+    );
   };
 }
 

@@ -79,13 +79,22 @@ export function escapeControls(text: string): string {
 /** One line per finding: `file:line:column severity code message` (1-based line and column). */
 export function formatText(located: readonly LocatedFinding[]): string {
   return located
-    .map(({ finding, file, start }) => `${escapeControls(file)}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.code} ${escapeControls(finding.message)}\n`)
+    .map(
+      ({ finding, file, start }) =>
+        `${escapeControls(file)}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.code} ${escapeControls(finding.message)}\n`,
+    )
     .join('');
 }
 
 /** A JSON array: file, 0-based range, severity, code, message (JSON escapes every control character). */
 export function formatJson(located: readonly LocatedFinding[]): string {
-  const rows = located.map(({ finding, file, start, end }) => ({ file, range: { start, end }, severity: finding.severity, code: finding.code, message: finding.message }));
+  const rows = located.map(({ finding, file, start, end }) => ({
+    file,
+    range: { start, end },
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+  }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
@@ -116,7 +125,9 @@ export function formatGithub(located: readonly LocatedFinding[]): string {
 
 function escapeData(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped
-  const visible = text.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => escapeControls(c));
+  const visible = text.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    escapeControls(c),
+  );
   return visible.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
@@ -140,7 +151,10 @@ export function formatSarif(located: readonly LocatedFinding[], cwd: string, ver
   const ruleIndex = new Map(rules.map((rule, i) => [rule.code, i]));
   const location = (file: string, start: Position, end: Position): sarif.Location => ({
     physicalLocation: {
-      artifactLocation: file.startsWith('/') || path.isAbsolute(file) ? { uri: pathToFileURL(file).href } : { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+      artifactLocation:
+        file.startsWith('/') || path.isAbsolute(file)
+          ? { uri: pathToFileURL(file).href }
+          : { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
       region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
     },
   });
@@ -154,15 +168,13 @@ export function formatSarif(located: readonly LocatedFinding[], cwd: string, ver
             name: 'handoff-kit',
             version,
             informationUri: INFORMATION_URI,
-            rules: rules.map(
-              (rule): sarif.ReportingDescriptor => ({
-                id: rule.code,
-                shortDescription: { text: rule.description },
-                fullDescription: { text: rule.explanation },
-                helpUri: DOCS_BASE_URL + docsPathOf(rule.code),
-                defaultConfiguration: { level: sarifLevels[rule.severity] },
-              }),
-            ),
+            rules: rules.map((rule): sarif.ReportingDescriptor => ({
+              id: rule.code,
+              shortDescription: { text: rule.description },
+              fullDescription: { text: rule.explanation },
+              helpUri: DOCS_BASE_URL + docsPathOf(rule.code),
+              defaultConfiguration: { level: sarifLevels[rule.severity] },
+            })),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
@@ -174,7 +186,9 @@ export function formatSarif(located: readonly LocatedFinding[], cwd: string, ver
             level: sarifLevels[finding.severity],
             message: { text: finding.message },
             locations: [location(file, start, end)],
-            ...(related.length ? { relatedLocations: related.map((r, id) => ({ id, ...location(r.file, r.start, r.end), message: { text: r.message } })) } : {}),
+            ...(related.length
+              ? { relatedLocations: related.map((r, id) => ({ id, ...location(r.file, r.start, r.end), message: { text: r.message } })) }
+              : {}),
           };
         }),
       },

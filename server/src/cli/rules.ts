@@ -31,7 +31,10 @@ export function ruleRows(): RuleRow[] {
 export function formatRules(format: 'text' | 'json'): string {
   const rows = ruleRows();
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  const table = [['code', 'severity', 'scope', 'fixable', 'description'], ...rows.map((r) => [r.code, r.severity, r.scope, r.fixable ? 'yes' : 'no', r.description])];
+  const table = [
+    ['code', 'severity', 'scope', 'fixable', 'description'],
+    ...rows.map((r) => [r.code, r.severity, r.scope, r.fixable ? 'yes' : 'no', r.description]),
+  ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   return `${table.map((row) => row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell)).join('  ')).join('\n')}\nDocs: ${DOCS_BASE_URL}docs/rules/<code>.md\n`;
 }

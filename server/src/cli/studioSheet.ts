@@ -10,7 +10,10 @@ import { UsageError } from './usageError';
  * undefined). With `out`, also writes it there (UTF-8) and returns the file's absolute path.
  * Throws UsageError when the path is not a bot project.
  */
-export async function runStudioSheet(projectPath: string | undefined, options: { cwd: string; out?: string }): Promise<{ sheet: string; file?: string }> {
+export async function runStudioSheet(
+  projectPath: string | undefined,
+  options: { cwd: string; out?: string },
+): Promise<{ sheet: string; file?: string }> {
   const root = path.resolve(options.cwd, projectPath ?? '.');
   if (!(await fsp.stat(path.join(root, 'bot.json')).catch(() => undefined))?.isFile()) {
     throw new UsageError(`${projectPath ?? '.'} is not a bot project: it has no bot.json`);

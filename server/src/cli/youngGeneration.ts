@@ -29,7 +29,10 @@ const VERIFIED_V8_MAJORS: readonly number[] = [11, 12, 13];
  * and 90 MiB peak RSS against 0.81 s and 119 MiB; on 30,001 files 4.4 s and 340 MiB against
  * 4.7 s and 377 MiB; one intent of 100,000 utterances 0.53 s against 0.58 s (README, "Performance").
  */
-export function keepYoungGenerationSmall(execArgv: readonly string[] = process.execArgv, nodeOptions: string = process.env.NODE_OPTIONS ?? ''): boolean {
+export function keepYoungGenerationSmall(
+  execArgv: readonly string[] = process.execArgv,
+  nodeOptions: string = process.env.NODE_OPTIONS ?? '',
+): boolean {
   const major = Number(process.versions.v8.split('.')[0]);
   if (!VERIFIED_V8_MAJORS.includes(major)) return false;
   if ([...execArgv, nodeOptions].some((flag) => /semi[-_]space/.test(flag))) return false;

@@ -22,20 +22,45 @@ export { PHRASE_MATCHES } from './phrases/phraseMatch';
 export { checkFile, checkProject, type CheckOptions } from './check/check';
 export { IncrementalCheck, type CheckedFile } from './check/incrementalCheck';
 export { readProjectSettings, type ProjectSettings } from './project/settings';
-export { compareFindings, formatSize, severityRank, SEVERITIES, type Finding, type FindingData, type RelatedLocation, type RuleSetting, type Severity } from './findings';
+export {
+  compareFindings,
+  formatSize,
+  severityRank,
+  SEVERITIES,
+  type Finding,
+  type FindingData,
+  type RelatedLocation,
+  type RuleSetting,
+  type Severity,
+} from './findings';
 export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './check/registry';
 export { addUtteranceFix, intentsToTrain } from './check/rules/option-text-mismatch';
 
 // Platform facts.
 export { platformEvents, platformEvent, isBannerEvent, BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, type PlatformEvent } from './model/platformEvents';
-export { readBannerPayload, typedPhrase, PHRASE_QUOTES, type BannerModel, type BannerOption, type BannerPayloadModel, type BannerShape } from './model/bannerPayload';
+export {
+  readBannerPayload,
+  typedPhrase,
+  PHRASE_QUOTES,
+  type BannerModel,
+  type BannerOption,
+  type BannerPayloadModel,
+  type BannerShape,
+} from './model/bannerPayload';
 
 // Editor services: one function per feature, answering in offsets and edits.
 export * from './services';
 
 // Studio: utterance tests out, test reports in.
 export { readTestReport, testReportOf, type TestReport, type TestReportRow, type TestReportShape } from './studio/testReports';
-export { utteranceTestRows, utteranceTestCsv, UTTERANCE_TEST_HEADER, EXIT_PHRASE_TAG, type UtteranceTestRow, type UtteranceTestOptions } from './studio/utteranceTests';
+export {
+  utteranceTestRows,
+  utteranceTestCsv,
+  UTTERANCE_TEST_HEADER,
+  EXIT_PHRASE_TAG,
+  type UtteranceTestRow,
+  type UtteranceTestOptions,
+} from './studio/utteranceTests';
 export { studioSheet, studioData, studioUtterances } from './studio/sheet';
 export { studioPieces, type StudioPiece } from './studio/pieces';
 export { DEFAULT_MIN_CONFIDENCE } from './studio/liveResults';

@@ -5,10 +5,33 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { BotFile, BotProject, BotWorkspace } from '../engine';
 import type { PhraseMatch } from '../engine';
 import { bannerPreviewAt, disconnectionContext, planDisconnection, type FileChange } from '../engine';
-import { ADD_UTTERANCE, INTENTS_TO_TRAIN, type AddUtteranceParams, type AddUtteranceResult, type IntentsToTrainParams, type IntentsToTrainResult } from '../protocol';
+import {
+  ADD_UTTERANCE,
+  INTENTS_TO_TRAIN,
+  type AddUtteranceParams,
+  type AddUtteranceResult,
+  type IntentsToTrainParams,
+  type IntentsToTrainResult,
+} from '../protocol';
 import { addUtteranceFix, intentsToTrain, studioSheet, utteranceTestCsv, utteranceTestRows } from '../engine';
-import { STUDIO_SHEET, UTTERANCE_TESTS, type StudioSheetParams, type StudioSheetResult, type UtteranceTestsParams, type UtteranceTestsResult } from '../protocol';
-import { BANNER_PREVIEW, SCAFFOLD, SCAFFOLD_CONTEXT, type BannerPreviewParams, type BannerPreviewResult, type ScaffoldContextResult, type ScaffoldParams, type ScaffoldResult } from '../protocol';
+import {
+  STUDIO_SHEET,
+  UTTERANCE_TESTS,
+  type StudioSheetParams,
+  type StudioSheetResult,
+  type UtteranceTestsParams,
+  type UtteranceTestsResult,
+} from '../protocol';
+import {
+  BANNER_PREVIEW,
+  SCAFFOLD,
+  SCAFFOLD_CONTEXT,
+  type BannerPreviewParams,
+  type BannerPreviewResult,
+  type ScaffoldContextResult,
+  type ScaffoldParams,
+  type ScaffoldResult,
+} from '../protocol';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
 export interface RequestContext extends EditContext {
@@ -26,11 +49,13 @@ export interface RequestContext extends EditContext {
 export function registerCustomRequests(connection: Connection, context: RequestContext): void {
   connection.onRequest(SCAFFOLD_CONTEXT, async (): Promise<ScaffoldContextResult> => {
     await context.settled();
-    return Promise.all(context.workspace.projects().map(async (project) => ({
-      uri: pathToFileURL(project.root).href,
-      name: project.config.name?.value ?? path.basename(project.root),
-      context: disconnectionContext(project, await effectiveMatch(project)),
-    })));
+    return Promise.all(
+      context.workspace.projects().map(async (project) => ({
+        uri: pathToFileURL(project.root).href,
+        name: project.config.name?.value ?? path.basename(project.root),
+        context: disconnectionContext(project, await effectiveMatch(project)),
+      })),
+    );
   });
 
   connection.onRequest(SCAFFOLD, async (params: ScaffoldParams): Promise<ScaffoldResult> => {
@@ -79,9 +104,7 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     const projects = context.workspace.projects();
     if (!uri) return projects[0];
     const target = fileURLToPath(uri);
-    return projects
-      .filter((p) => target === p.root || target.startsWith(p.root + path.sep))
-      .sort((a, b) => b.root.length - a.root.length)[0];
+    return projects.filter((p) => target === p.root || target.startsWith(p.root + path.sep)).sort((a, b) => b.root.length - a.root.length)[0];
   }
 
   async function effectiveMatch(project: BotProject): Promise<PhraseMatch> {

@@ -45,7 +45,9 @@ export function toDiagnostic(
     const target = relatedFile(r.file);
     if (!target) return [];
     const at = lineIndexOf(target.file);
-    return [{ location: { uri: target.uri, range: { start: at.positionAt(r.offset), end: at.positionAt(r.offset + r.length) } }, message: r.message }];
+    return [
+      { location: { uri: target.uri, range: { start: at.positionAt(r.offset), end: at.positionAt(r.offset + r.length) } }, message: r.message },
+    ];
   });
   const data: DiagnosticData = { messageId: finding.messageId, ...(finding.data ? { data: finding.data } : {}) };
   return {

@@ -73,10 +73,22 @@ export function registerFeatures(connection: Connection, context: FeatureContext
       // fixes, as `handoff-kit check --fix` applies them, limited to this document so that saving
       // one file never edits or creates another.
       const plan = new FixPlan();
-      chooseSafeFixes(project, file, plan, (await context.checkOptionsFor?.(project)) ?? {}, (change) => change.kind === 'edit' && change.file === file.path);
+      chooseSafeFixes(
+        project,
+        file,
+        plan,
+        (await context.checkOptionsFor?.(project)) ?? {},
+        (change) => change.kind === 'edit' && change.file === file.path,
+      );
       const changes = plan.changesOf(file.path);
       if (!changes.length) return [];
-      return [{ title: 'Fix all safe Handoff Kit problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(project, [{ kind: 'edit', file: file.path, changes }]) }];
+      return [
+        {
+          title: 'Fix all safe Handoff Kit problems',
+          kind: FIX_ALL_KIND,
+          edit: toWorkspaceEdit(project, [{ kind: 'edit', file: file.path, changes }]),
+        },
+      ];
     }
     if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
     const lines = lineIndexOf(file);
@@ -112,7 +124,13 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     diagnostics,
     isPreferred: fix.preferred,
     ...(fix.command
-      ? { command: { title: fix.title, command: fix.command.id, arguments: fix.command.arguments.map((a, i) => (i === 0 && typeof a === 'string' ? context.uriOf(a) : a)) } }
+      ? {
+          command: {
+            title: fix.title,
+            command: fix.command.id,
+            arguments: fix.command.arguments.map((a, i) => (i === 0 && typeof a === 'string' ? context.uriOf(a) : a)),
+          },
+        }
       : { edit: toWorkspaceEdit(project, fix.changes) }),
   });
 
@@ -120,18 +138,16 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     const found = await context.fileOf(params.textDocument.uri);
     if (!found) return [];
     const offset = lineIndexOf(found.file).offsetAt(params.position);
-    return completionsAt(found.project, found.file, offset).map(
-      (c): CompletionItem => ({
-        label: c.label,
-        kind: completionKinds[c.kind],
-        detail: c.detail,
-        documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
-        sortText: c.sortText,
-        filterText: c.snippet ? c.label : c.insertText,
-        insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: rangeOf(found.file, c.replace.offset, c.replace.length), newText: c.insertText },
-      }),
-    );
+    return completionsAt(found.project, found.file, offset).map((c): CompletionItem => ({
+      label: c.label,
+      kind: completionKinds[c.kind],
+      detail: c.detail,
+      documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+      sortText: c.sortText,
+      filterText: c.snippet ? c.label : c.insertText,
+      insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range: rangeOf(found.file, c.replace.offset, c.replace.length), newText: c.insertText },
+    }));
   });
 
   connection.onHover(async (params) => {
@@ -141,7 +157,12 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(found.file, hover.offset, hover.length) } : null;
   });
 
-  const locations = async (uri: string, position: { line: number; character: number }, which: 'definitions' | 'all', includeDeclaration = true): Promise<Location[]> => {
+  const locations = async (
+    uri: string,
+    position: { line: number; character: number },
+    which: 'definitions' | 'all',
+    includeDeclaration = true,
+  ): Promise<Location[]> => {
     const found = await context.fileOf(uri);
     if (!found) return [];
     const symbol = symbolAt(found.file, lineIndexOf(found.file).offsetAt(position));
@@ -169,7 +190,10 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     try {
       const changes = renameEdits(found.project, found.file, lineIndexOf(found.file).offsetAt(params.position), params.newName);
       if (!(await context.mayApply(found.project, changes))) {
-        throw new ResponseError(ErrorCodes.InvalidParams, 'The rename would write a file outside the workspace folders, or one changed on disk since it was read; try again.');
+        throw new ResponseError(
+          ErrorCodes.InvalidParams,
+          'The rename would write a file outside the workspace folders, or one changed on disk since it was read; try again.',
+        );
       }
       return toWorkspaceEdit(found.project, changes);
     } catch (error) {

@@ -116,7 +116,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
           await task();
         } catch (error) {
           // One failed update must not stop the ones after it, nor the server.
-          connection.console.error(`Handoff Kit: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+          connection.console.error(`Handoff Kit: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         } finally {
           resolve();
         }
@@ -222,7 +222,11 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   function sendStatus(durationMs: number): void {
     const projects = workspace.projects();
     const files = projects.reduce((n, p) => n + (fileCounts.get(p) ?? p.allFiles().length), 0);
-    void connection.sendNotification(STATUS_NOTIFICATION, { projects: projects.length, files, durationMs: Math.round(durationMs) } satisfies StatusParams);
+    void connection.sendNotification(STATUS_NOTIFICATION, {
+      projects: projects.length,
+      files,
+      durationMs: Math.round(durationMs),
+    } satisfies StatusParams);
   }
 
   function syncDocument(document: TextDocument): BotProject | undefined {
@@ -297,8 +301,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
         // An open document is newer than the disk, except when the file went: VS Code keeps a
         // closed editor's document alive for a while, so a deleted file may still look open.
         if (documents.get(change.uri) && change.type !== FileChangeType.Deleted) continue;
-        const project =
-          change.type === FileChangeType.Deleted ? forget(file) : (await workspace.reload(file), workspace.projectOf(file));
+        const project = change.type === FileChangeType.Deleted ? forget(file) : (await workspace.reload(file), workspace.projectOf(file));
         if (project) schedule(project);
       }
     });
@@ -360,9 +363,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     let settings = settingsCache.get(project.root);
     if (!settings) {
       settings = canConfigure
-        ? connection.workspace
-            .getConfiguration({ scopeUri: toUri(project.root), section: 'handoffKit' })
-            .then(toSettings, () => defaultSettings)
+        ? connection.workspace.getConfiguration({ scopeUri: toUri(project.root), section: 'handoffKit' }).then(toSettings, () => defaultSettings)
         : Promise.resolve(defaultSettings);
       settingsCache.set(project.root, settings);
     }
@@ -605,10 +606,12 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   });
 
   // Applying a change to a document is the server's work too: timed where TextDocuments does it.
-  documents.listen(timingDocumentChanges(connection, (ms) => {
-    work.changes++;
-    work.changesMs += ms;
-  }));
+  documents.listen(
+    timingDocumentChanges(connection, (ms) => {
+      work.changes++;
+      work.changesMs += ms;
+    }),
+  );
 }
 
 /**

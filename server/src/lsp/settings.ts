@@ -54,7 +54,6 @@ export function toSettings(raw: unknown): HandoffKitSettings {
     ...(match === 'exact' || match === 'ignoreCaseAndSpacing' ? { exitPhraseMatch: match } : {}),
     enable: typeof value.enable === 'boolean' ? value.enable : defaultSettings.enable,
     rules,
-    maxFileSize:
-      typeof value.maxFileSize === 'number' && value.maxFileSize > 0 ? value.maxFileSize : defaultSettings.maxFileSize,
+    maxFileSize: typeof value.maxFileSize === 'number' && value.maxFileSize > 0 ? value.maxFileSize : defaultSettings.maxFileSize,
   };
 }

@@ -30,7 +30,10 @@ export function workspaceEditOf(project: BotProject, changes: readonly FileChang
       // The version the edit was computed on, so that the editor refuses it if the text has
       // moved on since; files read from disk (version -1) have none.
       textDocument: { uri, version: file.version >= 0 ? file.version : null },
-      edits: change.changes.map((c) => ({ range: { start: lines.positionAt(c.offset), end: lines.positionAt(c.offset + c.length) }, newText: c.newText })),
+      edits: change.changes.map((c) => ({
+        range: { start: lines.positionAt(c.offset), end: lines.positionAt(c.offset + c.length) },
+        newText: c.newText,
+      })),
     });
   }
   return { documentChanges };

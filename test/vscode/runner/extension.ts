@@ -84,7 +84,7 @@ async function runSuites(config: RunnerConfig): Promise<Report> {
     progress({ event: 'start', vscodeVersion: vscode.version, uiKind: vscode.UIKind[vscode.env.uiKind] });
     await new Promise<void>((resolve) => mocha.run(() => resolve()));
   } catch (caught) {
-    error = caught instanceof Error ? caught.stack ?? caught.message : String(caught);
+    error = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
   }
   const report: Report = {
     host: config.host,
@@ -113,7 +113,7 @@ function recordingReporter(Mocha: typeof import('mocha'), record: (result: TestR
     fullTitle: test.titlePath().join(' › '),
     state,
     durationMs: test.duration ?? 0,
-    error: err ? err.stack ?? err.message : undefined,
+    error: err ? (err.stack ?? err.message) : undefined,
   });
   return class RecordingReporter extends Mocha.reporters.Base {
     constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {

@@ -10,7 +10,13 @@ const extensionId = 'handoff-kit.handoff-kit';
 describe('activation', () => {
   it(`${extensionId} is installed`, () => {
     const extension = vscode.extensions.getExtension(extensionId);
-    assert.ok(extension, `${extensionId} is not among ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ')}`);
+    assert.ok(
+      extension,
+      `${extensionId} is not among ${vscode.extensions.all
+        .map((e) => e.id)
+        .filter((id) => !id.startsWith('vscode.'))
+        .join(', ')}`,
+    );
   });
 
   it('activates on its own in a workspace with bot.json', async () => {
@@ -32,8 +38,15 @@ describe('activation', () => {
         entry.isDirectory() ? list(join(dir, entry.name)) : [relative(extension.extensionPath, join(dir, entry.name)).split('\\').join('/')],
       );
     })(extension.extensionPath);
-    assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(), ['dist/client/extension.js', 'dist/client/languageClient.js', 'dist/server/server.js']);
-    assert.deepEqual(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts')), []);
+    assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(), [
+      'dist/client/extension.js',
+      'dist/client/languageClient.js',
+      'dist/server/server.js',
+    ]);
+    assert.deepEqual(
+      files.filter((f) => f.endsWith('.map') || f.endsWith('.ts')),
+      [],
+    );
     for (const shipped of ['images/icon.png', 'LICENSE.txt', 'changelog.md', 'readme.md', 'snippets/bot-files.json']) {
       assert.ok(existsSync(join(extension.extensionPath, shipped)), `${shipped} is not in ${extension.extensionPath}: ${files.join(', ')}`);
     }

@@ -17,7 +17,10 @@ function webviewTabs(): vscode.Tab[] {
 
 function describeTabs(): string {
   const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-  return tabs.map((t) => `${JSON.stringify(t.label)}${t.input instanceof vscode.TabInputWebview ? ` (webview ${t.input.viewType})` : ''}`).join(', ') || '(none)';
+  return (
+    tabs.map((t) => `${JSON.stringify(t.label)}${t.input instanceof vscode.TabInputWebview ? ` (webview ${t.input.viewType})` : ''}`).join(', ') ||
+    '(none)'
+  );
 }
 
 /** The preview's tab once it has the title it takes from the journey's name, which the server gives with the banner. */
@@ -76,17 +79,26 @@ describe('banner preview', () => {
 
       const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
       const previews = lenses.filter((lens) => lens.command?.command === previewCommand);
-      const describe = (ls: vscode.CodeLens[]) => ls.map((l) => `${describePosition(l.range.start)} ${l.command?.title ?? '(unresolved)'} → ${l.command?.command}`).join('; ') || '(none)';
+      const describe = (ls: vscode.CodeLens[]) =>
+        ls.map((l) => `${describePosition(l.range.start)} ${l.command?.title ?? '(unresolved)'} → ${l.command?.command}`).join('; ') || '(none)';
       assert.deepEqual(
         previews.map((lens) => describePosition(lens.range.start)),
         payloads.map((p) => describePosition(p.start)),
         `the lenses of ${file} (${describe(lenses)}) are not one at each banner payload (${payloads.map((p) => `${p.nodeId} at ${describePosition(p.start)}`).join(', ') || 'none'})`,
       );
       for (const lens of previews) {
-        assert.equal(lens.command!.title, 'Preview banner', `the lens at ${describePosition(lens.range.start)} is titled ${JSON.stringify(lens.command!.title)}`);
+        assert.equal(
+          lens.command!.title,
+          'Preview banner',
+          `the lens at ${describePosition(lens.range.start)} is titled ${JSON.stringify(lens.command!.title)}`,
+        );
         const [target, offset] = lens.command!.arguments ?? [];
         assert.equal(String(target), uri.toString(), `the lens at ${describePosition(lens.range.start)} previews ${target}`);
-        assert.equal(offset, document.offsetAt(lens.range.start), `the lens at ${describePosition(lens.range.start)} previews the banner at offset ${offset}`);
+        assert.equal(
+          offset,
+          document.offsetAt(lens.range.start),
+          `the lens at ${describePosition(lens.range.start)} previews the banner at offset ${offset}`,
+        );
       }
 
       // Clicked, a lens opens the preview of its journey.

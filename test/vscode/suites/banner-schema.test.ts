@@ -13,7 +13,10 @@ describe('banner schema', () => {
     const diagnostics = await waitForCode(editor.document.uri, 'banner-schema');
     const finding = diagnostics.find((d) => codeOf(d) === 'banner-schema')!;
     const dataStart = editor.document.positionAt(editor.document.getText().indexOf('"data"'));
-    assert.ok(finding.range.start.isAfterOrEqual(dataStart), `the finding is at ${finding.range.start.line + 1}:${finding.range.start.character + 1}, before "data"`);
+    assert.ok(
+      finding.range.start.isAfterOrEqual(dataStart),
+      `the finding is at ${finding.range.start.line + 1}:${finding.range.start.character + 1}, before "data"`,
+    );
   });
 
   it('correcting the title removes the finding', async () => {

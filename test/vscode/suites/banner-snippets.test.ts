@@ -33,7 +33,10 @@ async function contributedSnippet(name: string): Promise<{ prefix: string; body:
 
 /** The body with its placeholders at their defaults (`${1:Exit}` → `Exit`), as inserting and leaving the snippet gives it. */
 function withDefaults(body: string): string {
-  return body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\d+/g, '');
+  return body
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+    .replace(/\$\d+/g, '');
 }
 
 /** Opens the journey with its banner payload replaced by `"data": {}`, once the server reports the empty banner. */

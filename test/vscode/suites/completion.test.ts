@@ -60,7 +60,10 @@ describe('completion', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.set(document.uri, [replacementOf(item)]);
     assert.ok(await vscode.workspace.applyEdit(edit), 'the editor refused the completion');
-    assert.ok(document.getText().includes('"event": "ui-event-close-promotion"'), `the event now reads: ${document.lineAt(positionIn(document, '"id": "close-banner"').line).text}`);
+    assert.ok(
+      document.getText().includes('"event": "ui-event-close-promotion"'),
+      `the event now reads: ${document.lineAt(positionIn(document, '"id": "close-banner"').line).text}`,
+    );
     await waitForNoCode(document.uri, 'schema');
   });
 
@@ -78,7 +81,10 @@ describe('completion', () => {
     const editor = await openFile(journey);
     await waitForOutline(editor.document.uri, 'return-to-bot', vscode.SymbolKind.Namespace);
     const items = await completionsAt(editor.document.uri, positionIn(editor.document, '"next": "close-ticket"', '"next": "'.length));
-    const ids = items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).map(labelOf).sort();
+    const ids = items
+      .filter((i) => i.kind === vscode.CompletionItemKind.Reference)
+      .map(labelOf)
+      .sort();
     assert.deepEqual(ids, ['close-banner', 'close-ticket', 'welcome-back'], `node ids offered in next: ${describeLabels(items)}`);
   });
 
@@ -86,7 +92,10 @@ describe('completion', () => {
     const editor = await openFile(jumpingJourney);
     await waitForOutline(editor.document.uri, 'live-agent', vscode.SymbolKind.Namespace);
     const items = await completionsAt(editor.document.uri, positionIn(editor.document, '"journey": "help-menu"', '"journey": "'.length));
-    const journeys = items.filter((i) => i.kind === vscode.CompletionItemKind.Module).map(labelOf).sort();
+    const journeys = items
+      .filter((i) => i.kind === vscode.CompletionItemKind.Module)
+      .map(labelOf)
+      .sort();
     assert.deepEqual(journeys, ['help-menu', 'live-agent', 'return-to-bot'], `journeys offered: ${describeLabels(items)}`);
   });
 
@@ -94,7 +103,14 @@ describe('completion', () => {
     const editor = await openFile(jumpingJourney);
     await waitForOutline(editor.document.uri, 'live-agent', vscode.SymbolKind.Namespace);
     const items = await completionsAt(editor.document.uri, positionIn(editor.document, '"text": "talk to bot"', '"text": "'.length));
-    const utterances = items.filter((i) => i.kind === vscode.CompletionItemKind.Text).map(labelOf).sort();
-    assert.deepEqual(utterances, ['I need a human', 'back to bot', 'help', 'talk to an agent', 'talk to bot', 'what can you do'], `utterances offered: ${describeLabels(items)}`);
+    const utterances = items
+      .filter((i) => i.kind === vscode.CompletionItemKind.Text)
+      .map(labelOf)
+      .sort();
+    assert.deepEqual(
+      utterances,
+      ['I need a human', 'back to bot', 'help', 'talk to an agent', 'talk to bot', 'what can you do'],
+      `utterances offered: ${describeLabels(items)}`,
+    );
   });
 });

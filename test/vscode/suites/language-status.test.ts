@@ -24,7 +24,9 @@ describe('language status', () => {
     );
     await waitUntil(`a status for ${folders.length} bot projects`, () => extension.exports.status()?.projects === folders.length);
     const status = extension.exports.status()!;
-    const botFiles = await vscode.workspace.findFiles('**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js}');
+    const botFiles = await vscode.workspace.findFiles(
+      '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js}',
+    );
     assert.equal(status.files, botFiles.length);
     assert.ok(Number.isInteger(status.durationMs) && status.durationMs >= 0, `durationMs: ${status.durationMs}`);
   });

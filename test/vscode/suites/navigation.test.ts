@@ -22,7 +22,11 @@ describe('navigation', () => {
     assert.equal(definition.uri.toString(), fixtureFile(exitIntent).toString(), `the definition is in ${describeLocations(definitions)}`);
     const intent = await vscode.workspace.openTextDocument(definition.uri);
     assert.equal(intent.getText(definition.range), '"talk_to_bot"', `the definition covers ${describeRange(intent, definition.range)}`);
-    assert.equal(intent.lineAt(definition.range.start.line).text.trim().startsWith('"name"'), true, `the definition is not the intent's name: ${intent.lineAt(definition.range.start.line).text}`);
+    assert.equal(
+      intent.lineAt(definition.range.start.line).text.trim().startsWith('"name"'),
+      true,
+      `the definition is not the intent's name: ${intent.lineAt(definition.range.start.line).text}`,
+    );
   });
 
   it('go to definition on a node id in next lands on the node in the same journey', async () => {
@@ -31,7 +35,11 @@ describe('navigation', () => {
     const definitions = await definitionsAt(document.uri, positionIn(document, '"next": "close-ticket"', '"next": "'.length));
     assert.equal(definitions.length, 1, `definitions: ${describeLocations(definitions)}`);
     assert.equal(definitions[0].uri.toString(), document.uri.toString(), `the definition is in ${describeLocations(definitions)}`);
-    assert.equal(definitions[0].range.start.line, positionIn(document, '"id": "close-ticket"').line, `the definition is at ${describeLocations(definitions)}`);
+    assert.equal(
+      definitions[0].range.start.line,
+      positionIn(document, '"id": "close-ticket"').line,
+      `the definition is at ${describeLocations(definitions)}`,
+    );
     assert.equal(document.getText(definitions[0].range), '"close-ticket"');
   });
 
@@ -47,7 +55,11 @@ describe('navigation', () => {
     const { document } = await openFile('navigation-bot/journeys/live-agent.json');
     await waitForOutline(document.uri, 'live-agent', vscode.SymbolKind.Namespace);
     const definitions = await definitionsAt(document.uri, positionIn(document, '"journey": "help-menu"', '"journey": "'.length));
-    assert.deepEqual(definitions.map((d) => vscode.workspace.asRelativePath(d.uri)), ['navigation-bot/journeys/help-menu.json'], `definitions: ${describeLocations(definitions)}`);
+    assert.deepEqual(
+      definitions.map((d) => vscode.workspace.asRelativePath(d.uri)),
+      ['navigation-bot/journeys/help-menu.json'],
+      `definitions: ${describeLocations(definitions)}`,
+    );
     const target = await vscode.workspace.openTextDocument(definitions[0].uri);
     assert.equal(target.getText(definitions[0].range), '"help-menu"', `the definition covers ${describeRange(target, definitions[0].range)}`);
   });

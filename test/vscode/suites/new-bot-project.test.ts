@@ -21,11 +21,19 @@ describe('new bot project', () => {
     assert.ok((await vscode.commands.getCommands(true)).includes(command), `${command} is not registered`);
     const manifest = vscode.extensions.getExtension('handoff-kit.handoff-kit')!.packageJSON;
     const contributed = manifest.contributes.commands.find((c: { command: string }) => c.command === command);
-    assert.deepEqual(contributed && [contributed.category, contributed.title], ['Handoff Kit', 'New Bot Project'], `${command} as package.json contributes it`);
+    assert.deepEqual(
+      contributed && [contributed.category, contributed.title],
+      ['Handoff Kit', 'New Bot Project'],
+      `${command} as package.json contributes it`,
+    );
     const hidden = (manifest.contributes.menus?.commandPalette ?? []).find((m: { command: string; when?: string }) => m.command === command);
     assert.notEqual(hidden?.when, 'false', `${command} is hidden from the command palette`);
     const step = manifest.contributes.walkthroughs[0].steps[0];
-    assert.match(step.description, new RegExp(`\\(command:${command.replace('.', '\\.')}\\)`), `the walkthrough's first step does not run ${command}`);
+    assert.match(
+      step.description,
+      new RegExp(`\\(command:${command.replace('.', '\\.')}\\)`),
+      `the walkthrough's first step does not run ${command}`,
+    );
   });
 
   it('Escape in its input box cancels it: it returns nothing and creates no folder', async () => {

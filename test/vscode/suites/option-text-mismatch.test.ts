@@ -26,7 +26,11 @@ describe('option text mismatch', () => {
     const finding = await mismatchOf(editor.document);
     assert.equal(finding.source, 'handoff-kit');
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Error, `severity ${vscode.DiagnosticSeverity[finding.severity]}`);
-    assert.equal(editor.document.getText(finding.range), '"talk to bot"', `the finding covers ${describeRange(editor.document, finding.range)}, not the option text`);
+    assert.equal(
+      editor.document.getText(finding.range),
+      '"talk to bot"',
+      `the finding covers ${describeRange(editor.document, finding.range)}, not the option text`,
+    );
     assert.match(finding.message, /talk to the bot/, 'the message does not name the nearest utterance');
   });
 
@@ -40,9 +44,16 @@ describe('option text mismatch', () => {
     const change = actions.find((a) => a.title.startsWith('Change to `talk to the bot`'));
     assert.ok(change, `no "Change to \`talk to the bot\`" among the quick fixes: ${describeActions(actions)}`);
     assert.equal(change.isPreferred, true, `"${change.title}" is not the preferred fix`);
-    assert.ok(change.kind && vscode.CodeActionKind.QuickFix.contains(change.kind), `"${change.title}" is of kind ${change.kind?.value}, not a quick fix`);
+    assert.ok(
+      change.kind && vscode.CodeActionKind.QuickFix.contains(change.kind),
+      `"${change.title}" is of kind ${change.kind?.value}, not a quick fix`,
+    );
     assert.ok(change.edit, `"${change.title}" carries no edit`);
-    assert.deepEqual(change.edit.entries().map(([uri]) => uri.toString()), [document.uri.toString()], `the fix changes ${describeEdit(change.edit)}`);
+    assert.deepEqual(
+      change.edit.entries().map(([uri]) => uri.toString()),
+      [document.uri.toString()],
+      `the fix changes ${describeEdit(change.edit)}`,
+    );
 
     assert.ok(await vscode.workspace.applyEdit(change.edit), `the editor refused the edit of "${change.title}"`);
     assert.equal(document.getText(), original.replace(optionText, '"text": "talk to the bot"'), 'the fix did not change exactly the option text');
@@ -66,12 +77,20 @@ describe('option text mismatch', () => {
     assert.notEqual(add.isPreferred, true, `"${add.title}" is preferred over changing the text`);
     assert.ok(add.edit, `"${add.title}" carries no edit`);
     const intentUri = fixtureFile(exitIntent);
-    assert.deepEqual(add.edit.entries().map(([uri]) => uri.toString()), [intentUri.toString()], `the fix changes ${describeEdit(add.edit)}`);
+    assert.deepEqual(
+      add.edit.entries().map(([uri]) => uri.toString()),
+      [intentUri.toString()],
+      `the fix changes ${describeEdit(add.edit)}`,
+    );
 
     // The intent file is not open: the edit opens it (unsaved, as the light bulb would leave it).
     assert.ok(await vscode.workspace.applyEdit(add.edit), `the editor refused the edit of "${add.title}"`);
     const intent = await vscode.workspace.openTextDocument(intentUri);
-    assert.deepEqual(JSON.parse(intent.getText()).utterances, ['talk to the bot', 'back to bot', 'talk to bot'], `${exitIntent} now reads:\n${intent.getText()}`);
+    assert.deepEqual(
+      JSON.parse(intent.getText()).utterances,
+      ['talk to the bot', 'back to bot', 'talk to bot'],
+      `${exitIntent} now reads:\n${intent.getText()}`,
+    );
     assert.equal(editor.document.isDirty, false, `${journey} was changed too`);
 
     // A change to another file re-checks the journey.

@@ -8,7 +8,12 @@ import { openFile, revertAndCloseAll } from '../support/workspace';
 const journey = 'navigation-bot/journeys/live-agent.json';
 
 async function renameEdit(document: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit> {
-  const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', document.uri, position, newName);
+  const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>(
+    'vscode.executeDocumentRenameProvider',
+    document.uri,
+    position,
+    newName,
+  );
   assert.ok(edit, `no rename edit at ${describeRange(document, new vscode.Range(position, position))}`);
   return edit;
 }
@@ -23,7 +28,10 @@ function describeEditsOf(document: vscode.TextDocument, edit: vscode.WorkspaceEd
 
 /** The files a workspace edit changes, relative to the workspace, sorted. */
 function filesOf(edit: vscode.WorkspaceEdit): string[] {
-  return edit.entries().map(([uri]) => vscode.workspace.asRelativePath(uri)).sort();
+  return edit
+    .entries()
+    .map(([uri]) => vscode.workspace.asRelativePath(uri))
+    .sort();
 }
 
 describe('rename', () => {
@@ -51,7 +59,11 @@ describe('rename', () => {
     // Once the server outlines the renamed node, `start` leads to it again.
     await waitForOutline(document.uri, 'live-agent', vscode.SymbolKind.Namespace, (root) => root.children.some((c) => c.name === 'waiting-room'));
     const definitions = await definitionsAt(document.uri, positionIn(document, '"start": "waiting-room"', '"start": "'.length));
-    assert.deepEqual(definitions.map((d) => d.range.start.line), [positionIn(document, '"id": "waiting-room"').line], `start now leads to ${describeLocations(definitions)}`);
+    assert.deepEqual(
+      definitions.map((d) => d.range.start.line),
+      [positionIn(document, '"id": "waiting-room"').line],
+      `start now leads to ${describeLocations(definitions)}`,
+    );
   });
 
   it('renaming a node id from its definition gives the same edit as from a reference', async () => {
@@ -83,7 +95,14 @@ describe('rename', () => {
     const { document } = await openFile(journey);
     await waitForOutline(document.uri, 'live-agent', vscode.SymbolKind.Namespace);
     await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, positionIn(document, '"id": "connecting"', '"id": "'.length), 'waiting room')),
+      Promise.resolve(
+        vscode.commands.executeCommand(
+          'vscode.executeDocumentRenameProvider',
+          document.uri,
+          positionIn(document, '"id": "connecting"', '"id": "'.length),
+          'waiting room',
+        ),
+      ),
       /not a valid node id/,
     );
   });
@@ -92,7 +111,11 @@ describe('rename', () => {
     const { document } = await openFile('navigation-bot/journeys/return-to-bot.json');
     await waitForOutline(document.uri, 'return-to-bot', vscode.SymbolKind.Namespace);
     const edit = await renameEdit(document, positionIn(document, '"intent": "talk_to_bot"', '"intent": "'.length), 'back_to_bot');
-    assert.deepEqual(filesOf(edit), ['navigation-bot/intents/talk_to_bot.json', 'navigation-bot/journeys/return-to-bot.json'], `the rename changes ${describeEdit(edit)}`);
+    assert.deepEqual(
+      filesOf(edit),
+      ['navigation-bot/intents/talk_to_bot.json', 'navigation-bot/journeys/return-to-bot.json'],
+      `the rename changes ${describeEdit(edit)}`,
+    );
     assert.ok(await vscode.workspace.applyEdit(edit), 'the editor refused the rename');
     const intent = await vscode.workspace.openTextDocument(edit.entries().find(([uri]) => uri.path.endsWith('/talk_to_bot.json'))![0]);
     assert.equal(JSON.parse(intent.getText()).name, 'back_to_bot', `the intent file now reads:\n${intent.getText()}`);

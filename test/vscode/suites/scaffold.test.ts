@@ -52,7 +52,9 @@ async function addDisconnection(project: string, options: Record<string, unknown
 /** Every document of the project with unsaved changes: the command saves what it writes. */
 function unsavedIn(project: string): string[] {
   const folder = `${fixtureFile(project).toString()}/`;
-  return vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.toString().startsWith(folder)).map((d) => vscode.workspace.asRelativePath(d.uri));
+  return vscode.workspace.textDocuments
+    .filter((d) => d.isDirty && d.uri.toString().startsWith(folder))
+    .map((d) => vscode.workspace.asRelativePath(d.uri));
 }
 
 /** Runs the command and returns the project's files after it, checking it ran, saved what it wrote and changed `expected`. */
@@ -70,7 +72,10 @@ async function loadAll(project: string, paths: readonly string[]): Promise<void>
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
 
 describe('add user-initiated disconnection', () => {
@@ -107,9 +112,14 @@ describe('add user-initiated disconnection', () => {
       await runAndRead(project, { mode: 'button' }, before, expectedChanges);
       await vscode.commands.executeCommand('undo');
       const left = async () => (await Promise.all(created.map(async (path) => ((await exists(projectFile(project, path))) ? [path] : [])))).flat();
-      await waitUntil('one undo reverts bot.json and deletes the created files', async () => bot.document.getText() === original && !(await left()).length).catch(async (error) => {
+      await waitUntil(
+        'one undo reverts bot.json and deletes the created files',
+        async () => bot.document.getText() === original && !(await left()).length,
+      ).catch(async (error) => {
         const botState = bot.document.getText() === original ? 'as it was' : 'as the command left it';
-        throw new Error(`${(error as Error).message}: bot.json is ${botState}, and ${(await left()).join(', ') || 'none'} of the created files still exist`);
+        throw new Error(
+          `${(error as Error).message}: bot.json is ${botState}, and ${(await left()).join(', ') || 'none'} of the created files still exist`,
+        );
       });
     });
 
@@ -119,10 +129,14 @@ describe('add user-initiated disconnection', () => {
 
       const bot = jsonIn(after, 'bot.json');
       assert.equal(bot.name, 'empty-bot', 'the bot lost its name');
-      assert.deepEqual(bot.events.map((e: { name: string; enabled: boolean }) => [e.name, e.enabled]), [
-        ['ui-event-update-promotion', true],
-        ['ui-event-close-promotion', true],
-      ], 'the events bot.json declares');
+      assert.deepEqual(
+        bot.events.map((e: { name: string; enabled: boolean }) => [e.name, e.enabled]),
+        [
+          ['ui-event-update-promotion', true],
+          ['ui-event-close-promotion', true],
+        ],
+        'the events bot.json declares',
+      );
 
       const exitIntent = jsonIn(after, 'intents/talk_to_bot.json');
       assert.deepEqual([exitIntent.name, exitIntent.utterances], ['talk_to_bot', ['talk to bot']], 'the exit intent');
@@ -131,15 +145,22 @@ describe('add user-initiated disconnection', () => {
 
       const live = jsonIn(after, 'journeys/live-agent.json');
       assert.deepEqual([live.name, live.trigger, live.start], ['live-agent', { intent: 'talk_to_agent' }, 'connecting'], 'the ticket journey');
-      assert.deepEqual(live.nodes.map((n: Node) => `${n.id}: ${n.type}`), [
-        'connecting: message',
-        'raise-ticket: raiseTicket',
-        'show-exit-banner: sendEvent',
-        'no-agents: message',
-        'ticket-error: message',
-      ], 'the nodes of the ticket journey');
-      assert.deepEqual(nodeOf(live, 'raise-ticket').next, { agentConnected: 'show-exit-banner', agentsUnavailable: 'no-agents', error: 'ticket-error' });
-      assert.deepEqual(nodeOf(live, 'show-exit-banner'), { id: 'show-exit-banner', type: 'sendEvent', event: 'ui-event-close-promotion', data: guideBanner });
+      assert.deepEqual(
+        live.nodes.map((n: Node) => `${n.id}: ${n.type}`),
+        ['connecting: message', 'raise-ticket: raiseTicket', 'show-exit-banner: sendEvent', 'no-agents: message', 'ticket-error: message'],
+        'the nodes of the ticket journey',
+      );
+      assert.deepEqual(nodeOf(live, 'raise-ticket').next, {
+        agentConnected: 'show-exit-banner',
+        agentsUnavailable: 'no-agents',
+        error: 'ticket-error',
+      });
+      assert.deepEqual(nodeOf(live, 'show-exit-banner'), {
+        id: 'show-exit-banner',
+        type: 'sendEvent',
+        event: 'ui-event-close-promotion',
+        data: guideBanner,
+      });
 
       const exit = jsonIn(after, 'journeys/return-to-bot.json');
       assert.deepEqual([exit.name, exit.trigger, exit.start], ['return-to-bot', { intent: 'talk_to_bot' }, 'close-banner'], 'the exit journey');
@@ -170,13 +191,17 @@ describe('add user-initiated disconnection', () => {
       await vscode.workspace.fs.writeFile(projectFile(project, 'bot.json'), before.get('bot.json')!);
       await waitForCode(projectFile(project, 'journeys/return-to-bot.json'), 'event-not-declared');
       for (const path of created) await vscode.workspace.fs.delete(projectFile(project, path));
-      await waitForServerView(project, `the language server no longer holds the files of ${project} the command created`, (view) => !view?.journeys.length && !view?.intents.length);
+      await waitForServerView(
+        project,
+        `the language server no longer holds the files of ${project} the command created`,
+        (view) => !view?.journeys.length && !view?.intents.length,
+      );
       await waitUntil('no finding of a deleted file is left', () => findingsOfDeletedFiles(project, before).length === 0).catch((error: Error) => {
         throw new Error(`${error.message}: ${findingsOfDeletedFiles(project, before).join('; ')}`);
       });
     });
 
-    it("typed mode shown with ui-event-update-promotion: the banner asks to type the phrase, and the project has no findings", async () => {
+    it('typed mode shown with ui-event-update-promotion: the banner asks to type the phrase, and the project has no findings', async () => {
       const before = await use(project);
       const after = await runAndRead(project, { mode: 'typed', showEvent: 'ui-event-update-promotion' }, before, expectedChanges);
       const live = jsonIn(after, 'journeys/live-agent.json');
@@ -187,7 +212,10 @@ describe('add user-initiated disconnection', () => {
         data: { title: "Do you want to exit from chat? Please type 'talk to bot'", options: [] },
       });
       // Both events are declared whichever shows the banner: the exit journey closes it with ui-event-close-promotion.
-      assert.deepEqual(jsonIn(after, 'bot.json').events.map((e: { name: string }) => e.name), ['ui-event-update-promotion', 'ui-event-close-promotion']);
+      assert.deepEqual(
+        jsonIn(after, 'bot.json').events.map((e: { name: string }) => e.name),
+        ['ui-event-update-promotion', 'ui-event-close-promotion'],
+      );
       assert.deepEqual(jsonIn(after, 'journeys/return-to-bot.json').nodes, exitJourneyNodes, 'the nodes of the exit journey');
       await waitForProjectChecked(project);
       await assertNoFindings(project);
@@ -227,23 +255,47 @@ describe('add user-initiated disconnection', () => {
 
       const events = jsonIn(after, 'bot.json').events;
       assert.deepEqual(events[0], jsonIn(before, 'bot.json').events[0], 'bot.json changed the event it had');
-      assert.deepEqual(events.map((e: { name: string; enabled: boolean }) => [e.name, e.enabled]), [
-        ['ui-event-update-promotion', true],
-        ['ui-event-close-promotion', true],
-      ], 'bot.json declares the close event, enabled, after the one it had');
+      assert.deepEqual(
+        events.map((e: { name: string; enabled: boolean }) => [e.name, e.enabled]),
+        [
+          ['ui-event-update-promotion', true],
+          ['ui-event-close-promotion', true],
+        ],
+        'bot.json declares the close event, enabled, after the one it had',
+      );
 
       const was = jsonIn(before, 'journeys/live-agent.json');
       const live = jsonIn(after, 'journeys/live-agent.json');
-      assert.deepEqual(live.nodes.map((n: Node) => n.id), ['raise-ticket', 'show-exit-banner', 'connected', 'ticket-error'], 'the banner goes after the Raise Ticket node');
-      assert.deepEqual(nodeOf(live, 'raise-ticket').next, { agentConnected: 'show-exit-banner', error: 'ticket-error' }, 'agentConnected now shows the banner');
-      assert.deepEqual(nodeOf(live, 'show-exit-banner'), {
-        id: 'show-exit-banner', type: 'sendEvent', event: 'ui-event-close-promotion', data: guideBanner, next: 'connected',
-      }, 'the banner node goes on where agentConnected went');
+      assert.deepEqual(
+        live.nodes.map((n: Node) => n.id),
+        ['raise-ticket', 'show-exit-banner', 'connected', 'ticket-error'],
+        'the banner goes after the Raise Ticket node',
+      );
+      assert.deepEqual(
+        nodeOf(live, 'raise-ticket').next,
+        { agentConnected: 'show-exit-banner', error: 'ticket-error' },
+        'agentConnected now shows the banner',
+      );
+      assert.deepEqual(
+        nodeOf(live, 'show-exit-banner'),
+        {
+          id: 'show-exit-banner',
+          type: 'sendEvent',
+          event: 'ui-event-close-promotion',
+          data: guideBanner,
+          next: 'connected',
+        },
+        'the banner node goes on where agentConnected went',
+      );
       for (const id of ['connected', 'ticket-error']) assert.deepEqual(nodeOf(live, id), nodeOf(was, id), `node ${id} was changed`);
       assert.deepEqual({ ...live, nodes: undefined }, { ...was, nodes: undefined }, 'the ticket journey changed outside its nodes');
 
       const exit = jsonIn(after, 'journeys/return-to-bot.json');
-      assert.deepEqual([exit.trigger, exit.nodes], [{ intent: 'talk_to_bot' }, exitJourneyNodes], 'the exit journey, started by the intent the project has');
+      assert.deepEqual(
+        [exit.trigger, exit.nodes],
+        [{ intent: 'talk_to_bot' }, exitJourneyNodes],
+        'the exit journey, started by the intent the project has',
+      );
     });
 
     it('the project it completes has no findings, and a second run changes nothing', async () => {

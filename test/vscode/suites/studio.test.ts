@@ -17,7 +17,10 @@ describe('studio', () => {
   it('Export Utterance Tests writes the CSV Studio takes into the project and reveals it', async () => {
     const csv = fixtureFile('valid-bot/utterance-tests.csv');
     created.push(csv);
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('handoffKit.exportUtteranceTests', fixtureFile('valid-bot/bot.json'));
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'handoffKit.exportUtteranceTests',
+      fixtureFile('valid-bot/bot.json'),
+    );
     assert.equal(written?.toString(), csv.toString());
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
     const lines = text.split(/\r?\n/).filter(Boolean);

@@ -15,7 +15,10 @@ describe('valid project', () => {
     it(`${project} gets no handoff-kit diagnostics`, async function () {
       const files = await vscode.workspace.findFiles(`${project}/**/*.json`);
       if (project === 'support-bot' && files.length === 0) this.skip(); // examples/support-bot not written yet
-      assert.ok(files.some((file) => file.path.endsWith('/bot.json')), `${project} has no bot.json`);
+      assert.ok(
+        files.some((file) => file.path.endsWith('/bot.json')),
+        `${project} has no bot.json`,
+      );
       const documents = await Promise.all(files.map((file) => vscode.workspace.openTextDocument(file)));
 
       // "No findings" only means something once the checker has seen this project: a typo made in the editor
@@ -31,7 +34,10 @@ describe('valid project', () => {
       const findings = files
         .map((file) => ({ file: vscode.workspace.asRelativePath(file), diagnostics: handoffKitDiagnostics(file) }))
         .filter(({ diagnostics }) => diagnostics.length > 0);
-      assert.deepEqual(findings.map(({ file, diagnostics }) => `${file}: ${describeDiagnostics(diagnostics)}`), []);
+      assert.deepEqual(
+        findings.map(({ file, diagnostics }) => `${file}: ${describeDiagnostics(diagnostics)}`),
+        [],
+      );
     });
   }
 });

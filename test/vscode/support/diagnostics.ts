@@ -49,7 +49,11 @@ export function waitForDiagnostics(
     const timer = setTimeout(() => {
       finish();
       const all = vscode.languages.getDiagnostics(uri);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}; diagnostics there: ${describeDiagnostics(all)}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}; diagnostics there: ${describeDiagnostics(all)}`,
+        ),
+      );
     }, timeoutMs);
     function finish() {
       clearTimeout(timer);

@@ -110,11 +110,15 @@ export async function waitForOutline(
   let symbols: vscode.DocumentSymbol[] = [];
   let found: vscode.DocumentSymbol | undefined;
   const what = `the outline of ${vscode.workspace.asRelativePath(uri)} has ${name} (${vscode.SymbolKind[kind]})`;
-  await waitUntil(what, async () => {
-    symbols = await documentSymbolsOf(uri);
-    found = symbols.find((s) => s.name === name && s.kind === kind);
-    return !!found && condition(found);
-  }, timeoutMs).catch((error: Error) => {
+  await waitUntil(
+    what,
+    async () => {
+      symbols = await documentSymbolsOf(uri);
+      found = symbols.find((s) => s.name === name && s.kind === kind);
+      return !!found && condition(found);
+    },
+    timeoutMs,
+  ).catch((error: Error) => {
     const seen = symbols.map((s) => `${s.name} (${vscode.SymbolKind[s.kind]}: ${s.children.map((c) => c.name).join(', ')})`).join('; ') || '(none)';
     throw new Error(`${error.message}${found ? ' as expected' : ''}; it has ${seen}`);
   });
@@ -122,7 +126,12 @@ export async function waitForOutline(
 }
 
 /** Resolves once the document's text satisfies `condition` (checked now and on every change of it). */
-export function waitForText(document: vscode.TextDocument, what: string, condition: (text: string) => boolean, timeoutMs = defaultTimeoutMs): Promise<void> {
+export function waitForText(
+  document: vscode.TextDocument,
+  what: string,
+  condition: (text: string) => boolean,
+  timeoutMs = defaultTimeoutMs,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (condition(document.getText())) return resolve();
     const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
@@ -132,7 +141,11 @@ export function waitForText(document: vscode.TextDocument, what: string, conditi
     });
     const timer = setTimeout(() => {
       finish();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting until ${what} in ${vscode.workspace.asRelativePath(document.uri)}; its text:\n${document.getText()}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting until ${what} in ${vscode.workspace.asRelativePath(document.uri)}; its text:\n${document.getText()}`,
+        ),
+      );
     }, timeoutMs);
     function finish() {
       clearTimeout(timer);

@@ -95,17 +95,22 @@ export async function restoreProject(project: string, files: ProjectFiles, view:
   const deleted = new Set(extra);
   const holdsDeleted = (seen: ServerView) => [...(seen?.journeys ?? []), ...(seen?.intents ?? [])].some((entry) => deleted.has(entry.file));
   const stillOpen = () => {
-    const open = vscode.workspace.textDocuments.filter((d) => deleted.has(d.uri.toString().slice(folder.length))).map((d) => vscode.workspace.asRelativePath(d.uri));
+    const open = vscode.workspace.textDocuments
+      .filter((d) => deleted.has(d.uri.toString().slice(folder.length)))
+      .map((d) => vscode.workspace.asRelativePath(d.uri));
     // A document still open for a deleted file keeps the file in the server's project until it closes.
     return open.length ? ` (documents of deleted files still open: ${open.join(', ')})` : '';
   };
-  if (extra.length) await waitForServerView(project, `the language server no longer holds ${[...deleted].join(', ')}${stillOpen()}`, (seen) => !holdsDeleted(seen));
+  if (extra.length)
+    await waitForServerView(project, `the language server no longer holds ${[...deleted].join(', ')}${stillOpen()}`, (seen) => !holdsDeleted(seen));
 
   for (const [path, bytes] of files) {
     if (!sameBytes(now.get(path), bytes)) await vscode.workspace.fs.writeFile(projectFile(project, path), bytes);
   }
   assert.deepEqual(changesBetween(files, await readProject(project)), [], `${project} could not be put back on disk`);
-  await waitForServerView(project, `the language server holds ${project} as it was before the test${stillOpen()}`, (seen) => isDeepStrictEqual(seen, view));
+  await waitForServerView(project, `the language server holds ${project} as it was before the test${stillOpen()}`, (seen) =>
+    isDeepStrictEqual(seen, view),
+  );
 
   const stale = findingsOfDeletedFiles(project, files);
   if (stale.length) {
@@ -122,7 +127,10 @@ export function findingsOfDeletedFiles(project: string, files: ProjectFiles): st
   const folder = `${fixtureFile(project).toString()}/`;
   return vscode.languages
     .getDiagnostics()
-    .filter(([uri, diagnostics]) => uri.toString().startsWith(folder) && !files.has(uri.toString().slice(folder.length)) && diagnostics.some((d) => d.source === 'handoff-kit'))
+    .filter(
+      ([uri, diagnostics]) =>
+        uri.toString().startsWith(folder) && !files.has(uri.toString().slice(folder.length)) && diagnostics.some((d) => d.source === 'handoff-kit'),
+    )
     .map(([uri, diagnostics]) => `${vscode.workspace.asRelativePath(uri)}: ${describeDiagnostics(diagnostics)}`);
 }
 
@@ -181,7 +189,12 @@ export async function serverViewOf(project: string): Promise<ServerView> {
 export type ServerView = (ProjectSummary['context'] & { readonly events: readonly string[] }) | undefined;
 
 /** Asks the server for the project's view until `condition` holds for it; fails at the deadline with the last view. */
-export async function waitForServerView(project: string, what: string, condition: (view: ServerView) => boolean, timeoutMs = defaultTimeoutMs): Promise<ServerView> {
+export async function waitForServerView(
+  project: string,
+  what: string,
+  condition: (view: ServerView) => boolean,
+  timeoutMs = defaultTimeoutMs,
+): Promise<ServerView> {
   let view: ServerView;
   await waitUntil(what, async () => condition((view = await serverViewOf(project))), timeoutMs).catch((error: Error) => {
     throw new Error(`${error.message}; the server holds: ${JSON.stringify(view)}`);

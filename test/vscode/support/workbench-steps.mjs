@@ -40,7 +40,9 @@ export async function waitForQuestion(page, question, title) {
       const widget = document.querySelector('.quick-input-widget');
       if (!widget || widget.style.display === 'none' || !widget.offsetParent) return false;
       const input = widget.querySelector('input');
-      const asked = (input?.getAttribute('placeholder') ?? '').includes(question) || (widget.querySelector('.quick-input-message')?.textContent ?? '').includes(question);
+      const asked =
+        (input?.getAttribute('placeholder') ?? '').includes(question) ||
+        (widget.querySelector('.quick-input-message')?.textContent ?? '').includes(question);
       return asked && (!title || (widget.querySelector('.quick-input-title')?.textContent ?? '').includes(title));
     },
     { question, title },
@@ -104,7 +106,11 @@ export async function waitForNotification(page, text) {
 /** Clears every notification, so that a screenshot shows the editor rather than toasts left by earlier steps. */
 export async function clearNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications');
-  await page.locator('.notification-toast').first().waitFor({ state: 'detached' }).catch(() => {});
+  await page
+    .locator('.notification-toast')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
 }
 
 /** Closes every editor ("View: Close All Editors"); the checks leave no unsaved changes, so nothing asks to save. */

@@ -24,7 +24,11 @@ export async function openFile(relativePath: string): Promise<vscode.TextEditor>
 export async function replaceText(document: vscode.TextDocument, from: string, to: string): Promise<void> {
   const text = document.getText();
   const offset = text.indexOf(from);
-  assert.notEqual(offset, -1, `"${from}" not found in ${vscode.workspace.asRelativePath(document.uri)}${document.isDirty ? ' (unsaved)' : ''}:\n${text}`);
+  assert.notEqual(
+    offset,
+    -1,
+    `"${from}" not found in ${vscode.workspace.asRelativePath(document.uri)}${document.isDirty ? ' (unsaved)' : ''}:\n${text}`,
+  );
   assert.equal(text.indexOf(from, offset + 1), -1, `"${from}" occurs more than once in ${vscode.workspace.asRelativePath(document.uri)}`);
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + from.length)), to);

@@ -2,7 +2,16 @@
 // with the engine's own message. A phrase to type with a curly quote (as keyboards and word processors put in) used
 // to pass the box and come back as a conflict once every question was answered. Cancelled with Escape: nothing is
 // written.
-import { acceptDefault, clearNotifications, closeAllEditors, openFile, runCommand, saveFiles, step, waitForQuestion } from '../support/workbench-steps.mjs';
+import {
+  acceptDefault,
+  clearNotifications,
+  closeAllEditors,
+  openFile,
+  runCommand,
+  saveFiles,
+  step,
+  waitForQuestion,
+} from '../support/workbench-steps.mjs';
 
 export const title = 'Add User-Initiated Disconnection refuses a curly quote in a phrase to type, in the input box';
 
@@ -25,12 +34,14 @@ export async function check({ page, screenshot }) {
     await waitForQuestion(page, phraseQuestion, commandTitle);
 
     await widget.locator('input').fill('talk to bot’s');
-    await step('the input box refuses the curly quote with the engine\'s message', () =>
-      widget.locator('.quick-input-message', { hasText: 'cannot hold quote marks' }).waitFor());
+    await step("the input box refuses the curly quote with the engine's message", () =>
+      widget.locator('.quick-input-message', { hasText: 'cannot hold quote marks' }).waitFor(),
+    );
     const shot = await screenshot('add-disconnection-quotes');
     await page.keyboard.press('Enter');
     await step('Enter leaves the box open on the same question', () =>
-      widget.locator('.quick-input-message', { hasText: 'cannot hold quote marks' }).waitFor());
+      widget.locator('.quick-input-message', { hasText: 'cannot hold quote marks' }).waitFor(),
+    );
 
     await widget.locator('input').fill('talk to bot');
     await step('the phrase without the quote is taken', () => widget.locator('.quick-input-message', { hasText: phraseQuestion }).waitFor());

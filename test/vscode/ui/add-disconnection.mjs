@@ -2,7 +2,17 @@
 // every question answered with Enter (what it offers), as a first-time user would; the files appear in the Explorer.
 // The project is put back afterwards: the files on disk (the undo of the command is not dependable, see
 // suites/scaffold.test.ts), and the language server restarted.
-import { acceptDefault, clearNotifications, closeAllEditors, openFile, restoreFiles, runCommand, saveFiles, step, waitForNotification } from '../support/workbench-steps.mjs';
+import {
+  acceptDefault,
+  clearNotifications,
+  closeAllEditors,
+  openFile,
+  restoreFiles,
+  runCommand,
+  saveFiles,
+  step,
+  waitForNotification,
+} from '../support/workbench-steps.mjs';
 
 export const title = 'Add User-Initiated Disconnection from the palette sets up empty-bot with the defaults';
 
@@ -12,7 +22,10 @@ const commandTitle = 'Add User-Initiated Disconnection';
 
 /** @param {{ page: import('playwright-core').Page, screenshot: (name: string) => Promise<string> }} ui */
 export async function check({ page, screenshot }) {
-  const saved = await saveFiles(page, ['bot.json', ...created].map((path) => `${project}/${path}`));
+  const saved = await saveFiles(
+    page,
+    ['bot.json', ...created].map((path) => `${project}/${path}`),
+  );
   if (saved.slice(1).some((file) => file.bytes !== undefined)) throw new Error(`${project} is not empty: an earlier test left files in it`);
   try {
     // The project whose file is in the active editor is the one offered first.

@@ -33,7 +33,9 @@ export async function check({ page, screenshot }) {
     await step('its hover lists the bot projects and files the server checks', () =>
       page.locator('.hover-language-status', { hasText: /Handoff Kit: \d+ bot projects?, \d+ files?/ }).waitFor(),
     );
-    await step('its hover offers Restart Language Server', () => page.locator('.hover-language-status', { hasText: 'Restart Language Server' }).waitFor());
+    await step('its hover offers Restart Language Server', () =>
+      page.locator('.hover-language-status', { hasText: 'Restart Language Server' }).waitFor(),
+    );
     screenshots.push(await screenshot('language-status'));
     await page.keyboard.press('Escape');
     await closeAllEditors(page);
@@ -51,9 +53,17 @@ export async function check({ page, screenshot }) {
     await step('every image of the details page is loaded', async () => {
       const deadline = Date.now() + 20_000;
       for (;;) {
-        const states = await images.evaluateAll((elements) => elements.map((img) => ({ src: img.src, loaded: img.complete && img.naturalWidth > 0 })));
+        const states = await images.evaluateAll((elements) =>
+          elements.map((img) => ({ src: img.src, loaded: img.complete && img.naturalWidth > 0 })),
+        );
         if (states.every((s) => s.loaded)) return;
-        if (Date.now() > deadline) throw new Error(`not loaded: ${states.filter((s) => !s.loaded).map((s) => s.src).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `not loaded: ${states
+              .filter((s) => !s.loaded)
+              .map((s) => s.src)
+              .join(', ')}`,
+          );
         await page.waitForTimeout(200); // how often to look, not what the check relies on
       }
     });

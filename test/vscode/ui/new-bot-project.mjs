@@ -2,7 +2,16 @@
 // offers the free `support-bot-2`; typing the taken name, or one with a space, is refused with the reason. A free name
 // typed creates the project (bot.json, intents/, journeys/), opens its bot.json (both banner events declared and
 // enabled) and offers to add the disconnection next. The new folder is deleted afterwards.
-import { clearNotifications, closeAllEditors, existsInWorkspace, removeFolder, runCommand, step, waitForNotification, waitForQuestion } from '../support/workbench-steps.mjs';
+import {
+  clearNotifications,
+  closeAllEditors,
+  existsInWorkspace,
+  removeFolder,
+  runCommand,
+  step,
+  waitForNotification,
+  waitForQuestion,
+} from '../support/workbench-steps.mjs';
 
 export const title = 'New Bot Project from the palette refuses a taken name and creates a project with a free one';
 
@@ -20,11 +29,15 @@ export async function check({ page, screenshot }) {
     // A taken name: the box says so and stays open.
     await widget.locator('input').fill('support-bot');
     await page.keyboard.press('Enter');
-    await step('the input box says support-bot is taken', () => widget.locator('.quick-input-message', { hasText: 'support-bot already exists' }).waitFor());
+    await step('the input box says support-bot is taken', () =>
+      widget.locator('.quick-input-message', { hasText: 'support-bot already exists' }).waitFor(),
+    );
 
     // A name that is no folder name: the engine's validateProjectName says why.
     await widget.locator('input').fill('my bot');
-    await step('the input box refuses a name with a space', () => widget.locator('.quick-input-message', { hasText: 'is not a valid project name' }).waitFor());
+    await step('the input box refuses a name with a space', () =>
+      widget.locator('.quick-input-message', { hasText: 'is not a valid project name' }).waitFor(),
+    );
 
     await widget.locator('input').fill(name);
     await step(`the input box takes ${name}`, () => widget.locator('.quick-input-message', { hasText: "The bot's name" }).waitFor());
@@ -50,6 +63,8 @@ export async function check({ page, screenshot }) {
     await clearNotifications(page);
     await closeAllEditors(page);
     await removeFolder(page, name);
-    await step(`the Explorer no longer shows ${name}`, () => page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).waitFor({ state: 'detached' }));
+    await step(`the Explorer no longer shows ${name}`, () =>
+      page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).waitFor({ state: 'detached' }),
+    );
   }
 }

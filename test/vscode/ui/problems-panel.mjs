@@ -9,7 +9,10 @@ export async function check({ page, screenshot }) {
   await openFileByQuickOpen(page, 'typo-bot/journeys/close-banner.json');
   const panel = await showProblems(page);
   // Other suites leave other unknown-event rows (a function file of typo-bot): the journey's row is the one named.
-  const row = panel.locator('.monaco-list-row', { hasText: 'handoff-kit' }).filter({ hasText: 'unknown-event' }).filter({ hasText: 'close-promotoin' });
+  const row = panel
+    .locator('.monaco-list-row', { hasText: 'handoff-kit' })
+    .filter({ hasText: 'unknown-event' })
+    .filter({ hasText: 'close-promotoin' });
   await row.first().waitFor();
   const text = await row.first().innerText();
   if (!text.includes('[Ln 6, Col 52]')) throw new Error(`the Problems row is not at the mistyped event (line 6, column 52): ${JSON.stringify(text)}`);

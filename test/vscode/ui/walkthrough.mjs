@@ -35,7 +35,9 @@ export async function check({ page, screenshot }) {
     const walkthrough = page.locator('.gettingStartedContainer');
     await step('the walkthrough opens', () => walkthrough.locator('h2', { hasText: walkthroughTitle }).first().waitFor());
     for (const title of steps) {
-      await step(`the walkthrough lists the step "${title}"`, () => walkthrough.locator('.getting-started-step .step-title', { hasText: title }).first().waitFor());
+      await step(`the walkthrough lists the step "${title}"`, () =>
+        walkthrough.locator('.getting-started-step .step-title', { hasText: title }).first().waitFor(),
+      );
     }
     // The step shown first has its page (walkthrough/scaffold.md) drawn beside the steps, in a webview.
     await step("the first step's page is drawn", () => activeWebview(page).locator('h1', { hasText: 'A bot project' }).waitFor());

@@ -315,7 +315,10 @@ export class ProjectIndex {
         if (list) lists.push(list);
       }
       // Each list is in project order; one (the usual case) is the answer as it is.
-      found = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => this.orderOfEntry(a) - this.orderOfEntry(b) || this.positionOfBanner(a) - this.positionOfBanner(b));
+      found =
+        lists.length === 1
+          ? lists[0]
+          : lists.flat().sort((a, b) => this.orderOfEntry(a) - this.orderOfEntry(b) || this.positionOfBanner(a) - this.positionOfBanner(b));
       this.exitBanners.set(detail, found);
     }
     return found;
@@ -418,7 +421,8 @@ export class ProjectIndex {
       record = { file, order, journey, utterances: [], banners: exitPhrasesOf(file).map((exit) => ({ exit, file })) };
     }
     this.records.set(file.path, record);
-    for (const [mode, banners] of this.bannersByKey) for (const banner of record.banners) this.insert(banners, phraseKey(banner.exit.phrase, mode), banner, order);
+    for (const [mode, banners] of this.bannersByKey)
+      for (const banner of record.banners) this.insert(banners, phraseKey(banner.exit.phrase, mode), banner, order);
     if (this.byNormalForm) for (const u of record.utterances) this.byNormalForm.add(u, u.normalHash);
     this.near?.add(record.utterances);
   }
@@ -431,7 +435,8 @@ export class ProjectIndex {
       if (record.journey.journey.name) removeFrom(this.journeys, record.journey.journey.name.value, file);
       if (record.journey.journey.triggerIntent) removeFrom(this.triggers, record.journey.journey.triggerIntent.value, file);
     }
-    for (const [mode, banners] of this.bannersByKey) for (const banner of record.banners) removeInPlace(banners, phraseKey(banner.exit.phrase, mode), file);
+    for (const [mode, banners] of this.bannersByKey)
+      for (const banner of record.banners) removeInPlace(banners, phraseKey(banner.exit.phrase, mode), file);
     if (this.byNormalForm) for (const u of record.utterances) this.byNormalForm.remove(u, u.normalHash);
     this.near?.remove(record.utterances);
   }
@@ -566,7 +571,9 @@ class NearIndex {
     const budget = letterBudget(key.loose.length, key.loose.length + MAX_LETTER_BUDGET);
     const covering = wordsCovering(key.words, rarest, 2 * budget + 1);
     if (covering) for (const word of covering) add(this.byWord.get(word));
-    else for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++) add(this.byLength.get(length));
+    else
+      for (let length = key.loose.length - MAX_LETTER_BUDGET; length <= key.loose.length + MAX_LETTER_BUDGET; length++)
+        add(this.byLength.get(length));
     if (key.words.length >= 3) {
       // Two different words of the phrase: one word edit changes or drops at most one of them.
       for (const word of rarest.slice(0, 2)) add(this.byWord.get(word));
@@ -574,7 +581,8 @@ class NearIndex {
     let best: { entry: IndexedUtterance; distance: number } | undefined;
     for (const { utterance, key: candidate } of candidates) {
       const distance = nearnessOfKeys(key, candidate);
-      if (distance !== undefined && (!best || distance < best.distance || (distance === best.distance && before(utterance, best.entry)))) best = { entry: utterance, distance };
+      if (distance !== undefined && (!best || distance < best.distance || (distance === best.distance && before(utterance, best.entry))))
+        best = { entry: utterance, distance };
     }
     return best && { entry: best.entry, distance: best.distance };
   }
@@ -689,7 +697,12 @@ export function factsOf(file: BotFile): FileFacts {
       add(factKey('graph', file.path), [journey.name?.value, journey.triggerIntent?.value, nodes]);
       for (const exit of exitPhrasesOf(file)) {
         // Every plain field of the exit phrase, and where its node is.
-        const fields = [['phrase', exit.phrase], ['kind', exit.kind], ['offset', exit.offset], ['length', exit.length]];
+        const fields = [
+          ['phrase', exit.phrase],
+          ['kind', exit.kind],
+          ['offset', exit.offset],
+          ['length', exit.length],
+        ];
         add(factKey('banner', exit.phrase), [fields, exit.sendEvent.node.offset]);
         add(factKey('bannerLike', normalizePhrase(exit.phrase)), [fields, exit.sendEvent.node.offset]);
       }

@@ -81,12 +81,14 @@ function run<R extends Rule>(rules: readonly R[], file: BotFile, invoke: (rule: 
       invoke(rule, report);
     } catch (error) {
       findings.length = before;
-      findings.push(toFinding(checkFailed, file, {
-        offset: 0,
-        length: 0,
-        messageId: 'failed',
-        data: { check: rule.code, error: describeError(error) },
-      }));
+      findings.push(
+        toFinding(checkFailed, file, {
+          offset: 0,
+          length: 0,
+          messageId: 'failed',
+          data: { check: rule.code, error: describeError(error) },
+        }),
+      );
     }
   }
   return findings;
@@ -119,7 +121,8 @@ function toFinding(rule: Rule, file: BotFile, problem: RuleProblem): Finding {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'the file is nested too deeply to check (maximum call stack size exceeded)';
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return 'the file is nested too deeply to check (maximum call stack size exceeded)';
   const text = error instanceof Error ? error.message : String(error);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

@@ -164,7 +164,8 @@ export class IncrementalCheck {
     }
     this.lastRunChecked = toCheck.size;
     this.lastRunChanged = changed;
-    if (changes.some((c) => !c.before || !c.after)) this.checked = new Map(this.project.allFiles().map((file) => [file.path, this.checked.get(file.path)!]));
+    if (changes.some((c) => !c.before || !c.after))
+      this.checked = new Map(this.project.allFiles().map((file) => [file.path, this.checked.get(file.path)!]));
     return this.checked;
   }
 

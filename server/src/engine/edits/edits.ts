@@ -95,7 +95,14 @@ function asSiblingsAre(text: string, path: jsonc.JSONPath): string {
   const last = path[path.length - 1];
   const item = typeof last === 'number' && last >= 0 && last < items.length ? items[last] : items[items.length - 1];
   const siblings = items.filter((other) => other !== item);
-  if (!item || !siblings.length || !siblings.every((other) => (other.type === 'object' || other.type === 'array') && !/[\r\n]/.test(text.slice(other.offset, other.offset + other.length)))) return text;
+  if (
+    !item ||
+    !siblings.length ||
+    !siblings.every(
+      (other) => (other.type === 'object' || other.type === 'array') && !/[\r\n]/.test(text.slice(other.offset, other.offset + other.length)),
+    )
+  )
+    return text;
   const value = jsonc.getNodeValue(item) as unknown;
   if (value === null || typeof value !== 'object' || nesting(value) > 2) return text;
   const oneLine = spacedOnOneLine(JSON.stringify(value));

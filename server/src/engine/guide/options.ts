@@ -175,18 +175,23 @@ export function withDefaults(given: Partial<DisconnectionOptions>): Disconnectio
   const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
   const optional = (value: unknown) => (value === undefined || value === null ? undefined : text(value));
   const o = { ...defaultDisconnectionOptions, ...Object.fromEntries(Object.entries(given ?? {}).filter(([, v]) => v !== undefined)) };
-  const ticket = (typeof o.ticketJourney === 'object' && o.ticketJourney ? o.ticketJourney : {}) as Partial<{ existing: unknown; create: unknown; intent: unknown }>;
+  const ticket = (typeof o.ticketJourney === 'object' && o.ticketJourney ? o.ticketJourney : {}) as Partial<{
+    existing: unknown;
+    create: unknown;
+    intent: unknown;
+  }>;
   return {
     mode: o.mode,
     phrase: text(o.phrase),
     buttonLabel: text(o.buttonLabel),
     bannerTitle: text(o.bannerTitle),
     showEvent: o.showEvent,
-    ticketJourney: 'existing' in ticket
-      ? { existing: text(ticket.existing) }
-      : 'create' in ticket
-        ? { create: text(ticket.create), intent: optional(ticket.intent) }
-        : (ticket as TicketJourneyChoice),
+    ticketJourney:
+      'existing' in ticket
+        ? { existing: text(ticket.existing) }
+        : 'create' in ticket
+          ? { create: text(ticket.create), intent: optional(ticket.intent) }
+          : (ticket as TicketJourneyChoice),
     exitIntent: optional(o.exitIntent),
     exitJourney: optional(o.exitJourney),
     phraseMatch: o.phraseMatch,

@@ -27,7 +27,10 @@ export class ProjectNames {
   private readonly planned = { intent: new Set<string>(), journey: new Set<string>() };
   private readonly plannedFiles = new Set<string>();
 
-  constructor(private readonly project: BotProject, private readonly index: ProjectIndex) {}
+  constructor(
+    private readonly project: BotProject,
+    private readonly index: ProjectIndex,
+  ) {}
 
   fileOf(kind: NameKind, name: string): string {
     return path.join(this.project.root, FOLDER_OF[kind], `${name}.json`);
@@ -153,7 +156,8 @@ export function enableEvents(bot: BotFile, names: readonly string[]): { modifica
   const list = valueOf(bot.root, 'events');
   return names.flatMap((name): { modification: JsonModification; title: string }[] => {
     const event = declared.get(name);
-    if (!event) return [{ modification: { path: ['events', -1], value: eventDeclaration(name) }, title: `Declare and enable event \`${name}\` in bot.json` }];
+    if (!event)
+      return [{ modification: { path: ['events', -1], value: eventDeclaration(name) }, title: `Declare and enable event \`${name}\` in bot.json` }];
     if (event.enabled === true) return [];
     // The name's string sits in a property of the event's object, an item of `events`.
     const at = list?.children?.indexOf(event.name.node.parent!.parent!) ?? -1;
@@ -168,7 +172,11 @@ export function enableEvents(bot: BotFile, names: readonly string[]): { modifica
  * the banner-not-closed and ticket-not-closed checks see it. No modifications when nothing lacks;
  * undefined when the journey has no start to insert before.
  */
-export function closingSteps(project: BotProject, file: BotFile, { welcome = false } = {}): { modifications: JsonModification[]; title: string } | undefined {
+export function closingSteps(
+  project: BotProject,
+  file: BotFile,
+  { welcome = false } = {},
+): { modifications: JsonModification[]; title: string } | undefined {
   const journey = readJourney(file);
   if (!journey.start) return undefined;
   const lacking: { base: string; node: (id: string, next: string) => object }[] = [];
@@ -187,7 +195,9 @@ export function closingSteps(project: BotProject, file: BotFile, { welcome = fal
   const bases = lacking.map((step) => step.base);
   const what = bases.length === 1 ? `a ${bases[0]} step` : `${bases.slice(0, -1).join(', ')} and ${bases[bases.length - 1]} steps`;
   return {
-    modifications: nodes.length ? [...nodes.map((value, i) => ({ path: ['nodes', i], value, insert: true })), { path: ['start'], value: ids[0] }] : [],
+    modifications: nodes.length
+      ? [...nodes.map((value, i) => ({ path: ['nodes', i], value, insert: true })), { path: ['start'], value: ids[0] }]
+      : [],
     title: `Add ${what} at the start of journey \`${journey.name?.value ?? path.basename(file.path)}\``,
   };
 }

@@ -95,7 +95,10 @@ function structureOf(data: JsonPlace): { shape: BannerShape; list?: JsonPlace; s
   if (data.type === 'string') return hasTemplate(data.json as string) ? { shape: 'template', template: data.json as string } : { shape: 'banner' };
   if (data.type === 'array') return { shape: 'array', list: data };
   if (data.type !== 'object') return { shape: 'banner' };
-  for (const [key, shape] of [['banners', 'dynamic'], ['quickReplies', 'legacy']] as const) {
+  for (const [key, shape] of [
+    ['banners', 'dynamic'],
+    ['quickReplies', 'legacy'],
+  ] as const) {
     const list = data.child(key);
     if (!list) continue;
     const template = list.type === 'string' && hasTemplate(list.json as string) ? (list.json as string) : undefined;
@@ -166,7 +169,13 @@ class LazyExitPhrase implements ExitPhrase {
   }
 }
 
-function exitPhrase(phrase: string, kind: ExitPhrase['kind'], locate: () => { offset: number; length: number }, node: jsonc.Node, banner: BannerModel): ExitPhrase {
+function exitPhrase(
+  phrase: string,
+  kind: ExitPhrase['kind'],
+  locate: () => { offset: number; length: number },
+  node: jsonc.Node,
+  banner: BannerModel,
+): ExitPhrase {
   return new LazyExitPhrase(phrase, kind, locate, node, banner);
 }
 

@@ -309,7 +309,8 @@ class TreePlace implements JsonPlace {
 
   strings(): NamedValue[] {
     const strings: NamedValue[] = [];
-    if (this.node.type === 'array') for (const node of this.node.children ?? []) if (node.type === 'string') strings.push({ value: node.value as string, node });
+    if (this.node.type === 'array')
+      for (const node of this.node.children ?? []) if (node.type === 'string') strings.push({ value: node.value as string, node });
     return strings;
   }
 
@@ -393,7 +394,8 @@ class ValueNode implements jsonc.Node, JsonPlace {
     const json = this.json;
     let value: unknown;
     if (typeof segment === 'number') value = Array.isArray(json) ? json[segment] : undefined;
-    else if (typeof json === 'object' && json !== null && !Array.isArray(json) && Object.prototype.hasOwnProperty.call(json, segment)) value = (json as Record<string, unknown>)[segment];
+    else if (typeof json === 'object' && json !== null && !Array.isArray(json) && Object.prototype.hasOwnProperty.call(json, segment))
+      value = (json as Record<string, unknown>)[segment];
     return typeof value === 'string' ? value : undefined;
   }
 
@@ -479,7 +481,16 @@ function relativeParts(projectRoot: string, file: string): string[] | undefined 
   // The usual case, a path below the root with no `.` or `..` segment, without path.relative's
   // normalizing (it resolves both paths: some 10 µs a call, for each file of a project load).
   const root = projectRoot.endsWith(path.sep) ? projectRoot.slice(0, -1) : projectRoot;
-  if (file.length > root.length + 1 && file.startsWith(root) && file[root.length] === path.sep && path.isAbsolute(root) && !DOT_SEGMENT.test(file) && !file.endsWith(path.sep) && !file.includes(path.sep + path.sep) && (path.sep === '/' || !file.includes('/'))) {
+  if (
+    file.length > root.length + 1 &&
+    file.startsWith(root) &&
+    file[root.length] === path.sep &&
+    path.isAbsolute(root) &&
+    !DOT_SEGMENT.test(file) &&
+    !file.endsWith(path.sep) &&
+    !file.includes(path.sep + path.sep) &&
+    (path.sep === '/' || !file.includes('/'))
+  ) {
     return file.slice(root.length + 1).split(path.sep);
   }
   const rel = path.relative(projectRoot, file);
@@ -516,23 +527,40 @@ export function propertyNode(object: jsonc.Node | undefined, key: string): jsonc
 
 function describeParseError(code: jsonc.ParseErrorCode): string {
   switch (code) {
-    case jsonc.ParseErrorCode.InvalidSymbol: return 'invalid symbol';
-    case jsonc.ParseErrorCode.InvalidNumberFormat: return 'invalid number';
-    case jsonc.ParseErrorCode.PropertyNameExpected: return 'property name expected (in double quotes)';
-    case jsonc.ParseErrorCode.ValueExpected: return 'value expected';
-    case jsonc.ParseErrorCode.ColonExpected: return 'colon expected';
-    case jsonc.ParseErrorCode.CommaExpected: return 'comma expected';
-    case jsonc.ParseErrorCode.CloseBraceExpected: return 'closing brace `}` expected';
-    case jsonc.ParseErrorCode.CloseBracketExpected: return 'closing bracket `]` expected';
-    case jsonc.ParseErrorCode.EndOfFileExpected: return 'end of file expected';
-    case jsonc.ParseErrorCode.InvalidCommentToken: return 'comments are not allowed in JSON';
-    case jsonc.ParseErrorCode.UnexpectedEndOfComment: return 'unexpected end of comment';
-    case jsonc.ParseErrorCode.UnexpectedEndOfString: return 'unterminated string';
-    case jsonc.ParseErrorCode.UnexpectedEndOfNumber: return 'unexpected end of number';
-    case jsonc.ParseErrorCode.InvalidUnicode: return 'invalid unicode sequence in string';
-    case jsonc.ParseErrorCode.InvalidEscapeCharacter: return 'invalid escape character in string';
-    case jsonc.ParseErrorCode.InvalidCharacter: return 'invalid character in string';
-    default: return 'invalid JSON';
+    case jsonc.ParseErrorCode.InvalidSymbol:
+      return 'invalid symbol';
+    case jsonc.ParseErrorCode.InvalidNumberFormat:
+      return 'invalid number';
+    case jsonc.ParseErrorCode.PropertyNameExpected:
+      return 'property name expected (in double quotes)';
+    case jsonc.ParseErrorCode.ValueExpected:
+      return 'value expected';
+    case jsonc.ParseErrorCode.ColonExpected:
+      return 'colon expected';
+    case jsonc.ParseErrorCode.CommaExpected:
+      return 'comma expected';
+    case jsonc.ParseErrorCode.CloseBraceExpected:
+      return 'closing brace `}` expected';
+    case jsonc.ParseErrorCode.CloseBracketExpected:
+      return 'closing bracket `]` expected';
+    case jsonc.ParseErrorCode.EndOfFileExpected:
+      return 'end of file expected';
+    case jsonc.ParseErrorCode.InvalidCommentToken:
+      return 'comments are not allowed in JSON';
+    case jsonc.ParseErrorCode.UnexpectedEndOfComment:
+      return 'unexpected end of comment';
+    case jsonc.ParseErrorCode.UnexpectedEndOfString:
+      return 'unterminated string';
+    case jsonc.ParseErrorCode.UnexpectedEndOfNumber:
+      return 'unexpected end of number';
+    case jsonc.ParseErrorCode.InvalidUnicode:
+      return 'invalid unicode sequence in string';
+    case jsonc.ParseErrorCode.InvalidEscapeCharacter:
+      return 'invalid escape character in string';
+    case jsonc.ParseErrorCode.InvalidCharacter:
+      return 'invalid character in string';
+    default:
+      return 'invalid JSON';
   }
 }
 

@@ -105,12 +105,14 @@ export function parseFunctionCode(text: string): FunctionCode {
     }
   }
   const sends: SentEventRecord[] = [];
-  if (program) walk(program, (node) => {
-    const record = sendEventRecord(node);
-    // A call the syntax error is inside is the loose parser's guess (an unterminated string
-    // runs to the end of its line): function-syntax reports it; no event check reads it.
-    if (record && !(syntaxError && syntaxError.offset >= record.call.offset && syntaxError.offset < record.call.offset + record.call.length)) sends.push(record);
-  });
+  if (program)
+    walk(program, (node) => {
+      const record = sendEventRecord(node);
+      // A call the syntax error is inside is the loose parser's guess (an unterminated string
+      // runs to the end of its line): function-syntax reports it; no event check reads it.
+      if (record && !(syntaxError && syntaxError.offset >= record.call.offset && syntaxError.offset < record.call.offset + record.call.length))
+        sends.push(record);
+    });
   return { sends, ...(syntaxError ? { syntaxError } : {}) };
 }
 

@@ -33,7 +33,11 @@ export function readJourney(file: BotFile): Journey {
 
 function parseJourney(root: JsonPlace | undefined): Journey {
   const trigger = root?.child('trigger');
-  const nodes = root?.child('nodes')?.items().map((place): JourneyNode => new PlaceJourneyNode(place)) ?? [];
+  const nodes =
+    root
+      ?.child('nodes')
+      ?.items()
+      .map((place): JourneyNode => new PlaceJourneyNode(place)) ?? [];
   return {
     name: root?.named('name'),
     triggerIntent: trigger?.named('intent'),

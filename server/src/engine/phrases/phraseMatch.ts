@@ -51,13 +51,7 @@ export function normalizePhrase(phrase: string): string {
   const plain = plainness(phrase);
   if (plain === 2) return phrase;
   if (plain === 1) return phrase.toLowerCase();
-  return phrase
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(SPACES, ' ')
-    .trim()
-    .toLowerCase()
-    .replace(TRAILING_PUNCTUATION, '');
+  return phrase.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim().toLowerCase().replace(TRAILING_PUNCTUATION, '');
 }
 
 /**
@@ -123,11 +117,24 @@ export type PhraseDifference =
 const CHAR_NAMES: Record<number, string> = {
   0x09: 'CHARACTER TABULATION',
   0xa0: 'NO-BREAK SPACE',
-  0x2000: 'EN QUAD', 0x2001: 'EM QUAD', 0x2002: 'EN SPACE', 0x2003: 'EM SPACE', 0x2004: 'THREE-PER-EM SPACE',
-  0x2005: 'FOUR-PER-EM SPACE', 0x2006: 'SIX-PER-EM SPACE', 0x2007: 'FIGURE SPACE', 0x2008: 'PUNCTUATION SPACE',
-  0x2009: 'THIN SPACE', 0x200a: 'HAIR SPACE',
-  0x200b: 'ZERO WIDTH SPACE', 0x200c: 'ZERO WIDTH NON-JOINER', 0x200d: 'ZERO WIDTH JOINER', 0x2060: 'WORD JOINER',
-  0x202f: 'NARROW NO-BREAK SPACE', 0x3000: 'IDEOGRAPHIC SPACE', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+  0x2000: 'EN QUAD',
+  0x2001: 'EM QUAD',
+  0x2002: 'EN SPACE',
+  0x2003: 'EM SPACE',
+  0x2004: 'THREE-PER-EM SPACE',
+  0x2005: 'FOUR-PER-EM SPACE',
+  0x2006: 'SIX-PER-EM SPACE',
+  0x2007: 'FIGURE SPACE',
+  0x2008: 'PUNCTUATION SPACE',
+  0x2009: 'THIN SPACE',
+  0x200a: 'HAIR SPACE',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x2060: 'WORD JOINER',
+  0x202f: 'NARROW NO-BREAK SPACE',
+  0x3000: 'IDEOGRAPHIC SPACE',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
 };
 
 /** A character as `U+200B ZERO WIDTH SPACE` (the name for the characters phrases trip on). */
@@ -145,7 +152,10 @@ export function describeChar(char: string): string {
  */
 export function phraseDifference(phrase: string, utterance: string): PhraseDifference | undefined {
   if (phrase === utterance || normalizePhrase(phrase) !== normalizePhrase(utterance)) return undefined;
-  for (const [text, where] of [[phrase, 'phrase'], [utterance, 'utterance']] as const) {
+  for (const [text, where] of [
+    [phrase, 'phrase'],
+    [utterance, 'utterance'],
+  ] as const) {
     const invisible = text.match(/[\u200B-\u200D\u2060\uFEFF]/);
     if (invisible) return { kind: 'invisible', char: describeChar(invisible[0]), in: where };
   }
@@ -164,11 +174,16 @@ export function phraseDifference(phrase: string, utterance: string): PhraseDiffe
 /** The difference in words, for messages: "contains U+200B ZERO WIDTH SPACE". */
 export function describeDifference(difference: PhraseDifference): string {
   switch (difference.kind) {
-    case 'invisible': return `${difference.in === 'phrase' ? 'contains' : 'the utterance contains'} ${difference.char}`;
-    case 'normalisation': return 'differs only in Unicode normalisation (NFC/NFD)';
-    case 'spacing': return `differs in spacing${difference.char ? ` (${difference.char})` : ''}`;
-    case 'case': return 'differs in case';
-    case 'punctuation': return 'differs in trailing punctuation';
+    case 'invisible':
+      return `${difference.in === 'phrase' ? 'contains' : 'the utterance contains'} ${difference.char}`;
+    case 'normalisation':
+      return 'differs only in Unicode normalisation (NFC/NFD)';
+    case 'spacing':
+      return `differs in spacing${difference.char ? ` (${difference.char})` : ''}`;
+    case 'case':
+      return 'differs in case';
+    case 'punctuation':
+      return 'differs in trailing punctuation';
   }
 }
 
@@ -240,7 +255,8 @@ export function nearnessOfKeys(phrase: NearKey, candidate: NearKey): number | un
   const wordsA = phrase.words;
   const wordsB = candidate.words;
   // Word counts more than one apart are more than one word edit apart: skip the encoding.
-  if (Math.min(wordsA.length, wordsB.length) >= 3 && Math.abs(wordsA.length - wordsB.length) <= 1 && oneWordEditAtMost(wordsA, wordsB)) return 2 + budget;
+  if (Math.min(wordsA.length, wordsB.length) >= 3 && Math.abs(wordsA.length - wordsB.length) <= 1 && oneWordEditAtMost(wordsA, wordsB))
+    return 2 + budget;
   return undefined;
 }
 

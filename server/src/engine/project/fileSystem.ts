@@ -145,7 +145,10 @@ export const nodeFileSystem: FileSystem = {
       if (folder !== undefined && !folders.has(folder)) folders.set(folder, (known = await folderOf(folder)));
       // A file that is not a link is where its folder really is; a link (or a file the listing
       // does not show: made since, or a path not spelt plainly) is resolved on its own.
-      const real = known?.real && 'path' in known.real && known.plain.has(name) && name !== '.' && name !== '..' ? { path: joinName(known.real.path, name) } : undefined;
+      const real =
+        known?.real && 'path' in known.real && known.plain.has(name) && name !== '.' && name !== '..'
+          ? { path: joinName(known.real.path, name) }
+          : undefined;
       reals.push(real ?? (await realPathOf(filePath)));
     }
     return reals;
@@ -270,7 +273,8 @@ function shallowPatterns(patterns: readonly string[]): ShallowPattern[] | undefi
   for (const pattern of patterns) {
     const segments = pattern.split('/');
     const name = segments.pop() ?? '';
-    if (segments.some((s) => /[*?[{\\!()+@]/.test(s) || ['.', '..', ...IGNORED_FOLDERS].includes(s)) || /[?[{\\!()+@]/.test(name) || !name) return undefined;
+    if (segments.some((s) => /[*?[{\\!()+@]/.test(s) || ['.', '..', ...IGNORED_FOLDERS].includes(s)) || /[?[{\\!()+@]/.test(name) || !name)
+      return undefined;
     const regex = new RegExp(`^${name.split('*').map(escapeRegex).join('[^/]*')}$`);
     const wild = name.includes('*');
     shallow.push({ folder: segments.join('/'), matches: (entry) => regex.test(entry) && !(wild && entry.startsWith('.')) });

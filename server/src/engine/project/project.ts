@@ -182,7 +182,14 @@ export class BotProject {
     const kind = fileKindOf(this.root, filePath);
     if (!kind) return undefined;
     const existing = this.files.get(filePath);
-    if (existing && existing.version === version && existing.text === text && existing.size === (limits.sizeOnDisk ?? text.length) && existing.unreadReason === limits.unreadReason && existing.hadBom === (limits.hadBom ?? false)) {
+    if (
+      existing &&
+      existing.version === version &&
+      existing.text === text &&
+      existing.size === (limits.sizeOnDisk ?? text.length) &&
+      existing.unreadReason === limits.unreadReason &&
+      existing.hadBom === (limits.hadBom ?? false)
+    ) {
       return existing;
     }
     const file = new BotFile(filePath, kind, text, version, limits);

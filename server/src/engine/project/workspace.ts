@@ -34,7 +34,10 @@ export class BotWorkspace {
   private roots: readonly string[] | undefined;
   private realRoots: Promise<string[]> | undefined;
 
-  constructor(readonly fs: FileSystem, options: WorkspaceOptions = {}) {
+  constructor(
+    readonly fs: FileSystem,
+    options: WorkspaceOptions = {},
+  ) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.allowedRoots = options.allowedRoots;
   }
@@ -243,7 +246,13 @@ const DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)/;
 export function isInside(folder: string, file: string): boolean {
   // The usual case, a path below the folder with no `.` or `..` in it, without path.relative's
   // normalizing (some 5 µs a call, for each file of a project load).
-  if (file.length > folder.length && file.startsWith(folder) && file[folder.length] === path.sep && path.isAbsolute(folder) && !DOT_SEGMENT.test(file)) {
+  if (
+    file.length > folder.length &&
+    file.startsWith(folder) &&
+    file[folder.length] === path.sep &&
+    path.isAbsolute(folder) &&
+    !DOT_SEGMENT.test(file)
+  ) {
     return true;
   }
   const rel = path.relative(folder, file);

@@ -103,7 +103,11 @@ function describe(error: ErrorObject, root: jsonc.Node, rootName: string): Schem
       return { ...rangeOf(node), severity: 'error', message: `${subject} must be one of ${list(allowed)}${hint}`, suggestion };
     }
     case 'const':
-      return { ...rangeOf(node), severity: 'error', message: `${subject} must be \`${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}\`` };
+      return {
+        ...rangeOf(node),
+        severity: 'error',
+        message: `${subject} must be \`${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}\``,
+      };
     case 'minLength':
       return { ...rangeOf(node), severity: 'error', message: `${subject} must not be empty` };
     case 'minItems': {
@@ -155,11 +159,16 @@ function anchorOf(node: jsonc.Node): { offset: number; length: number } {
 
 function article(type: string): string {
   switch (type) {
-    case 'object': return 'an object';
-    case 'array': return 'an array';
-    case 'integer': return 'an integer';
-    case 'boolean': return 'true or false';
-    default: return `a ${type}`;
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'integer':
+      return 'an integer';
+    case 'boolean':
+      return 'true or false';
+    default:
+      return `a ${type}`;
   }
 }
 

@@ -161,7 +161,9 @@ class PayloadReader {
     }
     if (model.shape === 'array') return { shape: 'array', banners: this.bannerList(model, 'the list of banners') };
     if (data.type !== 'object') {
-      this.problems.push(`the payload is ${describe(data)}, not an object: a banner payload is an object with a \`title\` and \`options\`, a list of banners, or a template`);
+      this.problems.push(
+        `the payload is ${describe(data)}, not an object: a banner payload is an object with a \`title\` and \`options\`, a list of banners, or a template`,
+      );
       return { shape: 'banner', banners: [] };
     }
     // The reader's precedence (bannerPayload.ts): `banners` makes a dynamic payload, then `quickReplies` a legacy one.
@@ -348,13 +350,20 @@ class PayloadReader {
 /** A JSON value in a few words, for problems: `a number (42)`, `a list`. */
 function describe(node: jsonc.Node): string {
   switch (node.type) {
-    case 'object': return 'an object';
-    case 'array': return 'a list';
-    case 'string': return `the text ${JSON.stringify(clip(node.value as string))}`;
-    case 'number': return `a number (${node.value})`;
-    case 'boolean': return String(node.value);
-    case 'null': return 'null';
-    default: return 'not a value';
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'a list';
+    case 'string':
+      return `the text ${JSON.stringify(clip(node.value as string))}`;
+    case 'number':
+      return `a number (${node.value})`;
+    case 'boolean':
+      return String(node.value);
+    case 'null':
+      return 'null';
+    default:
+      return 'not a value';
   }
 }
 

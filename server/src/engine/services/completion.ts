@@ -68,7 +68,7 @@ export function completionsAt(project: BotProject, file: BotFile, offset: number
     return [...index.journeysByName.keys()].map((name) => item(name, 'journey', 'journey'));
   }
   const journey = readJourney(file);
-  if (at.length === 1 && last === 'start' || (at[0] === 'nodes' && (last === 'next' || at[at.length - 2] === 'next'))) {
+  if ((at.length === 1 && last === 'start') || (at[0] === 'nodes' && (last === 'next' || at[at.length - 2] === 'next'))) {
     return journey.nodes.filter((n) => n.id).map((n) => item(n.id!.value, 'node', `${n.type ?? 'node'} node`));
   }
   // Only in the buttons the banner model reads: in a payload with both `banners` and
@@ -78,7 +78,13 @@ export function completionsAt(project: BotProject, file: BotFile, offset: number
     // from a button that calls an agent again.
     const rank = utteranceRanks(project);
     return index.utterances.map((u) =>
-      item(u.utterance.value, 'utterance', `utterance of intent ${u.intentName}`, `Starts the journeys of intent \`${u.intentName}\`.`, rank(u.intentName)),
+      item(
+        u.utterance.value,
+        'utterance',
+        `utterance of intent ${u.intentName}`,
+        `Starts the journeys of intent \`${u.intentName}\`.`,
+        rank(u.intentName),
+      ),
     );
   }
   return [];
@@ -90,7 +96,13 @@ type ItemMaker = (label: string, kind: CompletionKind, detail: string, documenta
 function eventCompletions(project: BotProject, item: ItemMaker): Completion[] {
   const declared = project.config.events;
   const items = [...declared.values()].map((e) =>
-    item(e.name.value, 'event', e.enabled === false ? 'custom event (disabled in bot.json)' : 'custom event, declared in bot.json', platformEvents.find((p) => p.name === e.name.value)?.description, e.enabled === false ? 3 : 0),
+    item(
+      e.name.value,
+      'event',
+      e.enabled === false ? 'custom event (disabled in bot.json)' : 'custom event, declared in bot.json',
+      platformEvents.find((p) => p.name === e.name.value)?.description,
+      e.enabled === false ? 3 : 0,
+    ),
   );
   for (const event of platformEvents) {
     if (!declared.has(event.name)) items.push(item(event.name, 'event', `${event.kind} event`, event.description, event.kind === 'banner' ? 1 : 2));
@@ -136,7 +148,11 @@ function functionEventCompletions(project: BotProject, file: BotFile, offset: nu
  */
 function utteranceRanks(project: BotProject): (intent: string) => number {
   const index = indexOf(project);
-  const exits = new Set(intentsToTrain(project).filter((i) => i.exits).map((i) => i.name));
+  const exits = new Set(
+    intentsToTrain(project)
+      .filter((i) => i.exits)
+      .map((i) => i.name),
+  );
   return (intent) => (exits.has(intent) ? 0 : index.journeysByIntent.has(intent) ? 1 : 2);
 }
 
@@ -162,11 +178,7 @@ function bannerSnippets(project: BotProject, node: jsonc.Node | undefined, offse
   const replace = empty ? { offset: node.offset, length: node.length } : { offset, length: 0 };
   const index = indexOf(project);
   const rank = utteranceRanks(project);
-  const trained = [...new Set(
-    [...index.utterances]
-      .sort((a, b) => rank(a.intentName) - rank(b.intentName))
-      .map((u) => u.utterance.value),
-  )];
+  const trained = [...new Set([...index.utterances].sort((a, b) => rank(a.intentName) - rank(b.intentName)).map((u) => u.utterance.value))];
   const choices = trained.length ? trained : [GUIDE_PHRASE];
   const choice = (n: string) => `\${${n}|${choices.map(escapeChoice).join(',')}|}`;
   return BANNER_SNIPPETS.map((name, rank) => {
@@ -187,5 +199,7 @@ function bannerSnippets(project: BotProject, node: jsonc.Node | undefined, offse
 
 /** A snippet choice escapes `,`, `|` and `\\`. JSON string escaping comes first. */
 function escapeChoice(phrase: string): string {
-  return JSON.stringify(phrase).slice(1, -1).replace(/[\\,|]/g, (c) => `\\${c}`);
+  return JSON.stringify(phrase)
+    .slice(1, -1)
+    .replace(/[\\,|]/g, (c) => `\\${c}`);
 }

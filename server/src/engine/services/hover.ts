@@ -40,20 +40,35 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
       }
       case 'journey': {
         const entry = index.journeysByName.get(symbol.name)?.[0];
-        const trigger = entry?.journey.triggerIntent ? `intent \`${entry.journey.triggerIntent.value}\`` : entry?.journey.triggerEvent ? `event \`${entry.journey.triggerEvent.value}\`` : 'nothing';
-        return { ...range, markdown: `**journey** \`${symbol.name}\`${entry ? ` (${relativePath(project.root, entry.file.path)})` : ''}\n\nStarted by ${trigger}; ${entry?.journey.nodes.length ?? 0} node(s).` };
+        const trigger = entry?.journey.triggerIntent
+          ? `intent \`${entry.journey.triggerIntent.value}\``
+          : entry?.journey.triggerEvent
+            ? `event \`${entry.journey.triggerEvent.value}\``
+            : 'nothing';
+        return {
+          ...range,
+          markdown: `**journey** \`${symbol.name}\`${entry ? ` (${relativePath(project.root, entry.file.path)})` : ''}\n\nStarted by ${trigger}; ${entry?.journey.nodes.length ?? 0} node(s).`,
+        };
       }
       case 'node': {
         const node = nodesById(readJourney(symbol.scope ?? file)).get(symbol.name);
-        const what = node?.type === 'sendEvent'
-          ? node.event?.value ? `sends \`${node.event.value}\`` : 'sends no event yet'
-          : node?.type === 'message' ? 'says something' : node?.type ?? 'unknown';
+        const what =
+          node?.type === 'sendEvent'
+            ? node.event?.value
+              ? `sends \`${node.event.value}\``
+              : 'sends no event yet'
+            : node?.type === 'message'
+              ? 'says something'
+              : (node?.type ?? 'unknown');
         return { ...range, markdown: `**node** \`${symbol.name}\`: ${node ? `${node.type} node, ${what}` : '_not in this journey_'}` };
       }
       case 'phrase': {
         const matches = index.utterancesMatching(symbol.name, project.phraseMatch);
         const lines = matches.length
-          ? matches.map((u) => `trains intent \`${u.intentName}\`, which starts ${(index.journeysByIntent.get(u.intentName) ?? []).map((j) => `\`${j.journey.name?.value}\``).join(', ') || 'no journey'}`)
+          ? matches.map(
+              (u) =>
+                `trains intent \`${u.intentName}\`, which starts ${(index.journeysByIntent.get(u.intentName) ?? []).map((j) => `\`${j.journey.name?.value}\``).join(', ') || 'no journey'}`,
+            )
           : ['_no intent is trained with it_'];
         return { ...range, markdown: `**phrase** \`${symbol.name}\`\n\n${lines.join('\n\n')}` };
       }
@@ -67,8 +82,12 @@ function eventMarkdown(project: BotProject, name: string): string {
   const platform = platformEvent(name);
   const declared = project.config.events.get(name);
   const state = declared
-    ? declared.enabled === false ? 'Declared in bot.json, **disabled**: it does not fire.' : 'Declared and enabled in bot.json.'
-    : platform ? 'A platform event.' : 'Not declared in bot.json.';
+    ? declared.enabled === false
+      ? 'Declared in bot.json, **disabled**: it does not fire.'
+      : 'Declared and enabled in bot.json.'
+    : platform
+      ? 'A platform event.'
+      : 'Not declared in bot.json.';
   return `**event** \`${name}\`\n\n${platform?.description ?? 'A custom event of this bot.'}\n\n${state}`;
 }
 
@@ -86,21 +105,27 @@ function bannerHover(project: BotProject, file: BotFile, offset: number): Hover 
   if (!at) return undefined;
   const node = at.sendEvent;
   const index = indexOf(project);
-  const banners = at.payload.banners.filter((banner) => banner.kind === 'text' && banner.node.type === 'object').map((banner) => {
-    const title = named(banner.title)?.value ?? '(no title)';
-    const buttons = banner.options.map((option) => {
-      const label = named(option.title)?.value ?? '(no label)';
-      const text = named(option.text)?.value;
-      const url = named(option.url)?.value;
-      if (url) return `\`[ ${label} ]\` opens ${url}`;
-      const intents = text ? [...new Set(index.utterancesMatching(text, project.phraseMatch).map((u) => u.intentName))] : [];
-      return `\`[ ${label} ]\` sends "${text ?? ''}": ${intents.length ? `starts intent ${intents.map((i) => `\`${i}\``).join(', ')}` : '**no intent is trained with it**'}`;
+  const banners = at.payload.banners
+    .filter((banner) => banner.kind === 'text' && banner.node.type === 'object')
+    .map((banner) => {
+      const title = named(banner.title)?.value ?? '(no title)';
+      const buttons = banner.options.map((option) => {
+        const label = named(option.title)?.value ?? '(no label)';
+        const text = named(option.text)?.value;
+        const url = named(option.url)?.value;
+        if (url) return `\`[ ${label} ]\` opens ${url}`;
+        const intents = text ? [...new Set(index.utterancesMatching(text, project.phraseMatch).map((u) => u.intentName))] : [];
+        return `\`[ ${label} ]\` sends "${text ?? ''}": ${intents.length ? `starts intent ${intents.map((i) => `\`${i}\``).join(', ')}` : '**no intent is trained with it**'}`;
+      });
+      return `> ${title}\n${buttons.length ? `\n${buttons.map((b) => `- ${b}`).join('\n')}` : ''}`;
     });
-    return `> ${title}\n${buttons.length ? `\n${buttons.map((b) => `- ${b}`).join('\n')}` : ''}`;
-  });
   // A function file's payload tree is built from the JavaScript literal (functionCode.ts).
   const data = jsonc.findNodeAtOffset(file.root ?? at.payload.node, offset);
   return banners.length
-    ? { markdown: `**banner** (${node.event?.value})\n\n${banners.join('\n\n')}`, offset: data?.offset ?? at.payload.node.offset, length: data?.length ?? at.payload.node.length }
+    ? {
+        markdown: `**banner** (${node.event?.value})\n\n${banners.join('\n\n')}`,
+        offset: data?.offset ?? at.payload.node.offset,
+        length: data?.length ?? at.payload.node.length,
+      }
     : undefined;
 }

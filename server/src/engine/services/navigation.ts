@@ -37,10 +37,13 @@ export function symbolAt(file: BotFile, offset: number): (BotSymbol & { occurren
 export function occurrencesOf(project: BotProject, symbol: BotSymbol, mode: PhraseMatch = project.phraseMatch): SymbolOccurrence[] {
   const files = symbol.kind === 'node' && symbol.scope ? [symbol.scope] : project.allFiles();
   const same = (o: BotSymbol) =>
-    o.kind === symbol.kind &&
-    (o.kind === 'phrase' ? phraseKey(o.name, mode) === phraseKey(symbol.name, mode) : o.name === symbol.name);
+    o.kind === symbol.kind && (o.kind === 'phrase' ? phraseKey(o.name, mode) === phraseKey(symbol.name, mode) : o.name === symbol.name);
   return files
-    .flatMap((f) => occurrencesIn(f).filter(same).map((o) => o.occurrence))
+    .flatMap((f) =>
+      occurrencesIn(f)
+        .filter(same)
+        .map((o) => o.occurrence),
+    )
     .sort((a, b) => Number(b.isDefinition) - Number(a.isDefinition));
 }
 
@@ -96,4 +99,3 @@ function readOccurrences(file: BotFile): Occurrence[] {
   }
   return list;
 }
-

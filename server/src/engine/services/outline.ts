@@ -25,7 +25,7 @@ export function outlineOf(file: BotFile): OutlineItem[] {
       .filter((n) => n.id)
       .map((n) => ({
         name: n.id!.value,
-        detail: n.type === 'sendEvent' ? `sendEvent ${n.event?.value ?? ''}`.trim() : n.type ?? '',
+        detail: n.type === 'sendEvent' ? `sendEvent ${n.event?.value ?? ''}`.trim() : (n.type ?? ''),
         kind: 'node' as const,
         offset: n.node.offset,
         length: n.node.length,
@@ -33,26 +33,62 @@ export function outlineOf(file: BotFile): OutlineItem[] {
         children: [],
       }));
     const name = journey.name;
-    return [{ name: name?.value ?? 'journey', detail: 'journey', kind: 'journey', ...whole, selection: name ? { offset: name.node.offset, length: name.node.length } : whole, children }];
+    return [
+      {
+        name: name?.value ?? 'journey',
+        detail: 'journey',
+        kind: 'journey',
+        ...whole,
+        selection: name ? { offset: name.node.offset, length: name.node.length } : whole,
+        children,
+      },
+    ];
   }
   if (file.kind === 'intent') {
     const intent = readIntent(file);
     const children = intent.utterances.map((u) => ({
-      name: u.value, detail: 'utterance', kind: 'utterance' as const, offset: u.node.offset, length: u.node.length,
-      selection: { offset: u.node.offset, length: u.node.length }, children: [],
+      name: u.value,
+      detail: 'utterance',
+      kind: 'utterance' as const,
+      offset: u.node.offset,
+      length: u.node.length,
+      selection: { offset: u.node.offset, length: u.node.length },
+      children: [],
     }));
     const name = intent.name;
-    return [{ name: name?.value ?? 'intent', detail: 'intent', kind: 'intent', ...whole, selection: name ? { offset: name.node.offset, length: name.node.length } : whole, children }];
+    return [
+      {
+        name: name?.value ?? 'intent',
+        detail: 'intent',
+        kind: 'intent',
+        ...whole,
+        selection: name ? { offset: name.node.offset, length: name.node.length } : whole,
+        children,
+      },
+    ];
   }
   if (file.kind === 'bot') {
     const config = readBotConfig(file);
     const children = [...config.events.values()].map((e) => ({
-      name: e.name.value, detail: e.enabled === false ? 'event (disabled)' : 'event', kind: 'event' as const,
-      offset: e.name.node.parent?.parent?.offset ?? e.name.node.offset, length: e.name.node.parent?.parent?.length ?? e.name.node.length,
-      selection: { offset: e.name.node.offset, length: e.name.node.length }, children: [],
+      name: e.name.value,
+      detail: e.enabled === false ? 'event (disabled)' : 'event',
+      kind: 'event' as const,
+      offset: e.name.node.parent?.parent?.offset ?? e.name.node.offset,
+      length: e.name.node.parent?.parent?.length ?? e.name.node.length,
+      selection: { offset: e.name.node.offset, length: e.name.node.length },
+      children: [],
     }));
     const name = config.name;
-    return [{ name: name?.value ?? 'bot', detail: 'bot', kind: 'bot', ...whole, selection: name ? { offset: name.node.offset, length: name.node.length } : whole, children }];
+    return [
+      {
+        name: name?.value ?? 'bot',
+        detail: 'bot',
+        kind: 'bot',
+        ...whole,
+        selection: name ? { offset: name.node.offset, length: name.node.length } : whole,
+        children,
+      },
+    ];
   }
   return [];
 }

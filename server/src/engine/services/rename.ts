@@ -18,7 +18,9 @@ export function renameEdits(project: BotProject, file: BotFile, offset: number, 
   const symbol = symbolAt(file, offset);
   if (!symbol || !isRenamable(symbol)) throw new RenameError('only intents, journeys and node ids can be renamed');
   if (!NAME.test(newName)) {
-    throw new RenameError(`\`${newName}\` is not a valid ${symbol.kind === 'node' ? 'node id' : `${symbol.kind} name`}: use letters, digits, \`_\`, \`-\` or \`.\`, with no spaces`);
+    throw new RenameError(
+      `\`${newName}\` is not a valid ${symbol.kind === 'node' ? 'node id' : `${symbol.kind} name`}: use letters, digits, \`_\`, \`-\` or \`.\`, with no spaces`,
+    );
   }
   const byFile = new Map<string, TextChange[]>();
   for (const occurrence of occurrencesOf(project, symbol)) {

@@ -27,7 +27,14 @@ export function studioPieces(file: BotFile): StudioPiece[] {
     const intent = readIntent(file);
     if (!list?.parent || !intent.utterances.length) return [];
     const name = intent.name?.value ?? 'the intent';
-    return [{ offset: list.parent.offset, title: 'Copy for Studio: utterances', text: studioUtterances(intent.utterances.map((u) => u.value)), what: `the ${intent.utterances.length} utterance(s) of intent \`${name}\`` }];
+    return [
+      {
+        offset: list.parent.offset,
+        title: 'Copy for Studio: utterances',
+        text: studioUtterances(intent.utterances.map((u) => u.value)),
+        what: `the ${intent.utterances.length} utterance(s) of intent \`${name}\``,
+      },
+    ];
   }
   if (file.kind !== 'journey' && file.kind !== 'function') return [];
   const pieces: StudioPiece[] = [];
@@ -35,7 +42,12 @@ export function studioPieces(file: BotFile): StudioPiece[] {
     const event = node.event?.value;
     const data = node.data ? studioData(file.kind === 'function' ? jsonc.getNodeValue(node.data) : file.valueAt(node.data)) : undefined;
     if (data !== undefined) {
-      pieces.push({ offset: node.node.offset, title: `Copy for Studio: data${event ? ` of ${event}` : ''}`, text: data, what: `the data of the Send Event node${event ? ` for \`${event}\` (event type Custom)` : ''}` });
+      pieces.push({
+        offset: node.node.offset,
+        title: `Copy for Studio: data${event ? ` of ${event}` : ''}`,
+        text: data,
+        what: `the data of the Send Event node${event ? ` for \`${event}\` (event type Custom)` : ''}`,
+      });
     }
     if (event) pieces.push({ offset: node.node.offset, title: `Copy event name`, text: event, what: `the event name \`${event}\`` });
   }

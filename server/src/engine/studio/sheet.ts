@@ -115,7 +115,12 @@ export function studioSheet(project: BotProject): string {
   const name = str(bot?.name) ?? 'the bot';
   out.push(`# Studio build sheet: ${name}`, '', 'Build these in Yellow.ai Studio in this order. Paste the data blocks exactly as they are.', '');
 
-  out.push('## 1. Custom events', '', 'Automation > Events > Custom events: create each event with its description, and make it **active** (an inactive event does not fire).', '');
+  out.push(
+    '## 1. Custom events',
+    '',
+    'Automation > Events > Custom events: create each event with its description, and make it **active** (an inactive event does not fire).',
+    '',
+  );
   const events = (Array.isArray(bot?.events) ? bot.events : []).filter(isObject);
   if (!events.length) out.push('_bot.json declares no custom events._', '');
   for (const event of events) {
@@ -138,7 +143,11 @@ export function studioSheet(project: BotProject): string {
     out.push(`### Journey ${code(str(journey.name) ?? '(no name)')}`, '');
     if (str(journey.description)) out.push(str(journey.description)!, '');
     const trigger = isObject(journey.trigger) ? journey.trigger : {};
-    const started = str(trigger.intent) ? `the intent ${code(str(trigger.intent)!)}` : str(trigger.event) ? `the event ${code(str(trigger.event)!)}` : 'nothing (the journey has no trigger)';
+    const started = str(trigger.intent)
+      ? `the intent ${code(str(trigger.intent)!)}`
+      : str(trigger.event)
+        ? `the event ${code(str(trigger.event)!)}`
+        : 'nothing (the journey has no trigger)';
     out.push(`Started by ${started}; first node ${code(str(journey.start) ?? '(none)')}. (${relativePath(project.root, file.path)})`, '');
     const nodes = (Array.isArray(journey.nodes) ? journey.nodes : []).filter(isObject);
     nodes.forEach((node, i) => out.push(`${i + 1}. ${describeNode(node, bot).join('\n')}`));
@@ -159,7 +168,17 @@ export function studioSheet(project: BotProject): string {
   }
 
   if (skipped.length) {
-    out.push('## Not included', '', 'These files are not valid JSON or could not be read; fix them and build the sheet again:', '', ...skipped.sort().map((f) => `- ${f}`), '');
+    out.push(
+      '## Not included',
+      '',
+      'These files are not valid JSON or could not be read; fix them and build the sheet again:',
+      '',
+      ...skipped.sort().map((f) => `- ${f}`),
+      '',
+    );
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

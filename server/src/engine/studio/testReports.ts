@@ -61,7 +61,10 @@ const PASSED = new Set(['success', 'successful', 'pass', 'passed', 'true', 'ok',
 
 /** A header as compared: no BOM, case, spaces, `_` or `-` ("Predicted Journey" = "predicted_journey"). */
 export function headerKey(header: string): string {
-  return header.replace(/^\uFEFF/, '').toLowerCase().replace(/[\s_-]+/g, '');
+  return header
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 const REPORTS = Symbol('test report');
@@ -119,7 +122,13 @@ export function readTestReport(text: string): TestReport {
 
   const columns = COLUMNS[shape];
   const index = (column: string | undefined) => (column === undefined ? -1 : keys.indexOf(column));
-  const at = { utterance: index(columns.utterance), expected: index(columns.expected), predicted: index(columns.predicted), status: index(columns.status), confidence: index(columns.confidence) };
+  const at = {
+    utterance: index(columns.utterance),
+    expected: index(columns.expected),
+    predicted: index(columns.predicted),
+    status: index(columns.status),
+    confidence: index(columns.confidence),
+  };
   const rows: TestReportRow[] = [];
   for (let i = 1; i < located.length; i++) {
     const { record, offset, raw } = located[i];

@@ -12,8 +12,7 @@ export const bannerNotClosed = defineProjectRule({
   severity: 'error',
   scope: 'project',
   description: 'The journey the exit intent starts never sends the banner close event without data, so the banner stays.',
-  explanation:
-    `Step 5 of the guide closes the banner (\`${BANNER_CLOSE_EVENT}\` without data) when the customer is back with the bot. Without it the Exit banner stays on screen: clicking it again sends the exit phrase into a conversation that is no longer with an agent.`,
+  explanation: `Step 5 of the guide closes the banner (\`${BANNER_CLOSE_EVENT}\` without data) when the customer is back with the bot. Without it the Exit banner stays on screen: clicking it again sends the exit phrase into a conversation that is no longer with an agent.`,
   kinds: ['journey'],
   fixable: true,
   messages: {
@@ -34,7 +33,12 @@ export const bannerNotClosed = defineProjectRule({
       ...lacking.trigger,
       messageId: 'notClosed',
       data: { intent: lacking.intent },
-      related: lacking.banners.map((b) => ({ file: b.file.path, offset: b.exit.offset, length: b.exit.length, message: `the banner (${relativePath(project.root, b.file.path)}) that stays on screen` })),
+      related: lacking.banners.map((b) => ({
+        file: b.file.path,
+        offset: b.exit.offset,
+        length: b.exit.length,
+        message: `the banner (${relativePath(project.root, b.file.path)}) that stays on screen`,
+      })),
     });
   },
   fixes({ project, file }) {

@@ -13,7 +13,8 @@ export const checkFailed = defineFileRule({
   fixable: false,
   onUnreadFiles: true,
   messages: {
-    failed: ({ check, error }: { check: string; error: string }) => `the check \`${check}\` failed on this file (${error}); the other checks still ran`,
+    failed: ({ check, error }: { check: string; error: string }) =>
+      `the check \`${check}\` failed on this file (${error}); the other checks still ran`,
   },
   check() {
     // Reported by the engine when another check throws.

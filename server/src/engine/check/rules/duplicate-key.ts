@@ -15,7 +15,8 @@ export const duplicateKey = defineFileRule({
   onUnparsableFiles: true,
   fixable: true,
   messages: {
-    duplicate: ({ key }: { key: string }) => `key \`${key}\` appears again later in this object: the last one is read (as by the platform) and this one is ignored`,
+    duplicate: ({ key }: { key: string }) =>
+      `key \`${key}\` appears again later in this object: the last one is read (as by the platform) and this one is ignored`,
   },
   check(file, report) {
     // A file read from its value has no repeated key: its text holds no more property names than
@@ -46,10 +47,20 @@ export const duplicateKey = defineFileRule({
     if (!property || !siblings) return [];
     const i = siblings.indexOf(property);
     // Take the comma with it: up to the next property, or from the previous one when it is last.
-    const [start, end] = i < siblings.length - 1
-      ? [property.offset, siblings[i + 1].offset]
-      : i > 0 ? [siblings[i - 1].offset + siblings[i - 1].length, property.offset + property.length] : [property.offset, property.offset + property.length];
-    return [fileEdit(file, `Remove the earlier \`${finding.data.key}\` (the last one is the one read)`, [{ offset: start, length: end - start, newText: '' }], true)];
+    const [start, end] =
+      i < siblings.length - 1
+        ? [property.offset, siblings[i + 1].offset]
+        : i > 0
+          ? [siblings[i - 1].offset + siblings[i - 1].length, property.offset + property.length]
+          : [property.offset, property.offset + property.length];
+    return [
+      fileEdit(
+        file,
+        `Remove the earlier \`${finding.data.key}\` (the last one is the one read)`,
+        [{ offset: start, length: end - start, newText: '' }],
+        true,
+      ),
+    ];
   },
 });
 

@@ -33,7 +33,18 @@ export const duplicateName = defineProjectRule({
           length: name.node.length,
           messageId: 'name',
           data: { kind, name: name.value, other: relativePath(project.root, other.file.path) },
-          ...(otherName ? { related: [{ file: other.file.path, offset: otherName.node.offset, length: otherName.node.length, message: `the other ${kind} named \`${name.value}\`` }] } : {}),
+          ...(otherName
+            ? {
+                related: [
+                  {
+                    file: other.file.path,
+                    offset: otherName.node.offset,
+                    length: otherName.node.length,
+                    message: `the other ${kind} named \`${name.value}\``,
+                  },
+                ],
+              }
+            : {}),
         });
       }
     }

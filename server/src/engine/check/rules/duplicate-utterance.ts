@@ -13,7 +13,7 @@ export const duplicateUtterance = defineProjectRule({
   scope: 'project',
   description: 'The same utterance trains two intents.',
   explanation:
-    'When one phrase trains two intents, which journey it starts is the platform\'s tie-break: the exit phrase may start the agent handoff again instead of the journey back to the bot.',
+    "When one phrase trains two intents, which journey it starts is the platform's tie-break: the exit phrase may start the agent handoff again instead of the journey back to the bot.",
   kinds: ['intent'],
   fixable: false,
   messages: {
@@ -41,7 +41,14 @@ export const duplicateUtterance = defineProjectRule({
         ...(other.utterance.value === utterance.value
           ? { messageId: 'duplicate' as const, data }
           : { messageId: 'similar' as const, data: { ...data, other: other.utterance.value } }),
-        related: [{ file: other.file.path, offset: other.utterance.node.offset, length: other.utterance.node.length, message: `the same utterance in intent \`${other.intentName}\`` }],
+        related: [
+          {
+            file: other.file.path,
+            offset: other.utterance.node.offset,
+            length: other.utterance.node.length,
+            message: `the same utterance in intent \`${other.intentName}\``,
+          },
+        ],
       });
     }
   },

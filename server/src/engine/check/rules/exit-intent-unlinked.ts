@@ -32,7 +32,9 @@ export const exitIntentUnlinked = defineProjectRule({
       length: name.node.length,
       messageId: 'unlinked',
       data: { intent: name.value, phrase: first.exit.phrase, file: relativePath(project.root, first.file.path) },
-      related: [{ file: first.file.path, offset: first.exit.offset, length: first.exit.length, message: `the banner's exit phrase \`${first.exit.phrase}\`` }],
+      related: [
+        { file: first.file.path, offset: first.exit.offset, length: first.exit.length, message: `the banner's exit phrase \`${first.exit.phrase}\`` },
+      ],
     });
   },
   fixes({ project, finding }) {

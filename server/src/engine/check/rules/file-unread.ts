@@ -13,7 +13,8 @@ export const fileUnread = defineFileRule({
   fixable: false,
   onUnreadFiles: true,
   messages: {
-    unread: ({ reason }: { reason: string }) => `the file could not be read: ${reason}; checks that depend on what it defines say nothing definite about it`,
+    unread: ({ reason }: { reason: string }) =>
+      `the file could not be read: ${reason}; checks that depend on what it defines say nothing definite about it`,
   },
   check(file, report) {
     if (file.unreadReason !== undefined) report({ offset: 0, length: 0, messageId: 'unread', data: { reason: file.unreadReason } });

@@ -20,6 +20,7 @@ export const jsonSyntax = defineFileRule({
       report({ offset: 0, length: 0, messageId: 'empty', data: {} });
       return;
     }
-    for (const problem of file.syntaxProblems) report({ offset: problem.offset, length: problem.length, messageId: 'syntax', data: { problem: problem.message } });
+    for (const problem of file.syntaxProblems)
+      report({ offset: problem.offset, length: problem.length, messageId: 'syntax', data: { problem: problem.message } });
   },
 });

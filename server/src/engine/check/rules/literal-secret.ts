@@ -88,7 +88,8 @@ export function secretKindOf(value: string, key: string | undefined): string | u
   if (header && looksRandom(header[1])) return 'authorization header value';
   // A URL under a secret-named property (a token endpoint) is an address; its credentials, if any, matched above.
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
-  if (key && SECRET_NAME.test(key) && trimmed.length >= 16 && !/\s/.test(trimmed) && !isUrl && !isSecretName(trimmed) && looksRandom(trimmed)) return 'random value under a secret-named property';
+  if (key && SECRET_NAME.test(key) && trimmed.length >= 16 && !/\s/.test(trimmed) && !isUrl && !isSecretName(trimmed) && looksRandom(trimmed))
+    return 'random value under a secret-named property';
   return undefined;
 }
 
@@ -137,7 +138,12 @@ function visitTree(node: jsonc.Node, key: string | undefined, onString: (node: j
 }
 
 /** As `visitTree`, on a parsed value; `path` is where the string is (the array is reused: copy it to keep it). */
-function visitValue(value: unknown, key: string | undefined, path: (string | number)[], onString: (value: string, key: string | undefined, path: readonly (string | number)[]) => void): void {
+function visitValue(
+  value: unknown,
+  key: string | undefined,
+  path: (string | number)[],
+  onString: (value: string, key: string | undefined, path: readonly (string | number)[]) => void,
+): void {
   if (typeof value === 'string') onString(value, key, path);
   else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

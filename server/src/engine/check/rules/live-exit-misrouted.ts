@@ -28,7 +28,11 @@ export const liveExitMisrouted = defineProjectRule({
         const routed = routedTo(result);
         const expected = result.row.expected;
         if (spot.place === undefined) {
-          report({ ...spot, messageId: 'atRow', data: { phrase: result.row.utterance, routed, expected, file: relativePath(project.root, result.exits[0].file.path) } });
+          report({
+            ...spot,
+            messageId: 'atRow',
+            data: { phrase: result.row.utterance, routed, expected, file: relativePath(project.root, result.exits[0].file.path) },
+          });
         } else {
           const { phrase } = result.exits[spot.place].exit;
           report({ ...spot, messageId: 'atBanner', data: { phrase, routed, expected, report: result.reportName, row: result.row.row } });
@@ -37,4 +41,3 @@ export const liveExitMisrouted = defineProjectRule({
     }
   },
 });
-

@@ -10,7 +10,7 @@ export const liveLowConfidence = defineProjectRule({
   scope: 'project',
   description: "A Studio intent test report shows a banner's exit phrase matched with low confidence.",
   explanation:
-    "The exit phrase reached the exit intent, but barely: the platform counts a low confidence as a failed match, and a little more training of another intent can tip it over. Then Exit stops working without any file changing. Set the threshold with `minConfidence` in handoff-kit.json or `handoffKit.minConfidence` (percent, default 70).",
+    'The exit phrase reached the exit intent, but barely: the platform counts a low confidence as a failed match, and a little more training of another intent can tip it over. Then Exit stops working without any file changing. Set the threshold with `minConfidence` in handoff-kit.json or `handoffKit.minConfidence` (percent, default 70).',
   kinds: ['journey', 'report'],
   fixable: false,
   messages: {
@@ -28,7 +28,11 @@ export const liveLowConfidence = defineProjectRule({
           report({ ...spot, messageId: 'atRow', data: { phrase: result.row.utterance, confidence, min: minConfidence } });
         } else {
           const { phrase } = result.exits[spot.place].exit;
-          report({ ...spot, messageId: 'atBanner', data: { phrase, confidence, min: minConfidence, report: result.reportName, row: result.row.row } });
+          report({
+            ...spot,
+            messageId: 'atBanner',
+            data: { phrase, confidence, min: minConfidence, report: result.reportName, row: result.row.row },
+          });
         }
       }
     }

@@ -18,8 +18,19 @@ export const liveUtteranceMisrouted = defineProjectRule({
   kinds: ['intent', 'report'],
   fixable: false,
   messages: {
-    atUtterance: ({ utterance, routed, expected, report, row }: { utterance: string; routed: string; expected: string; report: string; row: number }) =>
-      `Studio routed \`${utterance}\` to ${routed} (report ${report}, row ${row}); it must reach \`${expected}\``,
+    atUtterance: ({
+      utterance,
+      routed,
+      expected,
+      report,
+      row,
+    }: {
+      utterance: string;
+      routed: string;
+      expected: string;
+      report: string;
+      row: number;
+    }) => `Studio routed \`${utterance}\` to ${routed} (report ${report}, row ${row}); it must reach \`${expected}\``,
     atRow: ({ utterance, routed, expected, file }: { utterance: string; routed: string; expected: string; file: string }) =>
       `the live bot routed the utterance \`${utterance}\` (${file}) to ${routed}, not \`${expected}\``,
   },
@@ -30,7 +41,11 @@ export const liveUtteranceMisrouted = defineProjectRule({
         const routed = routedTo(result);
         const expected = result.row.expected;
         if (spot.place === undefined) {
-          report({ ...spot, messageId: 'atRow', data: { utterance: result.row.utterance, routed, expected, file: relativePath(project.root, result.utterances[0].file.path) } });
+          report({
+            ...spot,
+            messageId: 'atRow',
+            data: { utterance: result.row.utterance, routed, expected, file: relativePath(project.root, result.utterances[0].file.path) },
+          });
         } else {
           const utterance = result.utterances[spot.place].utterance.value;
           report({ ...spot, messageId: 'atUtterance', data: { utterance, routed, expected, report: result.reportName, row: result.row.row } });
@@ -42,5 +57,10 @@ export const liveUtteranceMisrouted = defineProjectRule({
 
 /** A trained utterance a live result is about, as related information. */
 function utterancePlace(u: UtteranceEntry): RelatedLocation {
-  return { file: u.file.path, offset: u.utterance.node.offset, length: u.utterance.node.length, message: `an utterance of intent \`${u.intentName}\`` };
+  return {
+    file: u.file.path,
+    offset: u.utterance.node.offset,
+    length: u.utterance.node.length,
+    message: `an utterance of intent \`${u.intentName}\``,
+  };
 }

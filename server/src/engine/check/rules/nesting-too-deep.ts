@@ -16,7 +16,8 @@ export const nestingTooDeep = defineFileRule({
   messages: {
     tooDeep: ({ max }: { max: number }) => `this value is nested more than ${max} levels deep: it and everything inside it are not checked`,
     /** A function file whose code nests deeper than the JavaScript parser's stack (functionCode.ts). */
-    codeTooDeep: () => "this function's code nests deeper than the JavaScript parser can follow (hundreds of brackets): none of its `app.sendEvent` calls are checked",
+    codeTooDeep: () =>
+      "this function's code nests deeper than the JavaScript parser can follow (hundreds of brackets): none of its `app.sendEvent` calls are checked",
   },
   check(file, report) {
     if (file.kind === 'function') {

@@ -32,7 +32,21 @@ export const optionTextMismatch = defineProjectRule({
     near: ({ phrase, kind, suggestion, intent, file }: { phrase: string; kind: Kind; suggestion: string; intent: string; file: string }) =>
       `${what(kind, phrase)} is not an utterance of any intent; did you mean \`${suggestion}\` (intent \`${intent}\`, ${file})?`,
     /** Exact comparison failed on text that looks the same: the message names what differs, not a look-alike suggestion. */
-    lookAlike: ({ phrase, kind, suggestion, intent, file, difference }: { phrase: string; kind: Kind; suggestion: string; intent: string; file: string; difference: PhraseDifference }) =>
+    lookAlike: ({
+      phrase,
+      kind,
+      suggestion,
+      intent,
+      file,
+      difference,
+    }: {
+      phrase: string;
+      kind: Kind;
+      suggestion: string;
+      intent: string;
+      file: string;
+      difference: PhraseDifference;
+    }) =>
       `${what(kind, phrase)} is not an utterance of any intent: it looks like \`${suggestion}\` (intent \`${intent}\`, ${file}) but ${describeDifference(difference)}`,
     none: ({ phrase, kind }: { phrase: string; kind: Kind }) =>
       `${what(kind, phrase)} is not an utterance of any intent: typing or clicking it will not start a journey`,
@@ -50,8 +64,22 @@ export const optionTextMismatch = defineProjectRule({
           offset: exit.offset,
           length: exit.length,
           messageId: 'lookAlike',
-          data: { phrase: exit.phrase, kind: exit.kind, suggestion: like.utterance.value, intent: like.intentName, file: relativePath(project.root, like.file.path), difference },
-          related: [{ file: like.file.path, offset: like.utterance.node.offset, length: like.utterance.node.length, message: `the utterance of intent \`${like.intentName}\` that looks the same` }],
+          data: {
+            phrase: exit.phrase,
+            kind: exit.kind,
+            suggestion: like.utterance.value,
+            intent: like.intentName,
+            file: relativePath(project.root, like.file.path),
+            difference,
+          },
+          related: [
+            {
+              file: like.file.path,
+              offset: like.utterance.node.offset,
+              length: like.utterance.node.length,
+              message: `the utterance of intent \`${like.intentName}\` that looks the same`,
+            },
+          ],
         });
         continue;
       }
@@ -65,8 +93,21 @@ export const optionTextMismatch = defineProjectRule({
         offset: exit.offset,
         length: exit.length,
         messageId: 'near',
-        data: { phrase: exit.phrase, kind: exit.kind, suggestion: utterance.value, intent: near.entry.intentName, file: relativePath(project.root, near.entry.file.path) },
-        related: [{ file: near.entry.file.path, offset: utterance.node.offset, length: utterance.node.length, message: `the near utterance of intent \`${near.entry.intentName}\`` }],
+        data: {
+          phrase: exit.phrase,
+          kind: exit.kind,
+          suggestion: utterance.value,
+          intent: near.entry.intentName,
+          file: relativePath(project.root, near.entry.file.path),
+        },
+        related: [
+          {
+            file: near.entry.file.path,
+            offset: utterance.node.offset,
+            length: utterance.node.length,
+            message: `the near utterance of intent \`${near.entry.intentName}\``,
+          },
+        ],
       });
     }
   },
@@ -78,10 +119,16 @@ export const optionTextMismatch = defineProjectRule({
       // A typed phrase sits inside the title's string: replace just the words, escaped (in a
       // function file, for whichever quote the string has); an option's text is a whole string.
       const typed = finding.data.kind === 'typed';
-      const newText = typed ? (file.kind === 'function' ? escapeForJavaScriptString(suggestion) : escapeForJsonString(suggestion)) : replaceString(finding, suggestion, file.text).newText;
+      const newText = typed
+        ? file.kind === 'function'
+          ? escapeForJavaScriptString(suggestion)
+          : escapeForJsonString(suggestion)
+        : replaceString(finding, suggestion, file.text).newText;
       // The range must spell exactly the phrase (escapes mapped): never write over more of the title.
       if (!typed || spells(file.text.slice(finding.offset, finding.offset + finding.length), phrase)) {
-        fixes.push(fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true));
+        fixes.push(
+          fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true),
+        );
       }
     }
     const ranked = intentsToTrain(project, finding.messageId === 'none' ? undefined : finding.data.intent);
@@ -90,7 +137,11 @@ export const optionTextMismatch = defineProjectRule({
       if (fix) fixes.push(fix);
     }
     if (ranked.length > MAX_INTENT_FIXES) {
-      fixes.push({ title: `Add \`${phrase}\` as an utterance of an intent you choose…`, changes: [], command: { id: CHOOSE_INTENT_COMMAND, arguments: [file.path, phrase] } });
+      fixes.push({
+        title: `Add \`${phrase}\` as an utterance of an intent you choose…`,
+        changes: [],
+        command: { id: CHOOSE_INTENT_COMMAND, arguments: [file.path, phrase] },
+      });
     }
     return fixes;
   },
@@ -99,7 +150,9 @@ export const optionTextMismatch = defineProjectRule({
 /** "Add `phrase` as an utterance of intent `name`": undefined when the intent's file does not parse. */
 export function addUtteranceFix(intentFile: BotFile, name: string, phrase: string): ProjectEdit | undefined {
   if (intentFile.syntaxProblems.length || !intentFile.readable) return undefined;
-  return fileEdit(intentFile, `Add \`${phrase}\` as an utterance of intent \`${name}\``, [modifyJson(intentFile.text, [{ path: ['utterances', -1], value: phrase }])]);
+  return fileEdit(intentFile, `Add \`${phrase}\` as an utterance of intent \`${name}\``, [
+    modifyJson(intentFile.text, [{ path: ['utterances', -1], value: phrase }]),
+  ]);
 }
 
 /** Whether `raw`, a part of a JSON string token as written, decodes to `value`. */
@@ -120,7 +173,9 @@ function spells(raw: string, value: string): boolean {
 export function intentsToTrain(project: BotProject, nearIntent?: string): { file: BotFile; name: string; exits: boolean }[] {
   const index = indexOf(project);
   const exits = (name: string): boolean =>
-    (index.journeysByIntent.get(name) ?? []).some((j) => reaches(project, j.file, (n) => n.type === 'closeTicket' || (n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data)));
+    (index.journeysByIntent.get(name) ?? []).some((j) =>
+      reaches(project, j.file, (n) => n.type === 'closeTicket' || (n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data)),
+    );
   return [...index.intentsByName.entries()]
     .map(([name, entries]) => {
       const exit = exits(name);

@@ -13,7 +13,8 @@ export const testReportStale = defineProjectRule({
   kinds: ['report'],
   fixable: false,
   messages: {
-    utterance: ({ utterance }: { utterance: string }) => `\`${utterance}\` is no longer an utterance of any intent of the project: this row tests an older bot`,
+    utterance: ({ utterance }: { utterance: string }) =>
+      `\`${utterance}\` is no longer an utterance of any intent of the project: this row tests an older bot`,
     target: ({ target, kind }: { target: string; kind: string }) => `${kind} \`${target}\` is no longer in the project: this row tests an older bot`,
     pairing: ({ utterance, target, kind }: { utterance: string; target: string; kind: string }) =>
       `\`${utterance}\` no longer ${kind === 'intent' ? 'trains intent' : 'starts journey'} \`${target}\` in the project: this row tests an older bot`,

@@ -16,7 +16,8 @@ export const unknownIntent = defineProjectRule({
   fixable: true,
   messages: {
     ...unknownNameMessages('intent', 'no file in intents/ defines it'),
-    unread: ({ name, files }: { name: string; files: string }) => `no intent file that was read defines \`${name}\`; ${files} was not read (too large, unreadable or not valid JSON), so it may be defined there`,
+    unread: ({ name, files }: { name: string; files: string }) =>
+      `no intent file that was read defines \`${name}\`; ${files} was not read (too large, unreadable or not valid JSON), so it may be defined there`,
   },
   check(file, project, report) {
     const trigger = readJourney(file).triggerIntent;
@@ -24,7 +25,13 @@ export const unknownIntent = defineProjectRule({
     if (!trigger || !trigger.value || intents.has(trigger.value)) return;
     const unread = project.unreadFiles('intent');
     if (unread.length) {
-      report({ offset: trigger.node.offset, length: trigger.node.length, severity: 'info', messageId: 'unread', data: { name: trigger.value, files: unread.join(', ') } });
+      report({
+        offset: trigger.node.offset,
+        length: trigger.node.length,
+        severity: 'info',
+        messageId: 'unread',
+        data: { name: trigger.value, files: unread.join(', ') },
+      });
       return;
     }
     report({ offset: trigger.node.offset, length: trigger.node.length, ...unknownNameProblem(trigger.value, intents.keys()) });

@@ -16,7 +16,8 @@ export const unknownJourney = defineProjectRule({
   fixable: true,
   messages: {
     ...unknownNameMessages('journey', 'no file in journeys/ defines it'),
-    unread: ({ name, files }: { name: string; files: string }) => `no journey file that was read defines \`${name}\`; ${files} was not read (too large, unreadable or not valid JSON), so it may be defined there`,
+    unread: ({ name, files }: { name: string; files: string }) =>
+      `no journey file that was read defines \`${name}\`; ${files} was not read (too large, unreadable or not valid JSON), so it may be defined there`,
   },
   check(file, project, report) {
     const journeys = indexOf(project).journeysByName;
@@ -25,7 +26,13 @@ export const unknownJourney = defineProjectRule({
       const target = node.type === 'jumpToJourney' ? node.journey : undefined;
       if (!target || !target.value || journeys.has(target.value)) continue;
       if (unread.length) {
-        report({ offset: target.node.offset, length: target.node.length, severity: 'info', messageId: 'unread', data: { name: target.value, files: unread.join(', ') } });
+        report({
+          offset: target.node.offset,
+          length: target.node.length,
+          severity: 'info',
+          messageId: 'unread',
+          data: { name: target.value, files: unread.join(', ') },
+        });
         continue;
       }
       report({ offset: target.node.offset, length: target.node.length, ...unknownNameProblem(target.value, journeys.keys()) });

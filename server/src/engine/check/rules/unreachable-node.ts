@@ -24,7 +24,13 @@ export const unreachableNode = defineFileRule({
     const reached = reachableNodeIds(journey, byId);
     for (const node of journey.nodes) {
       if (!node.id || reached.has(node.id.value)) continue;
-      report({ offset: node.id.node.offset, length: node.id.node.length, messageId: 'unreachable', data: { node: node.id.value }, unnecessary: true });
+      report({
+        offset: node.id.node.offset,
+        length: node.id.node.length,
+        messageId: 'unreachable',
+        data: { node: node.id.value },
+        unnecessary: true,
+      });
     }
   },
 });

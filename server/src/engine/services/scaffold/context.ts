@@ -52,27 +52,35 @@ export function disconnectionContext(project: BotProject, phraseMatch: PhraseMat
   const index = indexOf(project);
   const relative = (file: BotFile) => relativePath(project.root, file.path);
   const byFile = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file);
-  const exitPhrase = [...index.bannerPhrases].sort((a, b) => relative(a.file).localeCompare(relative(b.file)) || a.exit.offset - b.exit.offset)[0]?.exit.phrase;
+  const exitPhrase = [...index.bannerPhrases].sort((a, b) => relative(a.file).localeCompare(relative(b.file)) || a.exit.offset - b.exit.offset)[0]
+    ?.exit.phrase;
   const exitIntent = index.utterancesMatching(exitPhrase ?? defaultDisconnectionOptions.phrase, phraseMatch)[0]?.intentName;
-  const exitJourneys = (exitIntent ? index.journeysByIntent.get(exitIntent) ?? [] : []).flatMap((e) => (e.journey.name ? [e.journey.name.value] : []));
+  const exitJourneys = (exitIntent ? (index.journeysByIntent.get(exitIntent) ?? []) : []).flatMap((e) =>
+    e.journey.name ? [e.journey.name.value] : [],
+  );
   return {
     ...(exitPhrase !== undefined ? { exitPhrase } : {}),
     ...(exitIntent !== undefined ? { exitIntent } : {}),
     exitJourneys,
     // The ticket-journey question never offers an exit journey (one the exit intent, or any intent
     // trained with a banner's phrase, starts): raising the ticket there would call an agent again.
-    journeys: [...index.journeysByName].filter(([name, [entry]]) => !exitJourneys.includes(name) && !exitIntentOf(project, entry, phraseMatch)).map(([name, [{ file, journey }]]) => ({
-      name,
-      file: relative(file),
-      ...(journey.triggerIntent ? { intent: journey.triggerIntent.value } : {}),
-      raisesTicket: raisesTicket(journey),
-      showsBanner: journey.nodes.some(showsBanner),
-    })).sort(byFile),
-    intents: [...index.intentsByName].map(([name, [{ file }]]) => ({
-      name,
-      file: relative(file),
-      journeys: (index.journeysByIntent.get(name) ?? []).flatMap((e) => (e.journey.name ? [e.journey.name.value] : [])),
-    })).sort(byFile),
+    journeys: [...index.journeysByName]
+      .filter(([name, [entry]]) => !exitJourneys.includes(name) && !exitIntentOf(project, entry, phraseMatch))
+      .map(([name, [{ file, journey }]]) => ({
+        name,
+        file: relative(file),
+        ...(journey.triggerIntent ? { intent: journey.triggerIntent.value } : {}),
+        raisesTicket: raisesTicket(journey),
+        showsBanner: journey.nodes.some(showsBanner),
+      }))
+      .sort(byFile),
+    intents: [...index.intentsByName]
+      .map(([name, [{ file }]]) => ({
+        name,
+        file: relative(file),
+        journeys: (index.journeysByIntent.get(name) ?? []).flatMap((e) => (e.journey.name ? [e.journey.name.value] : [])),
+      }))
+      .sort(byFile),
     freeTicketJourney: freeName(project, 'journey', DEFAULT_TICKET_JOURNEY),
     freeExitJourney: freeName(project, 'journey', DEFAULT_EXIT_JOURNEY),
     freeExitIntent: freeName(project, 'intent', DEFAULT_EXIT_INTENT),

@@ -28,4 +28,14 @@ export {
 export { disconnectionContext, type DisconnectionContext, type IntentSummary, type JourneySummary } from './context';
 export { planDisconnection, type ScaffoldPlan } from './planner';
 export { planNewProject, validateProjectName, type NewProjectPlan } from './newProject';
-export { bannerPayload, closesBanner, closesTicket, closingSteps, enableEvents, exitJourney, freeName, freshIds, typedBannerTitle } from '../../guide/pieces';
+export {
+  bannerPayload,
+  closesBanner,
+  closesTicket,
+  closingSteps,
+  enableEvents,
+  exitJourney,
+  freeName,
+  freshIds,
+  typedBannerTitle,
+} from '../../guide/pieces';

@@ -87,7 +87,10 @@ class Draft {
   /** Per file, in the order first touched: JSON modifications of a file the project has, or a new file's text. */
   private readonly files = new Map<string, { existing: BotFile; modifications: JsonModification[] } | { text: string }>();
 
-  constructor(readonly project: BotProject, readonly options: DisconnectionOptions) {
+  constructor(
+    readonly project: BotProject,
+    readonly options: DisconnectionOptions,
+  ) {
     this.index = indexOf(project);
     this.names = new ProjectNames(project, this.index);
     this.phraseMatch = options.phraseMatch ?? project.phraseMatch;
@@ -105,7 +108,10 @@ class Draft {
   /** Merges modifications into a file of the project; one that is not a valid JSON object is a conflict. */
   modify(file: BotFile, modifications: readonly JsonModification[], step: string): void {
     if (!file.root || file.root.type !== 'object' || file.syntaxProblems.length) {
-      this.conflict({ kind: 'cannot-edit', message: `${this.relative(file.path)} is not a valid JSON object: fix it, then add the disconnection again` });
+      this.conflict({
+        kind: 'cannot-edit',
+        message: `${this.relative(file.path)} is not a valid JSON object: fix it, then add the disconnection again`,
+      });
       return;
     }
     const entry = this.files.get(file.path);
@@ -132,7 +138,12 @@ class Draft {
   newName(kind: NameKind, wanted: string, chosen: boolean, field: keyof DisconnectionOptions): string | undefined {
     const name = this.names.free(kind, wanted);
     if (name !== wanted && chosen) {
-      this.conflict({ kind: 'name-taken', field, message: `${this.names.takenBy(kind, wanted)}: choose another name for the new ${kind}`, suggestion: name });
+      this.conflict({
+        kind: 'name-taken',
+        field,
+        message: `${this.names.takenBy(kind, wanted)}: choose another name for the new ${kind}`,
+        suggestion: name,
+      });
       return undefined;
     }
     this.names.claim(kind, name);
@@ -170,8 +181,11 @@ function planEvents(draft: Draft): void {
   const bot = draft.project.botFile;
   if (!bot) {
     const name = path.basename(draft.project.root);
-    draft.create(path.join(draft.project.root, 'bot.json'), newBotConfig(name),
-      `Create bot.json for bot \`${name}\`, declaring and enabling \`${BANNER_SHOW_EVENT}\` and \`${BANNER_CLOSE_EVENT}\``);
+    draft.create(
+      path.join(draft.project.root, 'bot.json'),
+      newBotConfig(name),
+      `Create bot.json for bot \`${name}\`, declaring and enabling \`${BANNER_SHOW_EVENT}\` and \`${BANNER_CLOSE_EVENT}\``,
+    );
     return;
   }
   for (const { modification, title } of enableEvents(bot, [BANNER_SHOW_EVENT, BANNER_CLOSE_EVENT])) draft.modify(bot, [modification], title);
@@ -190,15 +204,21 @@ function planExitIntent(draft: Draft): string | undefined {
   const wanted = options.exitIntent ?? DEFAULT_EXIT_INTENT;
   const existing = index.intentsByName.get(wanted)?.[0];
   if (existing) {
-    draft.modify(existing.file, [{ path: ['utterances', -1], value: options.phrase }],
-      `Add \`${options.phrase}\` as an utterance of intent \`${wanted}\` (${draft.relative(existing.file.path)})`);
+    draft.modify(
+      existing.file,
+      [{ path: ['utterances', -1], value: options.phrase }],
+      `Add \`${options.phrase}\` as an utterance of intent \`${wanted}\` (${draft.relative(existing.file.path)})`,
+    );
     return wanted;
   }
   const name = draft.newName('intent', wanted, options.exitIntent !== undefined, 'exitIntent');
   if (!name) return undefined;
   const file = draft.names.fileOf('intent', name);
-  draft.create(file, { name, description: 'The customer wants to leave the live agent and go back to the bot.', utterances: [options.phrase] },
-    `Create intent \`${name}\` (${draft.relative(file)}) trained with \`${options.phrase}\``);
+  draft.create(
+    file,
+    { name, description: 'The customer wants to leave the live agent and go back to the bot.', utterances: [options.phrase] },
+    `Create intent \`${name}\` (${draft.relative(file)}) trained with \`${options.phrase}\``,
+  );
   return name;
 }
 
@@ -228,13 +248,17 @@ function planTicketJourney(draft: Draft, exitIntent: string | undefined): void {
   const connecting = newId('connecting');
   const handoff = handoffNodes(newId, options);
   const file = draft.names.fileOf('journey', name);
-  draft.create(file, {
-    name,
-    description: 'Hands the chat to a live agent and, once one is connected, shows the banner that lets the customer come back to the bot.',
-    trigger: { intent },
-    start: connecting,
-    nodes: [{ id: connecting, type: 'message', text: 'Connecting you to one of our agents.', next: handoff.first }, ...handoff.nodes],
-  }, `Create journey \`${name}\` (${draft.relative(file)}), started by intent \`${intent}\`: it raises a ticket and, once an agent is connected, shows the banner with \`${options.showEvent}\``);
+  draft.create(
+    file,
+    {
+      name,
+      description: 'Hands the chat to a live agent and, once one is connected, shows the banner that lets the customer come back to the bot.',
+      trigger: { intent },
+      start: connecting,
+      nodes: [{ id: connecting, type: 'message', text: 'Connecting you to one of our agents.', next: handoff.first }, ...handoff.nodes],
+    },
+    `Create journey \`${name}\` (${draft.relative(file)}), started by intent \`${intent}\`: it raises a ticket and, once an agent is connected, shows the banner with \`${options.showEvent}\``,
+  );
 }
 
 /**
@@ -250,9 +274,15 @@ function planTicketIntent(draft: Draft, wanted: string | undefined, exitIntent: 
   const utterance = name.replace(/[_.-]+/g, ' ').trim();
   const intent = index.intentsByName.has(name) ? name : index.utterancesMatching(utterance, draft.phraseMatch)[0]?.intentName;
   // A new intent trained with the exit phrase would be a second exit intent (the exit one may be new too, so not in the index).
-  const exitTrigger = intent ? intent === exitIntent : name === exitIntent || phraseKey(utterance, draft.phraseMatch) === phraseKey(options.phrase, draft.phraseMatch);
+  const exitTrigger = intent
+    ? intent === exitIntent
+    : name === exitIntent || phraseKey(utterance, draft.phraseMatch) === phraseKey(options.phrase, draft.phraseMatch);
   if (exitTrigger) {
-    draft.conflict({ kind: 'invalid-option', field: 'ticketJourney', message: `the journey that raises the ticket cannot start from the exit intent \`${exitIntent ?? name}\`` });
+    draft.conflict({
+      kind: 'invalid-option',
+      field: 'ticketJourney',
+      message: `the journey that raises the ticket cannot start from the exit intent \`${exitIntent ?? name}\``,
+    });
     return undefined;
   }
   if (intent) {
@@ -271,8 +301,11 @@ function planTicketIntent(draft: Draft, wanted: string | undefined, exitIntent: 
   const created = draft.newName('intent', name, wanted !== undefined, 'ticketJourney');
   if (!created) return undefined;
   const file = draft.names.fileOf('intent', created);
-  draft.create(file, { name: created, description: 'The customer asks for a person.', utterances: [utterance] },
-    `Create intent \`${created}\` (${draft.relative(file)}) trained with \`${utterance}\``);
+  draft.create(
+    file,
+    { name: created, description: 'The customer asks for a person.', utterances: [utterance] },
+    `Create intent \`${created}\` (${draft.relative(file)}) trained with \`${utterance}\``,
+  );
   return created;
 }
 
@@ -285,7 +318,11 @@ function planBannerIn(draft: Draft, entry: JourneyEntry, exitIntent: string | un
   const { journey, file } = entry;
   const name = journey.name?.value ?? draft.relative(file.path);
   if (exitIntent && journey.triggerIntent?.value === exitIntent) {
-    draft.conflict({ kind: 'invalid-option', field: 'ticketJourney', message: `journey \`${name}\` starts from the exit intent \`${exitIntent}\`: the journey that raises the ticket must be another one` });
+    draft.conflict({
+      kind: 'invalid-option',
+      field: 'ticketJourney',
+      message: `journey \`${name}\` starts from the exit intent \`${exitIntent}\`: the journey that raises the ticket must be another one`,
+    });
     return;
   }
   const raises = journey.nodes.filter((n) => n.type === 'raiseTicket');
@@ -304,7 +341,11 @@ function planBannerIn(draft: Draft, entry: JourneyEntry, exitIntent: string | un
     );
   }
   if (modifications.length) {
-    draft.modify(file, modifications, `Show the banner with \`${draft.options.showEvent}\` once an agent is connected, in journey \`${name}\` (${draft.relative(file.path)})`);
+    draft.modify(
+      file,
+      modifications,
+      `Show the banner with \`${draft.options.showEvent}\` once an agent is connected, in journey \`${name}\` (${draft.relative(file.path)})`,
+    );
   }
 }
 
@@ -318,10 +359,16 @@ function showsBannerAfter(draft: Draft, entry: JourneyEntry, connected: NamedVal
   const reached = reachableNodes({ ...entry.journey, start: connected });
   const banners = reached.filter(showsBanner);
   if (!banners.length) {
-    return reached.some((n) => n.type === 'jumpToJourney' && n.journey &&
-      (draft.index.journeysByName.get(n.journey.value) ?? []).some((target) => reaches(draft.project, target.file, showsBanner)));
+    return reached.some(
+      (n) =>
+        n.type === 'jumpToJourney' &&
+        n.journey &&
+        (draft.index.journeysByName.get(n.journey.value) ?? []).some((target) => reaches(draft.project, target.file, showsBanner)),
+    );
   }
-  const offered = exitPhrasesOf(entry.file).filter((p) => banners.includes(p.sendEvent)).map((p) => p.phrase);
+  const offered = exitPhrasesOf(entry.file)
+    .filter((p) => banners.includes(p.sendEvent))
+    .map((p) => p.phrase);
   const ours = phraseKey(draft.options.phrase, draft.phraseMatch);
   if (offered.length && !offered.some((p) => phraseKey(p, draft.phraseMatch) === ours)) {
     draft.conflict({
@@ -353,10 +400,14 @@ function appendHandoff(draft: Draft, { journey, file }: JourneyEntry): void {
     return;
   }
   const handoff = handoffNodes(freshIds(journey), draft.options);
-  draft.modify(file, [
-    { path: ['nodes', journey.nodes.indexOf(end), 'next'], value: handoff.first },
-    ...handoff.nodes.map((value) => ({ path: ['nodes', -1], value })),
-  ], `Raise a ticket at the end of journey \`${name}\` (after node \`${end.id?.value}\`) and, once an agent is connected, show the banner with \`${draft.options.showEvent}\` (${draft.relative(file.path)})`);
+  draft.modify(
+    file,
+    [
+      { path: ['nodes', journey.nodes.indexOf(end), 'next'], value: handoff.first },
+      ...handoff.nodes.map((value) => ({ path: ['nodes', -1], value })),
+    ],
+    `Raise a ticket at the end of journey \`${name}\` (after node \`${end.id?.value}\`) and, once an agent is connected, show the banner with \`${draft.options.showEvent}\` (${draft.relative(file.path)})`,
+  );
 }
 
 /** The node the single path of a journey without branches stops at, or why there is none. */
@@ -383,7 +434,10 @@ function planExitJourney(draft: Draft, exitIntent: string): void {
   for (const { file, journey } of started) {
     const steps = closingSteps(draft.project, file, { welcome: true });
     if (!steps) {
-      draft.conflict({ kind: 'cannot-edit', message: `journey \`${journey.name?.value ?? ''}\` (${draft.relative(file.path)}) has no \`start\` to add the closing steps before: fix it, then add the disconnection again` });
+      draft.conflict({
+        kind: 'cannot-edit',
+        message: `journey \`${journey.name?.value ?? ''}\` (${draft.relative(file.path)}) has no \`start\` to add the closing steps before: fix it, then add the disconnection again`,
+      });
     } else if (steps.modifications.length) {
       draft.modify(file, steps.modifications, `${steps.title} (${draft.relative(file.path)})`);
     }
@@ -392,7 +446,9 @@ function planExitJourney(draft: Draft, exitIntent: string): void {
   const name = draft.newName('journey', draft.options.exitJourney ?? DEFAULT_EXIT_JOURNEY, draft.options.exitJourney !== undefined, 'exitJourney');
   if (!name) return;
   const file = draft.names.fileOf('journey', name);
-  draft.create(file, exitJourney(name, exitIntent),
-    `Create journey \`${name}\` (${draft.relative(file)}), started by intent \`${exitIntent}\`: it closes the banner and the ticket and welcomes the customer back`);
+  draft.create(
+    file,
+    exitJourney(name, exitIntent),
+    `Create journey \`${name}\` (${draft.relative(file)}), started by intent \`${exitIntent}\`: it closes the banner and the ticket and welcomes the customer back`,
+  );
 }
-
