@@ -3,14 +3,8 @@
 // applies the server's edit.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  ADD_UTTERANCE,
-  INTENTS_TO_TRAIN,
-  type AddUtteranceParams,
-  type AddUtteranceResult,
-  type IntentsToTrainParams,
-  type IntentsToTrainResult,
-} from '../../server/src/protocol';
+import { ADD_UTTERANCE, INTENTS_TO_TRAIN } from '../../contract/protocol';
+import { sendRequest } from './requests';
 
 /**
  * Runs the command with the arguments the code action carries: the journey's URI and the phrase.
@@ -19,7 +13,7 @@ import {
 export async function addUtteranceToIntent(client: LanguageClient, uri: string, phrase: string, intent?: string): Promise<boolean> {
   let chosen = intent;
   if (!chosen) {
-    const intents = await client.sendRequest<IntentsToTrainResult>(INTENTS_TO_TRAIN, { uri } satisfies IntentsToTrainParams);
+    const intents = await sendRequest(client, INTENTS_TO_TRAIN, { uri });
     const pick = await vscode.window.showQuickPick(
       intents.map((i) => ({ label: i.name, description: vscode.workspace.asRelativePath(vscode.Uri.parse(i.uri)) })),
       { title: `Add "${phrase}" as an utterance`, placeHolder: 'Which intent? (those that start the exit journey first)', matchOnDescription: true },
@@ -27,7 +21,7 @@ export async function addUtteranceToIntent(client: LanguageClient, uri: string, 
     chosen = pick?.label;
   }
   if (!chosen) return false;
-  const edit = await client.sendRequest<AddUtteranceResult>(ADD_UTTERANCE, { uri, intent: chosen, phrase } satisfies AddUtteranceParams);
+  const edit = await sendRequest(client, ADD_UTTERANCE, { uri, intent: chosen, phrase });
   if (!edit) {
     void vscode.window.showErrorMessage(`"${phrase}" could not be added to intent ${chosen}: its file does not parse, or the intent is gone.`);
     return false;

@@ -2,16 +2,9 @@
 // the workspace, and adds the commands that write bot files (scaffold, new project, preview).
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
-import {
-  BANNER_PREVIEW,
-  SERVER_EXEC_ARGV,
-  COPY_FOR_STUDIO_COMMAND,
-  PREVIEW_COMMAND,
-  STATUS_NOTIFICATION,
-  type BannerPreviewParams,
-  type BannerPreviewResult,
-  type StatusParams,
-} from '../../server/src/protocol';
+import { BANNER_PREVIEW, SERVER_EXEC_ARGV, STATUS_NOTIFICATION, type StatusParams } from '../../contract/protocol';
+import { sendRequest } from './requests';
+import { COMMANDS } from '../../contract/commands';
 import { BannerPreviewPanel } from './bannerPreview/panel';
 import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
 import { newBotProject } from './newBotProject';
@@ -66,16 +59,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   client = languageClient;
 
   const fetchPreview = (uri: string, offset?: number) =>
-    languageClient
-      .sendRequest<BannerPreviewResult>(BANNER_PREVIEW, { uri, offset } satisfies BannerPreviewParams)
-      .then((preview) => preview ?? undefined);
+    sendRequest(languageClient, BANNER_PREVIEW, { uri, offset }).then((preview) => preview ?? undefined);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('handoffKit.addDisconnection', (target?: vscode.Uri, options?: Partial<DisconnectionOptions>) =>
+    vscode.commands.registerCommand(COMMANDS.addDisconnection, (target?: vscode.Uri, options?: Partial<DisconnectionOptions>) =>
       addDisconnection(languageClient, target, options),
     ),
-    vscode.commands.registerCommand('handoffKit.newBotProject', () => newBotProject()),
-    vscode.commands.registerCommand(PREVIEW_COMMAND, async (uri?: string | vscode.Uri, offset?: number) => {
+    vscode.commands.registerCommand(COMMANDS.newBotProject, () => newBotProject()),
+    vscode.commands.registerCommand(COMMANDS.previewBanner, async (uri?: string | vscode.Uri, offset?: number) => {
       const editor = vscode.window.activeTextEditor;
       const document = uri ? await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri) : editor?.document;
       if (!document || !/[\\/]journeys[\\/][^\\/]+\.json$/.test(document.uri.fsPath)) {
@@ -85,16 +76,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
       const at = offset ?? (editor?.document === document ? document.offsetAt(editor.selection.active) : undefined);
       BannerPreviewPanel.show(context, fetchPreview, document, at);
     }),
-    vscode.commands.registerCommand('handoffKit.openProjectFile', (kind: string = 'bot.json') => openProjectFile(kind)),
-    vscode.commands.registerCommand('handoffKit.addUtteranceToIntent', (uri: string, phrase: string, intent?: string) =>
+    vscode.commands.registerCommand(COMMANDS.openProjectFile, (kind: string = 'bot.json') => openProjectFile(kind)),
+    vscode.commands.registerCommand(COMMANDS.addUtteranceToIntent, (uri: string, phrase: string, intent?: string) =>
       addUtteranceToIntent(languageClient, uri, phrase, intent),
     ),
-    vscode.commands.registerCommand('handoffKit.exportUtteranceTests', (target?: vscode.Uri) => exportUtteranceTests(languageClient, target)),
+    vscode.commands.registerCommand(COMMANDS.exportUtteranceTests, (target?: vscode.Uri) => exportUtteranceTests(languageClient, target)),
     vscode.workspace.registerTextDocumentContentProvider(SHEET_SCHEME, new StudioSheetProvider(languageClient)),
-    vscode.commands.registerCommand('handoffKit.openStudioSheet', (target?: vscode.Uri) => openStudioSheet(target)),
-    vscode.commands.registerCommand(COPY_FOR_STUDIO_COMMAND, (text: string, what?: string) => copyForStudio(text, what)),
-    vscode.commands.registerCommand('handoffKit.restartServer', () => languageClient.restart()),
-    vscode.commands.registerCommand('handoffKit.showOutput', () => languageClient.outputChannel.show()),
+    vscode.commands.registerCommand(COMMANDS.openStudioSheet, (target?: vscode.Uri) => openStudioSheet(target)),
+    vscode.commands.registerCommand(COMMANDS.copyForStudio, (text: string, what?: string) => copyForStudio(text, what)),
+    vscode.commands.registerCommand(COMMANDS.restartServer, () => languageClient.restart()),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => languageClient.outputChannel.show()),
   );
   const status = languageStatus(context, languageClient, botFiles, State);
   void vscode.commands.executeCommand('setContext', 'handoffKit.hasBotProject', true);
@@ -131,10 +122,10 @@ function languageStatus(
   checks.name = 'Handoff Kit checks';
   checks.text = 'Handoff Kit: loading bot projects';
   checks.busy = true;
-  checks.command = { title: 'Show Output', command: 'handoffKit.showOutput' };
+  checks.command = { title: 'Show Output', command: COMMANDS.showOutput };
   const server = vscode.languages.createLanguageStatusItem('handoffKit.server', selector);
   server.name = 'Handoff Kit language server';
-  server.command = { title: 'Restart Language Server', command: 'handoffKit.restartServer' };
+  server.command = { title: 'Restart Language Server', command: COMMANDS.restartServer };
   const showState = (state: State) => {
     server.text =
       state === states.Running
@@ -151,7 +142,7 @@ function languageStatus(
     checks,
     server,
     languageClient.onDidChangeState((event) => showState(event.newState)),
-    languageClient.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
+    languageClient.onNotification(STATUS_NOTIFICATION.method, (params: StatusParams) => {
       last = params;
       checks.busy = false;
       checks.text = `Handoff Kit: ${plural(params.projects, 'bot project')}, ${plural(params.files, 'file')}`;

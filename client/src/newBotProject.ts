@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { planNewProject, validateProjectName } from '../../server/src/engine';
+import { COMMANDS } from '../../contract/commands';
 
 export async function newBotProject(): Promise<vscode.Uri | undefined> {
   const picked = await pickParentFolder();
@@ -42,7 +43,7 @@ export async function newBotProject(): Promise<vscode.Uri | undefined> {
     `Bot project ${name} created. Add the user-initiated disconnection journey now?`,
     'Add Disconnection',
   );
-  if (next) await vscode.commands.executeCommand('handoffKit.addDisconnection', root);
+  if (next) await vscode.commands.executeCommand(COMMANDS.addDisconnection, root);
   return root;
 }
 

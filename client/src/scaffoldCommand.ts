@@ -4,14 +4,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 // The engine's own validators, bundled in: a box refuses what the scaffold would refuse, in its words.
 import { validateBannerTitle, validateButtonLabel, validatePhrase, type DisconnectionOptions } from '../../server/src/engine';
-import {
-  SCAFFOLD,
-  SCAFFOLD_CONTEXT,
-  type ProjectSummary,
-  type ScaffoldContextResult,
-  type ScaffoldParams,
-  type ScaffoldResult,
-} from '../../server/src/protocol';
+import { SCAFFOLD, SCAFFOLD_CONTEXT, type ProjectSummary } from '../../contract/protocol';
+import { sendRequest } from './requests';
+import { COMMANDS } from '../../contract/commands';
 
 type Pick<T> = vscode.QuickPickItem & { value: T };
 
@@ -20,10 +15,10 @@ type Pick<T> = vscode.QuickPickItem & { value: T };
  * nothing that they answer; missing answers get the defaults the questions would offer.
  */
 export async function addDisconnection(client: LanguageClient, target?: vscode.Uri, given?: Partial<DisconnectionOptions>): Promise<boolean> {
-  const projects = await client.sendRequest<ScaffoldContextResult>(SCAFFOLD_CONTEXT, {});
+  const projects = await sendRequest(client, SCAFFOLD_CONTEXT, {});
   if (!projects.length) {
     const create = await vscode.window.showWarningMessage('There is no bot project (a folder with bot.json) in this workspace.', 'New Bot Project');
-    if (create) await vscode.commands.executeCommand('handoffKit.newBotProject');
+    if (create) await vscode.commands.executeCommand(COMMANDS.newBotProject);
     return false;
   }
   const project = await pickProject(projects, target);
@@ -79,7 +74,7 @@ export async function addDisconnection(client: LanguageClient, target?: vscode.U
 async function apply(client: LanguageClient, project: ProjectSummary, start: Partial<DisconnectionOptions>, interactive: boolean): Promise<boolean> {
   let options = start;
   for (;;) {
-    const plan = await client.sendRequest<ScaffoldResult>(SCAFFOLD, { project: project.uri, options } satisfies ScaffoldParams);
+    const plan = await sendRequest(client, SCAFFOLD, { project: project.uri, options });
     if (plan.conflicts.length) {
       // A name already taken: offer the free one, never overwrite.
       const conflict = plan.conflicts[0];

@@ -2,14 +2,8 @@
 // "Copy for Studio" code lenses' clipboard copy. The texts come from the engine, through the server.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  STUDIO_SHEET,
-  UTTERANCE_TESTS,
-  type StudioSheetParams,
-  type StudioSheetResult,
-  type UtteranceTestsParams,
-  type UtteranceTestsResult,
-} from '../../server/src/protocol';
+import { STUDIO_SHEET, UTTERANCE_TESTS } from '../../contract/protocol';
+import { sendRequest } from './requests';
 
 /** The scheme of the read-only build sheet documents the Markdown preview shows. */
 export const SHEET_SCHEME = 'handoff-kit-sheet';
@@ -24,7 +18,7 @@ function activeUri(target?: vscode.Uri): string | undefined {
  * reveals it. Returns the file's URI, or undefined when there is no project.
  */
 export async function exportUtteranceTests(client: LanguageClient, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const result = await client.sendRequest<UtteranceTestsResult>(UTTERANCE_TESTS, { uri: activeUri(target) } satisfies UtteranceTestsParams);
+  const result = await sendRequest(client, UTTERANCE_TESTS, { uri: activeUri(target) });
   if (!result) {
     void vscode.window.showInformationMessage('Open a bot project (a folder with bot.json) to export its utterance tests.');
     return undefined;
@@ -44,7 +38,7 @@ export class StudioSheetProvider implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const project = uri.query ? decodeURIComponent(uri.query) : undefined;
-    const result = await this.client.sendRequest<StudioSheetResult>(STUDIO_SHEET, { uri: project } satisfies StudioSheetParams);
+    const result = await sendRequest(this.client, STUDIO_SHEET, { uri: project });
     return result?.markdown ?? '# No bot project\n\nOpen a folder with a bot.json to build its Studio sheet.\n';
   }
 }

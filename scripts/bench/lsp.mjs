@@ -26,7 +26,7 @@ function positionAt(text, offset) {
 }
 
 /** The Node flags the extension starts the language server with (client/src/extension.ts). */
-const SERVER_EXEC_ARGV = JSON.parse(readFileSync(new URL('../../server/src/serverExecArgv.json', import.meta.url), 'utf8'));
+const SERVER_EXEC_ARGV = JSON.parse(readFileSync(new URL('../../contract/serverExecArgv.json', import.meta.url), 'utf8'));
 
 export class BenchServer {
   /** Every publishDiagnostics and log message, with the time it arrived. */
@@ -40,7 +40,7 @@ export class BenchServer {
 
   /**
    * Starts the server as the extension does (its Node flags, SERVER_EXEC_ARGV of
-   * server/src/protocol.ts); `nodeArgs`: more flags for node before the script, such as `--cpu-prof`.
+   * contract/protocol.ts); `nodeArgs`: more flags for node before the script, such as `--cpu-prof`.
    */
   constructor(serverJs, nodeArgs = []) {
     this.process = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });

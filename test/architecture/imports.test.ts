@@ -131,10 +131,10 @@ describe('the import graph', () => {
     assert.deepEqual(wrong, []);
   });
 
-  it('keeps the contract free of the server and the client', () => {
+  it('keeps the contract free of the server and the client but for the engine entry module', () => {
     const wrong = [...graph]
       .filter(([file]) => file.startsWith('contract/'))
-      .flatMap(([file, imports]) => imports.filter((t) => !t.startsWith('contract/')).map((t) => `${file} -> ${t}`));
+      .flatMap(([file, imports]) => imports.filter((t) => !t.startsWith('contract/') && t !== `${ENGINE}index.ts`).map((t) => `${file} -> ${t}`));
     assert.deepEqual(wrong, []);
   });
 

@@ -18,6 +18,7 @@ const packSources = [
   'tsconfig.json',
   'bin',
   'client',
+  'contract',
   'server',
   'schemas',
   'snippets',

@@ -2,36 +2,31 @@
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import type { BotFile, BotProject, BotWorkspace } from '../engine';
-import type { PhraseMatch } from '../engine';
-import { bannerPreviewAt, disconnectionContext, planDisconnection, type FileChange } from '../engine';
+import {
+  addUtteranceFix,
+  bannerPreviewAt,
+  disconnectionContext,
+  intentsToTrain,
+  planDisconnection,
+  studioSheet,
+  utteranceTestCsv,
+  utteranceTestRows,
+  type BotFile,
+  type BotProject,
+  type BotWorkspace,
+  type FileChange,
+  type PhraseMatch,
+} from '../engine';
 import {
   ADD_UTTERANCE,
-  INTENTS_TO_TRAIN,
-  type AddUtteranceParams,
-  type AddUtteranceResult,
-  type IntentsToTrainParams,
-  type IntentsToTrainResult,
-} from '../protocol';
-import { addUtteranceFix, intentsToTrain, studioSheet, utteranceTestCsv, utteranceTestRows } from '../engine';
-import {
-  STUDIO_SHEET,
-  UTTERANCE_TESTS,
-  type StudioSheetParams,
-  type StudioSheetResult,
-  type UtteranceTestsParams,
-  type UtteranceTestsResult,
-} from '../protocol';
-import {
   BANNER_PREVIEW,
+  INTENTS_TO_TRAIN,
   SCAFFOLD,
   SCAFFOLD_CONTEXT,
-  type BannerPreviewParams,
-  type BannerPreviewResult,
-  type ScaffoldContextResult,
-  type ScaffoldParams,
-  type ScaffoldResult,
-} from '../protocol';
+  STUDIO_SHEET,
+  UTTERANCE_TESTS,
+} from '../../../contract/protocol';
+import { handle } from './handlers';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
 export interface RequestContext extends EditContext {
@@ -47,7 +42,7 @@ export interface RequestContext extends EditContext {
 }
 
 export function registerCustomRequests(connection: Connection, context: RequestContext): void {
-  connection.onRequest(SCAFFOLD_CONTEXT, async (): Promise<ScaffoldContextResult> => {
+  handle(connection, SCAFFOLD_CONTEXT, async () => {
     await context.settled();
     return Promise.all(
       context.workspace.projects().map(async (project) => ({
@@ -58,7 +53,7 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     );
   });
 
-  connection.onRequest(SCAFFOLD, async (params: ScaffoldParams): Promise<ScaffoldResult> => {
+  handle(connection, SCAFFOLD, async (params) => {
     await context.settled();
     const project = context.workspace.project(fileURLToPath(params.project));
     if (!project) throw new Error(`${params.project} is not a bot project of this workspace`);
@@ -69,31 +64,31 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     return { edit: workspaceEditOf(project, plan.edit.changes, context), steps: plan.steps, conflicts: plan.conflicts };
   });
 
-  connection.onRequest(BANNER_PREVIEW, async (params: BannerPreviewParams): Promise<BannerPreviewResult> => {
+  handle(connection, BANNER_PREVIEW, async (params) => {
     const found = await context.fileOf(params.uri);
     return (found && bannerPreviewAt(found.project, found.file, params.offset, await context.phraseMatchFor(found.project))) ?? null;
   });
 
-  connection.onRequest(INTENTS_TO_TRAIN, async (params: IntentsToTrainParams): Promise<IntentsToTrainResult> => {
+  handle(connection, INTENTS_TO_TRAIN, async (params) => {
     const found = await context.fileOf(params.uri);
     return found ? intentsToTrain(found.project).map(({ name, file }) => ({ name, uri: context.uriOf(file.path) })) : [];
   });
 
-  connection.onRequest(ADD_UTTERANCE, async (params: AddUtteranceParams): Promise<AddUtteranceResult> => {
+  handle(connection, ADD_UTTERANCE, async (params) => {
     const found = await context.fileOf(params.uri);
     const target = found && intentsToTrain(found.project).find((i) => i.name === params.intent);
     const fix = target && addUtteranceFix(target.file, target.name, params.phrase);
     return found && fix ? workspaceEditOf(found.project, fix.changes, context) : null;
   });
 
-  connection.onRequest(UTTERANCE_TESTS, async (params: UtteranceTestsParams): Promise<UtteranceTestsResult> => {
+  handle(connection, UTTERANCE_TESTS, async (params) => {
     const project = await projectOf(params.uri);
     if (!project) return null;
     const rows = utteranceTestRows(project, { all: params.all });
     return { project: pathToFileURL(project.root).href, csv: utteranceTestCsv(rows).join(''), rows: rows.length };
   });
 
-  connection.onRequest(STUDIO_SHEET, async (params: StudioSheetParams): Promise<StudioSheetResult> => {
+  handle(connection, STUDIO_SHEET, async (params) => {
     const project = await projectOf(params.uri);
     return project ? { project: pathToFileURL(project.root).href, markdown: studioSheet(project) } : null;
   });

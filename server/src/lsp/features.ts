@@ -32,11 +32,15 @@ import {
   type CompletionKind,
   bannerPayloadsIn,
   type FileChange,
+  type FixCommand,
   type OutlineItem,
   type ProjectEdit,
 } from '../engine';
 import { lineIndexOf, SOURCE, type DiagnosticData } from './diagnostics';
-import { COPY_FOR_STUDIO_COMMAND, PREVIEW_COMMAND } from '../protocol';
+import { COMMANDS } from '../../../contract/commands';
+
+/** The extension's command for each action a fix asks the editor to complete. */
+const FIX_COMMANDS: Record<FixCommand['action'], string> = { chooseIntent: COMMANDS.addUtteranceToIntent };
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
 export interface FeatureContext extends EditContext {
@@ -127,7 +131,7 @@ export function registerFeatures(connection: Connection, context: FeatureContext
       ? {
           command: {
             title: fix.title,
-            command: fix.command.id,
+            command: FIX_COMMANDS[fix.command.action],
             arguments: fix.command.arguments.map((a, i) => (i === 0 && typeof a === 'string' ? context.uriOf(a) : a)),
           },
         }
@@ -209,13 +213,13 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     if (!found) return [];
     const copies = studioPieces(found.file).map((piece) => ({
       range: rangeOf(found.file, piece.offset, 0),
-      command: { title: piece.title, command: COPY_FOR_STUDIO_COMMAND, arguments: [piece.text, piece.what] },
+      command: { title: piece.title, command: COMMANDS.copyForStudio, arguments: [piece.text, piece.what] },
     }));
     if (found.file.kind !== 'journey') return copies;
     return [
       ...bannerPayloadsIn(found.file).map((payload) => ({
         range: rangeOf(found.file, payload.offset, 0),
-        command: { title: 'Preview banner', command: PREVIEW_COMMAND, arguments: [params.textDocument.uri, payload.offset] },
+        command: { title: 'Preview banner', command: COMMANDS.previewBanner, arguments: [params.textDocument.uri, payload.offset] },
       })),
       ...copies,
     ];

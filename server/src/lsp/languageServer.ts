@@ -31,7 +31,8 @@ import { toDiagnostic } from './diagnostics';
 import { registerCustomRequests } from './customRequests';
 import { featureCapabilities, registerFeatures } from './features';
 import { defaultSettings, toSettings, type HandoffKitSettings } from './settings';
-import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
+import { STATUS_NOTIFICATION } from '../../../contract/protocol';
+import { notify } from './handlers';
 
 export interface Disposable {
   dispose(): void;
@@ -222,11 +223,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   function sendStatus(durationMs: number): void {
     const projects = workspace.projects();
     const files = projects.reduce((n, p) => n + (fileCounts.get(p) ?? p.allFiles().length), 0);
-    void connection.sendNotification(STATUS_NOTIFICATION, {
-      projects: projects.length,
-      files,
-      durationMs: Math.round(durationMs),
-    } satisfies StatusParams);
+    notify(connection, STATUS_NOTIFICATION, { projects: projects.length, files, durationMs: Math.round(durationMs) });
   }
 
   function syncDocument(document: TextDocument): BotProject | undefined {

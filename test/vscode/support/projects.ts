@@ -147,7 +147,7 @@ function isDeepStrictEqual(a: unknown, b: unknown): boolean {
 // What the language server holds of a project
 
 /**
- * The answer of the server's `handoffKit/scaffoldContext` request for one project, as server/src/protocol.ts defines
+ * The answer of the server's `handoffKit/scaffoldContext` request for one project, as contract/protocol.ts defines
  * it (the suites cannot import the server's types: they are outside this tsconfig's rootDir). Only what the suites read.
  */
 interface ProjectSummary {

@@ -18,14 +18,21 @@ export interface ProjectEdit {
   /** The fix most likely wanted, offered first; also the safe fix that `--fix` and "fix all" apply. */
   readonly preferred?: boolean;
   /**
-   * Instead of changes: an editor command that asks the user to complete the fix (such as
-   * choosing among many intents). Front ends without the command leave such a fix out.
+   * Instead of changes: a step the user completes in the editor (such as choosing among many
+   * intents). Each front end maps the action to a command of its own (the VS Code extension's are
+   * in contract/commands.ts); front ends without one leave such a fix out.
    */
-  readonly command?: { readonly id: string; readonly arguments: readonly unknown[] };
+  readonly command?: FixCommand;
 }
 
-/** The command a "choose an intent…" fix runs: arguments `[journeyFilePath, phrase]`. */
-export const CHOOSE_INTENT_COMMAND = 'handoffKit.addUtteranceToIntent';
+/**
+ * What a fix asks the editor to do. `chooseIntent`: let the user choose an intent and add the
+ * phrase to its utterances; arguments `[journeyFilePath, phrase]` (an absolute path, the phrase).
+ */
+export interface FixCommand {
+  readonly action: 'chooseIntent';
+  readonly arguments: readonly unknown[];
+}
 
 /**
  * Applies JSON modifications one after another (each sees the previous one's result) and returns

@@ -1,7 +1,7 @@
 // Editor services over the engine: they answer in offsets and edits, knowing nothing of LSP.
 export * from './bannerPreview';
 export { completionsAt, type Completion, type CompletionKind } from './completion';
-export { applyChanges, minimalChange, modifyJson, type FileChange, type ProjectEdit, type TextChange } from '../edits/edits';
+export { applyChanges, minimalChange, modifyJson, type FileChange, type FixCommand, type ProjectEdit, type TextChange } from '../edits/edits';
 export { hoverAt, type Hover } from './hover';
 export { outlineOf, type OutlineItem } from './outline';
 export { quickFixes, type FindingRef } from './quickFixes';

@@ -8,7 +8,7 @@ import { BANNER_CLOSE_EVENT } from '../../model/platformEvents';
 import { describeDifference, phraseDifference, type PhraseDifference } from '../../phrases/phraseMatch';
 import { indexOf } from '../../analysis/projectIndex';
 import type { BotProject } from '../../project/project';
-import { CHOOSE_INTENT_COMMAND, escapeForJavaScriptString, modifyJson, replaceString, type ProjectEdit } from '../../edits/edits';
+import { escapeForJavaScriptString, modifyJson, replaceString, type ProjectEdit } from '../../edits/edits';
 import { fileEdit } from '../fixes';
 import { defineProjectRule } from '../rule';
 
@@ -140,7 +140,7 @@ export const optionTextMismatch = defineProjectRule({
       fixes.push({
         title: `Add \`${phrase}\` as an utterance of an intent you choose…`,
         changes: [],
-        command: { id: CHOOSE_INTENT_COMMAND, arguments: [file.path, phrase] },
+        command: { action: 'chooseIntent', arguments: [file.path, phrase] },
       });
     }
     return fixes;

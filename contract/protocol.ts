@@ -1,10 +1,32 @@
-// The custom requests between the extension and the language server, shared by both sides so
-// that neither writes them again. Plain method names: the client and the server libraries each
-// bring their own copy of the protocol package, whose request types do not mix.
+// The custom requests and notifications between the extension and the language server, one
+// descriptor each, compiled by both sides so that neither writes them again. Each descriptor carries
+// its method with its params and result types, so a call site cannot pair them wrongly: the client
+// sends with `sendRequest(client, SCAFFOLD, params)` (client/src/requests.ts), the server answers
+// with `handle(connection, SCAFFOLD, handler)` (server/src/lsp/handlers.ts). Plain method names on
+// the wire: the client and the server libraries each bring their own copy of the protocol package
+// (vscode-jsonrpc 10 and 9), whose RequestType classes do not mix.
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
-import type { BannerPreview } from './engine/services/bannerPreview';
-import type { DisconnectionContext, DisconnectionOptions, ScaffoldConflict } from './engine/services/scaffold';
+import type { BannerPreview, DisconnectionContext, DisconnectionOptions, ScaffoldConflict } from '../server/src/engine';
 import serverExecArgv from './serverExecArgv.json';
+
+/**
+ * A custom request: its JSON-RPC method, with `Params` and `Result` carried in the type only (the
+ * two phantom fields are never set).
+ */
+export interface RequestType<Params, Result> {
+  readonly method: string;
+  readonly _params?: Params;
+  readonly _result?: Result;
+}
+
+/** A custom notification: its JSON-RPC method, with `Params` carried in the type only. */
+export interface NotificationType<Params> {
+  readonly method: string;
+  readonly _params?: Params;
+}
+
+const request = <Params, Result>(method: string): RequestType<Params, Result> => ({ method });
+const notification = <Params>(method: string): NotificationType<Params> => ({ method });
 
 /**
  * The Node flags the extension starts the language server with (its `execArgv`); the bench
@@ -12,7 +34,7 @@ import serverExecArgv from './serverExecArgv.json';
  * A young generation of at most 4 MiB a semi-space: loading a project keeps nearly everything it
  * allocates, so a larger one (up to 16 MiB by default) only copies the same objects once more and
  * keeps its pages; on the 3,001-file bench project the server's RSS after loading is some 25 MiB
- * lower (147 -> 123 MiB), with no slower first pass or keystroke (README, "Performance").
+ * lower (147 -> 123 MiB), with no slower first pass or keystroke (docs/performance.md).
  */
 export const SERVER_EXEC_ARGV: readonly string[] = serverExecArgv;
 
@@ -24,8 +46,8 @@ export interface ProjectSummary {
 }
 
 /** The bot projects of the workspace, with what the scaffold needs to ask sensible questions. */
-export const SCAFFOLD_CONTEXT = 'handoffKit/scaffoldContext';
 export type ScaffoldContextResult = ProjectSummary[];
+export const SCAFFOLD_CONTEXT = request<Record<string, never>, ScaffoldContextResult>('handoffKit/scaffoldContext');
 
 export interface ScaffoldParams {
   readonly project: string;
@@ -40,7 +62,7 @@ export interface ScaffoldResult {
 }
 
 /** Plans the disconnection journey in a project: one workspace edit, or the conflicts to resolve. */
-export const SCAFFOLD = 'handoffKit/scaffold';
+export const SCAFFOLD = request<ScaffoldParams, ScaffoldResult>('handoffKit/scaffold');
 
 export interface BannerPreviewParams {
   readonly uri: string;
@@ -49,13 +71,11 @@ export interface BannerPreviewParams {
 }
 
 /** What the banner at a place in a journey looks like, for the preview. */
-export const BANNER_PREVIEW = 'handoffKit/bannerPreview';
 export type BannerPreviewResult = BannerPreview | null;
-
-export const PREVIEW_COMMAND = 'handoffKit.previewBanner';
+export const BANNER_PREVIEW = request<BannerPreviewParams, BannerPreviewResult>('handoffKit/bannerPreview');
 
 /** The intents a banner's exit phrase could be added to, best first (for "choose an intent…"). */
-export const INTENTS_TO_TRAIN = 'handoffKit/intentsToTrain';
+export const INTENTS_TO_TRAIN = request<IntentsToTrainParams, IntentsToTrainResult>('handoffKit/intentsToTrain');
 export interface IntentsToTrainParams {
   /** A file of the project, as a URI (the journey with the banner). */
   readonly uri: string;
@@ -63,7 +83,7 @@ export interface IntentsToTrainParams {
 export type IntentsToTrainResult = { readonly name: string; readonly uri: string }[];
 
 /** The edit that adds `phrase` as an utterance of `intent` in the project of `uri`; null when it cannot be made. */
-export const ADD_UTTERANCE = 'handoffKit/addUtterance';
+export const ADD_UTTERANCE = request<AddUtteranceParams, AddUtteranceResult>('handoffKit/addUtterance');
 export interface AddUtteranceParams {
   readonly uri: string;
   readonly intent: string;
@@ -75,7 +95,7 @@ export type AddUtteranceResult = WorkspaceEdit | null;
  * Sent by the server after each check of the projects an edit or a file event touched, and once
  * the workspace is loaded: how much it checks and how long that last check took.
  */
-export const STATUS_NOTIFICATION = 'handoffKit/status';
+export const STATUS_NOTIFICATION = notification<StatusParams>('handoffKit/status');
 export interface StatusParams {
   /** Bot projects (folders with a bot.json) the server holds. */
   readonly projects: number;
@@ -90,7 +110,7 @@ export interface StatusParams {
  * project; the first project when undefined), from the engine's writer: one text per file
  * (`--max-rows` style splitting is not used here, so one text). Null when there is no project.
  */
-export const UTTERANCE_TESTS = 'handoffKit/utteranceTests';
+export const UTTERANCE_TESTS = request<UtteranceTestsParams, UtteranceTestsResult>('handoffKit/utteranceTests');
 export interface UtteranceTestsParams {
   readonly uri?: string;
   /** Also every utterance of every intent that starts a journey (the command line's `--all`). */
@@ -99,11 +119,8 @@ export interface UtteranceTestsParams {
 export type UtteranceTestsResult = { readonly project: string; readonly csv: string; readonly rows: number } | null;
 
 /** The Studio build sheet (Markdown) of the project of `uri`, as UTTERANCE_TESTS finds it. */
-export const STUDIO_SHEET = 'handoffKit/studioSheet';
+export const STUDIO_SHEET = request<StudioSheetParams, StudioSheetResult>('handoffKit/studioSheet');
 export interface StudioSheetParams {
   readonly uri?: string;
 }
 export type StudioSheetResult = { readonly project: string; readonly markdown: string } | null;
-
-/** The client command a "Copy for Studio" code lens runs: puts `text` on the clipboard. */
-export const COPY_FOR_STUDIO_COMMAND = 'handoffKit.copyForStudio';

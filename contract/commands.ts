@@ -1,0 +1,27 @@
+// The ids of the extension's commands, for the client that registers them and the server whose
+// code lenses and code actions run them. package.json's `contributes.commands` lists the ones a
+// user sees; test/contract/commands.test.ts compares the two.
+
+/** Every command id of the extension, by what it does. */
+export const COMMANDS = {
+  addDisconnection: 'handoffKit.addDisconnection',
+  newBotProject: 'handoffKit.newBotProject',
+  /** Arguments `[uri?, offset?]`: the banner at that UTF-16 offset of that journey or function file. */
+  previewBanner: 'handoffKit.previewBanner',
+  /** Argument `[kind?]`: `bot.json`, `intent` or `journey`. */
+  openProjectFile: 'handoffKit.openProjectFile',
+  exportUtteranceTests: 'handoffKit.exportUtteranceTests',
+  openStudioSheet: 'handoffKit.openStudioSheet',
+  /** Arguments `[text, what]`: puts `text` on the clipboard and says what was copied. */
+  copyForStudio: 'handoffKit.copyForStudio',
+  restartServer: 'handoffKit.restartServer',
+  showOutput: 'handoffKit.showOutput',
+  /**
+   * Not in the command palette: a "choose an intent…" quick fix runs it with arguments
+   * `[journeyUri, phrase, intent?]`.
+   */
+  addUtteranceToIntent: 'handoffKit.addUtteranceToIntent',
+} as const;
+
+/** The commands run only by code actions and code lenses, so not listed in the command palette. */
+export const INTERNAL_COMMANDS: readonly string[] = [COMMANDS.addUtteranceToIntent];
