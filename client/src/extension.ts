@@ -8,12 +8,9 @@ import { COMMANDS } from '../../contract/commands';
 import { BannerPreviewPanel } from './bannerPreview/panel';
 import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
 import { newBotProject } from './newBotProject';
-import type { DisconnectionOptions } from '../../server/src/engine';
+import { BOT_FILE_GLOB, BOT_FILES, type DisconnectionOptions } from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
-
-/** The files of a bot project the server checks, and the project's own settings. */
-const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js}';
 
 let client: LanguageClient | undefined;
 
@@ -31,17 +28,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
-  const botFiles = [
-    ...['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({
-      scheme: 'file',
-      language: 'json',
-      pattern: `**/${pattern}`,
-    })),
-    // Studio's test reports are CSV, whatever language mode the editor gives them.
-    { scheme: 'file', pattern: '**/test-reports/*.csv' },
-    // The code of Studio functions: their `app.sendEvent` calls are checked like Send Event nodes.
-    { scheme: 'file', language: 'javascript', pattern: '**/functions/*.js' },
-  ];
+  // The bot files, each kind in its language mode (test reports are CSV in whatever mode the
+  // editor gives them; functions are JavaScript, their `app.sendEvent` calls checked like Send Event nodes).
+  const botFiles = BOT_FILES.map(({ pattern, language }) => ({ scheme: 'file', ...(language ? { language } : {}), pattern: `**/${pattern}` }));
   const clientOptions: LanguageClientOptions = {
     documentSelector: botFiles,
     synchronize: {

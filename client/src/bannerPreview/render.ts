@@ -1,13 +1,15 @@
 // The banner preview's HTML: the banner drawn as the customer sees it above the chat input, then
 // what each button starts. Pure (no vscode), so it runs and is tested under plain Node.
-import type {
-  BannerPreview,
-  BannerSettingsView,
-  BannerView,
-  ButtonView,
-  ImageBannerView,
-  PhraseTarget,
-  TextBannerView,
+import {
+  hasTemplate,
+  templateParts,
+  type BannerPreview,
+  type BannerSettingsView,
+  type BannerView,
+  type ButtonView,
+  type ImageBannerView,
+  type PhraseTarget,
+  type TextBannerView,
 } from '../../../server/src/engine';
 
 export interface RenderOptions {
@@ -129,7 +131,7 @@ function imageBannerOf(banner: ImageBannerView, badge: string, loadRemoteImages:
   const url = banner.imageURL;
   let image: string;
   if (!url) image = '<div class="image-placeholder"><em class="missing">no imageURL</em></div>';
-  else if (/\{\{/.test(url)) image = `<div class="image-placeholder">Image ${templateCode(url)}, filled in when sent</div>`;
+  else if (hasTemplate(url)) image = `<div class="image-placeholder">Image ${templateCode(url)}, filled in when sent</div>`;
   else if (/^data:image\//i.test(url) || (loadRemoteImages && /^https:\/\//i.test(url)))
     image = `<img src="${escapeHtml(url)}" alt="The banner image">`;
   else if (/^https:\/\//i.test(url)) {
@@ -197,7 +199,7 @@ function targetItem(what: string, phrase: string, target: PhraseTarget): string 
 
 function imageItems(banner: ImageBannerView): string[] {
   if (banner.linkURL === undefined) return [];
-  const link = /\{\{/.test(banner.linkURL) ? templateCode(banner.linkURL) : `<code>${escapeHtml(banner.linkURL)}</code>`;
+  const link = hasTemplate(banner.linkURL) ? templateCode(banner.linkURL) : `<code>${escapeHtml(banner.linkURL)}</code>`;
   return [`<li class="ok">A click on the image opens ${link}</li>`];
 }
 
@@ -225,7 +227,7 @@ function settingsAfter(settings: BannerSettingsView | undefined): string {
   for (const key of ['autoPlay', 'autoPlaySpeed', 'hide', 'displayShowPromotionBar', 'state', 'textOnMinimise'] as const) {
     const value = settings[key];
     if (value === undefined) continue;
-    const shown = typeof value === 'string' && /\{\{/.test(value) ? templateCode(value) : `<code>${escapeHtml(JSON.stringify(value))}</code>`;
+    const shown = typeof value === 'string' && hasTemplate(value) ? templateCode(value) : `<code>${escapeHtml(JSON.stringify(value))}</code>`;
     rows.push(`<tr><th scope="row"><code>${key}</code></th><td>${shown}</td></tr>`);
   }
   const message =
@@ -250,7 +252,9 @@ function withCode(text: string): string {
 
 /** A string holding templates, with each template set apart. */
 function templateText(text: string): string {
-  return escapeHtml(text).replace(/\{\{\{?[^{}]*\}?\}\}/g, (t) => `<code class="template">${t}</code>`);
+  return templateParts(text)
+    .map((part) => (part.template ? templateCode(part.text) : escapeHtml(part.text)))
+    .join('');
 }
 
 function templateCode(template: string): string {

@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
+  BOT_FILE_PATTERNS,
   BotFile,
   BotProject,
   BotWorkspace,
@@ -195,7 +196,7 @@ async function resolveTargets(paths: string[], cwd: string, workspace: BotWorksp
     const root = await projectRootOf(absolute);
     if (!root) throw new UsageError(`${given}: no \`bot.json\` found in this folder or above it, so it is not part of a bot project`);
     if (!(await workspace.loadProject(root)).owns(absolute)) {
-      throw new UsageError(`${given} is not a bot file (bot.json, intents/*.json or journeys/*.json of a bot project)`);
+      throw new UsageError(`${given} is not a bot file (${BOT_FILE_PATTERNS.join(', ')} of a bot project)`);
     }
     targets.push({ root, files: [absolute] });
   }

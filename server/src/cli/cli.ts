@@ -1,6 +1,6 @@
 // The `handoff-kit` command line: the same engine as the language server, for CI.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { SEVERITIES, rules, type RuleSetting } from '../engine';
+import { isRuleSetting, RULE_SETTINGS, rules, type RuleSetting } from '../engine';
 import { runCheck, type OutputFormat } from './check';
 import { UsageError } from './usageError';
 import { OUTPUT_FORMATS } from './formats';
@@ -135,8 +135,6 @@ function parseCount(value: string): number {
   return n;
 }
 
-const RULE_SETTINGS: readonly string[] = ['off', ...SEVERITIES];
-
 /** `--rule code=setting`, added to the settings given before. */
 function parseRule(value: string, all: Record<string, RuleSetting>): Record<string, RuleSetting> {
   const at = value.indexOf('=');
@@ -144,8 +142,8 @@ function parseRule(value: string, all: Record<string, RuleSetting>): Record<stri
   const setting = value.slice(at + 1).trim();
   if (at < 0 || !code) throw new InvalidArgumentError(`--rule takes <code>=<setting>, such as unreachable-node=off, not "${value}"`);
   if (!rules.some((r) => r.code === code)) throw new InvalidArgumentError(`unknown rule "${code}" (handoff-kit rules lists them)`);
-  if (!RULE_SETTINGS.includes(setting)) throw new InvalidArgumentError(`"${setting}" is not a setting for ${code}: use ${RULE_SETTINGS.join(', ')}`);
-  return { ...all, [code]: setting as RuleSetting };
+  if (!isRuleSetting(setting)) throw new InvalidArgumentError(`"${setting}" is not a setting for ${code}: use ${RULE_SETTINGS.join(', ')}`);
+  return { ...all, [code]: setting };
 }
 
 // A closed stdout (`handoff-kit check | head -1`) is not a failure of the check: end quietly,

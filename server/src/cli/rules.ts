@@ -1,5 +1,5 @@
 // `handoff-kit rules`: the registry of checks, as a table or as JSON.
-import { DOCS_BASE_URL, docsPathOf, rules } from '../engine';
+import { DOCS_BASE_URL, docsPathOf, RULE_SETTINGS, rules } from '../engine';
 
 /** One check as `handoff-kit rules --format json` prints it. */
 export interface RuleRow {
@@ -12,6 +12,8 @@ export interface RuleRow {
   readonly docs: string;
   /** Where the docs page is published (the npm package does not hold docs/). */
   readonly url: string;
+  /** What the check may be set to: `off` or a severity. */
+  readonly settings: readonly string[];
 }
 
 /** Every check of the registry, in registry order. */
@@ -24,6 +26,7 @@ export function ruleRows(): RuleRow[] {
     description: rule.description,
     docs: docsPathOf(rule.code),
     url: DOCS_BASE_URL + docsPathOf(rule.code),
+    settings: RULE_SETTINGS,
   }));
 }
 

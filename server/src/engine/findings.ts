@@ -8,6 +8,27 @@ export type Severity = (typeof SEVERITIES)[number];
 /** A rule's setting: another severity, or `off`. */
 export type RuleSetting = Severity | 'off';
 
+/** Every value a rule may be set to, in handoff-kit.json, the editor's settings and `--rule`. */
+export const RULE_SETTINGS: readonly RuleSetting[] = ['off', ...SEVERITIES];
+
+/** Whether `value` is a rule setting (`off` or a severity). */
+export function isRuleSetting(value: unknown): value is RuleSetting {
+  return typeof value === 'string' && (RULE_SETTINGS as readonly string[]).includes(value);
+}
+
+/**
+ * The rule settings of a `rules` object as handoff-kit.json and the editor's settings write it:
+ * `{ "<code>": "<setting>" }`. Entries of the wrong shape are left out (the schema reports them);
+ * anything but an object gives `{}`. Never throws.
+ */
+export function readRuleSettings(value: unknown): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [code, setting] of Object.entries(value)) if (isRuleSetting(setting)) rules[code] = setting;
+  }
+  return rules;
+}
+
 /** Another place that explains a finding, such as the utterance a banner text nearly matches. */
 export interface RelatedLocation {
   /** Absolute path of the file. */

@@ -14,17 +14,21 @@ export { unparsable } from './model/functionCode';
 export { readIntent, type Intent } from './model/intent';
 export { readJourney, type Journey, type JourneyNode } from './model/journey';
 export { BotProject } from './project/project';
-export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, BOT_FILE_PATTERNS, isInside, type Access, type WorkspaceOptions } from './project/workspace';
+export { BOT_FILE_GLOB, BOT_FILE_PATTERNS, BOT_FILES, type BotFileLocation } from './model/botFile';
+export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, isInside, type Access, type WorkspaceOptions } from './project/workspace';
 export type { PhraseMatch } from './phrases/phraseMatch';
 export { PHRASE_MATCHES } from './phrases/phraseMatch';
 
 // Checking.
 export { checkFile, checkProject, type CheckOptions } from './check/check';
 export { IncrementalCheck, type CheckedFile } from './check/incrementalCheck';
-export { readProjectSettings, type ProjectSettings } from './project/settings';
+export { readMinConfidence, readPhraseMatch, readProjectSettings, type ProjectSettings } from './project/settings';
 export {
   compareFindings,
   formatSize,
+  isRuleSetting,
+  readRuleSettings,
+  RULE_SETTINGS,
   severityRank,
   SEVERITIES,
   type Finding,
@@ -63,5 +67,6 @@ export {
 } from './studio/utteranceTests';
 export { studioSheet, studioData, studioUtterances } from './studio/sheet';
 export { studioPieces, type StudioPiece } from './studio/pieces';
+export { hasTemplate, templateParts, type TemplatePart } from './model/template';
 export { DEFAULT_MIN_CONFIDENCE } from './studio/liveResults';
 export { TEST_REPORTS_FOLDER } from './model/botFile';

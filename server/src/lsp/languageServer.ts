@@ -15,6 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
+  BOT_FILE_GLOB,
   BotWorkspace,
   checkFile,
   IncrementalCheck,
@@ -24,9 +25,9 @@ import {
   type CheckedFile,
   type CheckOptions,
   type FileSystem,
+  type FileChange,
   type Finding,
 } from '../engine';
-import type { FileChange } from '../engine';
 import { toDiagnostic } from './diagnostics';
 import { registerCustomRequests } from './customRequests';
 import { featureCapabilities, registerFeatures } from './features';
@@ -170,7 +171,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          { globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js}' },
+          { globPattern: BOT_FILE_GLOB },
           // A deleted or renamed folder is one event for the folder: see folderChanged().
           { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
         ],

@@ -1,7 +1,14 @@
 // The settings the language server reads per bot project through workspace/configuration
 // (section `handoffKit`); documented in package.json `contributes.configuration`.
-import type { RuleSetting } from '../engine';
-import type { PhraseMatch } from '../engine';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  PHRASE_MATCHES,
+  readMinConfidence,
+  readPhraseMatch,
+  readRuleSettings,
+  type PhraseMatch,
+  type RuleSetting,
+} from '../engine';
 
 export interface HandoffKitSettings {
   /** Check bot projects at all. */
@@ -22,17 +29,15 @@ export interface HandoffKitSettings {
 export const defaultSettings: HandoffKitSettings = {
   enable: true,
   rules: {},
-  maxFileSize: 2 * 1024 * 1024,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
-
-const ruleSettings = new Set(['off', 'error', 'warning', 'info', 'hint']);
 
 /**
  * The values of `handoffKit.exitPhraseMatch`: `project` (the default) defers to the project's
  * handoff-kit.json; the others override it. Anything else (such as the `null` older versions
  * offered) reads as `project`.
  */
-export const EXIT_PHRASE_MATCH_SETTINGS = ['project', 'exact', 'ignoreCaseAndSpacing'] as const;
+export const EXIT_PHRASE_MATCH_SETTINGS = ['project', ...PHRASE_MATCHES] as const;
 
 /**
  * Reads what the client sent for the section `handoffKit` (any JSON value), keeping defaults for
@@ -40,20 +45,14 @@ export const EXIT_PHRASE_MATCH_SETTINGS = ['project', 'exact', 'ignoreCaseAndSpa
  */
 export function toSettings(raw: unknown): HandoffKitSettings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const rules: Record<string, RuleSetting> = {};
-  if (value.rules && typeof value.rules === 'object') {
-    for (const [code, setting] of Object.entries(value.rules as Record<string, unknown>)) {
-      if (typeof setting === 'string' && ruleSettings.has(setting)) rules[code] = setting as RuleSetting;
-    }
-  }
-  const match = value.exitPhraseMatch;
-  const minConfidence = value.minConfidence;
+  const exitPhraseMatch = readPhraseMatch(value.exitPhraseMatch);
+  const minConfidence = readMinConfidence(value.minConfidence);
   return {
-    ...(typeof minConfidence === 'number' && minConfidence >= 0 && minConfidence <= 100 ? { minConfidence } : {}),
+    ...(minConfidence === undefined ? {} : { minConfidence }),
     // `project` and anything unknown: no override, handoff-kit.json decides.
-    ...(match === 'exact' || match === 'ignoreCaseAndSpacing' ? { exitPhraseMatch: match } : {}),
+    ...(exitPhraseMatch ? { exitPhraseMatch } : {}),
     enable: typeof value.enable === 'boolean' ? value.enable : defaultSettings.enable,
-    rules,
+    rules: readRuleSettings(value.rules),
     maxFileSize: typeof value.maxFileSize === 'number' && value.maxFileSize > 0 ? value.maxFileSize : defaultSettings.maxFileSize,
   };
 }

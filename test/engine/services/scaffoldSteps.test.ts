@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readJourney } from '../../../server/src/engine/model/journey';
-import { closesBanner, closesTicket } from '../../../server/src/engine/services/scaffold';
+import { closesBanner, closesTicket, readJourney } from '../../../server/src/engine/model/journey';
 import { journeyWith, ProjectFixture } from '../projectFixture';
 
 const banner = { title: 'Do you want to exit from chat?', options: [{ title: 'Exit', text: 'talk to bot' }] };

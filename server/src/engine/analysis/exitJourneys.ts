@@ -5,18 +5,7 @@ import type { JourneyNode } from '../model/journey';
 import { reachableNodes } from '../model/journeyGraph';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
-import { BANNER_CLOSE_EVENT } from '../model/platformEvents';
 import { indexOf, type BannerPhraseEntry, type JourneyEntry } from './projectIndex';
-
-/** Step 5 of the guide: a Send Event node that closes the banner (the close event without data). */
-export function closesBanner(node: JourneyNode): boolean {
-  return node.type === 'sendEvent' && node.event?.value === BANNER_CLOSE_EVENT && !node.data;
-}
-
-/** Step 6 of the guide: a node that closes the live-agent ticket. */
-export function closesTicket(node: JourneyNode): boolean {
-  return node.type === 'closeTicket';
-}
 
 /**
  * Where an exit journey lacks a step: its trigger, when `file` is a journey an exit intent starts

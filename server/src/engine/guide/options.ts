@@ -82,7 +82,13 @@ export type NameKind = 'intent' | 'journey';
 const NAME_PATTERN = {
   intent: new RegExp(intentSchema.properties.name.pattern),
   journey: new RegExp(journeySchema.properties.name.pattern),
+  node: new RegExp(journeySchema.$defs.nodeId.pattern),
 };
+
+/** Whether `name` (as is, untrimmed) is what the schemas accept for an intent's or journey's name or a node id. */
+export function isValidName(kind: NameKind | 'node', name: string): boolean {
+  return NAME_PATTERN[kind].test(name);
+}
 
 /** The marks a typed banner's title may quote its phrase with (see typedPhrase). */
 const QUOTE_MARKS = /['"‘’“”]/;

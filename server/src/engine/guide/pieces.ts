@@ -7,9 +7,9 @@ import { relativePath, valueOf, type BotFile } from '../model/botFile';
 import { readBotConfig } from '../model/botConfig';
 import { reaches } from '../analysis/exitJourneys';
 import { typedPhrase } from '../analysis/exitPhrases';
-import { readJourney, type Journey, type JourneyNode } from '../model/journey';
+import { closesBanner, closesTicket, readJourney, type Journey } from '../model/journey';
 import { nodesById } from '../model/journeyGraph';
-import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent, platformEvent } from '../model/platformEvents';
+import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, platformEvent } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
 import { indexOf, type ProjectIndex } from '../analysis/projectIndex';
 import type { modifyJson } from '../edits/edits';
@@ -88,33 +88,6 @@ export function typedBannerTitle(title: string, phrase: string): string {
 /** A Send Event node that shows the banner, going on to `next` when given. */
 export function bannerNode(id: string, options: DisconnectionOptions, next?: string): object {
   return { id, type: 'sendEvent', event: options.showEvent, data: bannerPayload(options), ...(next === undefined ? {} : { next }) };
-}
-
-/** Whether the node shows a banner: a banner event sent with data. */
-export function showsBanner(node: JourneyNode): boolean {
-  return node.type === 'sendEvent' && isBannerEvent(node.event?.value) && node.data !== undefined;
-}
-
-/**
- * Whether the node closes the banner (step 5): `ui-event-close-promotion` sent without data. With
- * data the guide uses the same event to show the banner, so only a send without data closes it.
- * What banner-not-closed looks for, and what closingSteps adds when no path reaches one.
- */
-export function closesBanner(node: Pick<JourneyNode, 'type' | 'event' | 'data'>): boolean {
-  return node.type === 'sendEvent' && node.event?.value === BANNER_CLOSE_EVENT && !node.data;
-}
-
-/**
- * Whether the node closes the live-agent ticket (step 6): a Close Ticket node. What
- * ticket-not-closed looks for, and what closingSteps adds when no path reaches one.
- */
-export function closesTicket(node: Pick<JourneyNode, 'type'>): boolean {
-  return node.type === 'closeTicket';
-}
-
-/** Whether the journey raises a live-agent ticket anywhere (reachable or not). */
-export function raisesTicket(journey: Journey): boolean {
-  return journey.nodes.some((n) => n.type === 'raiseTicket');
 }
 
 /** Raise a ticket and, once an agent is connected, show the banner; tell the customer when none can take the chat. */

@@ -26,6 +26,35 @@ export const FUNCTIONS_FOLDER = 'functions';
 /** The project's own Handoff Kit settings, beside bot.json. */
 export const SETTINGS_FILE = 'handoff-kit.json';
 
+/** Where the files of one kind are in a project, and how an editor should open them. */
+export interface BotFileLocation {
+  readonly kind: FileKind;
+  /** A glob relative to the project folder (the folder that holds bot.json), `/`-separated. */
+  readonly pattern: string;
+  /** The editor's language mode for them (VS Code's language ids); undefined: whatever it gives (CSV). */
+  readonly language?: 'json' | 'javascript';
+}
+
+/**
+ * The files of a bot project, one entry per kind: the one list the workspace's glob, the language
+ * server's file watchers, the extension's document selector and the command line's messages are
+ * made from. `fileKindOf` says the same path by path, without globbing (a test compares the two).
+ */
+export const BOT_FILES: readonly BotFileLocation[] = [
+  { kind: 'bot', pattern: 'bot.json', language: 'json' },
+  { kind: 'settings', pattern: SETTINGS_FILE, language: 'json' },
+  { kind: 'intent', pattern: 'intents/*.json', language: 'json' },
+  { kind: 'journey', pattern: 'journeys/*.json', language: 'json' },
+  { kind: 'report', pattern: `${TEST_REPORTS_FOLDER}/*.csv` },
+  { kind: 'function', pattern: `${FUNCTIONS_FOLDER}/*.js`, language: 'javascript' },
+];
+
+/** The globs of BOT_FILES, relative to a project folder. */
+export const BOT_FILE_PATTERNS: readonly string[] = BOT_FILES.map((f) => f.pattern);
+
+/** One glob for the bot files of every project below a folder: BOT_FILE_PATTERNS in braces, after a globstar. */
+export const BOT_FILE_GLOB = `**/{${BOT_FILE_PATTERNS.join(',')}}`;
+
 export interface SyntaxProblem {
   readonly message: string;
   readonly offset: number;

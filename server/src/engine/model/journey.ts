@@ -2,6 +2,7 @@
 // JsonPlace in botFile.ts: the nodes find their offsets in the tree only when asked for).
 import type * as jsonc from 'jsonc-parser';
 import { named, type BotFile, type JsonPlace, type NamedValue } from './botFile';
+import { BANNER_CLOSE_EVENT, isBannerEvent } from './platformEvents';
 
 export interface JourneyNode {
   readonly node: jsonc.Node;
@@ -95,4 +96,30 @@ class PlaceJourneyNode implements JourneyNode {
   get journey(): NamedValue | undefined {
     return this.place.named('journey');
   }
+}
+
+// What a node or journey does in the guide's handoff: the one definition the checks, the fixes,
+// the scaffold and the simulator ask.
+
+/** Whether the node shows a banner: a banner event sent with data (steps 2 and 3 of the guide). */
+export function showsBanner(node: Pick<JourneyNode, 'type' | 'event' | 'data'>): boolean {
+  return node.type === 'sendEvent' && isBannerEvent(node.event?.value) && node.data !== undefined;
+}
+
+/**
+ * Whether the node closes the banner (step 5): `ui-event-close-promotion` sent without data. With
+ * data the guide uses the same event to show the banner, so only a send without data closes it.
+ */
+export function closesBanner(node: Pick<JourneyNode, 'type' | 'event' | 'data'>): boolean {
+  return node.type === 'sendEvent' && node.event?.value === BANNER_CLOSE_EVENT && !node.data;
+}
+
+/** Whether the node closes the live-agent ticket (step 6): a Close Ticket node. */
+export function closesTicket(node: Pick<JourneyNode, 'type'>): boolean {
+  return node.type === 'closeTicket';
+}
+
+/** Whether the journey raises a live-agent ticket anywhere (reachable or not). */
+export function raisesTicket(journey: Journey): boolean {
+  return journey.nodes.some((n) => n.type === 'raiseTicket');
 }

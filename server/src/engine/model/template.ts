@@ -7,3 +7,26 @@ const TEMPLATE = /\{\{\{?\s*[^{}\s][^{}]*\}?\}\}/;
 export function hasTemplate(value: string): boolean {
   return TEMPLATE.test(value);
 }
+
+/** A piece of a string: literal text, or one template (`{{{variables.x}}}`) as written. */
+export interface TemplatePart {
+  readonly text: string;
+  readonly template: boolean;
+}
+
+/**
+ * `value` cut into its literal text and its templates, in order; joined, the parts' texts give
+ * `value` back. A string without a template is one literal part (none for the empty string).
+ */
+export function templateParts(value: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  const all = new RegExp(TEMPLATE.source, 'g');
+  let at = 0;
+  for (let match = all.exec(value); match; match = all.exec(value)) {
+    if (match.index > at) parts.push({ text: value.slice(at, match.index), template: false });
+    parts.push({ text: match[0], template: true });
+    at = match.index + match[0].length;
+  }
+  if (at < value.length) parts.push({ text: value.slice(at), template: false });
+  return parts;
+}

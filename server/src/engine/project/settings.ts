@@ -1,8 +1,7 @@
 // handoff-kit.json: a bot project's own settings for the checks, read by the editor and the
 // command line alike. Values of the wrong shape are ignored here; the schema rule reports them.
 import type { BotFile } from '../model/botFile';
-import type { RuleSetting } from '../findings';
-import { SEVERITIES } from '../findings';
+import { readRuleSettings, type RuleSetting } from '../findings';
 import { PHRASE_MATCHES, type PhraseMatch } from '../phrases/phraseMatch';
 
 export interface ProjectSettings {
@@ -12,7 +11,6 @@ export interface ProjectSettings {
   readonly minConfidence?: number;
 }
 
-const RULE_SETTINGS = new Set<string>(['off', ...SEVERITIES]);
 const PHRASE_MATCH_SET = new Set<string>(PHRASE_MATCHES);
 const PROJECT_SETTINGS = Symbol('project settings');
 
@@ -20,20 +18,23 @@ export function readProjectSettings(file: BotFile | undefined): ProjectSettings 
   if (!file) return {};
   return file.derived(PROJECT_SETTINGS, () => {
     const value = (file.value && typeof file.value === 'object' ? file.value : {}) as Record<string, unknown>;
-    const rules: Record<string, RuleSetting> = {};
-    if (value.rules && typeof value.rules === 'object') {
-      for (const [code, setting] of Object.entries(value.rules)) {
-        if (typeof setting === 'string' && RULE_SETTINGS.has(setting)) rules[code] = setting as RuleSetting;
-      }
-    }
+    const rules = readRuleSettings(value.rules);
+    const phraseMatch = readPhraseMatch(value.exitPhraseMatch);
+    const minConfidence = readMinConfidence(value.minConfidence);
     return {
       ...(Object.keys(rules).length ? { rules } : {}),
-      ...(typeof value.exitPhraseMatch === 'string' && PHRASE_MATCH_SET.has(value.exitPhraseMatch)
-        ? { phraseMatch: value.exitPhraseMatch as PhraseMatch }
-        : {}),
-      ...(typeof value.minConfidence === 'number' && value.minConfidence >= 0 && value.minConfidence <= 100
-        ? { minConfidence: value.minConfidence }
-        : {}),
+      ...(phraseMatch ? { phraseMatch } : {}),
+      ...(minConfidence === undefined ? {} : { minConfidence }),
     };
   });
+}
+
+/** `exitPhraseMatch` as handoff-kit.json or the editor's settings give it: one of PHRASE_MATCHES, else undefined. */
+export function readPhraseMatch(value: unknown): PhraseMatch | undefined {
+  return typeof value === 'string' && PHRASE_MATCH_SET.has(value) ? (value as PhraseMatch) : undefined;
+}
+
+/** `minConfidence`: a percent from 0 to 100 (inclusive), else undefined. */
+export function readMinConfidence(value: unknown): number | undefined {
+  return typeof value === 'number' && value >= 0 && value <= 100 ? value : undefined;
 }

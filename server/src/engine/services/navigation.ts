@@ -48,7 +48,7 @@ export function occurrencesOf(project: BotProject, symbol: BotSymbol, mode: Phra
 }
 
 /** Whether a symbol can be renamed: intents, journeys and node ids. */
-export function isRenamable(symbol: BotSymbol): boolean {
+export function isRenamable(symbol: BotSymbol): symbol is BotSymbol & { kind: 'intent' | 'journey' | 'node' } {
   return symbol.kind === 'intent' || symbol.kind === 'journey' || symbol.kind === 'node';
 }
 

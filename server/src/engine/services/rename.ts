@@ -2,9 +2,8 @@
 import type { BotFile } from '../model/botFile';
 import type { BotProject } from '../project/project';
 import { replaceString, type FileChange, type TextChange } from '../edits/edits';
+import { isValidName } from '../guide/options';
 import { isRenamable, occurrencesOf, symbolAt, type SymbolOccurrence } from './navigation';
-
-const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 export class RenameError extends Error {}
 
@@ -17,7 +16,7 @@ export function prepareRename(file: BotFile, offset: number): SymbolOccurrence |
 export function renameEdits(project: BotProject, file: BotFile, offset: number, newName: string): FileChange[] {
   const symbol = symbolAt(file, offset);
   if (!symbol || !isRenamable(symbol)) throw new RenameError('only intents, journeys and node ids can be renamed');
-  if (!NAME.test(newName)) {
+  if (!isValidName(symbol.kind, newName)) {
     throw new RenameError(
       `\`${newName}\` is not a valid ${symbol.kind === 'node' ? 'node id' : `${symbol.kind} name`}: use letters, digits, \`_\`, \`-\` or \`.\`, with no spaces`,
     );

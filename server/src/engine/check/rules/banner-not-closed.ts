@@ -1,7 +1,8 @@
 // banner-not-closed: the journey the exit intent starts never sends `ui-event-close-promotion`
 // without a banner, so the banner stays on screen after the customer is back with the bot.
 import { relativePath } from '../../model/botFile';
-import { closesBanner, exitJourneyLacking, reaches } from '../../analysis/exitJourneys';
+import { exitJourneyLacking, reaches } from '../../analysis/exitJourneys';
+import { closesBanner } from '../../model/journey';
 import { BANNER_CLOSE_EVENT, platformEvent } from '../../model/platformEvents';
 import { hasTemplate } from '../../model/template';
 import { closingStepsFixes } from '../fixes';

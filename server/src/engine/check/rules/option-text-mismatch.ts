@@ -4,7 +4,7 @@ import { relativePath, type BotFile } from '../../model/botFile';
 import { exitPhrasesOf } from '../../analysis/exitPhrases';
 import { reaches } from '../../analysis/exitJourneys';
 import { escapeForJsonString } from '../../model/jsonString';
-import { BANNER_CLOSE_EVENT } from '../../model/platformEvents';
+import { closesBanner, closesTicket } from '../../model/journey';
 import { describeDifference, phraseDifference, type PhraseDifference } from '../../phrases/phraseMatch';
 import { indexOf } from '../../analysis/projectIndex';
 import type { BotProject } from '../../project/project';
@@ -173,9 +173,7 @@ function spells(raw: string, value: string): boolean {
 export function intentsToTrain(project: BotProject, nearIntent?: string): { file: BotFile; name: string; exits: boolean }[] {
   const index = indexOf(project);
   const exits = (name: string): boolean =>
-    (index.journeysByIntent.get(name) ?? []).some((j) =>
-      reaches(project, j.file, (n) => n.type === 'closeTicket' || (n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data)),
-    );
+    (index.journeysByIntent.get(name) ?? []).some((j) => reaches(project, j.file, (n) => closesTicket(n) || closesBanner(n)));
   return [...index.intentsByName.entries()]
     .map(([name, entries]) => {
       const exit = exits(name);

@@ -1,6 +1,7 @@
 // ticket-not-closed: the journey the exit intent starts never reaches a closeTicket node, so the
 // ticket stays open in the agent's inbox after the customer has left.
-import { closesTicket, exitJourneyLacking } from '../../analysis/exitJourneys';
+import { exitJourneyLacking } from '../../analysis/exitJourneys';
+import { closesTicket } from '../../model/journey';
 import { closingStepsFixes } from '../fixes';
 import { defineProjectRule } from '../rule';
 

@@ -7,7 +7,8 @@ import type { BotProject } from '../../project/project';
 import { exitIntentOf } from '../../analysis/exitJourneys';
 import { indexOf } from '../../analysis/projectIndex';
 import { DEFAULT_EXIT_INTENT, DEFAULT_EXIT_JOURNEY, DEFAULT_TICKET_JOURNEY, defaultDisconnectionOptions } from '../../guide/options';
-import { freeName, raisesTicket, showsBanner } from '../../guide/pieces';
+import { freeName } from '../../guide/pieces';
+import { raisesTicket, showsBanner } from '../../model/journey';
 
 export interface JourneySummary {
   readonly name: string;

@@ -9,8 +9,8 @@
 //   banner's phrase.
 // - newProject.ts: planNewProject(root), the files of a new bot project (bot.json with step 1 done).
 // - ../../guide/pieces.ts: the guide's building blocks (bannerPayload, enableEvents, closingSteps, exitJourney,
-//   freeName, freshIds…), for quick fixes that write one piece of the same journey, and the
-//   predicates closesBanner and closesTicket, for the checks that look for those steps.
+//   freeName, freshIds…), for quick fixes that write one piece of the same journey. What a node
+//   does in the handoff (showsBanner, closesBanner, closesTicket) is model/journey.ts's to say.
 export {
   defaultDisconnectionOptions,
   validateBannerTitle,
@@ -28,14 +28,4 @@ export {
 export { disconnectionContext, type DisconnectionContext, type IntentSummary, type JourneySummary } from './context';
 export { planDisconnection, type ScaffoldPlan } from './planner';
 export { planNewProject, validateProjectName, type NewProjectPlan } from './newProject';
-export {
-  bannerPayload,
-  closesBanner,
-  closesTicket,
-  closingSteps,
-  enableEvents,
-  exitJourney,
-  freeName,
-  freshIds,
-  typedBannerTitle,
-} from '../../guide/pieces';
+export { bannerPayload, closingSteps, enableEvents, exitJourney, freeName, freshIds, typedBannerTitle } from '../../guide/pieces';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { relativePath, type BotFile, type NamedValue } from '../../model/botFile';
 import { reaches } from '../../analysis/exitJourneys';
 import { exitPhrasesOf } from '../../analysis/exitPhrases';
-import type { Journey, JourneyNode } from '../../model/journey';
+import { raisesTicket, showsBanner, type Journey, type JourneyNode } from '../../model/journey';
 import { nodesById, reachableNodes } from '../../model/journeyGraph';
 import { phraseKey, type PhraseMatch } from '../../phrases/phraseMatch';
 import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from '../../model/platformEvents';
@@ -39,8 +39,6 @@ import {
   handoffNodes,
   newBotConfig,
   ProjectNames,
-  raisesTicket,
-  showsBanner,
   type JsonModification,
 } from '../../guide/pieces';
 
