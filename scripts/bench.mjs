@@ -1,7 +1,7 @@
 // Benchmark: prints ONE table of figures measured in the same run, each with its ratio to a floor
 // F (a fresh Node process that reads every file of the project and JSON.parse-s it), so that the
 // figures can be compared across machines and runs. It asserts nothing: performance targets are
-// read off the table, never timed in tests. See README, "Performance".
+// read off the table, never timed in tests. See docs/performance.md.
 //
 //   npm run bench                  everything (about 5 minutes on 2 cores; projects are cached in .bench/)
 //   npm run bench -- --quick       smaller project, one run each, no 10x project (under a minute)
