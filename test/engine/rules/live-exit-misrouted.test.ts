@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
 import { ROOT } from '../projectFixture';
-import { RuleTester } from '../ruleTester';
+import { describe, it, RuleTester } from '../ruleTester';
 import { fixture, misrouted, REPORT, routedAsTheFilesSay } from './liveFixtures';
 
 new RuleTester().run('live-exit-misrouted', {

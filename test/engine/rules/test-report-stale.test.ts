@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { RuleTester } from '../ruleTester';
+import { describe, it, RuleTester } from '../ruleTester';
 import { fixture, misrouted, REPORT, routedAsTheFilesSay } from './liveFixtures';
 
 new RuleTester().run('test-report-stale', {
