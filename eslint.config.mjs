@@ -55,6 +55,21 @@ export default tseslint.config(
   ...layerBlocks,
   frontEndBlock,
   {
+    // ruleTester.test.ts loads each rule test file to read its tables without running its tests;
+    // only the rule tester's describe and it stay quiet while it does (see ruleTestRunsOf).
+    files: ['test/engine/rules/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:test', message: "Take describe and it from '../ruleTester', so that ruleTester.test.ts can read this file's tables." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },

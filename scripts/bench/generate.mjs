@@ -160,6 +160,26 @@ function writeBigIntentProject(folder, { utterances }) {
   writeFileSync(path.join(folder, 'journeys', `${EXIT_JOURNEY}.json`), json(exitJourneyJson()));
 }
 
+/** Where writeBigReportProject puts its report, relative to the project. */
+export const BIG_REPORT = 'test-reports/journey-report.csv';
+
+/**
+ * The exit journey and its intent, and one Studio journey test report of `rows` rows in which
+ * the live bot routed each exit phrase (quoted, CRLF line ends) to the exit journey: a clean
+ * project whose check reads every row.
+ */
+function writeBigReportProject(folder, { rows }) {
+  mkdirSync(path.join(folder, 'intents'), { recursive: true });
+  mkdirSync(path.join(folder, 'journeys'), { recursive: true });
+  mkdirSync(path.join(folder, 'test-reports'), { recursive: true });
+  writeFileSync(path.join(folder, 'bot.json'), json(botJson()));
+  writeFileSync(path.join(folder, 'intents', `${EXIT_INTENT}.json`), json(exitIntentJson()));
+  writeFileSync(path.join(folder, 'journeys', `${EXIT_JOURNEY}.json`), json(exitJourneyJson()));
+  const lines = ['Utterance,Predicted Journey,Journey,Status'];
+  for (let r = 0; r < rows; r++) lines.push(`"${exitPhrase(r % UTTERANCES_PER_INTENT)}",${EXIT_JOURNEY},${EXIT_JOURNEY},success`);
+  writeFileSync(path.join(folder, BIG_REPORT), `${lines.join('\r\n')}\r\n`);
+}
+
 /**
  * Returns the folder of a generated project, making it unless a project of the same shape and
  * generator version is cached there (a stamp file written last, so a run interrupted while
@@ -172,6 +192,7 @@ export function ensureProject(folder, shape) {
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { folder, cached: true };
   rmSync(folder, { recursive: true, force: true });
   if (shape.kind === 'bigIntent') writeBigIntentProject(folder, shape);
+  else if (shape.kind === 'bigReport') writeBigReportProject(folder, shape);
   else writeProject(folder, shape);
   writeFileSync(stampFile, stamp);
   return { folder, cached: false };

@@ -22,7 +22,7 @@ export const provisionedMarker = join(codeServerCache, 'provisioned.json');
 
 export const ripgrepPath = '/usr/bin/rg';
 export const chromiumPath = process.env.HANDOFF_KIT_CHROMIUM_PATH || '/usr/bin/chromium';
-/** Debian's Neovim, for the test of the README's Neovim set-up (skipped without it). */
+/** Debian's Neovim, for the test of the Neovim set-up in docs/editors.md (skipped without it). */
 export const neovimPath = process.env.HANDOFF_KIT_NVIM_PATH || '/usr/bin/nvim';
 
 export const testResultsDir = join(repoRoot, 'test-results');

@@ -1,6 +1,5 @@
 // Lays out one test run on disk: a copy of the fixture workspace (plus examples/support-bot), the extension under test, and the test-runner
 // extension with the suites bundled inside it (so their `require('vscode')` is the runner's own API object).
-import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -29,7 +28,7 @@ export async function stageTestRun({ session, host, trigger, vsix, extensionSour
   const workspace = join(session, 'workspace');
   await cp(fixtureWorkspace, workspace, { recursive: true });
   // The README's example must stay free of findings in the real editor too (valid-project.test.ts).
-  if (existsSync(exampleProject)) await cp(exampleProject, join(workspace, 'support-bot'), { recursive: true });
+  await cp(exampleProject, join(workspace, 'support-bot'), { recursive: true });
 
   const extensionsDir = join(session, 'extensions');
   await mkdir(extensionsDir, { recursive: true });

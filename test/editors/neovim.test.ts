@@ -1,4 +1,4 @@
-// The README's Neovim set-up for Neovim 0.7 to 0.10, run as written in Debian's Neovim: `nvim --headless` opens a
+// The Neovim set-up for Neovim 0.7 to 0.10 in docs/editors.md, run as written in Debian's Neovim: `nvim --headless` opens a
 // journey whose banner is broken, the block starts the language server, and the diagnostics Neovim holds are read back.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -12,17 +12,17 @@ import { exampleProject, repoRoot } from '../paths';
 const nvim = process.env.HANDOFF_KIT_NVIM_PATH || '/usr/bin/nvim';
 const timeoutMs = 30_000;
 
-/** The Lua block that follows the README's `neovim-legacy-config` marker. */
+/** The Lua block that follows the `neovim-legacy-config` marker of docs/editors.md. */
 async function legacyConfig(): Promise<string> {
-  const readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
-  const marker = readme.indexOf('<!-- neovim-legacy-config');
-  assert.notEqual(marker, -1, 'README.md has no neovim-legacy-config marker');
-  const block = /```lua\n([\s\S]*?)```/.exec(readme.slice(marker));
+  const editors = await readFile(path.join(repoRoot, 'docs', 'editors.md'), 'utf8');
+  const marker = editors.indexOf('<!-- neovim-legacy-config');
+  assert.notEqual(marker, -1, 'docs/editors.md has no neovim-legacy-config marker');
+  const block = /```lua\n([\s\S]*?)```/.exec(editors.slice(marker));
   assert.ok(block, 'no ```lua block after the neovim-legacy-config marker');
   return block[1];
 }
 
-/** Appended to the README's block: every DiagnosticChanged writes all diagnostics as JSON, atomically (rename). */
+/** Appended to the documented block: every DiagnosticChanged writes all diagnostics as JSON, atomically (rename). */
 const reportDiagnostics = `
 vim.api.nvim_create_autocmd('DiagnosticChanged', {
   callback = function()
@@ -54,7 +54,7 @@ interface NvimDiagnostic {
 }
 
 describe(
-  'Neovim with the README set-up',
+  'Neovim with the set-up of docs/editors.md',
   { skip: existsSync(nvim) ? false : `no ${nvim}: install Debian's neovim (npm test does so when run as root) to run this test` },
   () => {
     let folder: string;

@@ -1,13 +1,14 @@
 // The rule tester must fail when a check reports more, less, elsewhere or otherwise than a case
-// says, and every check of the registry must have exactly one test file that runs it.
+// says, and every check of the registry must have exactly one test file that gives the rule
+// tester at least one valid and one invalid case for it.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { rules } from '../../server/src/engine';
 import { repoRoot } from '../paths';
 import { journeyWith } from './projectFixture';
-import { assertInvalid, assertValid, type InvalidCase } from './ruleTester';
+import { assertInvalid, assertValid, ruleTestRunsOf, type InvalidCase } from './ruleTester';
 
 const J = 'journeys/j.json';
 const twoUnknown = {
@@ -75,10 +76,18 @@ describe('the tests of the checks', () => {
   });
 
   for (const file of files) {
-    it(`${file} runs its check with the rule tester`, () => {
-      const code = file.replace(/\.test\.ts$/, '');
-      const text = readFileSync(path.join(dir, file), 'utf8');
-      assert.ok(text.includes(`new RuleTester().run('${code}',`), `${file} calls new RuleTester().run('${code}', …)`);
+    const code = file.replace(/\.test\.ts$/, '');
+    it(`${file} runs its check through the rule tester, with valid and invalid cases`, () => {
+      // The tables as RuleTester.run receives them, read from the compiled module without running it.
+      const runs = ruleTestRunsOf(path.join(__dirname, 'rules', file.replace(/\.ts$/, '.js')));
+      assert.deepEqual(
+        runs.map((r) => r.code),
+        [code],
+        `${file} calls new RuleTester().run('${code}', …) once`,
+      );
+      const [{ tests }] = runs;
+      assert.ok(tests.valid.length > 0, `${file}: the rule tester gets no valid case`);
+      assert.ok(tests.invalid.length > 0, `${file}: the rule tester gets no invalid case`);
     });
   }
 });

@@ -2,9 +2,13 @@
 // invalid projects. Each invalid case lists every finding the check must report (code, range,
 // message, data) and the text its preferred quick fix leaves; a finding the case does not list
 // fails it, so a check that starts reporting more than it should is caught.
+//
+// Every call of RuleTester.run can also be read without running it (ruleTestRunsOf), so that
+// ruleTester.test.ts checks each check's tables themselves rather than the text of its test file.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import * as nodeTest from 'node:test';
 import { ruleOf, type CheckOptions, type Finding, type Rule, type Severity } from '../../server/src/engine';
 import { applyChanges, quickFixes, type ProjectEdit } from '../../server/src/engine/services';
 import { ProjectFixture, ROOT, type FileLimits } from './projectFixture';
@@ -71,14 +75,57 @@ export interface RuleTests {
 
 /** Runs tables of cases against one check of the registry, each case as one `node:test` test. */
 export class RuleTester {
-  /** Registers a `describe` block named after the check with one test per case. */
+  /**
+   * Registers a `describe` block named after the check with one test per case; while
+   * ruleTestRunsOf loads the calling module, records the tables instead.
+   */
   run(ruleOrCode: Rule | string, tests: RuleTests): void {
     const rule = resolve(ruleOrCode);
-    describe(rule.code, () => {
-      for (const test of tests.valid) it(`valid: ${test.name}`, () => assertValid(rule, test));
-      for (const test of tests.invalid) it(`invalid: ${test.name}`, () => assertInvalid(rule, test));
+    if (collecting) {
+      collecting.push({ code: rule.code, tests });
+      return;
+    }
+    nodeTest.describe(rule.code, () => {
+      for (const test of tests.valid) nodeTest.it(`valid: ${test.name}`, () => assertValid(rule, test));
+      for (const test of tests.invalid) nodeTest.it(`invalid: ${test.name}`, () => assertInvalid(rule, test));
     });
   }
+}
+
+/** What one call of RuleTester.run was given: the check's code and its tables. */
+export interface RuleTestRun {
+  readonly code: string;
+  readonly tests: RuleTests;
+}
+
+/** Set while ruleTestRunsOf loads a module: RuleTester.run, describe and it then register no test. */
+let collecting: RuleTestRun[] | undefined;
+const load = createRequire(__filename);
+
+/**
+ * Loads a compiled test module without running its tests and returns the tables it gave
+ * RuleTester.run, in order. The module takes `describe` and `it` from here (lint holds the rule
+ * test files to that); one already loaded in this process gives nothing, as it does not run again.
+ */
+export function ruleTestRunsOf(modulePath: string): RuleTestRun[] {
+  const runs: RuleTestRun[] = [];
+  collecting = runs;
+  try {
+    load(modulePath);
+  } finally {
+    collecting = undefined;
+  }
+  return runs;
+}
+
+/** `node:test`'s `describe`, for a rule test file's own tests beside its tables (see ruleTestRunsOf). */
+export function describe(name: string, fn: () => void): void {
+  if (!collecting) nodeTest.describe(name, fn);
+}
+
+/** `node:test`'s `it`, for a rule test file's own tests beside its tables (see ruleTestRunsOf). */
+export function it(name: string, fn: () => void | Promise<void>): void {
+  if (!collecting) nodeTest.it(name, fn);
 }
 
 /** Throws unless the check reports nothing in the files the case checks. */

@@ -69,14 +69,12 @@ describe('readTestReport', () => {
     }
   });
 
-  it('reads 50,000 rows quickly with the right last row number and offset', () => {
+  // How long a large report takes is a row of `npm run bench` (scripts/bench.mjs), not an assertion here.
+  it('reads 50,000 rows with the right last row number and offset', () => {
     const lines = ['Utterance,Predicted Journey,Journey,Status'];
     for (let i = 0; i < 50_000; i++) lines.push(`"utterance ${i}, with a comma",j${i % 7},j${i % 7},success`);
     const text = lines.join('\r\n');
-    const started = performance.now();
     const report = rows(text);
-    // Linear, not quadratic: csv-parse takes about 2 s for this on a busy 2-core machine.
-    assert.ok(performance.now() - started < 20_000);
     assert.equal(report.rows.length, 50_000);
     const last = report.rows.at(-1)!;
     assert.equal(last.row, 50_001);

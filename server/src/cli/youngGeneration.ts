@@ -27,7 +27,7 @@ const VERIFIED_V8_MAJORS: readonly number[] = [11, 12, 13];
  *
  * Measured with `/usr/bin/time` on the bench project (3,001 files), 11 interleaved runs: 0.73 s
  * and 90 MiB peak RSS against 0.81 s and 119 MiB; on 30,001 files 4.4 s and 340 MiB against
- * 4.7 s and 377 MiB; one intent of 100,000 utterances 0.53 s against 0.58 s (README, "Performance").
+ * 4.7 s and 377 MiB; one intent of 100,000 utterances 0.53 s against 0.58 s (docs/performance.md, "Round 5").
  */
 export function keepYoungGenerationSmall(
   execArgv: readonly string[] = process.execArgv,

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
 import { checkFile } from '../../../server/src/engine';
 import { ProjectFixture, ROOT } from '../projectFixture';
-import { RuleTester } from '../ruleTester';
+import { describe, it, RuleTester } from '../ruleTester';
 
 const HUGE = 'intents/huge.json';
 const huge = `["${'x'.repeat(5000)}"]`;

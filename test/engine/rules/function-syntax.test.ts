@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { chooseSafeFixes, FixPlan } from '../../../server/src/engine/services';
 import { ProjectFixture } from '../projectFixture';
-import { RuleTester } from '../ruleTester';
+import { describe, it, RuleTester } from '../ruleTester';
 
 const F = 'functions/show-banner.js';
 const body = (inner: string) => `return new Promise(resolve => {\n  ${inner}\n  resolve();\n});\n`;

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { ProjectFixture, validIntent } from '../projectFixture';
-import { RuleTester } from '../ruleTester';
+import { describe, it, RuleTester } from '../ruleTester';
 
 const INTENT = 'intents/talk_to_bot.json';
 const trailingComma = '{"name": "talk_to_bot", "utterances": ["talk to bot",]}';

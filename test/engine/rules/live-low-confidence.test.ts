@@ -1,34 +1,45 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { RuleTester } from '../ruleTester';
-import { fixture, REPORT, routedAsTheFilesSay } from './liveFixtures';
+import { BANNER, filesWith, REPORT, routedAsTheFilesSay } from './liveFixtures';
 
-new RuleTester().run('live-low-confidence', {
-  valid: [routedAsTheFilesSay],
-  invalid: [],
+const report = (confidence: string) =>
+  `Utterance,Intent,predictedIntent,predictedConfidence,Result\ntalk to bot,talk_to_bot,talk_to_bot,${confidence},success\n`;
+const ROW = 'talk to bot,talk_to_bot,talk_to_bot,52%,success';
+const atBanner = (min: number) => ({
+  messageId: 'atBanner',
+  message: `Studio matched \`talk to bot\` to its intent with 52% confidence, below ${min}% (report test-reports/run-11-30.csv, row 2)`,
+  data: { phrase: 'talk to bot', confidence: '52%', min, report: REPORT, row: 2 },
+  at: '"talk to bot"',
+});
+const atRow = (min: number) => ({
+  messageId: 'atRow',
+  file: REPORT,
+  message: `the live bot matched the banner exit phrase \`talk to bot\` with 52% confidence, below ${min}%`,
+  data: { phrase: 'talk to bot', confidence: '52%', min },
+  at: ROW,
 });
 
-describe('live-low-confidence', () => {
-  const report = 'Utterance,Intent,predictedIntent,predictedConfidence,Result\ntalk to bot,talk_to_bot,talk_to_bot,52%,success\n';
-
-  it('reports an exit phrase matched below 70% by default', () => {
-    const f = fixture(report);
-    const [finding] = f.findings('journeys/live-agent.json', 'live-low-confidence');
-    assert.equal(
-      finding.message,
-      'Studio matched `talk to bot` to its intent with 52% confidence, below 70% (report test-reports/run-11-30.csv, row 2)',
-    );
-    assert.equal(f.findings(REPORT, 'live-low-confidence').length, 1);
-  });
-
-  it('follows minConfidence from handoff-kit.json, and the option over it', () => {
-    const f = fixture(report, { 'handoff-kit.json': { minConfidence: 50 } });
-    assert.deepEqual(f.findings('journeys/live-agent.json', 'live-low-confidence'), []);
-    assert.equal(f.findings('journeys/live-agent.json', 'live-low-confidence', { minConfidence: 60 }).length, 1);
-  });
-
-  it('is silent at or above the threshold', () => {
-    const f = fixture(report.replace('52%', '70'));
-    assert.deepEqual(f.findings('journeys/live-agent.json'), []);
-  });
+new RuleTester().run('live-low-confidence', {
+  valid: [
+    routedAsTheFilesSay,
+    { name: 'at the threshold, 70% by default', files: filesWith(report('70')) },
+    { name: 'above minConfidence of handoff-kit.json', files: filesWith(report('52%'), { 'handoff-kit.json': { minConfidence: 50 } }) },
+  ],
+  invalid: [
+    {
+      name: 'an exit phrase matched below 70%, at the banner (the row as related information) and on the row',
+      files: filesWith(report('52%')),
+      file: BANNER,
+      errors: [
+        { ...atBanner(70), related: [[REPORT, 'test-reports/run-11-30.csv, row 2: routed to `talk_to_bot`, status `success`']] },
+        { ...atRow(70), related: [[BANNER, 'the banner exit phrase `talk to bot`']] },
+      ],
+    },
+    {
+      name: 'the minConfidence option wins over handoff-kit.json',
+      files: filesWith(report('52%'), { 'handoff-kit.json': { minConfidence: 50 } }),
+      file: BANNER,
+      options: { minConfidence: 60 },
+      errors: [atBanner(60), atRow(60)],
+    },
+  ],
 });

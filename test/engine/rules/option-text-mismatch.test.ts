@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { journeyWith, ProjectFixture } from '../projectFixture';
-import { RuleTester } from '../ruleTester';
+import { describe, it, RuleTester } from '../ruleTester';
 
 const J = 'journeys/j.json';
 const INTENT = 'intents/talk_to_bot.json';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { journeyWith, ProjectFixture, validBot } from '../projectFixture';
-import { RuleTester } from '../ruleTester';
+import { describe, it, RuleTester } from '../ruleTester';
 
 const J = 'journeys/j.json';
 const sending = (event: string, extra: object = {}) => journeyWith([{ id: 'a', type: 'sendEvent', event }], extra);

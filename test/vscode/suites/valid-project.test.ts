@@ -12,9 +12,10 @@ describe('valid project', () => {
   afterEach(revertAndCloseAll);
 
   for (const project of ['valid-bot', 'support-bot']) {
-    it(`${project} gets no handoff-kit diagnostics`, async function () {
+    it(`${project} gets no handoff-kit diagnostics`, async () => {
       const files = await vscode.workspace.findFiles(`${project}/**/*.json`);
-      if (project === 'support-bot' && files.length === 0) this.skip(); // examples/support-bot not written yet
+      // support-bot is copied from examples/support-bot for each run (scripts/vscode/stage-tests.mjs): never skipped.
+      assert.ok(files.length > 0, `no ${project}/ in the test workspace`);
       assert.ok(
         files.some((file) => file.path.endsWith('/bot.json')),
         `${project} has no bot.json`,

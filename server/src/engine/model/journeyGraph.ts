@@ -1,6 +1,6 @@
 // Paths through a journey: which nodes `start` reaches, following `next` and every outcome.
 // Nothing here is cached: a journey's table of ids costs some 3 KB kept (a project keeps every
-// journey), and making it again is cheaper than keeping it (see README, "Performance").
+// journey), and making it again is cheaper than keeping it (see docs/performance.md, "Round 4: what a check keeps").
 import type { Journey, JourneyNode } from './journey';
 
 /**

@@ -1,6 +1,6 @@
 // Lists kept as long as their file version (models, derived values) are made to size: a list
 // built by `push`, `filter` or `flatMap` keeps room for up to 16 more items, and a project keeps
-// thousands of such lists (see README, "Performance").
+// thousands of such lists (see docs/performance.md, "Round 4: what a check keeps").
 
 const EMPTY: readonly never[] = [];
 
