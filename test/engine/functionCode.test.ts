@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { parseFunctionCode, unparsable } from '../../server/src/engine/model/functionCode';
 import { completionsAt } from '../../server/src/engine/services/completion';
 import { hoverAt } from '../../server/src/engine/services/hover';
-import { applyChanges, quickFixes } from '../../server/src/engine/services';
+import { applyChanges, quickFixes } from '../../server/src/engine';
 import { escapeForJavaScriptString, javaScriptString } from '../../server/src/engine/edits/edits';
 import { ProjectFixture, validBot } from './projectFixture';
 

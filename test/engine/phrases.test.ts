@@ -10,7 +10,7 @@ import {
   phraseKey,
   sameNormalForm,
 } from '../../server/src/engine/phrases/phraseMatch';
-import { quickFixes } from '../../server/src/engine/services';
+import { quickFixes } from '../../server/src/engine';
 import { journeyWith, ProjectFixture } from './projectFixture';
 
 const buttonBanner = (text: string) => ({ title: 'Do you want to exit from chat?', options: [{ title: 'Exit', text }] });

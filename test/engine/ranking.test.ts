@@ -2,7 +2,7 @@
 // never offered as the journey that raises the ticket (issue 10, section 4).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completionsAt, disconnectionContext } from '../../server/src/engine/services';
+import { completionsAt, disconnectionContext } from '../../server/src/engine';
 import { journeyWith, ProjectFixture } from './projectFixture';
 
 /** `talk to an agent` sorts before `talk to bot` alphabetically; the exit intent must still come first. */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { journeyWith, ProjectFixture } from '../engine/projectFixture';
 import { apply } from '../engine/ruleTester';
-import { completionsAt, quickFixes } from '../../server/src/engine/services';
+import { completionsAt, quickFixes } from '../../server/src/engine';
 import { repoRoot } from '../paths';
 
 type Snippet = { prefix: string; body: string[]; description: string };

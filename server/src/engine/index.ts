@@ -1,72 +1,125 @@
-// The engine's public API, in the spirit of vscode-json-languageservice's jsonLanguageService.ts:
-// the language server, the command line, the extension and the tests import only this module
-// (and the shared client/server contract). Nothing else of the engine is part of its interface.
+// The engine's entry module, in the spirit of vscode-json-languageservice's jsonLanguageService.ts:
+// the language server, the command line and the extension import only this module (and contract/).
+// Every export is listed by name; nothing else of the engine is part of its interface, and a name
+// no front end or test uses is not exported (test/architecture/entryModule.test.ts checks both).
 //
 // Data flows one way: files -> BotFile (parsed once per version) -> BotProject / BotWorkspace
-// (updated one file at a time) -> checks (the registry in rules/) -> Finding (UTF-16 offsets)
+// (updated one file at a time) -> checks (the registry in check/) -> Finding (UTF-16 offsets)
 // -> the front ends, which turn offsets into lines and characters.
 
-// The model: load a workspace, set a document's text, read a project.
-export { BotFile, fileKindOf, relativePath, SETTINGS_FILE, type FileKind, type NamedValue } from './model/botFile';
-export { readBotConfig, type BotConfig, type DeclaredEvent } from './model/botConfig';
-export { nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
-export { unparsable } from './model/functionCode';
-export { readIntent, type Intent } from './model/intent';
-export { readJourney, type Journey, type JourneyNode } from './model/journey';
-export { BotProject } from './project/project';
-export { BOT_FILE_GLOB, BOT_FILE_PATTERNS, BOT_FILES, type BotFileLocation } from './model/botFile';
-export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, isInside, type Access, type WorkspaceOptions } from './project/workspace';
-export type { PhraseMatch } from './phrases/phraseMatch';
-export { PHRASE_MATCHES } from './phrases/phraseMatch';
-
-// Checking.
-export { checkFile, checkProject, type CheckOptions } from './check/check';
-export { IncrementalCheck, type CheckedFile } from './check/incrementalCheck';
-export { readMinConfidence, readPhraseMatch, readProjectSettings, type ProjectSettings } from './project/settings';
+// --- The vocabulary: what a check reports, and what a rule may be set to.
+/** A finding, its severity and its related places; how findings sort; the rule settings. */
 export {
   compareFindings,
-  formatSize,
   isRuleSetting,
   readRuleSettings,
   RULE_SETTINGS,
-  severityRank,
-  SEVERITIES,
   type Finding,
   type FindingData,
   type RelatedLocation,
   type RuleSetting,
   type Severity,
 } from './findings';
-export { rules, ruleOf, docsPathOf, DOCS_BASE_URL, type Rule } from './check/registry';
+
+// --- One bot file: its kind, its parsed values.
+/** A bot file (parsed once per version), where a path sits in a project, and the bot-file set. */
+export {
+  BOT_FILE_GLOB,
+  BOT_FILE_PATTERNS,
+  BOT_FILES,
+  BotFile,
+  fileKindOf,
+  relativePath,
+  type BotFileLocation,
+  type FileKind,
+  type NamedValue,
+} from './model/botFile';
+/** bot.json's declared custom events. */
+export type { BotConfig, DeclaredEvent } from './model/botConfig';
+/** A journey and its nodes, read from a journey file. */
+export { readJourney, type Journey, type JourneyNode } from './model/journey';
+/** A function file that acorn cannot parse (no app.sendEvent is read from it). */
+export { unparsable } from './model/functionCode';
+/** The banner payload reader, and the phrase a typed banner's title quotes. */
+export { readBannerPayload, typedPhrase, type BannerModel, type BannerOption, type BannerPayloadModel, type BannerShape } from './model/bannerPayload';
+/** The platform's banner close event (step 5 of the guide). */
+export { BANNER_CLOSE_EVENT } from './model/platformEvents';
+/** Templates such as `{{{variables.x}}}`, which the preview shows as written. */
+export { hasTemplate, templateParts, type TemplatePart } from './model/template';
+
+// --- Text edits.
+/** Edits as offsets, one undo per project edit; applying them to a text. */
+export { applyChanges, modifyJson, type FileChange, type FixCommand, type ProjectEdit, type TextChange } from './edits/edits';
+
+// --- Phrases.
+/** How exit phrases are compared: the values of the `exitPhraseMatch` setting. */
+export { PHRASE_MATCHES, type PhraseMatch } from './phrases/phraseMatch';
+
+// --- The project: files on disk, the workspace, the settings.
+/** The file access the engine is given (Node's, or a test's fake). */
+export { nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
+/** A bot project, and every project of a workspace. */
+export { BotProject } from './project/project';
+export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, isInside, type Access, type WorkspaceOptions } from './project/workspace';
+/** handoff-kit.json, and the values the editor's settings share with it. */
+export { readMinConfidence, readPhraseMatch, readProjectSettings, type ProjectSettings } from './project/settings';
+
+// --- Checking.
+/** Run the checks over a project or one file; keep findings current edit by edit. */
+export { checkFile, checkProject, type CheckOptions } from './check/check';
+export { IncrementalCheck, type CheckedFile } from './check/incrementalCheck';
+/** The registry of checks and their docs pages. */
+export { DOCS_BASE_URL, docsPathOf, ruleOf, rules, type Rule } from './check/registry';
+/** Adding an exit phrase to an intent's utterances, and the intents worth offering. */
 export { addUtteranceFix, intentsToTrain } from './check/rules/option-text-mismatch';
 
-// Platform facts.
-export { platformEvents, platformEvent, isBannerEvent, BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, type PlatformEvent } from './model/platformEvents';
-export {
-  readBannerPayload,
-  typedPhrase,
-  PHRASE_QUOTES,
-  type BannerModel,
-  type BannerOption,
-  type BannerPayloadModel,
-  type BannerShape,
-} from './model/bannerPayload';
-
-// Editor services: one function per feature, answering in offsets and edits.
-export * from './services';
-
-// Studio: utterance tests out, test reports in.
-export { readTestReport, testReportOf, type TestReport, type TestReportRow, type TestReportShape } from './studio/testReports';
-export {
-  utteranceTestRows,
-  utteranceTestCsv,
-  UTTERANCE_TEST_HEADER,
-  EXIT_PHRASE_TAG,
-  type UtteranceTestRow,
-  type UtteranceTestOptions,
-} from './studio/utteranceTests';
-export { studioSheet, studioData, studioUtterances } from './studio/sheet';
+// --- Studio: what goes in and out of it.
+/** Studio's bulk utterance test reports, read. */
+export { readTestReport, type TestReport, type TestReportRow, type TestReportShape } from './studio/testReports';
+/** The CSV Studio's bulk utterance test takes. */
+export { utteranceTestCsv, utteranceTestRows, type UtteranceTestOptions, type UtteranceTestRow } from './studio/utteranceTests';
+/** The Studio build sheet, and what each Studio field takes. */
+export { studioData, studioSheet, studioUtterances } from './studio/sheet';
 export { studioPieces, type StudioPiece } from './studio/pieces';
-export { hasTemplate, templateParts, type TemplatePart } from './model/template';
-export { DEFAULT_MIN_CONFIDENCE } from './studio/liveResults';
-export { TEST_REPORTS_FOLDER } from './model/botFile';
+
+// --- Editor services: one function per feature, answering in offsets and edits.
+/** The banner preview's view of a banner payload, and the payloads of a file. */
+export {
+  bannerPayloadsIn,
+  bannerPreviewAt,
+  type BannerPayload,
+  type BannerPreview,
+  type BannerSettingsView,
+  type BannerView,
+  type ButtonAction,
+  type ButtonView,
+  type FlagView,
+  type ImageBannerView,
+  type PhraseTarget,
+  type TextBannerView,
+} from './services/bannerPreview';
+export { completionsAt, type Completion, type CompletionKind } from './services/completion';
+export { hoverAt, type Hover } from './services/hover';
+export { outlineOf, type OutlineItem } from './services/outline';
+export { occurrencesOf, symbolAt, type BotSymbol, type SymbolOccurrence } from './services/navigation';
+export { prepareRename, renameEdits, RenameError } from './services/rename';
+/** Quick fixes of a finding, and the safe fixes that `--fix` and "fix all" apply. */
+export { quickFixes, type FindingRef } from './services/quickFixes';
+export { chooseSafeFixes, FixPlan } from './services/fixAll';
+/** The scaffold of the whole disconnection journey, a new project, and the input validators. */
+export {
+  disconnectionContext,
+  planDisconnection,
+  planNewProject,
+  validateBannerTitle,
+  validateButtonLabel,
+  validateDisconnectionOptions,
+  validateName,
+  validatePhrase,
+  validateProjectName,
+  type DisconnectionContext,
+  type DisconnectionOptions,
+  type NewProjectPlan,
+  type ScaffoldConflict,
+  type ScaffoldPlan,
+} from './services/scaffold/index';

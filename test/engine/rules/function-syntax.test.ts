@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chooseSafeFixes, FixPlan } from '../../../server/src/engine/services';
+import { chooseSafeFixes, FixPlan } from '../../../server/src/engine';
 import { ProjectFixture } from '../projectFixture';
 import { describe, it, RuleTester } from '../ruleTester';
 

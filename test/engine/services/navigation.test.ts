@@ -11,7 +11,7 @@ import {
   renameEdits,
   RenameError,
   symbolAt,
-} from '../../../server/src/engine/services';
+} from '../../../server/src/engine';
 import { ProjectFixture, ROOT, validBot } from '../projectFixture';
 
 const live = {

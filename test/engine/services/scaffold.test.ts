@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { BotProject, BotWorkspace, checkProject, nodeFileSystem } from '../../../server/src/engine';
 import type { PhraseMatch } from '../../../server/src/engine/phrases/phraseMatch';
-import { applyChanges, type ProjectEdit } from '../../../server/src/engine/services';
+import { applyChanges, type ProjectEdit } from '../../../server/src/engine';
 import {
   disconnectionContext,
   planDisconnection,
