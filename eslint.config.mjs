@@ -57,7 +57,7 @@ export default tseslint.config(
   {
     // ruleTester.test.ts loads each rule test file to read its tables without running its tests;
     // only the rule tester's describe and it stay quiet while it does (see ruleTestRunsOf).
-    files: ['test/engine/rules/*.test.ts'],
+    files: ['test/engine/check/rules/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

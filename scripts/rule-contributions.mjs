@@ -1,6 +1,6 @@
 // What the registry of checks decides outside the engine: the `handoffKit.rules` settings in
 // package.json, the rule list of schemas/handoff-kit.schema.json, and the README's table of
-// checks. `npm run sync:rules` writes them; test/engine/registry.test.ts fails when they drift.
+// checks. `npm run sync:rules` writes them; test/engine/check/registry.test.ts fails when they drift.
 // Each function takes the registry's rows, as `handoff-kit rules --format json` prints them:
 // [{ code, severity, scope, fixable, description, docs, url, settings }]; the docs URL and the
 // settings come from the engine with them, so nothing here repeats the engine's facts.

@@ -2,7 +2,7 @@
 // CommonJS module that scripts/build.mjs puts in the bundles in place of
 // server/src/engine/schemas/validators.ts (which compiles the same schemas at run time, for the
 // tests that run the sources). The options and schemas here must match that file's; a test
-// (test/engine/schemaValidators.test.ts) checks that both give the same errors.
+// (test/engine/schemas/validators.test.ts) checks that both give the same errors.
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import ajvErrors from 'ajv-errors';

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { journeyWith, ProjectFixture } from '../engine/projectFixture';
-import { apply } from '../engine/ruleTester';
+import { journeyWith, ProjectFixture } from '../engine/support/projectFixture';
+import { apply } from '../engine/check/ruleTester';
 import { completionsAt, quickFixes } from '../../server/src/engine';
 import { repoRoot } from '../paths';
 

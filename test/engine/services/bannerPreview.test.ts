@@ -7,7 +7,7 @@ import {
   type ImageBannerView,
   type TextBannerView,
 } from '../../../server/src/engine/services/bannerPreview';
-import { journeyWith, ProjectFixture } from '../projectFixture';
+import { journeyWith, ProjectFixture } from '../support/projectFixture';
 
 const returnToBot = {
   name: 'return-to-bot',

@@ -12,7 +12,7 @@ import {
   RenameError,
   symbolAt,
 } from '../../../server/src/engine';
-import { ProjectFixture, ROOT, validBot } from '../projectFixture';
+import { ProjectFixture, ROOT, validBot } from '../support/projectFixture';
 
 const live = {
   name: 'live-agent',

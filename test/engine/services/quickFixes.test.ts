@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { applyChanges, quickFixes, type ProjectEdit } from '../../../server/src/engine';
-import { journeyWith, ProjectFixture, ROOT, validBot } from '../projectFixture';
+import { journeyWith, ProjectFixture, ROOT, validBot } from '../support/projectFixture';
 
 /** Applies a fix to the fixture, as an editor would, and returns the fixture. */
 function apply(fixture: ProjectFixture, fix: ProjectEdit): ProjectFixture {

@@ -12,7 +12,7 @@ import {
   type ScaffoldPlan,
 } from '../../../server/src/engine/services/scaffold';
 import { exampleProject } from '../../paths';
-import { ROOT } from '../projectFixture';
+import { ROOT } from '../support/projectFixture';
 
 /** A project holding exactly `files` (objects are written as pretty JSON). */
 function botProject(files: Record<string, object | string>): BotProject {

@@ -25,7 +25,7 @@ interface FileChange {
 /**
  * The checks of one project, run again after edits as little as the facts each file's checks
  * read allow; the results always equal a fresh `checkFile` of every file (the random edits of
- * test/engine/incrementalFindings.test.ts compare them).
+ * test/engine/guarantees/incrementalFindings.test.ts compare them).
  */
 export class IncrementalCheck {
   private checked = new Map<string, CheckedFile>();

@@ -68,7 +68,7 @@ export class BotFile {
   /**
    * Makes every BotFile created while it is true take the reference path: the tree built at once,
    * and the models read from the tree's nodes (as before the fast path). For tests that compare
-   * the two paths' findings (test/engine/fastPath.test.ts); never set by the front ends.
+   * the two paths' findings (test/engine/guarantees/fastPath.test.ts); never set by the front ends.
    */
   static referencePath = false;
 
