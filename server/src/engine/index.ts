@@ -39,3 +39,6 @@ export { utteranceTestRows, utteranceTestCsv, UTTERANCE_TEST_HEADER, EXIT_PHRASE
 export { studioSheet, studioData, studioUtterances } from './studioSheet';
 export { DEFAULT_MIN_CONFIDENCE } from './liveResults';
 export { TEST_REPORTS_FOLDER } from './botFile';
+
+// The simulator: a conversation run over a project, step by step, each step with its state and why.
+export * from './simulation';
