@@ -15,7 +15,6 @@ import {
   isBannerEvent,
   nodesById,
   phraseDifference,
-  platformEvent,
   readBannerPayload,
   readIntent,
   type BannerPayloadModel,
@@ -26,34 +25,15 @@ import {
   type PhraseMatch,
 } from './engineParts';
 import type { SimulationInput, TicketOutcome } from './inputs';
+import { eventVerdict } from './events';
 import { judge, type SimulationOutcome } from './outcome';
 import { INITIAL_STATE, type ShownOption, type BannerState, type ShownBanner, type SentEvent, type SimulationState, type TicketStatus } from './state';
+import { NO_FINDINGS, Step, type SharedState, type SimulationStep, type SimulationStepKind } from './step';
 import { fillTemplates } from './templates';
-import { CheckedFindings, placeOf, relativeFile, why, type Explanation, type SimulationFinding, type SimulationPlace, type SimulationWhy } from './why';
+import { CheckedFindings, placeOf, relativeFile, why, type Explanation, type SimulationFinding, type SimulationPlace } from './why';
 
 /** The bound on a run's steps when none is given. */
 export const DEFAULT_MAX_STEPS = 1000;
-
-/**
- * What a step is: the customer's message or click (`customer`), what the bot says (`bot`), a
- * message that reaches the agent (`agent`), a change of the banner (`banner`) or of the ticket
- * (`ticket`), an event sent or fired (`event`), a journey that starts, jumps or ends (`journey`),
- * a link opened (`link`), an input that does not fit the run (`error`), the run stopped by a loop
- * or its bound (`stop`), and the verdict that ends every run (`end`).
- */
-export type SimulationStepKind = 'customer' | 'bot' | 'agent' | 'banner' | 'ticket' | 'event' | 'journey' | 'link' | 'error' | 'stop' | 'end';
-
-/** One step of a run. */
-export interface SimulationStep {
-  readonly kind: SimulationStepKind;
-  /** What the transcript shows: the words said, or the change in a few words. */
-  readonly text: string;
-  /** The 0-based index of the input that led to the step; undefined for the `end` step. */
-  readonly input?: number;
-  /** The state after the step. */
-  readonly state: SimulationState;
-  readonly why: SimulationWhy;
-}
 
 /** A whole run. */
 export interface SimulationRun {
@@ -115,8 +95,6 @@ export function matchingNote(phraseMatch: PhraseMatch): string {
 /** The note on function code, for a project that has some. */
 export const FUNCTIONS_NOTE = 'functions/*.js are never run: what they do (such as a banner sent with app.sendEvent) is not part of any run.';
 
-const NO_FINDINGS: readonly SimulationFinding[] = [];
-
 /** The node a step runs, with its words and place made only when a why is read. */
 class NodeAt {
   constructor(
@@ -135,49 +113,6 @@ class NodeAt {
     return placeOf(this.names.project, this.entry.file, this.node.node);
   }
 }
-
-/**
- * A step whose why is made when first read: a run keeps every step, and the handoff path of a
- * large project has tens of thousands, most of which nobody reads (see docs/simulator.md).
- */
-class Step implements SimulationStep {
-  private made: SimulationWhy | undefined;
-  private composed: SimulationState | undefined;
-
-  constructor(
-    readonly kind: SimulationStepKind,
-    readonly text: string,
-    readonly input: number | undefined,
-    /** The journey and node after the step; the rest of the state is shared by the steps that did not change it. */
-    private readonly journey: string | undefined,
-    private readonly node: string | undefined,
-    private readonly shared: SharedState,
-    private explain: (() => Explanation) | undefined,
-    /** The checks' findings, found as the step ran (they must be those of the project version run). */
-    readonly findings: readonly SimulationFinding[],
-  ) {}
-
-  /** The state after the step, made when first read. */
-  get state(): SimulationState {
-    return (this.composed ??= { journey: this.journey, node: this.node, ...this.shared });
-  }
-
-  get why(): SimulationWhy {
-    if (!this.made) {
-      const { text, places } = this.explain!();
-      this.made = { text, places, findings: this.findings };
-      this.explain = undefined;
-    }
-    return this.made;
-  }
-
-  toJSON(): SimulationStep {
-    return { kind: this.kind, text: this.text, ...(this.input !== undefined ? { input: this.input } : {}), state: this.state, why: this.why };
-  }
-}
-
-/** The part of the state that most steps do not change: one object shared by the steps in a row that keep it. */
-type SharedState = Omit<SimulationState, 'journey' | 'node'>;
 
 /** Where a journey goes after a node: another node, a wait for the ticket, its end, or nowhere (already said). */
 type Next = { readonly entry: JourneyEntry; readonly id: string } | 'wait' | 'end' | 'halt';
@@ -427,7 +362,7 @@ class Simulation {
   }
 
   private fireEvent(name: string): void {
-    const verdict = this.eventVerdict(name);
+    const verdict = eventVerdict(this.project, name);
     if (!verdict.fires) {
       this.events = [...this.events, { name, fired: false, by: 'input' }];
       this.emit('event', `\`${name}\` does not fire`, () => why(verdict.text, verdict.places()));
@@ -634,7 +569,7 @@ class Simulation {
     }
     const name = fillTemplates(node.event.value, this.variables);
     const data = node.data ? file.valueAt(node.data) : undefined;
-    const verdict = this.eventVerdict(name);
+    const verdict = eventVerdict(this.project, name);
     if (!verdict.fires) {
       const eventPlace = placeOf(this.project, file, node.event.node);
       this.events = [...this.events, { name, ...(node.data ? { data } : {}), fired: false, by: 'bot' }];
@@ -690,27 +625,6 @@ class Simulation {
   }
 
   // ---- events, banner, ticket ----------------------------------------------------------------
-
-  /** Whether an event fires, and why: a disabled or undeclared event does not (as on the platform). */
-  private eventVerdict(name: string): { fires: boolean; text: string; places: () => SimulationPlace[] } {
-    const none = () => [];
-    if (hasTemplate(name)) return { fires: false, text: `its name \`${name}\` is a template whose value is known only on the platform`, places: none };
-    const platform = platformEvent(name);
-    if (platform && platform.kind !== 'banner') return { fires: true, text: `\`${name}\` is a platform event`, places: none };
-    if (this.project.configUnknown) return { fires: true, text: 'bot.json could not be read, so the event is taken to be declared and enabled', places: none };
-    const declared = this.project.config.events.get(name);
-    const bot = this.project.botFile;
-    if (!declared) {
-      return {
-        fires: false,
-        text: platform ? `custom event \`${name}\` is not declared in bot.json, so it does not fire` : `\`${name}\` is neither a platform event nor declared in bot.json, so it does not fire`,
-        places: none,
-      };
-    }
-    const places = () => (bot ? [placeOf(this.project, bot, declared.name.node)] : []);
-    if (declared.enabled === false) return { fires: false, text: `\`${name}\` is disabled in bot.json, so it does not fire`, places };
-    return { fires: true, text: `declared${declared.enabled ? ' and enabled' : ''} in bot.json`, places };
-  }
 
   private showBanner(entry: JourneyEntry, node: JourneyNode, payload: BannerPayloadModel, event: string, data: unknown, place: SimulationPlace): void {
     const { file } = entry;
