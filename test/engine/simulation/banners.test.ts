@@ -80,6 +80,19 @@ describe('simulator: banners', () => {
     assert.equal(result.outcome.backWithBot, true);
   });
 
+  it('an untrained click: the option sends its text, no intent is trained with it, and it reaches the agent', () => {
+    const payload = { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to the bot' }] };
+    const result = run(guideProject({ 'journeys/live-agent.json': agentJourney(payload) }), [...toAgent, click('Exit')]);
+    assert.deepEqual(transcript(result).slice(-3, -1), ['customer talk to the bot', 'agent talk to the bot']);
+    const reached = lastStep(result);
+    assert.equal(reached.why.text, 'No intent is trained with `talk to the bot`: the message goes to the agent.');
+    assert.deepEqual(
+      reached.why.findings.map((f) => [f.code, f.place.file]),
+      [['option-text-mismatch', 'journeys/live-agent.json']],
+    );
+    assert.equal(reached.state.with, 'agent');
+  });
+
   it('an option with a url opens the link and sends nothing', () => {
     const payload = { title: 'Exit?', options: [{ title: 'Help', url: 'https://help.example' }, exitButton] };
     const result = run(guideProject({ 'journeys/live-agent.json': agentJourney(payload) }), [...toAgent, click('Help')]);
