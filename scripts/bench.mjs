@@ -98,6 +98,16 @@ function cliRun(project, extra = [], limits = {}) {
   return { ...run, findings: findings.length, stdout: undefined };
 }
 
+/**
+ * `handoff-kit simulate`: the handoff path of every banner (`--summary`: the verdict lines only,
+ * else every transcript as well); a stuck run (exit 1) is allowed, a crash or usage error (2) is not.
+ */
+function simulateRun(project, extra = []) {
+  const run = runNode([cli, 'simulate', project, ...extra], { allowExit: [0, 1] });
+  const verdicts = run.stdout.split('\n').filter((line) => /^(back with the bot|stuck) /.test(line));
+  return { ...run, runs: verdicts.length, stuck: verdicts.filter((line) => line.startsWith('stuck')).length, stdout: undefined };
+}
+
 function filesAndBytes(project) {
   let files = 0;
   let bytes = 0;
@@ -135,11 +145,15 @@ const label = `${thousands(size.files)} files`;
 const floors = [];
 const peers = [];
 const clis = [];
+const simulations = [];
+const transcripts = [];
 for (let r = 0; r < runs; r++) {
-  log(`floor, peer and CLI on ${label}, run ${r + 1} of ${runs}`);
+  log(`floor, peer, CLI check and simulate on ${label}, run ${r + 1} of ${runs}`);
   floors.push(floorRun(project));
   peers.push(peerRun(project));
   clis.push(cliRun(project));
+  simulations.push(simulateRun(project, ['--summary']));
+  transcripts.push(simulateRun(project));
 }
 const floor = medianOf(floors);
 const F = floor.wallMs;
@@ -148,6 +162,8 @@ const Frss = floor.maxRss;
 const peer = medianOf(peers);
 const peerOut = JSON.parse(peers[0].stdout);
 const check = medianOf(clis);
+const simulation = medianOf(simulations);
+const transcript = medianOf(transcripts);
 
 // ---- language server ---------------------------------------------------------------------------
 log(`language server on ${label}`);
@@ -219,6 +235,18 @@ row(
   ms(check.wallMs),
   ratio(check.wallMs, F),
   `${cpu(check)}; ${check.findings} findings; x${ratio(check.wallMs, peer.wallMs)} the peer`,
+);
+row(
+  'handoff-kit simulate --summary (the handoff path, verdicts), whole process',
+  ms(simulation.wallMs),
+  ratio(simulation.wallMs, F),
+  `${cpu(simulation)}; x${ratio(simulation.wallMs, check.wallMs)} the check (CPU x${ratio(simulation.cpuMs, check.cpuMs)}); ${thousands(simulation.runs)} runs, ${simulation.stuck} stuck; peak RSS ${mb(simulation.maxRss)}`,
+);
+row(
+  'handoff-kit simulate (the handoff path, transcripts), whole process',
+  ms(transcript.wallMs),
+  ratio(transcript.wallMs, F),
+  `${cpu(transcript)}; x${ratio(transcript.wallMs, check.wallMs)} the check (CPU x${ratio(transcript.cpuMs, check.cpuMs)}); peak RSS ${mb(transcript.maxRss)}`,
 );
 row('handoff-kit check, peak RSS', mb(check.maxRss), ratio(check.maxRss, Frss), `x F's peak RSS; heap used at exit ${mb(check.usage.heapUsed)}`);
 row(

@@ -7,6 +7,7 @@ import { OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
 import { parseMaxRows, runUtteranceTests } from './utteranceTests';
 import { runStudioSheet } from './studioSheet';
+import { InputOptions, runSimulate, SIMULATE_FORMATS, type SimulateFormat } from './simulate';
 import { keepYoungGenerationSmall } from './youngGeneration';
 
 // First thing, before a project is read: see youngGeneration.ts.
@@ -106,6 +107,42 @@ program
       const result = await runStudioSheet(project, { cwd: process.cwd(), ...options });
       if (result.file) process.stderr.write(`Wrote the Studio build sheet to ${result.file}.\n`);
       else process.stdout.write(result.sheet);
+    } catch (error) {
+      reportUsageError(error);
+    }
+  });
+
+// The inputs of a run are kept in the order given, across the five options (see InputOptions).
+const simulateInputs = new InputOptions();
+program
+  .command('simulate')
+  .description(
+    'Simulate the conversation over a bot project: with no inputs, the handoff path of every banner sent after an agent connects; else one run of the inputs, in the order given. Exits 1 when a run leaves the customer stuck.',
+  )
+  .argument('[project]', 'bot project folder (default: the current folder)')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(SIMULATE_FORMATS).default('text'))
+  .option('--journey <name>', 'start the journey (repeatable, in order with the other inputs)', simulateInputs.parser('startJourney'))
+  .option('--say <text>', 'the customer types the text (repeatable)', simulateInputs.parser('say'))
+  .option('--click <title>', 'the customer clicks the banner option with this title (repeatable)', simulateInputs.parser('click'))
+  .option(
+    '--ticket <outcome>',
+    'the ticket takes an outcome: agentConnected, agentsUnavailable, ticketClosed or error (repeatable)',
+    simulateInputs.parser('ticket'),
+  )
+  .option('--event <name>', 'an event fires, such as ticket-closed or ym_closed_promotion (repeatable)', simulateInputs.parser('event'))
+  .option('--summary', 'text format: print only the verdict line of each run, not its transcript')
+  .action(async (project: string | undefined, options: { format: SimulateFormat; summary?: boolean }) => {
+    try {
+      const result = await runSimulate(project, {
+        cwd: process.cwd(),
+        format: options.format,
+        inputs: simulateInputs.inputs,
+        summary: options.summary,
+      });
+      // Set before writing: should stdout be closed early (`| head`), the run ends with this status.
+      process.exitCode = result.exitCode;
+      process.stdout.write(result.stdout);
+      if (result.stderr) process.stderr.write(result.stderr);
     } catch (error) {
       reportUsageError(error);
     }

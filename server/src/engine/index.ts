@@ -41,7 +41,14 @@ export { readJourney, type Journey, type JourneyNode } from './model/journey';
 /** A function file that acorn cannot parse (no app.sendEvent is read from it). */
 export { unparsable } from './model/functionCode';
 /** The banner payload reader, and the phrase a typed banner's title quotes. */
-export { readBannerPayload, typedPhrase, type BannerModel, type BannerOption, type BannerPayloadModel, type BannerShape } from './model/bannerPayload';
+export {
+  readBannerPayload,
+  typedPhrase,
+  type BannerModel,
+  type BannerOption,
+  type BannerPayloadModel,
+  type BannerShape,
+} from './model/bannerPayload';
 /** The platform's banner close event (step 5 of the guide). */
 export { BANNER_CLOSE_EVENT } from './model/platformEvents';
 /** Templates such as `{{{variables.x}}}`, which the preview shows as written. */
@@ -123,3 +130,33 @@ export {
   type ScaffoldConflict,
   type ScaffoldPlan,
 } from './services/scaffold/index';
+
+// --- The simulator: a conversation run over a project, step by step, each step with its state and why.
+/** One run from a list of inputs; the handoff path of every banner; the inputs and the state after each step. */
+export {
+  DEFAULT_MAX_STEPS,
+  describeInput,
+  handoffPath,
+  isTicketOutcome,
+  simulate,
+  TICKET_OUTCOMES,
+  type BannerState,
+  type HandoffOptions,
+  type HandoffPath,
+  type HandoffRun,
+  type SentEvent,
+  type ShownBanner,
+  type ShownOption,
+  type SimulateOptions,
+  type SimulationFinding,
+  type SimulationInput,
+  type SimulationOutcome,
+  type SimulationPlace,
+  type SimulationRun,
+  type SimulationState,
+  type SimulationStep,
+  type SimulationStepKind,
+  type SimulationWhy,
+  type TicketOutcome,
+  type TicketStatus,
+} from './simulation/index';
