@@ -41,7 +41,14 @@ export { readJourney, type Journey, type JourneyNode } from './model/journey';
 /** A function file that acorn cannot parse (no app.sendEvent is read from it). */
 export { unparsable } from './model/functionCode';
 /** The banner payload reader, and the phrase a typed banner's title quotes. */
-export { readBannerPayload, typedPhrase, type BannerModel, type BannerOption, type BannerPayloadModel, type BannerShape } from './model/bannerPayload';
+export {
+  readBannerPayload,
+  typedPhrase,
+  type BannerModel,
+  type BannerOption,
+  type BannerPayloadModel,
+  type BannerShape,
+} from './model/bannerPayload';
 /** The platform's banner close event (step 5 of the guide). */
 export { BANNER_CLOSE_EVENT } from './model/platformEvents';
 /** Templates such as `{{{variables.x}}}`, which the preview shows as written. */
