@@ -3,6 +3,11 @@
 
 /** The severities a finding can have, from most to least severe; `off` is a setting, not a severity. */
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+/**
+ * How serious a finding is: `error`, `warning`, `info` or `hint` (SEVERITIES, most severe first).
+ * The front ends map it to LSP's DiagnosticSeverity 1-4, SARIF's `error`/`warning`/`note` and
+ * GitHub's `error`/`warning`/`notice` annotations.
+ */
 export type Severity = (typeof SEVERITIES)[number];
 
 /** A rule's setting: another severity, or `off`. */
@@ -39,6 +44,12 @@ export interface RelatedLocation {
   readonly message: string;
 }
 
+/**
+ * One problem a check reports: a rule's `code` and message at a range of one file, in 0-based
+ * UTF-16 offsets into that BotFile's `text`; only the front ends turn them into lines and
+ * characters. Front ends list them in `compareFindings` order. The language server carries
+ * `messageId` and `data` in the diagnostic and gets them back to compute quick fixes.
+ */
 export interface Finding {
   /** The rule's code, such as `unknown-event`. Part of the public interface. */
   readonly code: string;
@@ -59,6 +70,11 @@ export interface Finding {
   readonly unnecessary?: boolean;
 }
 
+/**
+ * The values a finding's message was made from, by name, as the rule's `messages` declare them
+ * (`{ name, suggestion }` for "did you mean"). Quick fixes are computed from them, and they make
+ * a round trip through LSP's `Diagnostic.data`, so they must be JSON values.
+ */
 export interface FindingData {
   /** A replacement the developer most likely meant ("did you mean"). */
   readonly suggestion?: string;

@@ -69,6 +69,12 @@ const PUBLISH_CHUNK = 200;
 /** The diagnostics of a file without findings: one array, so that publishing it again costs nothing. */
 const NO_DIAGNOSTICS: Diagnostic[] = [];
 
+/**
+ * Serves Handoff Kit over `connection`: registers every handler (documents, watched files, settings,
+ * editor features, custom requests), loads the bot projects of the workspace folders, and publishes
+ * diagnostics CHECK_DELAY_MS (100 ms) after typing pauses. `runtime` brings the file system, timers
+ * and setImmediate (Node's, in server.ts). The caller then starts it with `connection.listen()`.
+ */
 export function startLanguageServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new BotWorkspace(runtime.fs);

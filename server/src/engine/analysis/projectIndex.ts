@@ -118,6 +118,12 @@ class IndexedUtterance implements IndexedUtteranceEntry, NamedValue {
 /** The way of comparing phrases whose facts are the `exact` family; the other uses `like`. */
 const EXACT: PhraseMatch = 'exact';
 
+/**
+ * A project's cross-file lookups: intents and journeys by name, the journeys an intent starts,
+ * utterances and banner exit phrases. Got with `indexOf(project)`, which re-reads only the files
+ * changed since; each answer records the fact it read (dependencies.ts). Lists it returns may be
+ * its own: do not keep them past the next `indexOf`.
+ */
 export class ProjectIndex {
   /** Intents by name, each list in file order. Reading an entry records the fact `intent`. */
   readonly intentsByName: ReadonlyMap<string, readonly IntentEntry[]>;

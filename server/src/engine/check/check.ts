@@ -10,6 +10,11 @@ import type { ProjectSettings } from '../project/settings';
 import { checkFailed } from './rules/check-failed';
 import { fileRules, projectRules, type MessageMap, type Report, type Rule, type RuleContext } from './registry';
 
+/**
+ * What a check run takes beyond the project. Each option given wins over the project's
+ * handoff-kit.json (or over `settings`, read in its place), which wins over the defaults (`exact`,
+ * 70 percent). The language server fills it from the editor's settings, the command line from its flags.
+ */
 export interface CheckOptions {
   /** Per rule code: another severity, or `off`. Overrides the project's handoff-kit.json. */
   readonly rules?: Readonly<Record<string, RuleSetting | undefined>>;

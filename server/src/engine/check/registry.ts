@@ -31,6 +31,11 @@ import { unknownJourney } from './rules/unknown-journey';
 import { unknownNode } from './rules/unknown-node';
 import { unreachableNode } from './rules/unreachable-node';
 
+/**
+ * Every check, one per code. What is listed from it keeps its order: `handoff-kit rules`, the
+ * README's table, the `handoffKit.rules` setting, SARIF's rules (and their `ruleIndex`). Adding a
+ * check is one line here (CONTRIBUTING.md, "How to add a check").
+ */
 export const rules: readonly Rule[] = [
   jsonSyntax,
   functionSyntax,

@@ -98,6 +98,11 @@ export interface ProjectRule<M extends MessageMap = MessageMap> extends RuleMeta
   fixes?(context: FixContext<M>): ProjectEdit[];
 }
 
+/**
+ * A check as the registry holds it, told apart by `scope`: a FileRule reads its file only (its
+ * findings are cached per file version), a ProjectRule also reads the project through its
+ * accessors. Each is declared with defineFileRule or defineProjectRule in rules/<code>.ts.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds rules of every message map
 export type Rule = FileRule<any> | ProjectRule<any>;
 

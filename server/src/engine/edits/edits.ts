@@ -2,16 +2,31 @@
 // the adapters turn into one workspace edit (one undo).
 import * as jsonc from 'jsonc-parser';
 
+/**
+ * Replaces `length` UTF-16 code units at the 0-based UTF-16 `offset` of a file's text with
+ * `newText`. The changes of one FileChange are all measured in the text before any of them, and
+ * do not overlap (applyChanges applies them from the end).
+ */
 export interface TextChange {
   readonly offset: number;
   readonly length: number;
   readonly newText: string;
 }
 
+/**
+ * What an edit does to one file, named by its absolute path: `edit` its current text with
+ * TextChanges, or `create` it with `text`. A `create` never overwrites: should the file exist by
+ * the time it is applied, the language server's workspace edit makes the editor refuse it all.
+ */
 export type FileChange =
   | { readonly kind: 'edit'; readonly file: string; readonly changes: readonly TextChange[] }
   | { readonly kind: 'create'; readonly file: string; readonly text: string };
 
+/**
+ * A quick fix or a scaffold's plan: changes to any number of files under one `title` (the label
+ * the editor shows), applied as one workspace edit so that one undo reverts it all. With a
+ * `command`, the user completes it in the editor instead.
+ */
 export interface ProjectEdit {
   readonly title: string;
   readonly changes: readonly FileChange[];

@@ -17,6 +17,14 @@ export type BannerShowEvent = typeof BANNER_CLOSE_EVENT | typeof BANNER_SHOW_EVE
  */
 export type TicketJourneyChoice = { readonly existing: string } | { readonly create: string; readonly intent?: string };
 
+/**
+ * The choices of "Add User-Initiated Disconnection" (the guide's six steps): a banner with a button
+ * (`button`) or asking to type the phrase (`typed`), the guide's two banners of step 2; its texts;
+ * the event that shows it (the guide's `ui-event-close-promotion`, or `ui-event-update-promotion` as
+ * docs.yellow.ai cookbooks/studio/dynamic-callout-banner does); the journey that raises the ticket;
+ * the exit intent and journey. Defaults (the guide's banner, phrase and event) are
+ * `defaultDisconnectionOptions`.
+ */
 export interface DisconnectionOptions {
   /** `button`: the banner has a button that sends the phrase; `typed`: its title asks to type it. */
   readonly mode: 'button' | 'typed';
@@ -67,6 +75,11 @@ export const defaultDisconnectionOptions: DisconnectionOptions = Object.freeze({
  */
 export type ConflictKind = 'invalid-option' | 'name-taken' | 'unknown-journey' | 'in-use' | 'banner-differs' | 'cannot-edit';
 
+/**
+ * Something the scaffold cannot decide: a `kind` (see ConflictKind), a sentence for the user, and
+ * often the option to ask again (`field`) with a `suggestion` that resolves it. Plain JSON: the
+ * language server sends it to the extension, which asks again.
+ */
 export interface ScaffoldConflict {
   readonly kind: ConflictKind;
   /** The option to ask again; none when a file must be fixed by hand. */

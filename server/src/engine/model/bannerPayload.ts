@@ -17,6 +17,13 @@ import { decodedToRawOffsets } from './jsonString';
 import { keptList } from './keptList';
 import { hasTemplate } from './template';
 
+/**
+ * Which of the shapes docs.yellow.ai shows a banner payload has (docs/bot-project-format.md lists
+ * them): `banner`, one `{ title, options }` object as in the guide's step 2; `array`, several shown in
+ * rotation (channelConfiguration/chat-widget-faq, widget v2); `legacy`, V1's `{ quickReplies }`
+ * (chat-widget-faq, v1); `dynamic`, `{ banners, bannerSettings }`; `template`, one template string,
+ * known only when the event is sent. Any other value (a number, a plain string) reads as `banner`.
+ */
 export type BannerShape = 'banner' | 'array' | 'legacy' | 'dynamic' | 'template';
 
 /** One button of a text banner. Properties are the JSON nodes as written (any type). */
@@ -30,6 +37,12 @@ export interface BannerOption {
   readonly url?: jsonc.Node;
 }
 
+/**
+ * One banner of a payload: its node, its `kind` (`image` only for a dynamic banner whose `type` is
+ * `image`), its 0-based `position` in its list, its `title` node and its options (buttons; none
+ * unless `options` is an array). Nodes are as written, of any JSON type: the banner schema check
+ * reports wrong ones.
+ */
 export interface BannerModel {
   /** The banner's node; any JSON type (a list item that is not an object is still listed). */
   readonly node: jsonc.Node;
@@ -58,6 +71,12 @@ export interface ExitPhrase {
   readonly banner: BannerModel;
 }
 
+/**
+ * A banner payload as every feature reads it (checks, completion, hover, navigation, preview): its
+ * `shape`, its banners in order, and the exit phrases they offer (a button's `text`, or the phrase
+ * a banner without buttons quotes in its title) with UTF-16 offsets into the file's text. An object
+ * with both `banners` and `quickReplies` is `dynamic`, as in schemas/banner.schema.json.
+ */
 export interface BannerPayloadModel {
   readonly shape: BannerShape;
   readonly node: jsonc.Node;

@@ -1,12 +1,21 @@
 // The parts of bot.json the checks need: the bot's name and its declared custom events.
 import type { BotFile, NamedValue } from './botFile';
 
+/**
+ * A custom event as bot.json's `events` declares it, as Studio has them under Automation > Events >
+ * Custom events: its `name` (with its node) and whether it is `enabled`. One not enabled does not
+ * fire (the guide, step 1 and its note: "Ensure the events are in the enabled state").
+ */
 export interface DeclaredEvent {
   readonly name: NamedValue;
   /** Undefined when bot.json does not say (the schema reports that). */
   readonly enabled?: boolean;
 }
 
+/**
+ * What the checks read of bot.json: the bot's `name` and its custom events by name (a name
+ * declared twice keeps its first declaration). Empty, with no events, when the project has no bot.json.
+ */
 export interface BotConfig {
   readonly name?: NamedValue;
   readonly events: ReadonlyMap<string, DeclaredEvent>;

@@ -64,6 +64,13 @@ export interface SyntaxProblem {
 /** How jsonc-parser reads bot files: strict JSON, with its error recovery. */
 const PARSE_OPTIONS: jsonc.ParseOptions = { allowTrailingComma: false, disallowComments: true };
 
+/**
+ * One version of one bot file, parsed once: `path` (absolute), `kind`, `text` (without a byte order
+ * mark, as editors hold it; `hadBom` says whether the disk had one) and `version` (the editor's
+ * document version; -1 for text read from disk). Every offset into it is 0-based UTF-16 into `text`. An
+ * edit makes a new BotFile, so what is `derived` from one is never stale. Bad content does not
+ * throw: it becomes `syntaxProblems`, `deepValues`, `oversized` or `unreadReason`.
+ */
 export class BotFile {
   /**
    * Makes every BotFile created while it is true take the reference path: the tree built at once,

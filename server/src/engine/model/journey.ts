@@ -4,6 +4,13 @@ import type * as jsonc from 'jsonc-parser';
 import { named, type BotFile, type JsonPlace, type NamedValue } from './botFile';
 import { BANNER_CLOSE_EVENT, isBannerEvent } from './platformEvents';
 
+/**
+ * One item of a journey file's `nodes`, whose fields are read from the file each time they are
+ * asked for. `node` is its JSON value (0-based UTF-16 offsets); string fields come with their
+ * nodes. `type` is as written: the schema allows message, sendEvent (Studio's Send Event node:
+ * event name and data), raiseTicket, closeTicket and jumpToJourney. A missing or mistyped
+ * field is undefined (`next`: empty).
+ */
 export interface JourneyNode {
   readonly node: jsonc.Node;
   readonly id?: NamedValue;
@@ -18,6 +25,11 @@ export interface JourneyNode {
   readonly journey?: NamedValue;
 }
 
+/**
+ * A journey file as the checks read it: its `name`, what starts it (`trigger.intent` or
+ * `trigger.event`), the id of its `start` node and its nodes in file order. The format is the
+ * project's own (docs/bot-project-format.md): the platform exports no journey file.
+ */
 export interface Journey {
   readonly name?: NamedValue;
   readonly triggerIntent?: NamedValue;
@@ -28,6 +40,10 @@ export interface Journey {
 
 const JOURNEY = Symbol('journey');
 
+/**
+ * The journey `file` holds, read once per file version (BotFile.derived). Does not throw on bad
+ * content: a file that is no journey object gives undefined fields and no nodes.
+ */
 export function readJourney(file: BotFile): Journey {
   return file.derived(JOURNEY, () => parseJourney(file.place));
 }

@@ -10,6 +10,11 @@ export interface PlatformEvent {
 }
 
 export const BANNER_SHOW_EVENT = 'ui-event-update-promotion';
+/**
+ * `ui-event-close-promotion`: sent without data, closes the web chat widget's callout banner
+ * (docs.yellow.ai cookbooks/studio/disable-callout-banner; the guide's step 5). The guide also
+ * sends it with a banner payload as `data` to show the banner (steps 2 and 3): then it shows one.
+ */
 export const BANNER_CLOSE_EVENT = 'ui-event-close-promotion';
 
 export const platformEvents: readonly PlatformEvent[] = [

@@ -6,6 +6,12 @@ import { boundedEditDistance } from './editDistance';
 
 /** How an exit phrase is compared with utterances (the setting `exitPhraseMatch`). */
 export const PHRASE_MATCHES = ['exact', 'ignoreCaseAndSpacing'] as const;
+/**
+ * How an exit phrase is compared with utterances (`exitPhraseMatch` in handoff-kit.json and the
+ * editor's settings): `exact`, the default, as written, since the guide asks that "the object text
+ * should be consistent with what's defined here"; `ignoreCaseAndSpacing`, by `normalizePhrase`
+ * (NFC, zero-width characters dropped, spaces collapsed, lower case, trailing punctuation dropped).
+ */
 export type PhraseMatch = (typeof PHRASE_MATCHES)[number];
 
 /** Characters that take no room on screen: zero-width space, non-joiner, joiner, word joiner, byte order mark. */

@@ -16,6 +16,12 @@ export type RealPath =
  */
 export type FileRead = { readonly text: string } | { readonly tooLarge: number } | { readonly unreadReason: string } | undefined;
 
+/**
+ * The file access the engine is given: `nodeFileSystem` in the server and the command line, an
+ * in-memory fake in tests. Paths are absolute, sizes in bytes, text the file's bytes decoded as
+ * UTF-8 (a byte order mark kept). `readFile`, `size` and `glob` are required; the optional
+ * methods are faster ways to the same results.
+ */
 export interface FileSystem {
   /**
    * The file's text, or undefined when it cannot be read (gone, a folder, no permission). May
@@ -99,6 +105,11 @@ const READ_SLICE = 256;
 /** Only "not there": any other failure means a file that exists and could not be read. */
 const isNotThere = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
+/**
+ * The FileSystem over Node's `fs`. `readFile` gives undefined on any failure (it never throws);
+ * `glob` skips node_modules, .git, .vscode-test and names starting with a dot; `readFiles` reads
+ * synchronously, one file open at a time, and lets other work run every 256 files.
+ */
 export const nodeFileSystem: FileSystem = {
   async readFile(filePath) {
     try {

@@ -11,6 +11,12 @@ import { readProjectSettings, type ProjectSettings } from './settings';
 /** How many changes `changedSince` remembers at most. */
 const MAX_CHANGE_LOG = 4096;
 
+/**
+ * One bot project: `root`, the absolute path of the folder holding bot.json, and its bot files by
+ * absolute path, each the latest BotFile. Updated one file at a time (`setText`, `delete`), each
+ * change bumping `generation`. Its accessors record the facts a check reads (dependencies.ts):
+ * checks read other files only through them and ProjectIndex, or their findings go stale.
+ */
 export class BotProject {
   private readonly files = new Map<string, BotFile>();
   /** Per path, the file's place in `allFiles()` order: a number that only grows as files are added. */

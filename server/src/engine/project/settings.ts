@@ -4,6 +4,12 @@ import type { BotFile } from '../model/botFile';
 import { readRuleSettings, type RuleSetting } from '../findings';
 import { PHRASE_MATCHES, type PhraseMatch } from '../phrases/phraseMatch';
 
+/**
+ * What a project's handoff-kit.json sets, with only the keys it gives a valid value: `rules` (rule
+ * code to setting), `phraseMatch` (the file's `exitPhraseMatch` key) and `minConfidence` (percent,
+ * 0-100). CheckOptions win over it: the editor's settings, the command line's `--rule`, and its
+ * `--config` file, read in its place.
+ */
 export interface ProjectSettings {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly phraseMatch?: PhraseMatch;
@@ -14,6 +20,10 @@ export interface ProjectSettings {
 const PHRASE_MATCH_SET = new Set<string>(PHRASE_MATCHES);
 const PROJECT_SETTINGS = Symbol('project settings');
 
+/**
+ * The settings of a handoff-kit.json BotFile, read once per file version; `{}` without a file.
+ * Never throws: a value of the wrong shape is left out (the schema check reports it).
+ */
 export function readProjectSettings(file: BotFile | undefined): ProjectSettings {
   if (!file) return {};
   return file.derived(PROJECT_SETTINGS, () => {

@@ -14,8 +14,12 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
  */
 export const READ_CONCURRENCY = 64;
 
+/** How a BotWorkspace reads: the size over which a file is not checked, and where it may read and write. */
 export interface WorkspaceOptions {
-  /** Files larger than this many characters are not parsed or checked. */
+  /**
+   * Files larger than this are not parsed or checked: bytes for a file on disk, UTF-16 code units
+   * for an editor's text. Default DEFAULT_MAX_FILE_SIZE (2 MiB).
+   */
   maxFileSize?: number;
   /**
    * The folders files may be read from and written to (the editor's workspace folders, the
@@ -28,6 +32,12 @@ export interface WorkspaceOptions {
 /** Whether a file may be read or written, and if not, why (for a `file-unread` finding). */
 export type Access = { readonly allowed: true; readonly realPath: string } | { readonly allowed: false; readonly reason: string };
 
+/**
+ * The bot projects an editor or a command line works on, read through a FileSystem: finds them
+ * (`loadProjectsUnder` looks for every bot.json), gives a file to the innermost project that holds
+ * it, and reads or writes nothing whose real path is outside `allowedRoots` (such a file gets a
+ * `file-unread` finding). Paths are absolute.
+ */
 export class BotWorkspace {
   private readonly projectsByRoot = new Map<string, BotProject>();
   maxFileSize: number;

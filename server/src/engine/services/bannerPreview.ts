@@ -29,18 +29,29 @@ export interface PhraseTarget {
   readonly matched: boolean;
 }
 
+/**
+ * What clicking a button does (an option has a `title` and either `text` or `url`, as
+ * docs/bot-project-format.md says after docs.yellow.ai): `text` sends it as the customer's message,
+ * with the intents trained with it and their journeys (none looked up when `template`); `url` opens
+ * a link; `none`: the option has neither as a string.
+ */
 export type ButtonAction =
   | ({ readonly kind: 'text'; readonly text: string; readonly template: boolean } & PhraseTarget)
   | { readonly kind: 'url'; readonly url: string; readonly template: boolean }
   /** Neither `text` nor `url`: a click does nothing. */
   | { readonly kind: 'none' };
 
+/** One option of a text banner as the preview draws it: its label and what a click does. */
 export interface ButtonView {
   /** The option's `title`; empty when it has none. */
   readonly label: string;
   readonly action: ButtonAction;
 }
 
+/**
+ * A text banner as the preview draws it: its title (`titleIsTemplate` when a template is in it),
+ * its buttons, or, with none, the phrase its title asks the customer to type and what it starts.
+ */
 export interface TextBannerView {
   readonly kind: 'text';
   /** Empty when the banner has no title. */
@@ -53,6 +64,10 @@ export interface TextBannerView {
   readonly optionsTemplate?: string;
 }
 
+/**
+ * A dynamic image banner (`"type": "image"`) as the preview draws it: `imageURL` as written, and
+ * `linkURL`, where a click leads, left out when `linkType` is `none`.
+ */
 export interface ImageBannerView {
   readonly kind: 'image';
   /** Empty when the banner has none; may be a template. */
@@ -60,11 +75,17 @@ export interface ImageBannerView {
   readonly linkURL?: string;
 }
 
+/** One banner of a preview, told apart by `kind`: `text` (title and buttons) or `image`. */
 export type BannerView = TextBannerView | ImageBannerView;
 
 /** A flag, or a template (a string) that gives one when the event is sent. */
 export type FlagView = boolean | string;
 
+/**
+ * The payload's settings for the whole banner area: the legacy (V1) object's flags and speed, or
+ * a dynamic payload's `bannerSettings` (shapes 3 and 4 of docs/bot-project-format.md).
+ * Only the settings the payload gives with a usable value; a wrong one is in `problems` instead.
+ */
 export interface BannerSettingsView {
   /** Legacy: rotate the banners automatically. */
   readonly autoPlay?: FlagView;
@@ -82,6 +103,12 @@ export interface BannerSettingsView {
   readonly textOnMinimise?: string;
 }
 
+/**
+ * A banner payload as the customer will see it, for the preview beside the editor: the Send
+ * Event node's journey, node and event, the payload's UTF-16 range in the file, its banners and
+ * settings, and `problems`, one sentence per part that cannot be drawn. Plain JSON: it is the
+ * answer to the `handoffKit/bannerPreview` request.
+ */
 export interface BannerPreview {
   /** The journey's name. */
   readonly journey?: string;

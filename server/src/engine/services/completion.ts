@@ -10,8 +10,14 @@ import type { BotProject } from '../project/project';
 import { indexOf } from '../analysis/projectIndex';
 import { intentsToTrain } from '../check/rules/option-text-mismatch';
 
+/** What a completion names: an event, an intent, a journey, a node id, an utterance (for a banner button's text), or a banner snippet. */
 export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet';
 
+/**
+ * One completion item: `insertText` (a JSON string with its quotes, or the quote a function file's
+ * literal uses; LSP snippet syntax when `snippet`) replaces the UTF-16 range `replace` of the
+ * file's text. `sortText` is `<rank>-<label>`, rank 0 the most likely.
+ */
 export interface Completion {
   readonly label: string;
   readonly kind: CompletionKind;
@@ -28,6 +34,12 @@ export interface Completion {
   readonly sortText: string;
 }
 
+/**
+ * The completions at a 0-based UTF-16 `offset` of `file`'s text: events, intents, journeys and
+ * node ids where a journey names one, the project's utterances in a banner button's `text` (exit
+ * intents' first), the guide's two banners as snippets in an empty `data`, and event names in a
+ * function file's `app.sendEvent({ code })`. Empty elsewhere, and in other kinds of file.
+ */
 export function completionsAt(project: BotProject, file: BotFile, offset: number): Completion[] {
   if (file.kind === 'function') return functionEventCompletions(project, file, offset);
   if (file.kind !== 'journey' || !file.root) return [];

@@ -13,12 +13,19 @@ import { indexOf } from '../analysis/projectIndex';
 import { named } from '../model/botFile';
 import { symbolAt } from './navigation';
 
+/** A hover's Markdown, and the UTF-16 range (`offset`, `length`) of the file's text it is about. */
 export interface Hover {
   readonly markdown: string;
   readonly offset: number;
   readonly length: number;
 }
 
+/**
+ * The hover at a 0-based UTF-16 `offset` of `file`'s text: what an event does and whether bot.json
+ * enables it, an intent's utterances and journeys, a journey's trigger, a node's type, the intents
+ * trained with a phrase, the event of a function's `app.sendEvent`, or, over a banner payload, the
+ * banner drawn in text. Undefined elsewhere.
+ */
 export function hoverAt(project: BotProject, file: BotFile, offset: number): Hover | undefined {
   if (file.kind === 'function') return functionHover(project, file, offset);
   const symbol = symbolAt(file, offset);

@@ -12,6 +12,11 @@ import type { BotProject } from '../project/project';
 
 export type SymbolKind = 'intent' | 'journey' | 'node' | 'event' | 'phrase';
 
+/**
+ * A name bot files refer to: an intent, a journey, a node id (`scope`: the journey file it belongs
+ * to, since ids are local to a journey), an event, or an exit phrase (a banner's text and the
+ * utterances it must match, compared as the project's PhraseMatch says).
+ */
 export interface BotSymbol {
   readonly kind: SymbolKind;
   readonly name: string;
@@ -19,6 +24,11 @@ export interface BotSymbol {
   readonly scope?: BotFile;
 }
 
+/**
+ * Where a symbol stands: its file, its string node, and the UTF-16 range of the name, which is the
+ * string literal with its quotes, or, for a phrase a banner's title quotes, the quoted words only.
+ * `isDefinition`: an intent's, journey's or bot.json event's name, a node's id, an utterance.
+ */
 export interface SymbolOccurrence {
   readonly file: BotFile;
   readonly node: jsonc.Node;

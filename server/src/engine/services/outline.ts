@@ -4,6 +4,11 @@ import { readBotConfig } from '../model/botConfig';
 import { readIntent } from '../model/intent';
 import { readJourney } from '../model/journey';
 
+/**
+ * An item of a file's outline: its `name`, a one-line `detail`, its `kind`, the UTF-16 range of the
+ * whole item, the range to select (its name), and the items inside it (one level: nodes,
+ * utterances or events).
+ */
 export interface OutlineItem {
   readonly name: string;
   readonly detail: string;
@@ -15,6 +20,10 @@ export interface OutlineItem {
   readonly children: readonly OutlineItem[];
 }
 
+/**
+ * The outline of a journey (its nodes), an intent (its utterances) or bot.json (its events): one
+ * top-level item for the file, in file order. Empty for other kinds and for a file with no JSON value.
+ */
 export function outlineOf(file: BotFile): OutlineItem[] {
   const root = file.root;
   if (!root) return [];

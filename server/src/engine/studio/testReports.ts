@@ -42,6 +42,11 @@ export interface TestReportRow {
   readonly confidence?: number;
 }
 
+/**
+ * A report of Studio's bulk utterance test, read (Automation > Test; docs.yellow.ai
+ * cookbooks/studio/regressiontest): its shape and rows, or `ok: false` with `problem`, one
+ * sentence saying why it is not such a report, and the UTF-16 `range` of the text concerned.
+ */
 export type TestReport =
   | { readonly ok: true; readonly shape: TestReportShape; readonly rows: readonly TestReportRow[] }
   | { readonly ok: false; readonly problem: string; readonly range: TextRange };

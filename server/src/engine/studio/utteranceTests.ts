@@ -13,6 +13,11 @@ export const UTTERANCE_TEST_HEADER = ['Utterance', 'Journey', 'Tag'] as const;
 /** The tag of the rows that test a banner's exit phrase. */
 export const EXIT_PHRASE_TAG = 'exit-phrase';
 
+/**
+ * One row of the CSV Studio's bulk utterance test takes (Automation > Test, docs.yellow.ai
+ * cookbooks/studio/regressiontest; columns `Utterance`, `Journey`, `Tag`): a phrase to type and
+ * the journey it must start.
+ */
 export interface UtteranceTestRow {
   readonly utterance: string;
   /** The journey the utterance must start (its name in the files, which must be Studio's). */
@@ -21,6 +26,7 @@ export interface UtteranceTestRow {
   readonly tag: string;
 }
 
+/** Which rows utteranceTestRows gives: the banners' exit phrases, and with `all` every utterance of an intent that starts a journey. */
 export interface UtteranceTestOptions {
   /** Also one row per utterance of every intent that starts a journey. */
   readonly all?: boolean;

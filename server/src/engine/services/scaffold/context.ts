@@ -27,6 +27,11 @@ export interface IntentSummary {
   readonly journeys: readonly string[];
 }
 
+/**
+ * What "Add User-Initiated Disconnection" shows before it asks: the exit phrase, intent and
+ * journeys the project already has, its journeys and intents (paths relative to the project,
+ * `/`-separated), and free names for what it may create. Plain JSON, sent over LSP as it is.
+ */
 export interface DisconnectionContext {
   /** The phrase the project's banners already offer (the first, by file), to propose as the phrase. */
   readonly exitPhrase?: string;

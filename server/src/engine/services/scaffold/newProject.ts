@@ -4,6 +4,10 @@ import * as path from 'node:path';
 import { jsonFileText, type ProjectEdit } from '../../edits/edits';
 import { FOLDER_OF, newBotConfig } from '../../guide/pieces';
 
+/**
+ * What "New Bot Project" creates: bot.json, as one edit, and the empty `intents/` and `journeys/`
+ * folders, which the caller creates first. Paths are absolute.
+ */
 export interface NewProjectPlan {
   /** Creates `bot.json` in the project's root: one `create` change, one undo. */
   readonly edit: ProjectEdit;

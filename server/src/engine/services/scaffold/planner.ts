@@ -42,6 +42,11 @@ import {
   type JsonModification,
 } from '../../guide/pieces';
 
+/**
+ * What planDisconnection plans: one edit (one undo) merging what the project lacks of the guide's six
+ * steps into its files, a line per step, and the conflicts to settle first. With conflicts, the edit
+ * has no changes.
+ */
 export interface ScaffoldPlan {
   /** One edit (one undo); no changes when there is nothing to do or there are conflicts. */
   readonly edit: ProjectEdit;
