@@ -3,6 +3,10 @@
 
 /** The outcomes a raised live-agent ticket can take (the Raise Ticket node's `next` keys). */
 export const TICKET_OUTCOMES = ['agentConnected', 'agentsUnavailable', 'ticketClosed', 'error'] as const;
+/**
+ * What happens to a raised ticket: the outcomes a Raise Ticket node follows with its `next`
+ * (platform facts, "Live-agent tickets"; `agentConnected` is when the guide shows the banner).
+ */
 export type TicketOutcome = (typeof TICKET_OUTCOMES)[number];
 
 /**
