@@ -13,7 +13,6 @@ import {
   type Connection,
   type DocumentSymbol,
   type Location,
-  type Range,
 } from 'vscode-languageserver/node';
 import type { BotFile, BotProject, CheckOptions } from '../engine';
 import {
@@ -36,7 +35,8 @@ import {
   type OutlineItem,
   type ProjectEdit,
 } from '../engine';
-import { lineIndexOf, SOURCE, type DiagnosticData } from './diagnostics';
+import { SOURCE, type DiagnosticData } from './diagnostics';
+import { lineIndexOf, offsetAt, rangeOf } from './positions';
 import { COMMANDS } from '../../../contract/commands';
 
 /** The extension's command for each action a fix asks the editor to complete. */
@@ -60,11 +60,6 @@ export interface FeatureContext extends EditContext {
 }
 
 export function registerFeatures(connection: Connection, context: FeatureContext): void {
-  const rangeOf = (file: BotFile, offset: number, length: number): Range => {
-    const lines = lineIndexOf(file);
-    return { start: lines.positionAt(offset), end: lines.positionAt(offset + length) };
-  };
-
   const toWorkspaceEdit = (project: BotProject, changes: readonly FileChange[]) => workspaceEditOf(project, changes, context);
 
   connection.onCodeAction(async (params) => {
@@ -141,7 +136,7 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   connection.onCompletion(async (params) => {
     const found = await context.fileOf(params.textDocument.uri);
     if (!found) return [];
-    const offset = lineIndexOf(found.file).offsetAt(params.position);
+    const offset = offsetAt(found.file, params.position);
     return completionsAt(found.project, found.file, offset).map((c): CompletionItem => ({
       label: c.label,
       kind: completionKinds[c.kind],
@@ -157,7 +152,7 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   connection.onHover(async (params) => {
     const found = await context.fileOf(params.textDocument.uri);
     if (!found) return null;
-    const hover = hoverAt(found.project, found.file, lineIndexOf(found.file).offsetAt(params.position));
+    const hover = hoverAt(found.project, found.file, offsetAt(found.file, params.position));
     return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(found.file, hover.offset, hover.length) } : null;
   });
 
@@ -169,7 +164,7 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   ): Promise<Location[]> => {
     const found = await context.fileOf(uri);
     if (!found) return [];
-    const symbol = symbolAt(found.file, lineIndexOf(found.file).offsetAt(position));
+    const symbol = symbolAt(found.file, offsetAt(found.file, position));
     if (!symbol) return [];
     return occurrencesOf(found.project, symbol)
       .filter((o) => (which === 'definitions' ? o.isDefinition : includeDeclaration || !o.isDefinition))
@@ -182,7 +177,7 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   connection.onPrepareRename(async (params) => {
     const found = await context.fileOf(params.textDocument.uri);
     if (!found) return null;
-    const occurrence = prepareRename(found.file, lineIndexOf(found.file).offsetAt(params.position));
+    const occurrence = prepareRename(found.file, offsetAt(found.file, params.position));
     if (!occurrence) return null;
     // The name without its quotes.
     return { range: rangeOf(found.file, occurrence.offset + 1, occurrence.length - 2), placeholder: String(occurrence.node.value) };
@@ -192,7 +187,7 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     const found = await context.fileOf(params.textDocument.uri);
     if (!found) return null;
     try {
-      const changes = renameEdits(found.project, found.file, lineIndexOf(found.file).offsetAt(params.position), params.newName);
+      const changes = renameEdits(found.project, found.file, offsetAt(found.file, params.position), params.newName);
       if (!(await context.mayApply(found.project, changes))) {
         throw new ResponseError(
           ErrorCodes.InvalidParams,
