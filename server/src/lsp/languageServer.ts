@@ -1,6 +1,5 @@
 // Wires LSP to the engine: documents and file events feed the workspace model; a debounced pass
 // re-checks the projects they touched and publishes only the diagnostics that changed.
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -34,6 +33,7 @@ import { featureCapabilities, registerFeatures } from './features';
 import { defaultSettings, toSettings, type HandoffKitSettings } from './settings';
 import { STATUS_NOTIFICATION } from '../../../contract/protocol';
 import { notify } from './handlers';
+import { ClientUris, toPath, toUri } from './uris';
 
 export interface Disposable {
   dispose(): void;
@@ -80,10 +80,8 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   let canWatch = false;
   let canTrackFolders = false;
   let canShowProgress = false;
-  /** The URIs the client uses for open documents, whose spelling may differ from ours. */
-  const clientUris = new Map<string, string>();
-  /** Bumped when clientUris changes: diagnostics converted before may name other URIs. */
-  let clientUrisChanges = 0;
+  const uris = new ClientUris();
+  const uriOf = (file: string) => uris.uriOf(file);
   /** Per project, the findings kept between check passes. */
   const incrementalChecks = new WeakMap<BotProject, IncrementalCheck>();
   /** Per project, how many files its last pass published (counted there: allFiles() copies thousands). */
@@ -230,10 +228,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   function syncDocument(document: TextDocument): BotProject | undefined {
     const file = toPath(document.uri);
     if (!file) return undefined;
-    if (clientUris.get(file) !== document.uri) {
-      clientUris.set(file, document.uri);
-      clientUrisChanges++;
-    }
+    uris.noteOpened(file, document.uri);
     if (!workspace.setText(file, document.getText(), document.version)) return undefined;
     return workspace.projectOf(file);
   }
@@ -461,7 +456,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   function filesToPublish(project: BotProject, incremental: IncrementalCheck): BotFile[] {
     const paths = new Set(incremental.lastRunChanged);
     for (const path of converted.keys()) paths.add(path);
-    for (const [path, uri] of clientUris) if (documents.get(uri)) paths.add(path);
+    for (const [path, uri] of uris.opens()) if (documents.get(uri)) paths.add(path);
     const files: BotFile[] = [];
     for (const path of paths) {
       const file = project.file(path);
@@ -509,14 +504,14 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       before &&
       before.findings === findings &&
       before.file === file &&
-      before.uris === clientUrisChanges &&
+      before.uris === uris.generation &&
       before.related.every((r) => project.file(r.path) === r)
     ) {
       return before.diagnostics;
     }
     const related = findings.flatMap((f) => (f.related ?? []).map((r) => project.file(r.file))).filter((f): f is BotFile => !!f);
     const diagnostics = findings.map((finding) => toDiagnostic(finding, file, relatedFile));
-    converted.set(file.path, { findings, file, uris: clientUrisChanges, related, diagnostics });
+    converted.set(file.path, { findings, file, uris: uris.generation, related, diagnostics });
     return diagnostics;
   }
 
@@ -542,26 +537,15 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     const project = workspace.delete(file);
     converted.delete(file);
     if (project) publish(uriOf(file), []);
-    fileUris.delete(file);
+    uris.forget(file);
     return project;
   }
 
   function clearProject(project: BotProject): void {
     for (const file of project.allFiles()) {
       publish(uriOf(file.path), NO_DIAGNOSTICS);
-      fileUris.delete(file.path);
+      uris.forget(file.path);
     }
-  }
-
-  /** Per file path, its file: URI, kept because a pass names every file of the project. */
-  const fileUris = new Map<string, string>();
-
-  function uriOf(file: string): string {
-    const uri = clientUris.get(file) ?? fileUris.get(file);
-    if (uri !== undefined) return uri;
-    const made = toUri(file);
-    fileUris.set(file, made);
-    return made;
   }
 
   const fileOf = async (uri: string) => {
@@ -629,26 +613,6 @@ function timingDocumentChanges(connection: Connection, record: (ms: number) => v
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** The paths of the URIs seen lately: every keystroke names its document's URI, and parsing a URL costs. */
-const pathsOfUris = new Map<string, string | undefined>();
-
-function toPath(uri: string): string | undefined {
-  if (pathsOfUris.has(uri)) return pathsOfUris.get(uri);
-  let file: string | undefined;
-  try {
-    file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    file = undefined;
-  }
-  if (pathsOfUris.size >= 1000) pathsOfUris.clear();
-  pathsOfUris.set(uri, file);
-  return file;
-}
-
-function toUri(file: string): string {
-  return pathToFileURL(file).href;
 }
 
 declare const VERSION: string;
