@@ -34,6 +34,7 @@ import { defaultSettings, toSettings, type HandoffKitSettings } from './settings
 import { STATUS_NOTIFICATION } from '../../../contract/protocol';
 import { notify } from './handlers';
 import { ClientUris, toPath, toUri } from './uris';
+import { WorkQueue } from './workQueue';
 
 export interface Disposable {
   dispose(): void;
@@ -99,51 +100,12 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
    * handed to the connection. Logged per pass ("Checked after ..."), read by scripts/bench/lsp.mjs.
    */
   const work = { changes: 0, changesMs: 0, timerFiredAt: undefined as number | undefined };
-  /**
-   * Model updates and checks run one after another, in the order the events came; a pass over
-   * many files lets the tasks queued meanwhile run between its steps (letQueuedTasksRun).
-   */
-  const tasks: Array<() => Promise<void>> = [];
-  let draining = false;
+  const queue = new WorkQueue(
+    (callback) => runtime.setImmediate(callback),
+    (error) => connection.console.error(`Handoff Kit: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  );
   /** Whether a check pass is under way (it may be between steps): another waits until it ends. */
   let passUnderWay = false;
-
-  /** Queues a task; the promise resolves when it has run (failed or not). */
-  function enqueue(task: () => Promise<void>): Promise<void> {
-    return new Promise((resolve) => {
-      tasks.push(async () => {
-        try {
-          await task();
-        } catch (error) {
-          // One failed update must not stop the ones after it, nor the server.
-          connection.console.error(`Handoff Kit: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        } finally {
-          resolve();
-        }
-      });
-      if (!draining) {
-        draining = true;
-        queueMicrotask(() => void drain());
-      }
-    });
-  }
-
-  async function drain(): Promise<void> {
-    while (tasks.length) await tasks.shift()!();
-    draining = false;
-  }
-
-  /**
-   * For a task that runs in steps: lets the event loop read what came in, then runs the tasks
-   * queued meanwhile (model updates, requests waiting for the model) before the task goes on.
-   */
-  async function letQueuedTasksRun(): Promise<void> {
-    await new Promise<void>((resolve) => runtime.setImmediate(resolve));
-    while (tasks.length) await tasks.shift()!();
-  }
-
-  /** Waits until every change the server has been told of is in the model. */
-  const settled = () => enqueue(async () => undefined);
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -177,7 +139,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     }
     if (canTrackFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        enqueue(async () => {
+        queue.enqueue(async () => {
           const removed = event.removed.map((f) => toPath(f.uri)).filter((p): p is string => !!p);
           const added = event.added.map((f) => toPath(f.uri)).filter((p): p is string => !!p);
           folders = [...folders.filter((f) => !removed.includes(f)), ...added];
@@ -189,7 +151,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       });
     }
     workspace.allowedRoots = folders;
-    enqueue(() => loadFolders(folders));
+    queue.enqueue(() => loadFolders(folders));
   });
 
   /**
@@ -215,7 +177,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     void progress.then((p) => p?.report(`Checking ${files} files`));
     for (const project of projects) pending.add(project);
     // Tasks queued now would run between the pass's steps: the progress ends with the pass.
-    void enqueue(checkPending).then(async () => (await progress)?.done());
+    void queue.enqueue(checkPending).then(async () => (await progress)?.done());
   }
 
   /** Tells the client how much the server checks and how long the last check took (`durationMs`). */
@@ -234,7 +196,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   }
 
   documents.onDidChangeContent((event) => {
-    enqueue(async () => {
+    queue.enqueue(async () => {
       const file = toPath(event.document.uri);
       if (!file) return;
       // A bot.json typed into a folder that had none starts a project.
@@ -251,7 +213,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   documents.onDidOpen((event) => {
     // A file opened with the text it has on disk changes nothing, yet the editor is owed its
     // diagnostics, even an empty list that was never sent while it was closed.
-    enqueue(async () => {
+    queue.enqueue(async () => {
       const file = toPath(event.document.uri);
       const project = file ? workspace.projectOf(file) : undefined;
       if (file && project && !published.has(uriOf(file))) schedule(project);
@@ -260,7 +222,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
 
   documents.onDidClose((event) => {
     // The editor's unsaved text is gone: the disk is the truth again.
-    enqueue(async () => {
+    queue.enqueue(async () => {
       const file = toPath(event.document.uri);
       if (!file || !workspace.projectOf(file)) return;
       const reloaded = await workspace.reload(file);
@@ -270,7 +232,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    enqueue(async () => {
+    queue.enqueue(async () => {
       for (const change of params.changes) {
         const file = toPath(change.uri);
         if (!file) continue;
@@ -333,7 +295,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
-    enqueue(async () => {
+    queue.enqueue(async () => {
       const { maxFileSize } = await globalSettings();
       if (maxFileSize !== workspace.maxFileSize) {
         // Files were read under the old limit: read them again.
@@ -369,7 +331,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     timer = runtime.setTimeout(() => {
       timer = undefined;
       work.timerFiredAt ??= performance.now();
-      void enqueue(checkPending);
+      void queue.enqueue(checkPending);
     }, CHECK_DELAY_MS);
   }
 
@@ -384,7 +346,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       passUnderWay = false;
     }
     // Changes that came between the steps of a pass.
-    if (pending.size) void enqueue(checkPending);
+    if (pending.size) void queue.enqueue(checkPending);
   }
 
   async function checkProjects(): Promise<void> {
@@ -416,7 +378,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
         // edits are taken in by the pass); a keystroke's pass is one step.
         const steps = incremental.runInSteps(options, FILES_PER_STEP);
         let step = steps.next();
-        while (!step.done && (await letQueuedTasksRun(), workspace.project(project.root) === project)) step = steps.next();
+        while (!step.done && (await queue.letQueuedTasksRun(), workspace.project(project.root) === project)) step = steps.next();
         if (!step.done) continue; // removed or reloaded meanwhile
         results = step.value;
       }
@@ -549,7 +511,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   }
 
   const fileOf = async (uri: string) => {
-    await settled();
+    await queue.settled();
     const file = toPath(uri);
     const project = file ? workspace.projectOf(file) : undefined;
     const botFile = file ? project?.file(file) : undefined;
@@ -569,7 +531,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       // Read from disk: refuse if the disk moved on since (the file event may not have come yet).
       const disk = await runtime.fs.readFile(change.file);
       if (disk === undefined || stripBom(disk) !== file.text) {
-        enqueue(async () => {
+        queue.enqueue(async () => {
           if (await workspace.reload(change.file)) schedule(project);
         });
         return false;
@@ -583,7 +545,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     mayApply,
     fileOf,
     uriOf,
-    settled,
+    settled: () => queue.settled(),
     phraseMatchFor: async (project) => (await settingsFor(project)).exitPhraseMatch,
   });
 
