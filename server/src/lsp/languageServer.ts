@@ -10,31 +10,15 @@ import {
   TextDocumentSyncKind,
   WatchKind,
   type Connection,
-  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import {
-  BOT_FILE_GLOB,
-  BotWorkspace,
-  checkFile,
-  IncrementalCheck,
-  isInside,
-  type BotFile,
-  type BotProject,
-  type CheckedFile,
-  type CheckOptions,
-  type FileSystem,
-  type FileChange,
-  type Finding,
-} from '../engine';
-import { toDiagnostic } from './diagnostics';
+import { BOT_FILE_GLOB, BotWorkspace, isInside, type BotProject, type FileSystem, type FileChange } from '../engine';
 import { registerCustomRequests } from './customRequests';
 import { featureCapabilities, registerFeatures } from './features';
 import { defaultSettings, toSettings, type HandoffKitSettings } from './settings';
-import { STATUS_NOTIFICATION } from '../../../contract/protocol';
-import { notify } from './handlers';
 import { ClientUris, toPath, toUri } from './uris';
 import { WorkQueue } from './workQueue';
+import { Publisher } from './publisher';
 
 export interface Disposable {
   dispose(): void;
@@ -51,31 +35,10 @@ export interface ServerRuntime {
 /** Folders whose changes never concern a bot project (as the workspace's project search skips them). */
 const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
 
-/**
- * How many files a pass over a whole project checks between two looks at what came in: about 10
- * ms of checking (3,001 files take some 550 ms), so that hover, completion and edits are handled
- * during a first pass rather than after it.
- */
-const FILES_PER_STEP = 50;
-
-/** How long typing must pause before the touched projects are checked again. */
-const CHECK_DELAY_MS = 100;
-
-/**
- * How many diagnostics notifications go out before the server waits for them to be written: a
- * pass over thousands of files then lets requests in between, and never queues all at once.
- */
-const PUBLISH_CHUNK = 200;
-
-/** The diagnostics of a file without findings: one array, so that publishing it again costs nothing. */
-const NO_DIAGNOSTICS: Diagnostic[] = [];
-
 export function startLanguageServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new BotWorkspace(runtime.fs);
   const settingsCache = new Map<string, Promise<HandoffKitSettings>>();
-  const published = new Map<string, string>();
-  const pending = new Set<BotProject>();
   let folders: string[] = [];
   let canConfigure = false;
   let canWatch = false;
@@ -83,29 +46,19 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   let canShowProgress = false;
   const uris = new ClientUris();
   const uriOf = (file: string) => uris.uriOf(file);
-  /** Per project, the findings kept between check passes. */
-  const incrementalChecks = new WeakMap<BotProject, IncrementalCheck>();
-  /** Per project, how many files its last pass published (counted there: allFiles() copies thousands). */
-  const fileCounts = new WeakMap<BotProject, number>();
-  /** Per project, whether its last pass published the checks' findings (false: the checks were off). */
-  const publishedChecked = new WeakMap<BotProject, boolean>();
-  /** Per file path with findings, the diagnostics last converted from them (see diagnosticsOf). */
-  const converted = new Map<string, { findings: readonly Finding[]; file: BotFile; uris: number; related: BotFile[]; diagnostics: Diagnostic[] }>();
-  /** Per URI, the diagnostics array last published, so that one reused is not even compared. */
-  const publishedArrays = new Map<string, Diagnostic[]>();
-  let timer: Disposable | undefined;
-  /**
-   * The server's own work for the pass after an edit (ms, `performance.now()`): handling the
-   * document changes since the last pass, then the pass from its timer to the last diagnostics
-   * handed to the connection. Logged per pass ("Checked after ..."), read by scripts/bench/lsp.mjs.
-   */
-  const work = { changes: 0, changesMs: 0, timerFiredAt: undefined as number | undefined };
   const queue = new WorkQueue(
     (callback) => runtime.setImmediate(callback),
     (error) => connection.console.error(`Handoff Kit: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
-  /** Whether a check pass is under way (it may be between steps): another waits until it ends. */
-  let passUnderWay = false;
+  const publisher = new Publisher({
+    connection,
+    workspace,
+    documents,
+    queue,
+    uris,
+    setTimeout: (callback, ms) => runtime.setTimeout(callback, ms),
+    settingsFor,
+  });
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -145,8 +98,8 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
           folders = [...folders.filter((f) => !removed.includes(f)), ...added];
           workspace.allowedRoots = folders;
           // Folders nest in a multi-root workspace: a project another open folder still holds stays.
-          for (const folder of removed) for (const project of workspace.removeProjectsUnder(folder, folders)) clearProject(project);
-          for (const folder of added) for (const project of await workspace.loadProjectsUnder(folder)) schedule(project);
+          for (const folder of removed) for (const project of workspace.removeProjectsUnder(folder, folders)) publisher.clearProject(project);
+          for (const folder of added) for (const project of await workspace.loadProjectsUnder(folder)) publisher.schedule(project);
         });
       });
     }
@@ -170,21 +123,13 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     const files = projects.reduce((n, p) => n + p.allFiles().length, 0);
     connection.console.info(`Loaded ${projects.length} bot project(s), ${files} files, in ${Math.round(performance.now() - started)} ms.`);
     if (!projects.length) {
-      sendStatus(0);
+      publisher.sendStatus(0);
       void progress.then((p) => p?.done());
       return;
     }
     void progress.then((p) => p?.report(`Checking ${files} files`));
-    for (const project of projects) pending.add(project);
     // Tasks queued now would run between the pass's steps: the progress ends with the pass.
-    void queue.enqueue(checkPending).then(async () => (await progress)?.done());
-  }
-
-  /** Tells the client how much the server checks and how long the last check took (`durationMs`). */
-  function sendStatus(durationMs: number): void {
-    const projects = workspace.projects();
-    const files = projects.reduce((n, p) => n + (fileCounts.get(p) ?? p.allFiles().length), 0);
-    notify(connection, STATUS_NOTIFICATION, { projects: projects.length, files, durationMs: Math.round(durationMs) });
+    void publisher.checkNow(projects).then(async () => (await progress)?.done());
   }
 
   function syncDocument(document: TextDocument): BotProject | undefined {
@@ -205,8 +150,8 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       }
       const started = performance.now();
       const project = syncDocument(event.document);
-      if (project) schedule(project);
-      work.changesMs += performance.now() - started;
+      if (project) publisher.schedule(project);
+      publisher.noteChangeWork(performance.now() - started);
     });
   });
 
@@ -216,7 +161,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     queue.enqueue(async () => {
       const file = toPath(event.document.uri);
       const project = file ? workspace.projectOf(file) : undefined;
-      if (file && project && !published.has(uriOf(file))) schedule(project);
+      if (file && project && !publisher.hasPublished(uriOf(file))) publisher.schedule(project);
     });
   });
 
@@ -226,8 +171,8 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       const file = toPath(event.document.uri);
       if (!file || !workspace.projectOf(file)) return;
       const reloaded = await workspace.reload(file);
-      const project = reloaded ? workspace.projectOf(file) : forget(file);
-      if (project) schedule(project);
+      const project = reloaded ? workspace.projectOf(file) : publisher.forget(file);
+      if (project) publisher.schedule(project);
     });
   });
 
@@ -245,19 +190,19 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
           const root = path.dirname(file);
           if (change.type === FileChangeType.Deleted) {
             const project = workspace.project(root);
-            if (project && workspace.removeProject(root)) clearProject(project);
+            if (project && workspace.removeProject(root)) publisher.clearProject(project);
             continue;
           }
           if (!workspace.project(root)) {
-            schedule(await workspace.loadProject(root));
+            publisher.schedule(await workspace.loadProject(root));
             continue;
           }
         }
         // An open document is newer than the disk, except when the file went: VS Code keeps a
         // closed editor's document alive for a while, so a deleted file may still look open.
         if (documents.get(change.uri) && change.type !== FileChangeType.Deleted) continue;
-        const project = change.type === FileChangeType.Deleted ? forget(file) : (await workspace.reload(file), workspace.projectOf(file));
-        if (project) schedule(project);
+        const project = change.type === FileChangeType.Deleted ? publisher.forget(file) : (await workspace.reload(file), workspace.projectOf(file));
+        if (project) publisher.schedule(project);
       }
     });
   });
@@ -271,25 +216,25 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     if (!folders.some((root) => isInside(root, folder))) return;
     if (folder.split(path.sep).some((part) => IGNORED_FOLDERS.has(part))) return;
     if (type === FileChangeType.Deleted) {
-      for (const project of workspace.removeProjectsUnder(folder)) clearProject(project);
+      for (const project of workspace.removeProjectsUnder(folder)) publisher.clearProject(project);
       for (const project of workspace.projects()) {
         const gone = project.allFiles().filter((f) => isInside(folder, f.path) && !documents.get(uriOf(f.path)));
-        for (const f of gone) forget(f.path);
-        if (gone.length) schedule(project);
+        for (const f of gone) publisher.forget(f.path);
+        if (gone.length) publisher.schedule(project);
       }
       return;
     }
     // Created (or renamed into place); a file of no interest is no folder.
     if ((await runtime.fs.size(folder)) !== undefined) return;
-    for (const project of await workspace.loadProjectsUnder(folder)) schedule(project);
+    for (const project of await workspace.loadProjectsUnder(folder)) publisher.schedule(project);
     // An intents/ or journeys/ folder that appeared in a project: read the project again.
     const owner = workspace.project(path.dirname(folder));
     if (owner && (path.basename(folder) === 'intents' || path.basename(folder) === 'journeys')) {
       const before = owner.allFiles().map((f) => f.path);
       const reloaded = await workspace.loadProject(owner.root);
       for (const document of documents.all()) syncDocument(document);
-      for (const gone of before.filter((p) => !reloaded.file(p))) publish(uriOf(gone), []);
-      schedule(reloaded);
+      for (const gone of before.filter((p) => !reloaded.file(p))) publisher.clear(gone);
+      publisher.schedule(reloaded);
     }
   }
 
@@ -299,12 +244,12 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       const { maxFileSize } = await globalSettings();
       if (maxFileSize !== workspace.maxFileSize) {
         // Files were read under the old limit: read them again.
-        for (const project of workspace.projects()) clearProject(project);
+        for (const project of workspace.projects()) publisher.clearProject(project);
         for (const project of workspace.projects()) workspace.removeProject(project.root);
         await loadFolders(folders);
         return;
       }
-      for (const project of workspace.projects()) schedule(project);
+      for (const project of workspace.projects()) publisher.schedule(project);
     });
   });
 
@@ -323,191 +268,6 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       settingsCache.set(project.root, settings);
     }
     return settings;
-  }
-
-  function schedule(project: BotProject): void {
-    pending.add(project);
-    timer?.dispose();
-    timer = runtime.setTimeout(() => {
-      timer = undefined;
-      work.timerFiredAt ??= performance.now();
-      void queue.enqueue(checkPending);
-    }, CHECK_DELAY_MS);
-  }
-
-  async function checkPending(): Promise<void> {
-    // Checked already, by a pass that took them sooner; or a pass is between steps, and checks
-    // them when it ends.
-    if (!pending.size || passUnderWay) return;
-    passUnderWay = true;
-    try {
-      await checkProjects();
-    } finally {
-      passUnderWay = false;
-    }
-    // Changes that came between the steps of a pass.
-    if (pending.size) void queue.enqueue(checkPending);
-  }
-
-  async function checkProjects(): Promise<void> {
-    const projects = [...pending];
-    pending.clear();
-    const passStarted = performance.now();
-    const timerFiredAt = work.timerFiredAt ?? passStarted;
-    for (const project of projects) {
-      if (workspace.project(project.root) !== project) continue; // removed or reloaded meanwhile
-      const settings = await settingsFor(project);
-      const started = performance.now();
-      const relatedFile = (path: string) => {
-        const file = project.file(path);
-        return file ? { file, uri: uriOf(path) } : undefined;
-      };
-      const options = { rules: settings.rules, phraseMatch: settings.exitPhraseMatch, minConfidence: settings.minConfidence };
-      // Only the files an edit can have changed are checked again (see IncrementalCheck); the
-      // others keep their findings, and their diagnostics unless a related file changed.
-      let incremental = incrementalChecks.get(project);
-      if (!incremental) {
-        incrementalChecks.set(project, (incremental = new IncrementalCheck(project)));
-        // The first pass checks every file: the ones open in the editor go first, and out,
-        // before the thousands of others are even checked.
-        if (settings.enable) await publishOpenFirst(project, options, relatedFile);
-      }
-      let results: ReadonlyMap<string, CheckedFile> | undefined;
-      if (settings.enable) {
-        // A pass over every file goes in steps, with requests and edits handled in between (the
-        // edits are taken in by the pass); a keystroke's pass is one step.
-        const steps = incremental.runInSteps(options, FILES_PER_STEP);
-        let step = steps.next();
-        while (!step.done && (await queue.letQueuedTasksRun(), workspace.project(project.root) === project)) step = steps.next();
-        if (!step.done) continue; // removed or reloaded meanwhile
-        results = step.value;
-      }
-      // After a pass with the checks off (or none), every file is published; after that, only
-      // what can have changed (see filesToPublish): a keystroke then walks a handful of files, not 3,001.
-      const all = results && publishedChecked.get(project) ? undefined : project.allFiles();
-      const files = all ?? filesToPublish(project, incremental);
-      const fileCount = all?.length ?? incremental.checkedCount;
-      fileCounts.set(project, fileCount);
-      publishedChecked.set(project, !!results);
-      let sent = 0;
-      for (const file of files) {
-        const findings = results?.get(file.path)?.findings;
-        const written = publish(uriOf(file.path), findings ? diagnosticsOf(project, file, findings, relatedFile) : NO_DIAGNOSTICS);
-        if (written && ++sent % PUBLISH_CHUNK === 0) await written;
-      }
-      // The line's form is read by scripts/bench/lsp.mjs.
-      const again = results ? `, ${incremental.lastRunChecked} checked again` : '';
-      connection.console.log(`Checked ${project.root} (${fileCount} files${again}) in ${Math.round(performance.now() - started)} ms.`);
-    }
-    const passMs = performance.now() - timerFiredAt;
-    connection.console.log(
-      `Checked after ${work.changes} change(s): server work ${(work.changesMs + passMs).toFixed(2)} ms (changes ${work.changesMs.toFixed(2)} ms, pass ${passMs.toFixed(2)} ms).`,
-    );
-    work.changes = 0;
-    work.changesMs = 0;
-    work.timerFiredAt = undefined;
-    sendStatus(performance.now() - passStarted);
-  }
-
-  /**
-   * The files of a project whose diagnostics can differ from those last published, after an
-   * incremental run: those the run changed (`lastRunChanged`), those with findings (a related
-   * location may name a file that changed, so they are converted again when it did), and the
-   * open ones (a file opened gets its empty list). In the project's file order.
-   */
-  function filesToPublish(project: BotProject, incremental: IncrementalCheck): BotFile[] {
-    const paths = new Set(incremental.lastRunChanged);
-    for (const path of converted.keys()) paths.add(path);
-    for (const [path, uri] of uris.opens()) if (documents.get(uri)) paths.add(path);
-    const files: BotFile[] = [];
-    for (const path of paths) {
-      const file = project.file(path);
-      if (file) files.push(file);
-    }
-    return files.sort((a, b) => (project.orderOf(a.path) ?? 0) - (project.orderOf(b.path) ?? 0));
-  }
-
-  /**
-   * Checks and publishes the project's files open in the editor on their own (as IncrementalCheck
-   * would: `checkFile` gives the same findings), and waits until the notifications are written.
-   */
-  async function publishOpenFirst(
-    project: BotProject,
-    options: CheckOptions,
-    relatedFile: (path: string) => { file: BotFile; uri: string } | undefined,
-  ): Promise<void> {
-    const written: Promise<void>[] = [];
-    for (const document of documents.all()) {
-      const path = toPath(document.uri);
-      const file = path ? project.file(path) : undefined;
-      if (!file) continue;
-      const sending = publish(uriOf(file.path), diagnosticsOf(project, file, checkFile(project, file, options), relatedFile));
-      if (sending) written.push(sending);
-    }
-    await Promise.all(written);
-  }
-
-  /**
-   * The diagnostics of a file's findings, converted again only when the findings, the file, a
-   * file a finding relates to (its line positions) or the client's URIs changed since.
-   */
-  function diagnosticsOf(
-    project: BotProject,
-    file: BotFile,
-    findings: readonly Finding[],
-    relatedFile: (path: string) => { file: BotFile; uri: string } | undefined,
-  ): Diagnostic[] {
-    if (!findings.length) {
-      converted.delete(file.path);
-      return NO_DIAGNOSTICS;
-    }
-    const before = converted.get(file.path);
-    if (
-      before &&
-      before.findings === findings &&
-      before.file === file &&
-      before.uris === uris.generation &&
-      before.related.every((r) => project.file(r.path) === r)
-    ) {
-      return before.diagnostics;
-    }
-    const related = findings.flatMap((f) => (f.related ?? []).map((r) => project.file(r.file))).filter((f): f is BotFile => !!f);
-    const diagnostics = findings.map((finding) => toDiagnostic(finding, file, relatedFile));
-    converted.set(file.path, { findings, file, uris: uris.generation, related, diagnostics });
-    return diagnostics;
-  }
-
-  /**
-   * Sends a file's diagnostics unless the client has these already; returns the promise of the
-   * notification's being written, or undefined when nothing was sent. A closed file that never
-   * had any gets no empty list: the client shows nothing for it either way.
-   */
-  function publish(uri: string, diagnostics: Diagnostic[]): Promise<void> | undefined {
-    // The very array published last time: nothing to compare.
-    if (publishedArrays.get(uri) === diagnostics) return undefined;
-    // Not recorded as published: once the file is opened, its empty list goes out.
-    if (!diagnostics.length && !published.has(uri) && !documents.get(uri)) return undefined;
-    publishedArrays.set(uri, diagnostics);
-    const key = JSON.stringify(diagnostics);
-    if (published.get(uri) === key) return undefined;
-    published.set(uri, key);
-    return connection.sendDiagnostics({ uri, diagnostics });
-  }
-
-  /** Drops a deleted file from its project, and its findings from the editor. */
-  function forget(file: string): BotProject | undefined {
-    const project = workspace.delete(file);
-    converted.delete(file);
-    if (project) publish(uriOf(file), []);
-    uris.forget(file);
-    return project;
-  }
-
-  function clearProject(project: BotProject): void {
-    for (const file of project.allFiles()) {
-      publish(uriOf(file.path), NO_DIAGNOSTICS);
-      uris.forget(file.path);
-    }
   }
 
   const fileOf = async (uri: string) => {
@@ -532,7 +292,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       const disk = await runtime.fs.readFile(change.file);
       if (disk === undefined || stripBom(disk) !== file.text) {
         queue.enqueue(async () => {
-          if (await workspace.reload(change.file)) schedule(project);
+          if (await workspace.reload(change.file)) publisher.schedule(project);
         });
         return false;
       }
@@ -550,12 +310,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   });
 
   // Applying a change to a document is the server's work too: timed where TextDocuments does it.
-  documents.listen(
-    timingDocumentChanges(connection, (ms) => {
-      work.changes++;
-      work.changesMs += ms;
-    }),
-  );
+  documents.listen(timingDocumentChanges(connection, (ms) => publisher.noteChangeWork(ms, 1)));
 }
 
 /**
