@@ -1,24 +1,23 @@
-// Wires LSP to the engine: documents and file events feed the workspace model; a debounced pass
-// re-checks the projects they touched and publishes only the diagnostics that changed.
+// Wires LSP to the engine: documents, file and folder events (fileEvents.ts) feed the workspace
+// model through one queue (workQueue.ts); a debounced pass re-checks the projects they touched and
+// publishes only the diagnostics that changed (publisher.ts). Initialize and settings live here.
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
-  WatchKind,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { BOT_FILE_GLOB, BotWorkspace, isInside, type BotProject, type FileSystem, type FileChange } from '../engine';
+import { BotWorkspace, type BotProject, type FileSystem, type FileChange } from '../engine';
 import { registerCustomRequests } from './customRequests';
 import { featureCapabilities, registerFeatures } from './features';
 import { defaultSettings, toSettings, type HandoffKitSettings } from './settings';
 import { ClientUris, toPath, toUri } from './uris';
 import { WorkQueue } from './workQueue';
 import { Publisher } from './publisher';
+import { registerWatchedFiles, registerWorkspaceFolders, watchFiles, type FileEventContext } from './fileEvents';
 
 export interface Disposable {
   dispose(): void;
@@ -31,9 +30,6 @@ export interface ServerRuntime {
   /** Calls `callback` once the event loop has handled the input that came meanwhile (Node's setImmediate). */
   setImmediate(callback: () => void): void;
 }
-
-/** Folders whose changes never concern a bot project (as the workspace's project search skips them). */
-const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
 
 export function startLanguageServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
@@ -59,6 +55,21 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     setTimeout: (callback, ms) => runtime.setTimeout(callback, ms),
     settingsFor,
   });
+  const fileEvents: FileEventContext = {
+    workspace,
+    documents,
+    queue,
+    publisher,
+    uris,
+    fs: runtime.fs,
+    folders: () => folders,
+    setFolders: (paths) => {
+      folders = [...paths];
+      workspace.allowedRoots = folders;
+    },
+    syncOpenDocuments,
+  };
+  registerWatchedFiles(connection, fileEvents);
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -81,28 +92,8 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   connection.onInitialized(() => {
     // Only our section: a change of the editor's font size must not re-check every project.
     if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'handoffKit' });
-    if (canWatch) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [
-          { globPattern: BOT_FILE_GLOB },
-          // A deleted or renamed folder is one event for the folder: see folderChanged().
-          { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
-        ],
-      });
-    }
-    if (canTrackFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        queue.enqueue(async () => {
-          const removed = event.removed.map((f) => toPath(f.uri)).filter((p): p is string => !!p);
-          const added = event.added.map((f) => toPath(f.uri)).filter((p): p is string => !!p);
-          folders = [...folders.filter((f) => !removed.includes(f)), ...added];
-          workspace.allowedRoots = folders;
-          // Folders nest in a multi-root workspace: a project another open folder still holds stays.
-          for (const folder of removed) for (const project of workspace.removeProjectsUnder(folder, folders)) publisher.clearProject(project);
-          for (const folder of added) for (const project of await workspace.loadProjectsUnder(folder)) publisher.schedule(project);
-        });
-      });
-    }
+    if (canWatch) watchFiles(connection);
+    if (canTrackFolders) registerWorkspaceFolders(connection, fileEvents);
     workspace.allowedRoots = folders;
     queue.enqueue(() => loadFolders(folders));
   });
@@ -118,8 +109,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     void progress.then((p) => p?.begin('Handoff Kit', undefined, 'Loading bot projects'));
     workspace.maxFileSize = (await globalSettings()).maxFileSize;
     const projects = (await Promise.all(roots.map((folder) => workspace.loadProjectsUnder(folder)))).flat();
-    // Open documents hold newer text than the disk.
-    for (const document of documents.all()) syncDocument(document);
+    syncOpenDocuments();
     const files = projects.reduce((n, p) => n + p.allFiles().length, 0);
     connection.console.info(`Loaded ${projects.length} bot project(s), ${files} files, in ${Math.round(performance.now() - started)} ms.`);
     if (!projects.length) {
@@ -132,6 +122,12 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     void publisher.checkNow(projects).then(async () => (await progress)?.done());
   }
 
+  /** Open documents hold newer text than the disk. */
+  function syncOpenDocuments(): void {
+    for (const document of documents.all()) syncDocument(document);
+  }
+
+  /** Takes an open document's text, with its version, into the model; returns its project when that changed it. */
   function syncDocument(document: TextDocument): BotProject | undefined {
     const file = toPath(document.uri);
     if (!file) return undefined;
@@ -175,68 +171,6 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       if (project) publisher.schedule(project);
     });
   });
-
-  connection.onDidChangeWatchedFiles((params) => {
-    queue.enqueue(async () => {
-      for (const change of params.changes) {
-        const file = toPath(change.uri);
-        if (!file) continue;
-        if (!workspace.projectOf(file) && path.basename(file) !== 'bot.json') {
-          // Not a bot file: a folder that went or appeared (or a file of no interest).
-          await folderChanged(file, change.type);
-          continue;
-        }
-        if (path.basename(file) === 'bot.json') {
-          const root = path.dirname(file);
-          if (change.type === FileChangeType.Deleted) {
-            const project = workspace.project(root);
-            if (project && workspace.removeProject(root)) publisher.clearProject(project);
-            continue;
-          }
-          if (!workspace.project(root)) {
-            publisher.schedule(await workspace.loadProject(root));
-            continue;
-          }
-        }
-        // An open document is newer than the disk, except when the file went: VS Code keeps a
-        // closed editor's document alive for a while, so a deleted file may still look open.
-        if (documents.get(change.uri) && change.type !== FileChangeType.Deleted) continue;
-        const project = change.type === FileChangeType.Deleted ? publisher.forget(file) : (await workspace.reload(file), workspace.projectOf(file));
-        if (project) publisher.schedule(project);
-      }
-    });
-  });
-
-  /**
-   * A path that is no bot file was created or deleted: when it is (or was) a folder holding bot
-   * files, the files that went are forgotten (their findings cleared) and what appeared is
-   * loaded. A folder's deletion or renaming is reported as one event for the folder.
-   */
-  async function folderChanged(folder: string, type: FileChangeType): Promise<void> {
-    if (!folders.some((root) => isInside(root, folder))) return;
-    if (folder.split(path.sep).some((part) => IGNORED_FOLDERS.has(part))) return;
-    if (type === FileChangeType.Deleted) {
-      for (const project of workspace.removeProjectsUnder(folder)) publisher.clearProject(project);
-      for (const project of workspace.projects()) {
-        const gone = project.allFiles().filter((f) => isInside(folder, f.path) && !documents.get(uriOf(f.path)));
-        for (const f of gone) publisher.forget(f.path);
-        if (gone.length) publisher.schedule(project);
-      }
-      return;
-    }
-    // Created (or renamed into place); a file of no interest is no folder.
-    if ((await runtime.fs.size(folder)) !== undefined) return;
-    for (const project of await workspace.loadProjectsUnder(folder)) publisher.schedule(project);
-    // An intents/ or journeys/ folder that appeared in a project: read the project again.
-    const owner = workspace.project(path.dirname(folder));
-    if (owner && (path.basename(folder) === 'intents' || path.basename(folder) === 'journeys')) {
-      const before = owner.allFiles().map((f) => f.path);
-      const reloaded = await workspace.loadProject(owner.root);
-      for (const document of documents.all()) syncDocument(document);
-      for (const gone of before.filter((p) => !reloaded.file(p))) publisher.clear(gone);
-      publisher.schedule(reloaded);
-    }
-  }
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
