@@ -46,7 +46,7 @@ const runs = Number(options.runs ?? (quick ? 1 : 3));
 const edits = quick ? 1 : 7;
 const PROCESS_TIMEOUT_MS = 5 * 60_000;
 const LSP_TIMEOUT_MS = 2 * 60_000;
-/** The server's pause before checking (CHECK_DELAY_MS in server/src/lsp/languageServer.ts). */
+/** The server's pause before checking (CHECK_DELAY_MS in server/src/lsp/publisher.ts). */
 const CHECK_DELAY_MS = 100;
 
 const benchDir = path.join(repo, '.bench');

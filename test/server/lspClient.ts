@@ -1,10 +1,13 @@
 // A minimal LSP client for tests: spawns the bundled server over stdio and records what it
 // publishes, so that tests can wait for a condition instead of a fixed time.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CancellationTokenSource,
   createProtocolConnection,
+  ErrorCodes,
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
@@ -24,6 +27,10 @@ export class LspTestClient {
   readonly logs: string[] = [];
   /** Every handoffKit/status notification, oldest first. */
   readonly statuses: Array<{ projects: number; files: number; durationMs: number }> = [];
+  /** How many workspace/configuration requests the server has sent. */
+  configurationRequests = 0;
+  /** While set, the answers to workspace/configuration wait for it (see holdConfiguration). */
+  private configurationHeld: Promise<void> | undefined;
 
   /**
    * Spawns `command` (by default the bundled server of dist/, over stdio, with the Node flags the
@@ -47,7 +54,12 @@ export class LspTestClient {
       this.logs.push(params.message);
       this.notify();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+      this.configurationRequests++;
+      this.notify();
+      await this.configurationHeld;
+      return params.items.map(() => this.settings);
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
@@ -61,12 +73,11 @@ export class LspTestClient {
    */
   holdConfiguration(): () => void {
     let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    this.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
-      await released;
-      return params.items.map(() => this.settings);
-    });
-    return release;
+    this.configurationHeld = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.configurationHeld = undefined;
+      release();
+    };
   }
 
   /** Starts the session; returns the server's initialize result (its capabilities). */
@@ -109,6 +120,26 @@ export class LspTestClient {
   /** Sends a request with the document's URI; for the feature tests. */
   request<R>(method: string, file: string, params: object = {}): Promise<R> {
     return this.connection.sendRequest(method, { textDocument: { uri: uri(file) }, ...params });
+  }
+
+  /**
+   * Sends a request the test can cancel: `cancel()` sends `$/cancelRequest` for it, and `response`
+   * settles with whatever the server answers (for a cancelled request, the RequestCancelled error).
+   */
+  cancellableRequest<R>(method: string, params: object): { response: Promise<R>; cancel(): void } {
+    const source = new CancellationTokenSource();
+    return { response: this.connection.sendRequest<R>(method, params, source.token), cancel: () => source.cancel() };
+  }
+
+  /**
+   * Resolves once the server has read every message sent before: it handles messages in the order
+   * they came, and answers a request for a method it does not know at once.
+   */
+  async roundTrip(): Promise<void> {
+    await this.connection.sendRequest('handoffKit/test/noSuchMethod').then(
+      () => assert.fail('the server answered a method it does not have'),
+      (error: { code?: number }) => assert.equal(error.code, ErrorCodes.MethodNotFound),
+    );
   }
 
   /** Replaces a whole open document (a full-text change). */

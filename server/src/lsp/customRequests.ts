@@ -1,6 +1,5 @@
 // The extension's own requests: the scaffold's questions and plan, and the banner preview.
 import * as path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import {
   addUtteranceFix,
@@ -27,6 +26,7 @@ import {
   UTTERANCE_TESTS,
 } from '../../../contract/protocol';
 import { handle } from './handlers';
+import { toPath, toUri } from './uris';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
 export interface RequestContext extends EditContext {
@@ -46,7 +46,7 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     await context.settled();
     return Promise.all(
       context.workspace.projects().map(async (project) => ({
-        uri: pathToFileURL(project.root).href,
+        uri: toUri(project.root),
         name: project.config.name?.value ?? path.basename(project.root),
         context: disconnectionContext(project, await effectiveMatch(project)),
       })),
@@ -55,7 +55,8 @@ export function registerCustomRequests(connection: Connection, context: RequestC
 
   handle(connection, SCAFFOLD, async (params) => {
     await context.settled();
-    const project = context.workspace.project(fileURLToPath(params.project));
+    const root = toPath(params.project);
+    const project = root === undefined ? undefined : context.workspace.project(root);
     if (!project) throw new Error(`${params.project} is not a bot project of this workspace`);
     const plan = planDisconnection(project, { ...params.options, phraseMatch: await effectiveMatch(project) });
     if (!(await context.mayApply(project, plan.edit.changes))) {
@@ -85,12 +86,12 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     const project = await projectOf(params.uri);
     if (!project) return null;
     const rows = utteranceTestRows(project, { all: params.all });
-    return { project: pathToFileURL(project.root).href, csv: utteranceTestCsv(rows).join(''), rows: rows.length };
+    return { project: toUri(project.root), csv: utteranceTestCsv(rows).join(''), rows: rows.length };
   });
 
   handle(connection, STUDIO_SHEET, async (params) => {
     const project = await projectOf(params.uri);
-    return project ? { project: pathToFileURL(project.root).href, markdown: studioSheet(project) } : null;
+    return project ? { project: toUri(project.root), markdown: studioSheet(project) } : null;
   });
 
   /** The project of a file or folder URI (a project's own folder, or any folder or file inside it); else the first. */
@@ -98,7 +99,8 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     await context.settled();
     const projects = context.workspace.projects();
     if (!uri) return projects[0];
-    const target = fileURLToPath(uri);
+    const target = toPath(uri);
+    if (target === undefined) throw new Error(`${uri} is not a file: URI`);
     return projects.filter((p) => target === p.root || target.startsWith(p.root + path.sep)).sort((a, b) => b.root.length - a.root.length)[0];
   }
 

@@ -1,21 +1,9 @@
-// Engine findings as LSP diagnostics: offsets become line and character only here.
-import { TextDocument } from 'vscode-languageserver-textdocument';
+// Engine findings as LSP diagnostics: their offsets become ranges through positions.ts.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import { DOCS_BASE_URL, docsPathOf, type BotFile, type Finding, type Severity } from '../engine';
+import { rangeOf } from './positions';
 
 export const SOURCE = 'handoff-kit';
-
-const lineIndexes = new WeakMap<BotFile, TextDocument>();
-
-/** A line index over the exact text the findings were computed on (one per parsed version). */
-export function lineIndexOf(file: BotFile): TextDocument {
-  let document = lineIndexes.get(file);
-  if (!document) {
-    document = TextDocument.create(file.path, 'json', file.version, file.text);
-    lineIndexes.set(file, document);
-  }
-  return document;
-}
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -40,18 +28,14 @@ export function toDiagnostic(
   file: BotFile,
   relatedFile: (path: string) => { file: BotFile; uri: string } | undefined = () => undefined,
 ): Diagnostic {
-  const lines = lineIndexOf(file);
   const related = (finding.related ?? []).flatMap((r) => {
     const target = relatedFile(r.file);
     if (!target) return [];
-    const at = lineIndexOf(target.file);
-    return [
-      { location: { uri: target.uri, range: { start: at.positionAt(r.offset), end: at.positionAt(r.offset + r.length) } }, message: r.message },
-    ];
+    return [{ location: { uri: target.uri, range: rangeOf(target.file, r.offset, r.length) }, message: r.message }];
   });
   const data: DiagnosticData = { messageId: finding.messageId, ...(finding.data ? { data: finding.data } : {}) };
   return {
-    range: { start: lines.positionAt(finding.offset), end: lines.positionAt(finding.offset + finding.length) },
+    range: rangeOf(file, finding.offset, finding.length),
     severity: severities[finding.severity],
     source: SOURCE,
     code: finding.code,

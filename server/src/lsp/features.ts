@@ -1,5 +1,6 @@
 // Editor features over LSP: quick fixes, completion, hover, navigation, rename and the outline.
-// Each handler finds the file in the model, asks an engine service in offsets, and converts.
+// Each handler finds the file in the model, asks an engine service in offsets, and converts; a
+// request the client cancels meanwhile is answered RequestCancelled (cancellation.ts).
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -13,7 +14,6 @@ import {
   type Connection,
   type DocumentSymbol,
   type Location,
-  type Range,
 } from 'vscode-languageserver/node';
 import type { BotFile, BotProject, CheckOptions } from '../engine';
 import {
@@ -36,7 +36,9 @@ import {
   type OutlineItem,
   type ProjectEdit,
 } from '../engine';
-import { lineIndexOf, SOURCE, type DiagnosticData } from './diagnostics';
+import { cancellable } from './cancellation';
+import { SOURCE, type DiagnosticData } from './diagnostics';
+import { lineIndexOf, offsetAt, rangeOf } from './positions';
 import { COMMANDS } from '../../../contract/commands';
 
 /** The extension's command for each action a fix asks the editor to complete. */
@@ -60,67 +62,64 @@ export interface FeatureContext extends EditContext {
 }
 
 export function registerFeatures(connection: Connection, context: FeatureContext): void {
-  const rangeOf = (file: BotFile, offset: number, length: number): Range => {
-    const lines = lineIndexOf(file);
-    return { start: lines.positionAt(offset), end: lines.positionAt(offset + length) };
-  };
-
   const toWorkspaceEdit = (project: BotProject, changes: readonly FileChange[]) => workspaceEditOf(project, changes, context);
 
-  connection.onCodeAction(async (params) => {
-    const found = await context.fileOf(params.textDocument.uri);
-    if (!found) return [];
-    const { project, file } = found;
-    const only = params.context.only;
-    if (only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`))) {
-      // Asked for "fix all" (editor.codeActionsOnSave, Source Action…): one action with the safe
-      // fixes, as `handoff-kit check --fix` applies them, limited to this document so that saving
-      // one file never edits or creates another.
-      const plan = new FixPlan();
-      chooseSafeFixes(
-        project,
-        file,
-        plan,
-        (await context.checkOptionsFor?.(project)) ?? {},
-        (change) => change.kind === 'edit' && change.file === file.path,
-      );
-      const changes = plan.changesOf(file.path);
-      if (!changes.length) return [];
-      return [
-        {
-          title: 'Fix all safe Handoff Kit problems',
-          kind: FIX_ALL_KIND,
-          edit: toWorkspaceEdit(project, [{ kind: 'edit', file: file.path, changes }]),
-        },
-      ];
-    }
-    if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-    const lines = lineIndexOf(file);
-    const actions: CodeAction[] = [];
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
-      const offset = lines.offsetAt(diagnostic.range.start);
-      const length = lines.offsetAt(diagnostic.range.end) - offset;
-      const carried = (diagnostic.data ?? {}) as Partial<DiagnosticData>;
-      // Each diagnostic's fixes, and each fix, in isolation: one that cannot be computed or
-      // converted never takes the others with it.
-      let fixes: ProjectEdit[] = [];
-      try {
-        fixes = quickFixes(project, file, { code: diagnostic.code, offset, length, messageId: carried.messageId, data: carried.data });
-      } catch {
-        continue;
+  connection.onCodeAction((params, token) =>
+    cancellable(token, async () => {
+      const found = await context.fileOf(params.textDocument.uri);
+      if (!found) return [];
+      const { project, file } = found;
+      const only = params.context.only;
+      if (only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`))) {
+        // Asked for "fix all" (editor.codeActionsOnSave, Source Action…): one action with the safe
+        // fixes, as `handoff-kit check --fix` applies them, limited to this document so that saving
+        // one file never edits or creates another.
+        const plan = new FixPlan();
+        chooseSafeFixes(
+          project,
+          file,
+          plan,
+          (await context.checkOptionsFor?.(project)) ?? {},
+          (change) => change.kind === 'edit' && change.file === file.path,
+        );
+        const changes = plan.changesOf(file.path);
+        if (!changes.length) return [];
+        return [
+          {
+            title: 'Fix all safe Handoff Kit problems',
+            kind: FIX_ALL_KIND,
+            edit: toWorkspaceEdit(project, [{ kind: 'edit', file: file.path, changes }]),
+          },
+        ];
       }
-      for (const fix of fixes) {
+      if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+      const lines = lineIndexOf(file);
+      const actions: CodeAction[] = [];
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+        const offset = lines.offsetAt(diagnostic.range.start);
+        const length = lines.offsetAt(diagnostic.range.end) - offset;
+        const carried = (diagnostic.data ?? {}) as Partial<DiagnosticData>;
+        // Each diagnostic's fixes, and each fix, in isolation: one that cannot be computed or
+        // converted never takes the others with it.
+        let fixes: ProjectEdit[] = [];
         try {
-          if (!fix.command && !(await context.mayApply(project, fix.changes))) continue;
-          actions.push(toCodeAction(project, fix, [diagnostic]));
+          fixes = quickFixes(project, file, { code: diagnostic.code, offset, length, messageId: carried.messageId, data: carried.data });
         } catch {
-          // left out, as a fix that cannot be computed
+          continue;
+        }
+        for (const fix of fixes) {
+          try {
+            if (!fix.command && !(await context.mayApply(project, fix.changes))) continue;
+            actions.push(toCodeAction(project, fix, [diagnostic]));
+          } catch {
+            // left out, as a fix that cannot be computed
+          }
         }
       }
-    }
-    return actions;
-  });
+      return actions;
+    }),
+  );
 
   const toCodeAction = (project: BotProject, fix: ProjectEdit, diagnostics: CodeAction['diagnostics']): CodeAction => ({
     title: fix.title,
@@ -138,28 +137,34 @@ export function registerFeatures(connection: Connection, context: FeatureContext
       : { edit: toWorkspaceEdit(project, fix.changes) }),
   });
 
-  connection.onCompletion(async (params) => {
-    const found = await context.fileOf(params.textDocument.uri);
-    if (!found) return [];
-    const offset = lineIndexOf(found.file).offsetAt(params.position);
-    return completionsAt(found.project, found.file, offset).map((c): CompletionItem => ({
-      label: c.label,
-      kind: completionKinds[c.kind],
-      detail: c.detail,
-      documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
-      sortText: c.sortText,
-      filterText: c.snippet ? c.label : c.insertText,
-      insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: { range: rangeOf(found.file, c.replace.offset, c.replace.length), newText: c.insertText },
-    }));
-  });
+  connection.onCompletion((params, token) =>
+    cancellable(token, async () => {
+      const found = await context.fileOf(params.textDocument.uri);
+      if (!found) return [];
+      const offset = offsetAt(found.file, params.position);
+      return completionsAt(found.project, found.file, offset).map((c): CompletionItem => ({
+        label: c.label,
+        kind: completionKinds[c.kind],
+        detail: c.detail,
+        documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+        sortText: c.sortText,
+        filterText: c.snippet ? c.label : c.insertText,
+        insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: rangeOf(found.file, c.replace.offset, c.replace.length), newText: c.insertText },
+      }));
+    }),
+  );
 
-  connection.onHover(async (params) => {
-    const found = await context.fileOf(params.textDocument.uri);
-    if (!found) return null;
-    const hover = hoverAt(found.project, found.file, lineIndexOf(found.file).offsetAt(params.position));
-    return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(found.file, hover.offset, hover.length) } : null;
-  });
+  connection.onHover((params, token) =>
+    cancellable(token, async () => {
+      const found = await context.fileOf(params.textDocument.uri);
+      if (!found) return null;
+      const hover = hoverAt(found.project, found.file, offsetAt(found.file, params.position));
+      return hover
+        ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(found.file, hover.offset, hover.length) }
+        : null;
+    }),
+  );
 
   const locations = async (
     uri: string,
@@ -169,75 +174,85 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   ): Promise<Location[]> => {
     const found = await context.fileOf(uri);
     if (!found) return [];
-    const symbol = symbolAt(found.file, lineIndexOf(found.file).offsetAt(position));
+    const symbol = symbolAt(found.file, offsetAt(found.file, position));
     if (!symbol) return [];
     return occurrencesOf(found.project, symbol)
       .filter((o) => (which === 'definitions' ? o.isDefinition : includeDeclaration || !o.isDefinition))
       .map((o) => ({ uri: context.uriOf(o.file.path), range: rangeOf(o.file, o.offset, o.length) }));
   };
 
-  connection.onDefinition((params) => locations(params.textDocument.uri, params.position, 'definitions'));
-  connection.onReferences((params) => locations(params.textDocument.uri, params.position, 'all', params.context.includeDeclaration));
+  connection.onDefinition((params, token) => cancellable(token, () => locations(params.textDocument.uri, params.position, 'definitions')));
+  connection.onReferences((params, token) =>
+    cancellable(token, () => locations(params.textDocument.uri, params.position, 'all', params.context.includeDeclaration)),
+  );
 
-  connection.onPrepareRename(async (params) => {
-    const found = await context.fileOf(params.textDocument.uri);
-    if (!found) return null;
-    const occurrence = prepareRename(found.file, lineIndexOf(found.file).offsetAt(params.position));
-    if (!occurrence) return null;
-    // The name without its quotes.
-    return { range: rangeOf(found.file, occurrence.offset + 1, occurrence.length - 2), placeholder: String(occurrence.node.value) };
-  });
+  connection.onPrepareRename((params, token) =>
+    cancellable(token, async () => {
+      const found = await context.fileOf(params.textDocument.uri);
+      if (!found) return null;
+      const occurrence = prepareRename(found.file, offsetAt(found.file, params.position));
+      if (!occurrence) return null;
+      // The name without its quotes.
+      return { range: rangeOf(found.file, occurrence.offset + 1, occurrence.length - 2), placeholder: String(occurrence.node.value) };
+    }),
+  );
 
-  connection.onRenameRequest(async (params) => {
-    const found = await context.fileOf(params.textDocument.uri);
-    if (!found) return null;
-    try {
-      const changes = renameEdits(found.project, found.file, lineIndexOf(found.file).offsetAt(params.position), params.newName);
-      if (!(await context.mayApply(found.project, changes))) {
-        throw new ResponseError(
-          ErrorCodes.InvalidParams,
-          'The rename would write a file outside the workspace folders, or one changed on disk since it was read; try again.',
-        );
+  connection.onRenameRequest((params, token) =>
+    cancellable(token, async () => {
+      const found = await context.fileOf(params.textDocument.uri);
+      if (!found) return null;
+      try {
+        const changes = renameEdits(found.project, found.file, offsetAt(found.file, params.position), params.newName);
+        if (!(await context.mayApply(found.project, changes))) {
+          throw new ResponseError(
+            ErrorCodes.InvalidParams,
+            'The rename would write a file outside the workspace folders, or one changed on disk since it was read; try again.',
+          );
+        }
+        return toWorkspaceEdit(found.project, changes);
+      } catch (error) {
+        if (error instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+        throw error;
       }
-      return toWorkspaceEdit(found.project, changes);
-    } catch (error) {
-      if (error instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
-      throw error;
-    }
-  });
+    }),
+  );
 
   // A lens above each banner payload opens the preview on it; "Copy for Studio" lenses above each
   // Send Event node and an intent's utterances copy what Studio's fields take.
-  connection.onCodeLens(async (params) => {
-    const found = await context.fileOf(params.textDocument.uri);
-    if (!found) return [];
-    const copies = studioPieces(found.file).map((piece) => ({
-      range: rangeOf(found.file, piece.offset, 0),
-      command: { title: piece.title, command: COMMANDS.copyForStudio, arguments: [piece.text, piece.what] },
-    }));
-    if (found.file.kind !== 'journey') return copies;
-    return [
-      ...bannerPayloadsIn(found.file).map((payload) => ({
-        range: rangeOf(found.file, payload.offset, 0),
-        command: { title: 'Preview banner', command: COMMANDS.previewBanner, arguments: [params.textDocument.uri, payload.offset] },
-      })),
-      ...copies,
-    ];
-  });
+  connection.onCodeLens((params, token) =>
+    cancellable(token, async () => {
+      const found = await context.fileOf(params.textDocument.uri);
+      if (!found) return [];
+      const copies = studioPieces(found.file).map((piece) => ({
+        range: rangeOf(found.file, piece.offset, 0),
+        command: { title: piece.title, command: COMMANDS.copyForStudio, arguments: [piece.text, piece.what] },
+      }));
+      if (found.file.kind !== 'journey') return copies;
+      return [
+        ...bannerPayloadsIn(found.file).map((payload) => ({
+          range: rangeOf(found.file, payload.offset, 0),
+          command: { title: 'Preview banner', command: COMMANDS.previewBanner, arguments: [params.textDocument.uri, payload.offset] },
+        })),
+        ...copies,
+      ];
+    }),
+  );
 
-  connection.onDocumentSymbol(async (params) => {
-    const found = await context.fileOf(params.textDocument.uri);
-    if (!found) return [];
-    const convert = (item: OutlineItem): DocumentSymbol => ({
-      name: item.name,
-      detail: item.detail,
-      kind: symbolKinds[item.kind],
-      range: rangeOf(found.file, item.offset, item.length),
-      selectionRange: rangeOf(found.file, item.selection.offset, item.selection.length),
-      children: item.children.map(convert),
-    });
-    return outlineOf(found.file).map(convert);
-  });
+  connection.onDocumentSymbol((params, token) =>
+    cancellable(token, async () => {
+      const found = await context.fileOf(params.textDocument.uri);
+      if (!found) return [];
+      const convert = (item: OutlineItem): DocumentSymbol => ({
+        name: item.name,
+        detail: item.detail,
+        kind: symbolKinds[item.kind],
+        range: rangeOf(found.file, item.offset, item.length),
+        selectionRange: rangeOf(found.file, item.selection.offset, item.selection.length),
+        children: item.children.map(convert),
+      });
+      return outlineOf(found.file).map(convert);
+    }),
+  );
 }
 
 const completionKinds: Record<CompletionKind, CompletionItemKind> = {

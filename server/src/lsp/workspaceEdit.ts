@@ -2,7 +2,7 @@
 import type { CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { BotProject } from '../engine';
 import type { FileChange } from '../engine';
-import { lineIndexOf } from './diagnostics';
+import { rangeOf } from './positions';
 
 export interface EditContext {
   /** The URI the client knows a file by. */
@@ -25,15 +25,11 @@ export function workspaceEditOf(project: BotProject, changes: readonly FileChang
     }
     const file = project.file(change.file);
     if (!file) continue;
-    const lines = lineIndexOf(file);
     documentChanges.push({
       // The version the edit was computed on, so that the editor refuses it if the text has
       // moved on since; files read from disk (version -1) have none.
       textDocument: { uri, version: file.version >= 0 ? file.version : null },
-      edits: change.changes.map((c) => ({
-        range: { start: lines.positionAt(c.offset), end: lines.positionAt(c.offset + c.length) },
-        newText: c.newText,
-      })),
+      edits: change.changes.map((c) => ({ range: rangeOf(file, c.offset, c.length), newText: c.newText })),
     });
   }
   return { documentChanges };
