@@ -50,6 +50,8 @@ export default tseslint.config(
     rules: {
       // Unused parameters named with a leading underscore are kept on purpose (a callback's shape).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // One import statement per module, types and values together (as vscode-eslint's config).
+      'no-duplicate-imports': 'error',
     },
   },
   ...layerBlocks,

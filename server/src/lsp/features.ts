@@ -15,8 +15,10 @@ import {
   type DocumentSymbol,
   type Location,
 } from 'vscode-languageserver/node';
-import type { BotFile, BotProject, CheckOptions } from '../engine';
 import {
+  type BotFile,
+  type BotProject,
+  type CheckOptions,
   chooseSafeFixes,
   completionsAt,
   FixPlan,

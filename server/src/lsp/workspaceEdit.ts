@@ -1,7 +1,6 @@
 // Engine edits (offsets, files to create) as one LSP workspace edit.
 import type { CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import type { BotProject } from '../engine';
-import type { FileChange } from '../engine';
+import { type BotProject, type FileChange } from '../engine';
 import { rangeOf } from './positions';
 
 export interface EditContext {

@@ -9,8 +9,16 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as nodeTest from 'node:test';
-import { ruleOf, type CheckOptions, type Finding, type Rule, type Severity } from '../../../server/src/engine';
-import { applyChanges, quickFixes, type ProjectEdit } from '../../../server/src/engine';
+import {
+  ruleOf,
+  type CheckOptions,
+  type Finding,
+  type Rule,
+  type Severity,
+  applyChanges,
+  quickFixes,
+  type ProjectEdit,
+} from '../../../server/src/engine';
 import { ProjectFixture, ROOT, type FileLimits } from '../support/projectFixture';
 
 /** Where a finding must be: the n-th (1-based) occurrence of `snippet` in the file's text, or offsets. */

@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import * as jsonc from 'jsonc-parser';
 import { describe, it } from 'node:test';
-import { readBannerPayload, type BannerShape } from '../../../server/src/engine';
-import { bannerPreviewAt, completionsAt, hoverAt, occurrencesOf, symbolAt } from '../../../server/src/engine';
+import { readBannerPayload, type BannerShape, bannerPreviewAt, completionsAt, hoverAt, occurrencesOf, symbolAt } from '../../../server/src/engine';
 import { journeyWith, ProjectFixture } from '../support/projectFixture';
 
 const J = 'journeys/j.json';

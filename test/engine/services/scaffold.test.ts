@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { BotProject, BotWorkspace, checkProject, nodeFileSystem } from '../../../server/src/engine';
+import { BotProject, BotWorkspace, checkProject, nodeFileSystem, applyChanges, type ProjectEdit } from '../../../server/src/engine';
 import type { PhraseMatch } from '../../../server/src/engine/phrases/phraseMatch';
-import { applyChanges, type ProjectEdit } from '../../../server/src/engine';
 import {
   disconnectionContext,
   planDisconnection,

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { BotProject, checkProject } from '../../../server/src/engine';
-import { applyChanges } from '../../../server/src/engine';
+import { BotProject, checkProject, applyChanges } from '../../../server/src/engine';
 import { planDisconnection, planNewProject, validateProjectName } from '../../../server/src/engine/services/scaffold';
 
 const root = path.resolve('/bots/support-bot');

@@ -3,8 +3,7 @@
 // journeys they trigger.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validBot } from '../support/projectFixture';
-import { journeyWith } from '../support/projectFixture';
+import { validBot, journeyWith } from '../support/projectFixture';
 import { codesNamed, guideProject, lastStep, run, stepOf, toAgent, transcript } from './simulationFixture';
 
 const event = (name: string) => ({ kind: 'event' as const, name });

@@ -1,8 +1,7 @@
 // Hovers: what an event does, an intent's utterances and the journeys it starts, a node's role,
 // and for a banner, how it will look.
 import * as jsonc from 'jsonc-parser';
-import type { BotFile } from '../model/botFile';
-import { relativePath } from '../model/botFile';
+import { type BotFile, relativePath, named } from '../model/botFile';
 import { bannerPayloadsOf } from '../analysis/exitPhrases';
 import { sendEventNodesOf } from '../model/functionCode';
 import { readJourney } from '../model/journey';
@@ -10,7 +9,6 @@ import { nodesById } from '../model/journeyGraph';
 import { platformEvent } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
 import { indexOf } from '../analysis/projectIndex';
-import { named } from '../model/botFile';
 import { symbolAt } from './navigation';
 
 /** A hover's Markdown, and the UTF-16 range (`offset`, `length`) of the file's text it is about. */
