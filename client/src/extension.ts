@@ -15,12 +15,9 @@ import {
 import { BannerPreviewPanel } from './bannerPreview/panel';
 import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
 import { newBotProject } from './newBotProject';
-import type { DisconnectionOptions } from '../../server/src/engine';
+import { BOT_FILE_GLOB, PROJECT_FILES, patternOf, type DisconnectionOptions } from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
-
-/** The files of a bot project the server checks, and the project's own settings. */
-const BOT_FILE_GLOB = '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js}';
 
 let client: LanguageClient | undefined;
 
@@ -38,17 +35,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
-  const botFiles = [
-    ...['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json'].map((pattern) => ({
-      scheme: 'file',
-      language: 'json',
-      pattern: `**/${pattern}`,
-    })),
-    // Studio's test reports are CSV, whatever language mode the editor gives them.
-    { scheme: 'file', pattern: '**/test-reports/*.csv' },
-    // The code of Studio functions: their `app.sendEvent` calls are checked like Send Event nodes.
-    { scheme: 'file', language: 'javascript', pattern: '**/functions/*.js' },
-  ];
+  // Every kind of bot file, from the engine's one list: JSON files in the JSON mode, functions in
+  // the JavaScript mode, Studio's CSV files (test reports, translations, FAQs) whatever mode the
+  // editor gives them.
+  const botFiles = PROJECT_FILES.map((spec) => ({
+    scheme: 'file',
+    ...(spec.editorLanguage ? { language: spec.editorLanguage } : {}),
+    pattern: `**/${patternOf(spec)}`,
+  }));
   const clientOptions: LanguageClientOptions = {
     documentSelector: botFiles,
     synchronize: {

@@ -126,7 +126,10 @@ describe('handoff-kit check', () => {
     await writeFile(path.join(broken, 'notes.json'), '{}');
     const { code, stderr } = run(['check', 'broken-bot/notes.json'], folder);
     assert.equal(code, 2);
-    assert.equal(stderr, 'handoff-kit: broken-bot/notes.json is not a bot file (bot.json, intents/*.json or journeys/*.json of a bot project)\n');
+    assert.equal(
+      stderr,
+      'handoff-kit: broken-bot/notes.json is not a bot file (bot.json, handoff-kit.json, intents/*.json, journeys/*.json, functions/*.js or test-reports/*.csv of a bot project)\n',
+    );
   });
 
   it('exits 2 for a journey outside any project, saying no bot.json was found', () => {

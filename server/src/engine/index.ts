@@ -7,14 +7,26 @@
 // -> the front ends, which turn offsets into lines and characters.
 
 // The model: load a workspace, set a document's text, read a project.
-export { BotFile, fileKindOf, relativePath, SETTINGS_FILE, type FileKind, type NamedValue } from './model/botFile';
+export { BotFile, relativePath, type NamedValue } from './model/botFile';
+export {
+  BOT_FILE_GLOB,
+  BOT_FILE_PATTERNS,
+  fileKindOf,
+  PROJECT_FILES,
+  PROJECT_FOLDERS,
+  patternOf,
+  SETTINGS_FILE,
+  TEST_REPORTS_FOLDER,
+  type FileKind,
+  type ProjectFileSpec,
+} from './model/projectLayout';
 export { readBotConfig, type BotConfig, type DeclaredEvent } from './model/botConfig';
 export { nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
 export { unparsable } from './model/functionCode';
 export { readIntent, type Intent } from './model/intent';
 export { readJourney, type Journey, type JourneyNode } from './model/journey';
 export { BotProject } from './project/project';
-export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, BOT_FILE_PATTERNS, isInside, type Access, type WorkspaceOptions } from './project/workspace';
+export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, isInside, type Access, type WorkspaceOptions } from './project/workspace';
 export type { PhraseMatch } from './phrases/phraseMatch';
 export { PHRASE_MATCHES } from './phrases/phraseMatch';
 
@@ -64,4 +76,3 @@ export {
 export { studioSheet, studioData, studioUtterances } from './studio/sheet';
 export { studioPieces, type StudioPiece } from './studio/pieces';
 export { DEFAULT_MIN_CONFIDENCE } from './studio/liveResults';
-export { TEST_REPORTS_FOLDER } from './model/botFile';

@@ -15,10 +15,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
+  BOT_FILE_GLOB,
   BotWorkspace,
   checkFile,
   IncrementalCheck,
   isInside,
+  PROJECT_FOLDERS,
   type BotFile,
   type BotProject,
   type CheckedFile,
@@ -169,7 +171,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          { globPattern: '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js}' },
+          { globPattern: BOT_FILE_GLOB },
           // A deleted or renamed folder is one event for the folder: see folderChanged().
           { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
         ],
@@ -327,9 +329,9 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     // Created (or renamed into place); a file of no interest is no folder.
     if ((await runtime.fs.size(folder)) !== undefined) return;
     for (const project of await workspace.loadProjectsUnder(folder)) schedule(project);
-    // An intents/ or journeys/ folder that appeared in a project: read the project again.
+    // A folder of bot files (intents/, translations/…) that appeared in a project: read the project again.
     const owner = workspace.project(path.dirname(folder));
-    if (owner && (path.basename(folder) === 'intents' || path.basename(folder) === 'journeys')) {
+    if (owner && PROJECT_FOLDERS.includes(path.basename(folder))) {
       const before = owner.allFiles().map((f) => f.path);
       const reloaded = await workspace.loadProject(owner.root);
       for (const document of documents.all()) syncDocument(document);

@@ -33,7 +33,7 @@ export interface FileSystem {
    * symbolic links (to folders and to files) are followed, and a link that leads nowhere or loops
    * is listed too (as the link's own path), so that it can be reported rather than missed.
    */
-  glob(patterns: string[], cwd: string, options?: { followLinks?: boolean }): Promise<string[]>;
+  glob(patterns: readonly string[], cwd: string, options?: { followLinks?: boolean }): Promise<string[]>;
   /**
    * Where `filePath` really is (every symbolic link resolved); undefined when nothing is there.
    * Optional: a file system without it has no links, and every path is its own real path.
@@ -323,7 +323,7 @@ function filesNamed(name: string, cwd: string): string[] {
  * The symbolic links (of any kind, broken ones included) matching shallow patterns such as
  * `intents/*.json`: folders spelt out, `*` only in the last segment. Other patterns match none.
  */
-async function linksMatching(patterns: string[], cwd: string): Promise<string[]> {
+async function linksMatching(patterns: readonly string[], cwd: string): Promise<string[]> {
   const byFolder = new Map<string, RegExp[]>();
   for (const pattern of patterns) {
     const segments = pattern.split('/');

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import type { BotFile } from '../model/botFile';
 import { BotProject } from './project';
 import { readOneFile, type FileRead, type FileSystem, type RealPath } from './fileSystem';
+import { BOT_FILE_PATTERNS } from '../model/projectLayout';
 
-export const BOT_FILE_PATTERNS = ['bot.json', 'handoff-kit.json', 'intents/*.json', 'journeys/*.json', 'test-reports/*.csv', 'functions/*.js'];
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 /**
  * How many files a project load reads at once through a file system without `readFiles`.
