@@ -21,7 +21,7 @@ export {
   type ProjectFileSpec,
 } from './model/projectLayout';
 export { readBotConfig, type BotConfig, type DeclaredEvent } from './model/botConfig';
-export { nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
+export { decodeText, nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
 export { unparsable } from './model/functionCode';
 export { readIntent, type Intent } from './model/intent';
 export { readJourney, type Journey, type JourneyNode } from './model/journey';
