@@ -28,6 +28,7 @@ import { ticketNotClosed } from './rules/ticket-not-closed';
 import { unknownEvent } from './rules/unknown-event';
 import { unknownIntent } from './rules/unknown-intent';
 import { unknownJourney } from './rules/unknown-journey';
+import { unknownLanguage } from './rules/unknown-language';
 import { unknownNode } from './rules/unknown-node';
 import { unreachableNode } from './rules/unreachable-node';
 
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   duplicateKey,
   nestingTooDeep,
   schema,
+  unknownLanguage,
   bannerSchema,
   unknownEvent,
   eventNotDeclared,
