@@ -128,7 +128,7 @@ describe('handoff-kit check', () => {
     assert.equal(code, 2);
     assert.equal(
       stderr,
-      'handoff-kit: broken-bot/notes.json is not a bot file (bot.json, handoff-kit.json, intents/*.json, journeys/*.json, functions/*.js or test-reports/*.csv of a bot project)\n',
+      'handoff-kit: broken-bot/notes.json is not a bot file (bot.json, handoff-kit.json, intents/*.json, journeys/*.json, functions/*.js, test-reports/*.csv, translations/*.csv or faqs/*.csv of a bot project)\n',
     );
   });
 

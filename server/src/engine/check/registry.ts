@@ -3,6 +3,7 @@
 // SARIF rules) is derived from this list or tested against it.
 import { bannerNotClosed } from './rules/banner-not-closed';
 import { bannerSchema } from './rules/banner-schema';
+import { bulkFileUnreadable } from './rules/bulk-file-unreadable';
 import { checkFailed } from './rules/check-failed';
 import { duplicateKey } from './rules/duplicate-key';
 import { duplicateName } from './rules/duplicate-name';
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   ticketNotClosed,
   literalSecret,
   testReportUnreadable,
+  bulkFileUnreadable,
   liveExitMisrouted,
   liveUtteranceMisrouted,
   liveLowConfidence,

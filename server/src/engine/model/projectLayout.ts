@@ -7,10 +7,12 @@ import * as path from 'node:path';
 /**
  * The kinds of project file: JSON bot files (`bot`, `intent`, `journey`) and the project's
  * settings; `report`, a test report downloaded from Studio's bulk utterance test
- * (`test-reports/*.csv`, read by studio/testReports.ts); and `function`, the JavaScript of a
- * Studio function (`functions/*.js`, read by model/functionCode.ts).
+ * (`test-reports/*.csv`, read by studio/testReports.ts); `translation` and `faq`, Studio's
+ * Translations and FAQs bulk exports (`translations/*.csv`, `faqs/*.csv`, read by
+ * model/translations.ts and model/faqs.ts); and `function`, the JavaScript of a Studio function
+ * (`functions/*.js`, read by model/functionCode.ts).
  */
-export type FileKind = 'bot' | 'intent' | 'journey' | 'settings' | 'report' | 'function';
+export type FileKind = 'bot' | 'intent' | 'journey' | 'settings' | 'report' | 'translation' | 'faq' | 'function';
 
 /** One kind of project file: where it lives in a project and how an editor shows it. */
 export interface ProjectFileSpec {
@@ -37,6 +39,8 @@ export const PROJECT_FILES: readonly ProjectFileSpec[] = [
   { kind: 'journey', folder: 'journeys', extension: '.json', editorLanguage: 'json', description: 'journeys/*.json' },
   { kind: 'function', folder: 'functions', extension: '.js', editorLanguage: 'javascript', description: 'functions/*.js' },
   { kind: 'report', folder: 'test-reports', extension: '.csv', description: 'test-reports/*.csv' },
+  { kind: 'translation', folder: 'translations', extension: '.csv', description: 'translations/*.csv' },
+  { kind: 'faq', folder: 'faqs', extension: '.csv', description: 'faqs/*.csv' },
 ];
 
 /** Every file kind. */
