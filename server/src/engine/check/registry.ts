@@ -30,6 +30,8 @@ import { unknownEvent } from './rules/unknown-event';
 import { unknownIntent } from './rules/unknown-intent';
 import { unknownJourney } from './rules/unknown-journey';
 import { unknownLanguage } from './rules/unknown-language';
+import { unknownTranslationKey } from './rules/unknown-translation-key';
+import { translationTextMissing } from './rules/translation-text-missing';
 import { unknownNode } from './rules/unknown-node';
 import { unreachableNode } from './rules/unreachable-node';
 
@@ -54,6 +56,8 @@ export const rules: readonly Rule[] = [
   duplicateName,
   duplicateUtterance,
   optionTextMismatch,
+  unknownTranslationKey,
+  translationTextMissing,
   exitIntentUnlinked,
   bannerNotClosed,
   ticketNotClosed,

@@ -56,7 +56,7 @@ export interface RenderMessageCall {
    * The third argument: a string literal (`literal`, with its value), none at all (`none`), or
    * something known only when the code runs (`computed`: a variable, a call, a template with `${…}`).
    */
-  readonly fallback: { readonly kind: 'literal'; readonly value: SourceValue<string> } | { readonly kind: 'none' | 'computed' };
+  readonly fallback: { readonly kind: 'literal'; readonly value: SourceValue<string> } | { readonly kind: 'none' } | { readonly kind: 'computed' };
 }
 
 /** How a function file was read: its records, and whether the strict parser failed on it. */
@@ -238,7 +238,9 @@ function renderMessageCall(node: AnyNode): RenderMessageCall | undefined {
     fallback:
       fallbackValue !== undefined
         ? { kind: 'literal', value: { value: fallbackValue, offset: fallbackNode.start, length: fallbackNode.end - fallbackNode.start } }
-        : { kind: fallbackNode ? 'computed' : 'none' },
+        : fallbackNode
+          ? { kind: 'computed' }
+          : { kind: 'none' },
   };
 }
 
