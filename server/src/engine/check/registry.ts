@@ -32,6 +32,7 @@ import { unknownJourney } from './rules/unknown-journey';
 import { unknownLanguage } from './rules/unknown-language';
 import { unknownTranslationKey } from './rules/unknown-translation-key';
 import { translationTextMissing } from './rules/translation-text-missing';
+import { translatedExitPhraseMismatch } from './rules/translated-exit-phrase-mismatch';
 import { unknownNode } from './rules/unknown-node';
 import { unreachableNode } from './rules/unreachable-node';
 
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   optionTextMismatch,
   unknownTranslationKey,
   translationTextMissing,
+  translatedExitPhraseMismatch,
   exitIntentUnlinked,
   bannerNotClosed,
   ticketNotClosed,
