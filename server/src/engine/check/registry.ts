@@ -11,6 +11,7 @@ import { duplicateUtterance } from './rules/duplicate-utterance';
 import { eventDisabled } from './rules/event-disabled';
 import { eventNotDeclared } from './rules/event-not-declared';
 import { exitIntentUnlinked } from './rules/exit-intent-unlinked';
+import { faqExitPhraseClash } from './rules/faq-exit-phrase-clash';
 import { fileTooLarge } from './rules/file-too-large';
 import { fileUnread } from './rules/file-unread';
 import { functionSyntax } from './rules/function-syntax';
@@ -60,6 +61,7 @@ export const rules: readonly Rule[] = [
   unknownTranslationKey,
   translationTextMissing,
   translatedExitPhraseMismatch,
+  faqExitPhraseClash,
   exitIntentUnlinked,
   bannerNotClosed,
   ticketNotClosed,
