@@ -1,16 +1,19 @@
-// Completion of the names a bot file refers to: events, intents, journeys, node ids, and the
-// utterances a banner option's text may use.
+// Completion of the names a bot file refers to: events, intents, journeys, node ids, the
+// utterances a banner option's text may use, and the translation keys function code renders.
 import * as jsonc from 'jsonc-parser';
 import snippets from '../../../../snippets/bot-files.json';
-import type { BotFile } from '../model/botFile';
+import { relativePath, type BotFile } from '../model/botFile';
 import { bannerPayloadsOf } from '../analysis/exitPhrases';
 import { readJourney } from '../model/journey';
 import { platformEvents } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
 import { indexOf } from '../analysis/projectIndex';
 import { intentsToTrain } from '../check/rules/option-text-mismatch';
+import { translationKeyMarkdown } from './translationKeys';
+import { botLanguages, projectTranslationsOf } from '../analysis/translations';
+import { javaScriptString } from '../edits/edits';
 
-export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet';
+export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet' | 'translationKey';
 
 export interface Completion {
   readonly label: string;
@@ -28,8 +31,12 @@ export interface Completion {
   readonly sortText: string;
 }
 
+/** What may be written at `offset` (0-based UTF-16) of a journey or function file, best first by `sortText`. */
 export function completionsAt(project: BotProject, file: BotFile, offset: number): Completion[] {
-  if (file.kind === 'function') return functionEventCompletions(project, file, offset);
+  if (file.kind === 'function') {
+    const keys = translationKeyCompletions(project, file, offset);
+    return keys.length ? keys : functionEventCompletions(project, file, offset);
+  }
   if (file.kind !== 'journey' || !file.root) return [];
   const location = jsonc.getLocation(file.text, offset);
   const at = location.path;
@@ -139,6 +146,37 @@ function functionEventCompletions(project: BotProject, file: BotFile, offset: nu
     replace,
     sortText: `${rank}-${label}`,
   }));
+}
+
+/**
+ * In a function file, the translation keys inside the first argument of an `app.renderMessage(`
+ * call, read from the text around the cursor (the string is often unterminated while it is typed,
+ * so the file does not parse). The whole string is replaced, in the quote it was written with.
+ */
+function translationKeyCompletions(project: BotProject, file: BotFile, offset: number): Completion[] {
+  const lineStart = file.text.lastIndexOf('\n', offset - 1) + 1;
+  const match = /\brenderMessage\s*\(\s*(["'`])([^"'`\\\n]*)$/.exec(file.text.slice(lineStart, offset));
+  if (!match) return [];
+  const quote = match[1] as '"' | "'" | '`';
+  const start = offset - match[2].length - 1;
+  const lineEnd = file.text.indexOf('\n', offset) < 0 ? file.text.length : file.text.indexOf('\n', offset);
+  const close = new RegExp(`^[^"'\`\\\\]*${quote}`).exec(file.text.slice(offset, lineEnd));
+  const replace = { offset: start, length: offset - start + (close ? close[0].length : 0) };
+  const { defaultLanguage } = botLanguages(project);
+  const completions: Completion[] = [];
+  for (const [key, entry] of projectTranslationsOf(project).byKey) {
+    const text = entry.row.text(defaultLanguage)?.value.trim();
+    completions.push({
+      label: key,
+      kind: 'translationKey',
+      detail: text ? `${defaultLanguage.name}: ${text}` : `translation key, ${relativePath(project.root, entry.file.path)}`,
+      documentation: translationKeyMarkdown(project, key),
+      insertText: quote === '"' ? JSON.stringify(key) : javaScriptString(key, quote),
+      replace,
+      sortText: key,
+    });
+  }
+  return completions;
 }
 
 /**

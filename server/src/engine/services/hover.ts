@@ -1,5 +1,5 @@
 // Hovers: what an event does, an intent's utterances and the journeys it starts, a node's role,
-// and for a banner, how it will look.
+// a translation key's text in every language, and for a banner, how it will look.
 import * as jsonc from 'jsonc-parser';
 import type { BotFile } from '../model/botFile';
 import { relativePath } from '../model/botFile';
@@ -12,6 +12,7 @@ import type { BotProject } from '../project/project';
 import { indexOf } from '../analysis/projectIndex';
 import { named } from '../model/botFile';
 import { symbolAt } from './navigation';
+import { translationKeyMarkdown } from './translationKeys';
 
 export interface Hover {
   readonly markdown: string;
@@ -62,6 +63,8 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
               : (node?.type ?? 'unknown');
         return { ...range, markdown: `**node** \`${symbol.name}\`: ${node ? `${node.type} node, ${what}` : '_not in this journey_'}` };
       }
+      case 'translationKey':
+        return { ...range, markdown: translationKeyMarkdown(project, symbol.name) };
       case 'phrase': {
         const matches = index.utterancesMatching(symbol.name, project.phraseMatch);
         const lines = matches.length
@@ -91,8 +94,14 @@ function eventMarkdown(project: BotProject, name: string): string {
   return `**event** \`${name}\`\n\n${platform?.description ?? 'A custom event of this bot.'}\n\n${state}`;
 }
 
-/** In a function file: the event of an `app.sendEvent` call's `code`, else its banner drawn in text. */
+/**
+ * In a function file: a translation key's texts, the event of an `app.sendEvent` call's `code`,
+ * else its banner drawn in text.
+ */
 function functionHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+  const key = symbolAt(file, offset);
+  if (key?.kind === 'translationKey')
+    return { offset: key.occurrence.offset, length: key.occurrence.length, markdown: translationKeyMarkdown(project, key.name) };
   const send = sendEventNodesOf(file).find(({ event }) => event && event.node.offset <= offset && offset <= event.node.offset + event.node.length);
   if (send?.event) return { offset: send.event.node.offset, length: send.event.node.length, markdown: eventMarkdown(project, send.event.value) };
   return bannerHover(project, file, offset);
