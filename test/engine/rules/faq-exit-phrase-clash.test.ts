@@ -105,6 +105,19 @@ new RuleTester().run('faq-exit-phrase-clash', {
       ],
     },
     {
+      name: "a question equal to the fixed text of a function's button",
+      file: Q,
+      files: { [Q]: faqs('chat,talk to bot,,x,y'), [F]: sending("[{ title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] }]") },
+      errors: [
+        {
+          messageId: 'atFaq',
+          data: { kind: 'question', phrase: 'talk to bot', row: 2, banners: 'functions/show-exit-banner.js' },
+          at: 'talk to bot',
+          related: [[F, 'the exit phrase `talk to bot` of a banner']],
+        },
+      ],
+    },
+    {
       name: 'an Arabic variation in a quoted cell',
       file: Q,
       files: { [Q]: faqs(`chat,How do I leave?,"${AR}",x,y`), [J]: banner(AR) },

@@ -12,7 +12,7 @@ import { cachedPerGeneration, type GenerationEntry } from '../project/dependenci
 import type { BotProject } from '../project/project';
 import { indexOf } from './projectIndex';
 import { exitPhrasesOf } from './exitPhrases';
-import { localizedExitPhrases, localizedUsesOf, projectLocalizedUses, type LocalizedUse } from './translations';
+import { localizedExitPhrases, localizedUsesOf, type LocalizedUse } from './translations';
 
 /** A question or variation of an FAQs export. */
 export interface FaqEntry {
@@ -97,7 +97,8 @@ export function exitPlacesByPhrase(project: BotProject, mode: PhraseMatch): Read
     };
     for (const { exit, file } of indexOf(project).bannerPhrases)
       add({ file, offset: exit.offset, length: exit.length, phrase: exit.phrase, description: `the exit phrase \`${exit.phrase}\`` });
-    for (const use of projectLocalizedUses(project)) for (const place of localizedPlaces(project, use)) add(place);
+    // The index holds the banners of journeys; those of function files are read here.
+    for (const file of project.filesOfKind('function')) for (const place of exitPlacesIn(project, file)) add(place);
     return byKey;
   });
 }
