@@ -21,11 +21,14 @@ export interface FaqEntry {
   readonly phrase: FaqPhrase;
 }
 
-/** An exit phrase of a banner and where a finding about it goes (0-based UTF-16 offset and length in `file`). */
+/** An exit phrase of a banner and where a finding about it goes. */
 export interface ExitPlace {
   readonly file: BotFile;
-  readonly offset: number;
-  readonly length: number;
+  /**
+   * Where in `file` (0-based UTF-16 offset and length), worked out when asked: the range of a
+   * journey's phrase needs the file's tree, which a check builds only when it reports.
+   */
+  range(): { readonly offset: number; readonly length: number };
   readonly phrase: string;
   /** What it is, for messages: `the exit phrase \`talk to bot\``, `the Hindi (hi) exit phrase \`…\``. */
   readonly description: string;
@@ -60,8 +63,7 @@ export function faqsByPhrase(project: BotProject, mode: PhraseMatch): ReadonlyMa
 export function exitPlacesIn(project: BotProject, file: BotFile): ExitPlace[] {
   const places: ExitPlace[] = exitPhrasesOf(file).map((exit) => ({
     file,
-    offset: exit.offset,
-    length: exit.length,
+    range: () => ({ offset: exit.offset, length: exit.length }),
     phrase: exit.phrase,
     description: `the exit phrase \`${exit.phrase}\``,
   }));
@@ -73,8 +75,7 @@ export function exitPlacesIn(project: BotProject, file: BotFile): ExitPlace[] {
 function localizedPlaces(project: BotProject, use: LocalizedUse): ExitPlace[] {
   return localizedExitPhrases(project, use).map((p) => ({
     file: use.file,
-    offset: use.call.key.offset,
-    length: use.call.key.length,
+    range: () => ({ offset: use.call.key.offset, length: use.call.key.length }),
     phrase: p.phrase,
     description: `the ${describeLanguage(p.language)} exit phrase \`${p.phrase}\` (\`${use.call.key.value}\`)`,
   }));
@@ -96,7 +97,12 @@ export function exitPlacesByPhrase(project: BotProject, mode: PhraseMatch): Read
       else byKey.set(key, [place]);
     };
     for (const { exit, file } of indexOf(project).bannerPhrases)
-      add({ file, offset: exit.offset, length: exit.length, phrase: exit.phrase, description: `the exit phrase \`${exit.phrase}\`` });
+      add({
+        file,
+        range: () => ({ offset: exit.offset, length: exit.length }),
+        phrase: exit.phrase,
+        description: `the exit phrase \`${exit.phrase}\``,
+      });
     // The index holds the banners of journeys; those of function files are read here.
     for (const file of project.filesOfKind('function')) for (const place of exitPlacesIn(project, file)) add(place);
     return byKey;

@@ -43,7 +43,7 @@ export const faqExitPhraseClash = defineProjectRule({
               row: row.row,
               banners: [...new Set(places.map((p) => relativePath(project.root, p.file.path)))].join(', '),
             },
-            related: places.map((p) => ({ file: p.file.path, offset: p.offset, length: p.length, message: `${p.description} of a banner` })),
+            related: places.map((p) => ({ file: p.file.path, ...p.range(), message: `${p.description} of a banner` })),
           });
         }
       }
@@ -57,8 +57,7 @@ export const faqExitPhraseClash = defineProjectRule({
       const entries = faqs.get(phraseKey(place.phrase, phraseMatch));
       if (!entries?.length) continue;
       report({
-        offset: place.offset,
-        length: place.length,
+        ...place.range(),
         messageId: 'atBanner',
         data: { description: place.description, faqs: entries.map((e) => describeFaq(project, e)).join('; ') },
         related: entries.map((e) => ({
