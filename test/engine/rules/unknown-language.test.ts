@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { botLanguagesOf, languageNamed, languageOf, PLATFORM_LANGUAGES } from '../../../server/src/engine/model/languages';
 import { suggestedLanguage } from '../../../server/src/engine/check/rules/unknown-language';
 import { validBot } from '../projectFixture';
 import { RuleTester } from '../ruleTester';
+import { repoRoot } from '../../paths';
 
 const BOT = 'bot.json';
 const bot = (extra: object) => ({ ...validBot, ...extra });
@@ -114,6 +117,12 @@ describe('the platform languages', () => {
     );
     assert.equal(bot.defaultLanguage.code, 'ta');
     assert.equal(bot.declared, true);
+  });
+
+  it('are all listed, with their codes, in the format documentation', () => {
+    const page = readFileSync(path.join(repoRoot, 'docs/bot-project-format.md'), 'utf8').replace(/\s+/g, ' ');
+    for (const language of PLATFORM_LANGUAGES)
+      assert.ok(page.includes(`${language.name} \`${language.code}\``), `${language.name} \`${language.code}\``);
   });
 
   it('guesses a language only when one is nearest', () => {
