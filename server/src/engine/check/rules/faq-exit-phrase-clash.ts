@@ -49,8 +49,8 @@ export const faqExitPhraseClash = defineProjectRule({
       }
       return;
     }
-    // Most projects keep no FAQs: then nothing else is read (fact `files` of `faq` only).
-    if (!project.filesOfKind('faq').length) return;
+    // Most projects keep no FAQs: then nothing else is read (the table, worked out once per
+    // generation, read the fact `files` of `faq` only).
     const faqs = faqsByPhrase(project, phraseMatch);
     if (!faqs.size) return;
     for (const place of exitPlacesIn(project, file)) {
