@@ -39,8 +39,13 @@ export interface CsvRecord extends TextRange {
 
 /** The field delimiters a spreadsheet writes: comma, semicolon (locales with a decimal comma), tab ("Unicode text"). */
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+/** One of `CSV_DELIMITERS`. */
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
+/**
+ * A CSV file read: its delimiter, its header (the first record) and the records after it, or why
+ * it could not be read (one sentence, and the range of the text it concerns).
+ */
 export type CsvTable =
   | { readonly ok: true; readonly delimiter: CsvDelimiter; readonly header: CsvRecord; readonly records: readonly CsvRecord[] }
   | { readonly ok: false; readonly problem: string; readonly range: TextRange };

@@ -30,6 +30,7 @@ export interface FaqAnswerColumn {
   readonly language: PlatformLanguage;
 }
 
+/** An FAQs export read: its rows and answer columns, or why it could not be read. */
 export type Faqs =
   | {
       readonly ok: true;

@@ -49,9 +49,6 @@ export const FILE_KINDS: readonly FileKind[] = PROJECT_FILES.map((spec) => spec.
 /** The kinds whose text is JSON: only these are parsed into a tree when a BotFile is made. */
 export const JSON_KINDS: readonly FileKind[] = ['bot', 'intent', 'journey', 'settings'];
 
-/** The kinds whose text is CSV (each read by its own reader). */
-export const CSV_KINDS: readonly FileKind[] = PROJECT_FILES.filter((spec) => spec.extension === '.csv').map((spec) => spec.kind);
-
 /** The folder of a project that holds the test reports downloaded from Studio. */
 export const TEST_REPORTS_FOLDER = 'test-reports';
 

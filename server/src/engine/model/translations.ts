@@ -30,6 +30,7 @@ export interface TranslationRow extends TextRange {
   text(language: PlatformLanguage): CsvCell | undefined;
 }
 
+/** A Translations export read: its language columns, its rows by key, or why it could not be read. */
 export type Translations =
   | {
       readonly ok: true;
