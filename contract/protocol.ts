@@ -99,7 +99,7 @@ export const STATUS_NOTIFICATION = notification<StatusParams>('handoffKit/status
 export interface StatusParams {
   /** Bot projects (folders with a bot.json) the server holds. */
   readonly projects: number;
-  /** Bot files of those projects (what BOT_FILES of server/src/engine/model/botFile.ts lists). */
+  /** Bot files of those projects (every kind of PROJECT_FILES: bot.json, intents/*.json, translations/*.csv…). */
   readonly files: number;
   /** Wall time of the last check, in milliseconds (0 before the first). */
   readonly durationMs: number;

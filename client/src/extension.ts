@@ -8,7 +8,7 @@ import { COMMANDS } from '../../contract/commands';
 import { BannerPreviewPanel } from './bannerPreview/panel';
 import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
 import { newBotProject } from './newBotProject';
-import { BOT_FILE_GLOB, BOT_FILES, type DisconnectionOptions } from '../../server/src/engine';
+import { BOT_FILE_GLOB, PROJECT_FILES, patternOf, type DisconnectionOptions } from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
 
@@ -28,9 +28,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
-  // The bot files, each kind in its language mode (test reports are CSV in whatever mode the
-  // editor gives them; functions are JavaScript, their `app.sendEvent` calls checked like Send Event nodes).
-  const botFiles = BOT_FILES.map(({ pattern, language }) => ({ scheme: 'file', ...(language ? { language } : {}), pattern: `**/${pattern}` }));
+  // Every kind of bot file, from the engine's one list: JSON files in the JSON mode, functions in
+  // the JavaScript mode, Studio's CSV files (test reports, translations, FAQs) whatever mode the
+  // editor gives them.
+  const botFiles = PROJECT_FILES.map((spec) => ({
+    scheme: 'file',
+    ...(spec.editorLanguage ? { language: spec.editorLanguage } : {}),
+    pattern: `**/${patternOf(spec)}`,
+  }));
   const clientOptions: LanguageClientOptions = {
     documentSelector: botFiles,
     synchronize: {

@@ -65,7 +65,7 @@ describe('language server: Studio', () => {
     const intentLenses = await client.request<Lens[]>('textDocument/codeLens', intent);
     assert.deepEqual(
       intentLenses.map((l) => [l.command.title, l.command.arguments[0]]),
-      [['Copy for Studio: utterances', 'talk to bot\nback to bot\nend chat with agent']],
+      [['Copy for Studio: utterances', 'talk to bot\nback to bot\nend chat with agent\nबॉट से बात करें\nबॉट पर वापस जाएं']],
     );
   });
 

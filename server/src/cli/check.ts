@@ -3,7 +3,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
-  BOT_FILE_PATTERNS,
   BotFile,
   BotProject,
   BotWorkspace,
@@ -11,6 +10,7 @@ import {
   checkProject,
   compareFindings,
   nodeFileSystem,
+  PROJECT_FILES,
   readProjectSettings,
   type CheckOptions,
   type Finding,
@@ -196,7 +196,7 @@ async function resolveTargets(paths: string[], cwd: string, workspace: BotWorksp
     const root = await projectRootOf(absolute);
     if (!root) throw new UsageError(`${given}: no \`bot.json\` found in this folder or above it, so it is not part of a bot project`);
     if (!(await workspace.loadProject(root)).owns(absolute)) {
-      throw new UsageError(`${given} is not a bot file (${BOT_FILE_PATTERNS.join(', ')} of a bot project)`);
+      throw new UsageError(`${given} is not a bot file (${botFileList()} of a bot project)`);
     }
     targets.push({ root, files: [absolute] });
   }
@@ -229,6 +229,12 @@ function mergeTargets(targets: Target[]): Target[] {
     else byRoot.set(target.root, { root: target.root, files: [...new Set([...existing.files, ...target.files])] });
   }
   return [...byRoot.values()];
+}
+
+/** The kinds of bot file, for messages: `bot.json, handoff-kit.json, intents/*.json, … or faqs/*.csv`. */
+function botFileList(): string {
+  const names = PROJECT_FILES.map((spec) => spec.description);
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
 async function projectRootOf(file: string): Promise<string | undefined> {

@@ -22,18 +22,19 @@ export {
 } from './findings';
 
 // --- One bot file: its kind, its parsed values.
-/** A bot file (parsed once per version), where a path sits in a project, and the bot-file set. */
+/** A bot file (parsed once per version). */
+export { BotFile, relativePath, type NamedValue } from './model/botFile';
+/** The files of a bot project, written down once: kinds, where they are, how an editor opens them. */
 export {
   BOT_FILE_GLOB,
   BOT_FILE_PATTERNS,
-  BOT_FILES,
-  BotFile,
   fileKindOf,
-  relativePath,
-  type BotFileLocation,
+  PROJECT_FILES,
+  PROJECT_FOLDERS,
+  patternOf,
   type FileKind,
-  type NamedValue,
-} from './model/botFile';
+  type ProjectFileSpec,
+} from './model/projectLayout';
 /** bot.json's declared custom events. */
 export type { BotConfig, DeclaredEvent } from './model/botConfig';
 /** A journey and its nodes, read from a journey file. */
@@ -64,7 +65,7 @@ export { PHRASE_MATCHES, type PhraseMatch } from './phrases/phraseMatch';
 
 // --- The project: files on disk, the workspace, the settings.
 /** The file access the engine is given (Node's, or a test's fake). */
-export { nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
+export { decodeText, nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
 /** A bot project, and every project of a workspace. */
 export { BotProject } from './project/project';
 export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, isInside, type Access, type WorkspaceOptions } from './project/workspace';

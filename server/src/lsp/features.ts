@@ -264,6 +264,7 @@ const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   node: CompletionItemKind.Reference,
   utterance: CompletionItemKind.Text,
   snippet: CompletionItemKind.Snippet,
+  translationKey: CompletionItemKind.Constant,
 };
 
 const symbolKinds: Record<OutlineItem['kind'], SymbolKind> = {
@@ -280,7 +281,8 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.handoffKit`;
 
 export const featureCapabilities = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-  completionProvider: { triggerCharacters: ['"'] },
+  // `'` and a backquote open the strings of function code (an event's name, a translation key).
+  completionProvider: { triggerCharacters: ['"', "'", '`'] },
   hoverProvider: true,
   definitionProvider: true,
   referencesProvider: true,

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type TextDocuments } from 'vscode-languageserver/node';
-import { BOT_FILE_GLOB, isInside, type BotWorkspace, type FileSystem } from '../engine';
+import { BOT_FILE_GLOB, isInside, PROJECT_FOLDERS, type BotWorkspace, type FileSystem } from '../engine';
 import type { Publisher } from './publisher';
 import { toPath, type ClientUris } from './uris';
 import type { WorkQueue } from './workQueue';
@@ -119,9 +119,9 @@ async function folderChanged(context: FileEventContext, folder: string, type: Fi
   // Created (or renamed into place); a file of no interest is no folder.
   if ((await context.fs.size(folder)) !== undefined) return;
   for (const project of await workspace.loadProjectsUnder(folder)) publisher.schedule(project);
-  // An intents/ or journeys/ folder that appeared in a project: read the project again.
+  // A folder of bot files (intents/, translations/…) that appeared in a project: read the project again.
   const owner = workspace.project(path.dirname(folder));
-  if (owner && (path.basename(folder) === 'intents' || path.basename(folder) === 'journeys')) {
+  if (owner && PROJECT_FOLDERS.includes(path.basename(folder))) {
     const before = owner.allFiles().map((f) => f.path);
     const reloaded = await workspace.loadProject(owner.root);
     context.syncOpenDocuments();

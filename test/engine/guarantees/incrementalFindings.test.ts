@@ -330,7 +330,12 @@ const REPORT =
 
 const INTENT_NAMES = ['intent_0', 'intent_1', 'intent_2', 'talk_to_bot', 'talk_to_agent', 'billing_question', 'intent_new', ''];
 const JOURNEY_NAMES = ['journey_0', 'journey_1', 'journey_2', 'return-to-bot', 'live-agent', 'billing-agent', 'journey_new'];
+/** The translation keys of the example, and one no file defines. */
+const KEYS = ['exit_banner_title', 'exit_button_label', 'exit_banner_type_phrase', 'exit_banner_typo'];
 const PHRASES = [
+  'बॉट से बात करें',
+  'बॉट पर वापस जाएं',
+  'تحدث إلى الروبوت',
   'talk to bot',
   'Talk to bot',
   'talk to bot.',
@@ -379,8 +384,17 @@ function newFile(n: number, next: () => number): [string, string] {
  */
 function structuralEdit(file: string, text: string, next: () => number): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  if (file.includes('/translations/')) {
+    // The Hindi phrase the typed banner quotes, a key renamed, a language's column gone, or a quote broken.
+    const roll = next();
+    if (roll < 0.4) return text.replace(/'[^']*' लिखें/, `'${pick(PHRASES)}' लिखें`);
+    if (roll < 0.6) return text.replace(pick(KEYS), pick(KEYS));
+    if (roll < 0.8) return text.replace(/,hindi_text/, pick([',hindi_text', ',tamil_text', ',hindii_text']));
+    return text.replace('"', next() < 0.5 ? '"' : '');
+  }
+  if (file.includes('/faqs/')) return text.replace(/(support,)[^,]*/, `$1${pick(PHRASES)}`);
   if (file.endsWith('.csv')) return next() < 0.5 ? text.replace('live-agent', 'return-to-bot') : REPORT.replace('journey_3', pick(JOURNEY_NAMES));
-  if (file.endsWith('.js')) return text + '\n';
+  if (file.endsWith('.js')) return next() < 0.6 ? text.replace(pick(KEYS), pick(KEYS)) : text.replace(/text: '[^']*'/, `text: '${pick(PHRASES)}'`);
   let json: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any JSON
   try {
     json = JSON.parse(text);
@@ -408,7 +422,8 @@ function structuralEdit(file: string, text: string, next: () => number): string 
   } else if (file.endsWith('bot.json')) {
     const events: { name: string; enabled?: boolean }[] = Array.isArray(json.events) ? json.events : (json.events = []);
     const roll = next();
-    if (roll < 0.3 && events.length) events.splice(Math.floor(next() * events.length), 1);
+    if (roll < 0.2) json.languages = pick([['en', 'hi'], ['en'], ['hi', 'ta'], ['en', 'hn']]);
+    else if (roll < 0.3 && events.length) events.splice(Math.floor(next() * events.length), 1);
     else if (roll < 0.6) events.push({ name: pick(EVENTS), enabled: next() < 0.7 });
     else if (events.length) pick(events).enabled = !pick(events).enabled;
   }

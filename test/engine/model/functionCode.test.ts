@@ -2,7 +2,8 @@
 // acorn, and through acorn-loose when the file has a syntax error elsewhere.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseFunctionCode, unparsable } from '../../../server/src/engine/model/functionCode';
+import { parseFunctionCode, renderMessageOf, unparsable } from '../../../server/src/engine/model/functionCode';
+import { readBannerPayload } from '../../../server/src/engine/model/bannerPayload';
 import { completionsAt } from '../../../server/src/engine/services/completion';
 import { hoverAt } from '../../../server/src/engine/services/hover';
 import { applyChanges, quickFixes } from '../../../server/src/engine';
@@ -247,5 +248,50 @@ describe('function code: quick fixes write JavaScript', () => {
     const after = fixed(text, 'option-text-mismatch');
     assert.equal(after, text.replace("'talk to bott'", "'talk to bot'"));
     assert.equal(parseFunctionCode(after).syntaxError, undefined);
+  });
+});
+
+describe('function code: app.renderMessage calls', () => {
+  const LOCALIZED = `[{ title: app.renderMessage('exit_banner_title', {}, ''), options: [{ title: app.renderMessage("exit_label", { n: 1 }, 'Exit'), text: 'talk to bot' }] }]`;
+
+  it('records each call with a literal key, with its fallback', () => {
+    const text = body(
+      `const hello = app.renderMessage('welcome', { name }, greeting);\n  app.renderMessage(\`bye\`);\n  app.renderMessage(key, {}, 'x');\n  app.sendEvent({ code: 'ui-event-update-promotion', data: ${LOCALIZED} });`,
+    );
+    const { renderMessages } = parseFunctionCode(text);
+    assert.deepEqual(
+      renderMessages.map((r) => [r.key.value, text.slice(r.key.offset, r.key.offset + r.key.length), r.fallback]),
+      [
+        ['welcome', "'welcome'", { kind: 'computed' }],
+        ['bye', '`bye`', { kind: 'none' }],
+        ['exit_banner_title', "'exit_banner_title'", { kind: 'literal', value: { value: '', offset: text.indexOf("''"), length: 2 } }],
+        ['exit_label', '"exit_label"', { kind: 'literal', value: { value: 'Exit', offset: text.indexOf("'Exit'"), length: 6 } }],
+      ],
+    );
+  });
+
+  it('reads a data whose titles are rendered keys as a banner, the titles templates that name the key', () => {
+    const text = body(`app.sendEvent({ code: 'ui-event-update-promotion', data: ${LOCALIZED} });`);
+    const [send] = parseFunctionCode(text).sends;
+    assert.deepEqual(send.data?.value, [
+      { title: '{{app.renderMessage("exit_banner_title")}}', options: [{ title: '{{app.renderMessage("exit_label")}}', text: 'talk to bot' }] },
+    ]);
+    const payload = readBannerPayload(send.data!.node, text);
+    const [banner] = payload.banners;
+    assert.equal(renderMessageOf(banner.title)?.key.value, 'exit_banner_title');
+    assert.equal(renderMessageOf(banner.options[0].title)?.key.value, 'exit_label');
+    assert.equal(renderMessageOf(banner.options[0].text), undefined);
+    // The button's text, a fixed phrase, is still an exit phrase; the rendered title is not read for one.
+    assert.deepEqual(
+      payload.exitPhrases.map((e) => e.phrase),
+      ['talk to bot'],
+    );
+  });
+
+  it('does not read a data with a key that is not a literal', () => {
+    const [send] = parseFunctionCode(
+      body(`app.sendEvent({ code: 'ui-event-update-promotion', data: { title: app.renderMessage(k), options: [] } });`),
+    ).sends;
+    assert.equal(send.data, undefined);
   });
 });

@@ -27,7 +27,7 @@ describe('phrase normalisation: one normal form for what looks the same', () => 
     const full = (phrase: string) =>
       phrase
         .normalize('NFC')
-        .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+        .replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, '')
         .replace(/[\s\p{Zs}]+/gu, ' ')
         .trim()
         .toLowerCase()
@@ -181,5 +181,76 @@ describe('phrase normalisation: an exact comparison that fails on identical-look
   it('reports nothing when the project ignores case and spacing and only those differ', () => {
     const fixture = withBanner('Talk\u00A0to  bot.');
     assert.deepEqual(fixture.findings('journeys/j.json', 'option-text-mismatch', { phraseMatch: 'ignoreCaseAndSpacing' }), []);
+  });
+});
+
+// Phrases in Devanagari, Arabic (right to left) and Tamil: each script has spellings that look the
+// same on screen but differ in code points, which NFC (and dropping bidirectional marks) makes one.
+const TAMIL_NFC = 'பேசு கொடு'; // கொ as one vowel sign, U+0BCA
+const TAMIL_NFD = 'பேசு கெ\u0bbeடு'; // the same as two, U+0BC6 U+0BBE
+const DEVANAGARI_QA = '\u0958ानून'; // क़ as one code point, U+0958 (NFC writes it as two)
+const DEVANAGARI_NUKTA = '\u0915\u093cानून'; // क + ़
+const ARABIC_MADDA = '\u0622خر'; // آ as one code point
+const ARABIC_ALEF_MADDA = '\u0627\u0653خر'; // ا + ◌ٓ
+
+describe('phrase normalisation in Devanagari, Arabic and Tamil', () => {
+  const pairs: [string, string, string][] = [
+    ['Tamil vowel sign', TAMIL_NFD, TAMIL_NFC],
+    ['Devanagari nukta', DEVANAGARI_QA, DEVANAGARI_NUKTA],
+    ['Arabic madda', ARABIC_ALEF_MADDA, ARABIC_MADDA],
+  ];
+  for (const [name, a, b] of pairs) {
+    it(`folds the two spellings of a ${name} into one normal form (NFC), with one hash`, () => {
+      assert.notEqual(a, b);
+      assert.equal(normalizePhrase(a), normalizePhrase(b));
+      assert.equal(normalizePhrase(a), b.normalize('NFC'));
+      assert.equal(normalFormHash(a), normalFormHash(b));
+      assert.equal(sameNormalForm(a, b), true);
+      assert.equal(hasNormalForm(a, normalizePhrase(b)), true);
+      assert.deepEqual(phraseDifference(a, b), { kind: 'normalisation' });
+      assert.notEqual(phraseKey(a, 'exact'), phraseKey(b, 'exact'));
+      assert.equal(phraseKey(a, 'ignoreCaseAndSpacing'), phraseKey(b, 'ignoreCaseAndSpacing'));
+    });
+  }
+
+  it('drops the marks of right-to-left text, and names them', () => {
+    const phrase = 'تحدث إلى الروبوت';
+    for (const mark of ['\u200f', '\u200e', '\u061c', '\u202b', '\u2067']) {
+      assert.equal(normalizePhrase(`${mark}${phrase}${mark}`), phrase, JSON.stringify(mark));
+    }
+    assert.deepEqual(phraseDifference(`\u200f${phrase}`, phrase), { kind: 'invisible', char: 'U+200F RIGHT-TO-LEFT MARK', in: 'phrase' });
+    assert.deepEqual(phraseDifference(phrase, `${phrase}\u061c`), { kind: 'invisible', char: 'U+061C ARABIC LETTER MARK', in: 'utterance' });
+  });
+
+  it('drops the trailing punctuation of each script: the Arabic question mark, the Devanagari danda', () => {
+    assert.equal(normalizePhrase('تحدث إلى الروبوت؟'), 'تحدث إلى الروبوت');
+    assert.equal(normalizePhrase('बॉट से बात करें।'), 'बॉट से बात करें');
+    assert.deepEqual(phraseDifference('बॉट से बात करें।', 'बॉट से बात करें'), { kind: 'punctuation' });
+  });
+
+  for (const [name, phrase, utterance] of [
+    ['Tamil', TAMIL_NFD, TAMIL_NFC],
+    ['Devanagari', DEVANAGARI_QA, DEVANAGARI_NUKTA],
+    ['Arabic', ARABIC_ALEF_MADDA, ARABIC_MADDA],
+  ]) {
+    it(`option-text-mismatch names the normalisation of a ${name} phrase, and the fix writes the utterance; ignoreCaseAndSpacing accepts it`, () => {
+      const fixture = withBanner(phrase, [utterance]);
+      const [finding] = fixture.findings('journeys/j.json', 'option-text-mismatch');
+      assert.equal(finding.messageId, 'lookAlike');
+      assert.match(finding.message, /differs only in Unicode normalisation \(NFC\/NFD\)$/);
+      assert.equal(finding.offset, fixture.offsetOf('journeys/j.json', JSON.stringify(phrase)));
+      const [change] = quickFixes(fixture.project, fixture.file('journeys/j.json'), finding);
+      assert.equal(change.title, `Change to \`${utterance}\` (intent \`talk_to_bot\`)`);
+      assert.deepEqual(fixture.findings('journeys/j.json', 'option-text-mismatch', { phraseMatch: 'ignoreCaseAndSpacing' }), []);
+    });
+  }
+
+  it('duplicate-utterance sees two spellings of one Tamil phrase in two intents', () => {
+    const fixture = new ProjectFixture({
+      'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: [TAMIL_NFC] },
+      'intents/other.json': { name: 'other', utterances: [TAMIL_NFD] },
+    });
+    const [finding] = fixture.findings('intents/other.json', 'duplicate-utterance');
+    assert.equal(finding.messageId, 'similar');
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { glob } from 'tinyglobby';
-import { BOT_FILE_PATTERNS, nodeFileSystem, readOneFile } from '../../../server/src/engine';
+import { BOT_FILE_PATTERNS, decodeText, nodeFileSystem, readOneFile } from '../../../server/src/engine';
 
 describe('the node file system', () => {
   let folder: string;
@@ -115,5 +115,46 @@ describe('the node file system', () => {
       { unresolved: 'it is a symbolic link that leads to no file' },
       undefined,
     ]);
+  });
+});
+
+describe('the encodings of the files read', () => {
+  // A CSV as spreadsheets save "Unicode text": UTF-16, with Devanagari, Arabic and Tamil.
+  const text = 'name,english_text,hindi_text\r\nexit,"Exit, now",बाहर निकलें\r\nar,خروج,வெளியேறு\r\n';
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(text, 'utf16le').swap16();
+  const bom = (encoding: 'le' | 'be') => Buffer.from(encoding === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]);
+
+  it('decodes UTF-8, with and without a byte order mark', () => {
+    assert.equal(decodeText(Buffer.from(text, 'utf8')), text);
+    assert.equal(decodeText(Buffer.from(`\ufeff${text}`, 'utf8')), `\ufeff${text}`);
+    assert.equal(decodeText(Buffer.alloc(0)), '');
+    assert.equal(decodeText(Buffer.from('x')), 'x');
+  });
+
+  it('decodes UTF-16 by its byte order mark, little- and big-endian, keeping the mark', () => {
+    assert.equal(decodeText(Buffer.concat([bom('le'), le])), `\ufeff${text}`);
+    assert.equal(decodeText(Buffer.concat([bom('be'), be])), `\ufeff${text}`);
+  });
+
+  it('decodes UTF-16 without a byte order mark when the first character is ASCII', () => {
+    assert.equal(decodeText(le), text);
+    assert.equal(decodeText(be), text);
+    // An odd byte at the end (a file cut short) is dropped, not a crash.
+    assert.equal(decodeText(Buffer.concat([be, Buffer.from([0x41])])), text);
+  });
+
+  it('reads a UTF-16 file as its text, in batch and one by one', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-utf16-'));
+    try {
+      const file = path.join(folder, 'translations.csv');
+      await writeFile(file, Buffer.concat([bom('le'), le]));
+      const [batch] = await nodeFileSystem.readFiles!([file], { maxSize: 10_000 });
+      assert.deepEqual(batch, { text: `\ufeff${text}` });
+      assert.deepEqual(await readOneFile(nodeFileSystem, file, 10_000), batch);
+      assert.equal(await nodeFileSystem.readFile(file), `\ufeff${text}`);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

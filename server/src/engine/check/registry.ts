@@ -3,6 +3,7 @@
 // SARIF rules) is derived from this list or tested against it.
 import { bannerNotClosed } from './rules/banner-not-closed';
 import { bannerSchema } from './rules/banner-schema';
+import { bulkFileUnreadable } from './rules/bulk-file-unreadable';
 import { checkFailed } from './rules/check-failed';
 import { duplicateKey } from './rules/duplicate-key';
 import { duplicateName } from './rules/duplicate-name';
@@ -10,6 +11,7 @@ import { duplicateUtterance } from './rules/duplicate-utterance';
 import { eventDisabled } from './rules/event-disabled';
 import { eventNotDeclared } from './rules/event-not-declared';
 import { exitIntentUnlinked } from './rules/exit-intent-unlinked';
+import { faqExitPhraseClash } from './rules/faq-exit-phrase-clash';
 import { fileTooLarge } from './rules/file-too-large';
 import { fileUnread } from './rules/file-unread';
 import { functionSyntax } from './rules/function-syntax';
@@ -28,6 +30,10 @@ import { ticketNotClosed } from './rules/ticket-not-closed';
 import { unknownEvent } from './rules/unknown-event';
 import { unknownIntent } from './rules/unknown-intent';
 import { unknownJourney } from './rules/unknown-journey';
+import { unknownLanguage } from './rules/unknown-language';
+import { unknownTranslationKey } from './rules/unknown-translation-key';
+import { translationTextMissing } from './rules/translation-text-missing';
+import { translatedExitPhraseMismatch } from './rules/translated-exit-phrase-mismatch';
 import { unknownNode } from './rules/unknown-node';
 import { unreachableNode } from './rules/unreachable-node';
 
@@ -45,6 +51,7 @@ export const rules: readonly Rule[] = [
   duplicateKey,
   nestingTooDeep,
   schema,
+  unknownLanguage,
   bannerSchema,
   unknownEvent,
   eventNotDeclared,
@@ -56,11 +63,16 @@ export const rules: readonly Rule[] = [
   duplicateName,
   duplicateUtterance,
   optionTextMismatch,
+  unknownTranslationKey,
+  translationTextMissing,
+  translatedExitPhraseMismatch,
+  faqExitPhraseClash,
   exitIntentUnlinked,
   bannerNotClosed,
   ticketNotClosed,
   literalSecret,
   testReportUnreadable,
+  bulkFileUnreadable,
   liveExitMisrouted,
   liveUtteranceMisrouted,
   liveLowConfidence,

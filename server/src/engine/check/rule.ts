@@ -2,7 +2,8 @@
 // that declares its metadata, its messages (with the data each takes), its logic and its fixes.
 // Everything else (settings in package.json, the rule list of handoff-kit.json's schema, the docs
 // pages, SARIF's `tool.driver.rules`) is derived from the registry in `./index.ts`.
-import type { BotFile, FileKind } from '../model/botFile';
+import type { BotFile } from '../model/botFile';
+import type { FileKind } from '../model/projectLayout';
 import type { Finding, RelatedLocation, Severity } from '../findings';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';

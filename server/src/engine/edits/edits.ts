@@ -174,6 +174,19 @@ export function replaceString(node: { offset: number; length: number }, value: s
 }
 
 /**
+ * The value of a CSV cell (`range`: 0-based UTF-16 offset and length of the value as written, inside
+ * its quotes when it has them, as csvTable.ts gives it) replaced by `value` in a CSV file's `text`:
+ * in a quoted cell with its quotes doubled; in an unquoted cell as it is, or quoted when it holds a
+ * quote, a line break or a delimiter a spreadsheet may use (`,`, `;`, tab).
+ */
+export function replaceCsvValue(range: { offset: number; length: number }, value: string, text: string): TextChange {
+  const escaped = value.replace(/"/g, '""');
+  const quoted = range.offset > 0 && text[range.offset - 1] === '"';
+  const newText = quoted || !/[",;\t\r\n]/.test(value) ? escaped : `"${escaped}"`;
+  return { offset: range.offset, length: range.length, newText };
+}
+
+/**
  * `value` as a JavaScript string literal between `quote`s: the quote and backslashes escaped,
  * and in a template literal `$` too (no `${` starts a placeholder); control characters as JSON
  * escapes them.

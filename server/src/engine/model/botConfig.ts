@@ -1,4 +1,5 @@
-// The parts of bot.json the checks need: the bot's name and its declared custom events.
+// The parts of bot.json the checks need: the bot's name, its declared custom events, and its
+// languages (languages.ts says what they stand for).
 import type { BotFile, NamedValue } from './botFile';
 
 /**
@@ -19,11 +20,19 @@ export interface DeclaredEvent {
 export interface BotConfig {
   readonly name?: NamedValue;
   readonly events: ReadonlyMap<string, DeclaredEvent>;
+  /**
+   * The codes of `languages` that are strings, in order (as written: compare them with
+   * `languageOf`); undefined when bot.json has no `languages` array.
+   */
+  readonly languages?: readonly NamedValue[];
+  /** `defaultLanguage`, Studio's *Target language*, when it is a string. */
+  readonly defaultLanguage?: NamedValue;
 }
 
 const BOT_CONFIG = Symbol('bot config');
 const EMPTY: BotConfig = { events: new Map() };
 
+/** What bot.json declares (worked out once per file version); nothing for a project without one. */
 export function readBotConfig(file: BotFile | undefined): BotConfig {
   if (!file) return EMPTY;
   return file.derived(BOT_CONFIG, () => {
@@ -36,6 +45,13 @@ export function readBotConfig(file: BotFile | undefined): BotConfig {
         events.set(name.value, { name, enabled: enabled?.type === 'boolean' ? (enabled.json as boolean) : undefined });
       }
     }
-    return { name: root?.named('name'), events };
+    const languages = root?.child('languages');
+    const defaultLanguage = root?.named('defaultLanguage');
+    return {
+      name: root?.named('name'),
+      events,
+      ...(languages?.type === 'array' ? { languages: languages.strings() } : {}),
+      ...(defaultLanguage ? { defaultLanguage } : {}),
+    };
   });
 }

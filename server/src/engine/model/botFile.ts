@@ -6,54 +6,7 @@
 import * as jsonc from 'jsonc-parser';
 import * as path from 'node:path';
 import { pruneScanned, scanNesting, type DeepValue } from './jsonDepth';
-
-/**
- * The kinds of project file: JSON bot files, the project's settings, `report`, a test report
- * downloaded from Studio's bulk utterance test (`test-reports/*.csv`, read by testReports.ts), and
- * `function`, the JavaScript of a Studio function (`functions/*.js`, read by functionCode.ts).
- */
-export type FileKind = 'bot' | 'intent' | 'journey' | 'settings' | 'report' | 'function';
-
-/** The kinds whose text is JSON: only these are parsed into a tree when a BotFile is made. */
-export const JSON_KINDS: readonly FileKind[] = ['bot', 'intent', 'journey', 'settings'];
-
-/** The folder of a project that holds the test reports downloaded from Studio. */
-export const TEST_REPORTS_FOLDER = 'test-reports';
-
-/** The folder of a project that holds the code of its Studio functions. */
-export const FUNCTIONS_FOLDER = 'functions';
-
-/** The project's own Handoff Kit settings, beside bot.json. */
-export const SETTINGS_FILE = 'handoff-kit.json';
-
-/** Where the files of one kind are in a project, and how an editor should open them. */
-export interface BotFileLocation {
-  readonly kind: FileKind;
-  /** A glob relative to the project folder (the folder that holds bot.json), `/`-separated. */
-  readonly pattern: string;
-  /** The editor's language mode for them (VS Code's language ids); undefined: whatever it gives (CSV). */
-  readonly language?: 'json' | 'javascript';
-}
-
-/**
- * The files of a bot project, one entry per kind: the one list the workspace's glob, the language
- * server's file watchers, the extension's document selector and the command line's messages are
- * made from. `fileKindOf` says the same path by path, without globbing (a test compares the two).
- */
-export const BOT_FILES: readonly BotFileLocation[] = [
-  { kind: 'bot', pattern: 'bot.json', language: 'json' },
-  { kind: 'settings', pattern: SETTINGS_FILE, language: 'json' },
-  { kind: 'intent', pattern: 'intents/*.json', language: 'json' },
-  { kind: 'journey', pattern: 'journeys/*.json', language: 'json' },
-  { kind: 'report', pattern: `${TEST_REPORTS_FOLDER}/*.csv` },
-  { kind: 'function', pattern: `${FUNCTIONS_FOLDER}/*.js`, language: 'javascript' },
-];
-
-/** The globs of BOT_FILES, relative to a project folder. */
-export const BOT_FILE_PATTERNS: readonly string[] = BOT_FILES.map((f) => f.pattern);
-
-/** One glob for the bot files of every project below a folder: BOT_FILE_PATTERNS in braces, after a globstar. */
-export const BOT_FILE_GLOB = `**/{${BOT_FILE_PATTERNS.join(',')}}`;
+import { JSON_KINDS, type FileKind } from './projectLayout';
 
 export interface SyntaxProblem {
   readonly message: string;
@@ -124,8 +77,8 @@ export class BotFile {
     this.maxSize = limits.maxSize ?? Infinity;
     this.oversized = this.size > this.maxSize;
     if (limits.unreadReason !== undefined) this.unreadReason = limits.unreadReason;
-    // A test report is CSV and a function JavaScript, not JSON: neither has a tree nor JSON syntax
-    // problems (their own readers, testReports.ts and functionCode.ts, read them).
+    // A CSV file (test report, translations, FAQs) and a function's JavaScript are not JSON: they
+    // have no tree and no JSON syntax problems (their own readers read them).
     if (this.oversized || this.unreadReason !== undefined || !JSON_KINDS.includes(kind)) {
       this.treeBuilt = true;
       this.syntaxProblems = [];
@@ -493,45 +446,6 @@ class NamedChild implements NamedValue {
   get node(): jsonc.Node {
     return (this.cachedNode ??= new ValueNode(this.owner, this.segment, this.value));
   }
-}
-
-/** What kind of bot file `file` is inside the project whose root folder is `projectRoot`. */
-export function fileKindOf(projectRoot: string, file: string): FileKind | undefined {
-  const parts = relativeParts(projectRoot, file);
-  if (!parts) return undefined;
-  if (parts.length === 1 && parts[0] === 'bot.json') return 'bot';
-  if (parts.length === 1 && parts[0] === SETTINGS_FILE) return 'settings';
-  if (parts.length === 2 && parts[1].endsWith('.json')) {
-    if (parts[0] === 'intents') return 'intent';
-    if (parts[0] === 'journeys') return 'journey';
-  }
-  if (parts.length === 2 && parts[0] === TEST_REPORTS_FOLDER && parts[1].toLowerCase().endsWith('.csv')) return 'report';
-  if (parts.length === 2 && parts[0] === FUNCTIONS_FOLDER && parts[1].endsWith('.js')) return 'function';
-  return undefined;
-}
-
-const DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)/;
-
-/** The segments of `file`'s path below `projectRoot`, or undefined when it is not below it. */
-function relativeParts(projectRoot: string, file: string): string[] | undefined {
-  // The usual case, a path below the root with no `.` or `..` segment, without path.relative's
-  // normalizing (it resolves both paths: some 10 µs a call, for each file of a project load).
-  const root = projectRoot.endsWith(path.sep) ? projectRoot.slice(0, -1) : projectRoot;
-  if (
-    file.length > root.length + 1 &&
-    file.startsWith(root) &&
-    file[root.length] === path.sep &&
-    path.isAbsolute(root) &&
-    !DOT_SEGMENT.test(file) &&
-    !file.endsWith(path.sep) &&
-    !file.includes(path.sep + path.sep) &&
-    (path.sep === '/' || !file.includes('/'))
-  ) {
-    return file.slice(root.length + 1).split(path.sep);
-  }
-  const rel = path.relative(projectRoot, file);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  return rel.split(path.sep);
 }
 
 /** A file's path relative to its project, with forward slashes, for messages. */

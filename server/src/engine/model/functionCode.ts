@@ -3,6 +3,9 @@
 // becomes a "send event" record, with the event's name and, when `data` is a literal, its value
 // as a tree shaped like jsonc-parser's (type, offset, length, children, value), so the one banner
 // reader (bannerPayload.ts) and the schema messages (schemas/problems.ts) run on it unchanged.
+// Every `app.renderMessage('<key>', params, fallback)` call with a literal key is recorded too
+// (the translation keys of localized replies, platform-facts.md "Languages"); inside a literal
+// `data` it is a string known only when the event is sent, as a template is (see `renderMessageOf`).
 //
 // A function file holds the body as Studio shows it, so a `return` at the top level is normal.
 // The parser is acorn; when the file does not parse, acorn-loose (acorn's error-tolerant parser)
@@ -39,9 +42,28 @@ export interface SentEventRecord {
   readonly data?: SourceValue<unknown> & { readonly node: jsonc.Node };
 }
 
+/**
+ * One `app.renderMessage('<key>', params, fallback)` call of a function file whose key is a string
+ * literal: the text of the translation key in the customer's language, or the fallback when the
+ * key has no text (studio/build/code, platform-facts.md "Languages").
+ */
+export interface RenderMessageCall {
+  /** The range of the whole call. */
+  readonly call: { readonly offset: number; readonly length: number };
+  /** The translation key: the first argument, a string literal (its range includes the quotes). */
+  readonly key: SourceValue<string>;
+  /**
+   * The third argument: a string literal (`literal`, with its value), none at all (`none`), or
+   * something known only when the code runs (`computed`: a variable, a call, a template with `${…}`).
+   */
+  readonly fallback: { readonly kind: 'literal'; readonly value: SourceValue<string> } | { readonly kind: 'none' } | { readonly kind: 'computed' };
+}
+
 /** How a function file was read: its records, and whether the strict parser failed on it. */
 export interface FunctionCode {
   readonly sends: readonly SentEventRecord[];
+  /** The `app.renderMessage` calls with a literal key, in file order. */
+  readonly renderMessages: readonly RenderMessageCall[];
   /** The first syntax error of the strict parse (then the records come from acorn-loose), if any. */
   readonly syntaxError?: { readonly message: string; readonly offset: number };
   /**
@@ -96,7 +118,7 @@ export function parseFunctionCode(text: string): FunctionCode {
     const offset = typeof e.pos === 'number' ? e.pos : 0;
     // Nesting no parser here can follow (hundreds of nested brackets): the loose parser would run
     // out of stack the same way, and a guess at the calls is worse than none.
-    if (error instanceof RangeError || STACK_EXHAUSTED.test(String(e.message))) return { sends: [], tooDeep: { offset } };
+    if (error instanceof RangeError || STACK_EXHAUSTED.test(String(e.message))) return { sends: [], renderMessages: [], tooDeep: { offset } };
     syntaxError = { message: String(e.message ?? error), offset };
     try {
       program = loose.parse(text, PARSE_OPTIONS);
@@ -105,15 +127,21 @@ export function parseFunctionCode(text: string): FunctionCode {
     }
   }
   const sends: SentEventRecord[] = [];
+  const renderMessages: RenderMessageCall[] = [];
+  // A call the syntax error is inside is the loose parser's guess (an unterminated string runs to
+  // the end of its line): function-syntax reports it; no other check reads it.
+  const guessed = (call: { offset: number; length: number }) =>
+    syntaxError !== undefined && syntaxError.offset >= call.offset && syntaxError.offset < call.offset + call.length;
   if (program)
     walk(program, (node) => {
       const record = sendEventRecord(node);
-      // A call the syntax error is inside is the loose parser's guess (an unterminated string
-      // runs to the end of its line): function-syntax reports it; no event check reads it.
-      if (record && !(syntaxError && syntaxError.offset >= record.call.offset && syntaxError.offset < record.call.offset + record.call.length))
-        sends.push(record);
+      if (record && !guessed(record.call)) sends.push(record);
+      const render = renderMessageCall(node);
+      if (render && !guessed(render.call)) renderMessages.push(render);
     });
-  return { sends, ...(syntaxError ? { syntaxError } : {}) };
+  // The walk visits nodes depth first, children in order: calls nested in arguments come after.
+  renderMessages.sort((a, b) => a.key.offset - b.key.offset);
+  return { sends, renderMessages, ...(syntaxError ? { syntaxError } : {}) };
 }
 
 /**
@@ -195,6 +223,47 @@ function sendEventRecord(node: AnyNode): SentEventRecord | undefined {
   };
 }
 
+/** The record of an `app.renderMessage('<key>', …)` call whose key is a string literal. */
+function renderMessageCall(node: AnyNode): RenderMessageCall | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const callee = node.callee as AnyNode;
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'renderMessage' || nameOf(callee.object as AnyNode) !== 'app') return undefined;
+  const [keyNode, , fallbackNode] = node.arguments as AnyNode[];
+  const key = keyNode && stringLiteral(keyNode);
+  if (key === undefined) return undefined;
+  const fallbackValue = fallbackNode && stringLiteral(fallbackNode);
+  return {
+    call: { offset: node.start, length: node.end - node.start },
+    key: { value: key, offset: keyNode.start, length: keyNode.end - keyNode.start },
+    fallback:
+      fallbackValue !== undefined
+        ? { kind: 'literal', value: { value: fallbackValue, offset: fallbackNode.start, length: fallbackNode.end - fallbackNode.start } }
+        : fallbackNode
+          ? { kind: 'computed' }
+          : { kind: 'none' },
+  };
+}
+
+/** A node of a literal tree that is an `app.renderMessage` call (see `renderMessageOf`). */
+interface RenderedNode extends jsonc.Node {
+  readonly renderMessage: RenderMessageCall;
+}
+
+/**
+ * The `app.renderMessage` call a node of a function's literal `data` is, or undefined. Such a node
+ * is a string whose value is a template naming the key (`{{app.renderMessage("exit_title")}}`):
+ * its text is known only when the event is sent, so the checks that leave templates alone leave it
+ * alone too, and those of translations read the call.
+ */
+export function renderMessageOf(node: jsonc.Node | undefined): RenderMessageCall | undefined {
+  return (node as Partial<RenderedNode> | undefined)?.renderMessage;
+}
+
+/** The template that stands for a rendered key in a literal's value. */
+function renderedTemplate(key: string): string {
+  return /[{}]/.test(key) ? '{{app.renderMessage}}' : `{{app.renderMessage(${JSON.stringify(key)})}}`;
+}
+
 /** `app`, or the last name of `this.app` / `context.app`. */
 function nameOf(node: AnyNode): string | undefined {
   if (node.type === 'Identifier') return node.name as string;
@@ -241,7 +310,8 @@ function leaf(type: jsonc.NodeType, at: { offset: number; length: number; value:
 
 /**
  * The literal `node` as a jsonc-parser-shaped tree, or undefined when any part of it is not a
- * literal (an identifier, a call, a spread, a computed key, a function, a regular expression).
+ * literal (an identifier, a call, a spread, a computed key, a function, a regular expression). An
+ * `app.renderMessage` call with a literal key is a string (see `renderMessageOf`).
  */
 function literalTree(node: AnyNode, parent?: jsonc.Node): jsonc.Node | undefined {
   const range = { offset: node.start, length: node.end - node.start };
@@ -252,6 +322,11 @@ function literalTree(node: AnyNode, parent?: jsonc.Node): jsonc.Node | undefined
     if (typeof node.value === 'boolean') return leaf('boolean', { ...range, value: node.value }, parent);
     if (typeof node.value === 'number') return leaf('number', { ...range, value: node.value }, parent);
     return undefined;
+  }
+  const render = renderMessageCall(node);
+  if (render) {
+    const rendered: RenderedNode = { ...leaf('string', { ...range, value: renderedTemplate(render.key.value) }, parent), renderMessage: render };
+    return rendered;
   }
   if (node.type === 'UnaryExpression' && (node.operator === '-' || node.operator === '+')) {
     const argument = node.argument as AnyNode;

@@ -14,8 +14,15 @@ export const PHRASE_MATCHES = ['exact', 'ignoreCaseAndSpacing'] as const;
  */
 export type PhraseMatch = (typeof PHRASE_MATCHES)[number];
 
-/** Characters that take no room on screen: zero-width space, non-joiner, joiner, word joiner, byte order mark. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Characters that take no room on screen: zero-width space, non-joiner, joiner, word joiner, byte
+ * order mark, and the marks of bidirectional text (left-to-right and right-to-left marks, the Arabic
+ * letter mark, embeddings, overrides and isolates), which an Arabic, Hebrew or Urdu phrase copied
+ * from a right-to-left editor or spreadsheet often carries.
+ */
+const INVISIBLE_CHARS = '\u200B-\u200F\u061C\u202A-\u202E\u2060\u2066-\u2069\uFEFF';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
+const AN_INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`);
 /** Every kind of space: tabs and line breaks, no-break (U+00A0), U+2000-200A, narrow no-break (U+202F), ideographic (U+3000)… */
 const SPACES = /[\s\p{Zs}]+/gu;
 /** Punctuation at the end of a phrase (`talk to bot.`, `talk to bot!`, `talk to bot。`). */
@@ -47,8 +54,8 @@ function plainness(text: string): 0 | 1 | 2 {
 }
 
 /**
- * A phrase as people read it: Unicode NFC (the NFC and NFD spellings of `café` are one phrase),
- * zero-width characters removed, every run of any kind of space one space, trimmed, lower case,
+ * A phrase as people read it: Unicode NFC (the NFC and NFD spellings of `café` are one phrase,
+ * and so are Tamil `கொ` written as one vowel sign or two), zero-width and bidirectional marks removed, every run of any kind of space one space, trimmed, lower case,
  * trailing punctuation dropped. Two phrases with the same normal form look the same to a reader.
  */
 export function normalizePhrase(phrase: string): string {
@@ -137,6 +144,18 @@ const CHAR_NAMES: Record<number, string> = {
   0x200b: 'ZERO WIDTH SPACE',
   0x200c: 'ZERO WIDTH NON-JOINER',
   0x200d: 'ZERO WIDTH JOINER',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x061c: 'ARABIC LETTER MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
   0x2060: 'WORD JOINER',
   0x202f: 'NARROW NO-BREAK SPACE',
   0x3000: 'IDEOGRAPHIC SPACE',
@@ -162,7 +181,7 @@ export function phraseDifference(phrase: string, utterance: string): PhraseDiffe
     [phrase, 'phrase'],
     [utterance, 'utterance'],
   ] as const) {
-    const invisible = text.match(/[\u200B-\u200D\u2060\uFEFF]/);
+    const invisible = text.match(AN_INVISIBLE);
     if (invisible) return { kind: 'invisible', char: describeChar(invisible[0]), in: where };
   }
   if (phrase.normalize('NFC') === utterance.normalize('NFC')) return { kind: 'normalisation' };

@@ -97,6 +97,36 @@ export function recordingFacts<T>(compute: () => T): { result: T; facts: Set<Fac
   }
 }
 
+/** What `cachedPerGeneration` keeps of one owner: the generation and key it was computed for, the value and its facts. */
+export interface GenerationEntry<T> {
+  readonly generation: number;
+  readonly key: string;
+  readonly value: T;
+  readonly facts: ReadonlySet<FactKey>;
+}
+
+/**
+ * A value derived from a whole project, worked out once per generation (and `key`, what else it
+ * depends on, such as a setting) and kept in `cache`. The facts it read are recorded when it is
+ * computed and read again by every later caller, so each file whose checks use it depends on what
+ * it was computed from, not only the first (as liveResults.ts does for test reports).
+ */
+export function cachedPerGeneration<O extends { readonly generation: number }, T>(
+  cache: WeakMap<O, GenerationEntry<T>>,
+  owner: O,
+  key: string,
+  compute: () => T,
+): T {
+  const cached = cache.get(owner);
+  if (cached && cached.generation === owner.generation && cached.key === key) {
+    readFacts(cached.facts);
+    return cached.value;
+  }
+  const { result, facts } = recordingFacts(compute);
+  cache.set(owner, { generation: owner.generation, key, value: result, facts });
+  return result;
+}
+
 /** Runs `compute` recording nothing: for building shared tables whose cells are tracked when read. */
 export function untracked<T>(compute: () => T): T {
   const outer = recording;

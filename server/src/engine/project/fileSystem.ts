@@ -10,8 +10,8 @@ export type RealPath =
   | { readonly unresolved: string };
 
 /**
- * What reading one file gave, for `FileSystem.readFiles`: its text (decoded as UTF-8, a byte order
- * mark kept), its size when it is over the limit and was not read, why it could not be read (in
+ * What reading one file gave, for `FileSystem.readFiles`: its text (decoded by `decodeText`: UTF-8,
+ * or UTF-16 when the bytes say so; a byte order mark kept), its size when it is over the limit and was not read, why it could not be read (in
  * words for a `file-unread` finding), or undefined when nothing readable is there (gone, a folder).
  */
 export type FileRead = { readonly text: string } | { readonly tooLarge: number } | { readonly unreadReason: string } | undefined;
@@ -106,6 +106,26 @@ const READ_SLICE = 256;
 const isNotThere = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 /**
+ * The text of a file's bytes. UTF-8 unless the bytes say UTF-16: a UTF-16 byte order mark (FF FE
+ * little-endian, FE FF big-endian), or, without one, text that starts with an ASCII character and
+ * a NUL byte (or a NUL and then an ASCII character), which UTF-8 text never holds. Spreadsheets
+ * save CSV as UTF-16 ("Unicode text"); editors open such files as UTF-16 too, so the offsets of
+ * findings match theirs. A byte order mark is kept, as the first character (U+FEFF), whatever the
+ * encoding: the workspace drops it and remembers it (BotFile.hadBom).
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const [b0, b1] = [buffer[0], buffer[1]];
+  if (buffer.length >= 2 && ((b0 === 0xff && b1 === 0xfe) || (b0 !== 0 && b0 < 0x80 && b1 === 0))) return buffer.toString('utf16le');
+  if (buffer.length >= 2 && ((b0 === 0xfe && b1 === 0xff) || (b0 === 0 && b1 !== 0 && b1 < 0x80))) {
+    // Big-endian: swapped into little-endian, which Node decodes (a copy: the buffer may be shared).
+    const swapped = Buffer.from(buffer.subarray(0, buffer.length - (buffer.length % 2)));
+    return swapped.swap16().toString('utf16le');
+  }
+  return buffer.toString('utf8');
+}
+
+/**
  * The FileSystem over Node's `fs`. `readFile` gives undefined on any failure (it never throws);
  * `glob` skips node_modules, .git, .vscode-test and names starting with a dot; `readFiles` reads
  * synchronously, one file open at a time, and lets other work run every 256 files.
@@ -113,7 +133,7 @@ const isNotThere = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as 
 export const nodeFileSystem: FileSystem = {
   async readFile(filePath) {
     try {
-      return await fs.promises.readFile(filePath, 'utf8');
+      return decodeText(await fs.promises.readFile(filePath));
     } catch {
       return undefined;
     }
@@ -201,7 +221,7 @@ function readSync(filePath: string, maxSize: number, buffer: { bytes: Buffer }):
       if (read === 0) break;
       length += read;
     }
-    return { text: buffer.bytes.toString('utf8', 0, length) };
+    return { text: decodeText(buffer.bytes.subarray(0, length)) };
   } catch {
     return { unreadReason: UNREADABLE };
   } finally {

@@ -2,7 +2,8 @@
 // updated one file at a time; what other files derive from it (indexes) is updated lazily. Its
 // accessors record the facts they answer (dependencies.ts), so incremental checks see what they read.
 import * as path from 'node:path';
-import { BotFile, fileKindOf, relativePath, SETTINGS_FILE } from '../model/botFile';
+import { BotFile, relativePath } from '../model/botFile';
+import { fileKindOf, SETTINGS_FILE } from '../model/projectLayout';
 import { readBotConfig, type BotConfig } from '../model/botConfig';
 import { factKey, readFact, wholeKey } from './dependencies';
 import type { PhraseMatch } from '../phrases/phraseMatch';
@@ -158,7 +159,7 @@ export class BotProject {
     return !!bot && (!bot.readable || bot.syntaxProblems.length > 0);
   }
 
-  /** Whether `filePath` is one of this project's bot files (bot.json, intents/*, journeys/*). */
+  /** Whether `filePath` is one of this project's bot files (see PROJECT_FILES in projectLayout.ts). */
   owns(filePath: string): boolean {
     return fileKindOf(this.root, filePath) !== undefined || this.files.has(filePath);
   }

@@ -1,9 +1,10 @@
 // Every bot project of a workspace. A file belongs to the innermost project folder that holds
 // it; several projects (and workspace folders) each stand alone.
 import * as path from 'node:path';
-import { BOT_FILE_PATTERNS, type BotFile } from '../model/botFile';
+import type { BotFile } from '../model/botFile';
 import { BotProject } from './project';
 import { readOneFile, type FileRead, type FileSystem, type RealPath } from './fileSystem';
+import { BOT_FILE_PATTERNS } from '../model/projectLayout';
 
 /** Bot files larger than this many bytes (2 MiB) are not parsed or checked, unless a setting says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

@@ -9,10 +9,10 @@ import botSchema from '../../../../schemas/bot.schema.json';
 import settingsSchema from '../../../../schemas/handoff-kit.schema.json';
 import intentSchema from '../../../../schemas/intent.schema.json';
 import journeySchema from '../../../../schemas/journey.schema.json';
-import type { FileKind } from '../model/botFile';
+import type { FileKind } from '../model/projectLayout';
 
-// A test report and function code are not JSON: they have no JSON schema.
-export type SchemaName = Exclude<FileKind, 'report' | 'function'> | 'banner';
+/** The JSON kinds of bot file (CSV files and function code have no JSON schema), and the banner payload. */
+export type SchemaName = Extract<FileKind, 'bot' | 'intent' | 'journey' | 'settings'> | 'banner';
 
 /** Compiles a validator for each schema; the options must match scripts/schema-validators.mjs. */
 export function compileValidators(): Record<SchemaName, ValidateFunction> {

@@ -1,17 +1,23 @@
-// Completion of the names a bot file refers to: events, intents, journeys, node ids, and the
-// utterances a banner option's text may use.
+// Completion of the names a bot file refers to: events, intents, journeys, node ids, the
+// utterances a banner option's text may use, and the translation keys function code renders.
 import * as jsonc from 'jsonc-parser';
 import snippets from '../../../../snippets/bot-files.json';
-import type { BotFile } from '../model/botFile';
+import { relativePath, type BotFile } from '../model/botFile';
 import { bannerPayloadsOf } from '../analysis/exitPhrases';
 import { readJourney } from '../model/journey';
 import { platformEvents } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
 import { indexOf } from '../analysis/projectIndex';
 import { intentsToTrain } from '../check/rules/option-text-mismatch';
+import { translationKeyMarkdown } from './translationKeys';
+import { botLanguages, projectTranslationsOf } from '../analysis/translations';
+import { javaScriptString } from '../edits/edits';
 
-/** What a completion names: an event, an intent, a journey, a node id, an utterance (for a banner button's text), or a banner snippet. */
-export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet';
+/**
+ * What a completion names: an event, an intent, a journey, a node id, an utterance (for a banner
+ * button's text), a banner snippet, or a translation key (in a function's `app.renderMessage`).
+ */
+export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet' | 'translationKey';
 
 /**
  * One completion item: `insertText` (a JSON string with its quotes, or the quote a function file's
@@ -37,11 +43,15 @@ export interface Completion {
 /**
  * The completions at a 0-based UTF-16 `offset` of `file`'s text: events, intents, journeys and
  * node ids where a journey names one, the project's utterances in a banner button's `text` (exit
- * intents' first), the guide's two banners as snippets in an empty `data`, and event names in a
- * function file's `app.sendEvent({ code })`. Empty elsewhere, and in other kinds of file.
+ * intents' first), the guide's two banners as snippets in an empty `data`, event names in a
+ * function file's `app.sendEvent({ code })` and translation keys in its `app.renderMessage(key)`.
+ * Empty elsewhere, and in other kinds of file.
  */
 export function completionsAt(project: BotProject, file: BotFile, offset: number): Completion[] {
-  if (file.kind === 'function') return functionEventCompletions(project, file, offset);
+  if (file.kind === 'function') {
+    const keys = translationKeyCompletions(project, file, offset);
+    return keys.length ? keys : functionEventCompletions(project, file, offset);
+  }
   if (file.kind !== 'journey' || !file.root) return [];
   const location = jsonc.getLocation(file.text, offset);
   const at = location.path;
@@ -151,6 +161,37 @@ function functionEventCompletions(project: BotProject, file: BotFile, offset: nu
     replace,
     sortText: `${rank}-${label}`,
   }));
+}
+
+/**
+ * In a function file, the translation keys inside the first argument of an `app.renderMessage(`
+ * call, read from the text around the cursor (the string is often unterminated while it is typed,
+ * so the file does not parse). The whole string is replaced, in the quote it was written with.
+ */
+function translationKeyCompletions(project: BotProject, file: BotFile, offset: number): Completion[] {
+  const lineStart = file.text.lastIndexOf('\n', offset - 1) + 1;
+  const match = /\brenderMessage\s*\(\s*(["'`])([^"'`\\\n]*)$/.exec(file.text.slice(lineStart, offset));
+  if (!match) return [];
+  const quote = match[1] as '"' | "'" | '`';
+  const start = offset - match[2].length - 1;
+  const lineEnd = file.text.indexOf('\n', offset) < 0 ? file.text.length : file.text.indexOf('\n', offset);
+  const close = new RegExp(`^[^"'\`\\\\]*${quote}`).exec(file.text.slice(offset, lineEnd));
+  const replace = { offset: start, length: offset - start + (close ? close[0].length : 0) };
+  const { defaultLanguage } = botLanguages(project);
+  const completions: Completion[] = [];
+  for (const [key, entry] of projectTranslationsOf(project).byKey) {
+    const text = entry.row.text(defaultLanguage)?.value.trim();
+    completions.push({
+      label: key,
+      kind: 'translationKey',
+      detail: text ? `${defaultLanguage.name}: ${text}` : `translation key, ${relativePath(project.root, entry.file.path)}`,
+      documentation: translationKeyMarkdown(project, key),
+      insertText: quote === '"' ? JSON.stringify(key) : javaScriptString(key, quote),
+      replace,
+      sortText: key,
+    });
+  }
+  return completions;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Hovers: what an event does, an intent's utterances and the journeys it starts, a node's role,
-// and for a banner, how it will look.
+// a translation key's text in every language, and for a banner, how it will look.
 import * as jsonc from 'jsonc-parser';
 import { type BotFile, relativePath, named } from '../model/botFile';
 import { bannerPayloadsOf } from '../analysis/exitPhrases';
@@ -10,6 +10,7 @@ import { platformEvent } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
 import { indexOf } from '../analysis/projectIndex';
 import { symbolAt } from './navigation';
+import { translationKeyMarkdown } from './translationKeys';
 
 /** A hover's Markdown, and the UTF-16 range (`offset`, `length`) of the file's text it is about. */
 export interface Hover {
@@ -67,6 +68,8 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
               : (node?.type ?? 'unknown');
         return { ...range, markdown: `**node** \`${symbol.name}\`: ${node ? `${node.type} node, ${what}` : '_not in this journey_'}` };
       }
+      case 'translationKey':
+        return { ...range, markdown: translationKeyMarkdown(project, symbol.name) };
       case 'phrase': {
         const matches = index.utterancesMatching(symbol.name, project.phraseMatch);
         const lines = matches.length
@@ -96,8 +99,14 @@ function eventMarkdown(project: BotProject, name: string): string {
   return `**event** \`${name}\`\n\n${platform?.description ?? 'A custom event of this bot.'}\n\n${state}`;
 }
 
-/** In a function file: the event of an `app.sendEvent` call's `code`, else its banner drawn in text. */
+/**
+ * In a function file: a translation key's texts, the event of an `app.sendEvent` call's `code`,
+ * else its banner drawn in text.
+ */
 function functionHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+  const key = symbolAt(file, offset);
+  if (key?.kind === 'translationKey')
+    return { offset: key.occurrence.offset, length: key.occurrence.length, markdown: translationKeyMarkdown(project, key.name) };
   const send = sendEventNodesOf(file).find(({ event }) => event && event.node.offset <= offset && offset <= event.node.offset + event.node.length);
   if (send?.event) return { offset: send.event.node.offset, length: send.event.node.length, markdown: eventMarkdown(project, send.event.value) };
   return bannerHover(project, file, offset);

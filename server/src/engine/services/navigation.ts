@@ -1,16 +1,20 @@
 // What a name in a bot file refers to, and where else it stands: the model behind go to
 // definition, find references and rename. Names are intents, journeys, node ids (within one
-// journey), events, and exit phrases (a banner's text and the utterances it must match).
+// journey), events, exit phrases (a banner's text and the utterances it must match), and
+// translation keys (an `app.renderMessage` key in a function file, defined by a row of a
+// translations file).
 import type * as jsonc from 'jsonc-parser';
 import type { BotFile, NamedValue } from '../model/botFile';
 import { readBotConfig } from '../model/botConfig';
 import { exitPhrasesOf } from '../analysis/exitPhrases';
+import { readFunctionCode } from '../model/functionCode';
 import { readIntent } from '../model/intent';
 import { readJourney } from '../model/journey';
+import { translationsOf } from '../model/translations';
 import { phraseKey, type PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
 
-export type SymbolKind = 'intent' | 'journey' | 'node' | 'event' | 'phrase';
+export type SymbolKind = 'intent' | 'journey' | 'node' | 'event' | 'phrase' | 'translationKey';
 
 /**
  * A name bot files refer to: an intent, a journey, a node id (`scope`: the journey file it belongs
@@ -45,7 +49,14 @@ export function symbolAt(file: BotFile, offset: number): (BotSymbol & { occurren
 
 /** Every place a symbol stands in the project, definitions first. */
 export function occurrencesOf(project: BotProject, symbol: BotSymbol, mode: PhraseMatch = project.phraseMatch): SymbolOccurrence[] {
-  const files = symbol.kind === 'node' && symbol.scope ? [symbol.scope] : project.allFiles();
+  // A translation key stands in function and translations files only, and nothing else does in a
+  // translations file (which may have 100,000 rows).
+  const files =
+    symbol.kind === 'node' && symbol.scope
+      ? [symbol.scope]
+      : symbol.kind === 'translationKey'
+        ? [...project.filesOfKind('translation'), ...project.filesOfKind('function')]
+        : project.allFiles().filter((f) => f.kind !== 'translation');
   const same = (o: BotSymbol) =>
     o.kind === symbol.kind && (o.kind === 'phrase' ? phraseKey(o.name, mode) === phraseKey(symbol.name, mode) : o.name === symbol.name);
   return files
@@ -106,6 +117,19 @@ function readOccurrences(file: BotFile): Occurrence[] {
         occurrence: { file, node: exit.node, offset: exit.offset, length: exit.length, isDefinition: false },
       });
     }
+  } else if (file.kind === 'function') {
+    for (const { key } of readFunctionCode(file).renderMessages) {
+      const node: jsonc.Node = { type: 'string', offset: key.offset, length: key.length, value: key.value };
+      add('translationKey', { value: key.value, node }, false);
+    }
+  } else if (file.kind === 'translation') {
+    const translations = translationsOf(file);
+    // The key cell of each row (its value as written, without quotes); the first row of a key defines it.
+    if (translations.ok)
+      for (const row of translations.rows) {
+        const node: jsonc.Node = { type: 'string', offset: row.keyCell.offset, length: row.keyCell.length, value: row.key };
+        add('translationKey', { value: row.key, node }, true);
+      }
   }
   return list;
 }

@@ -2,11 +2,18 @@
 // bot a project describes, in the order of the disconnection guide (the seed,
 // shared/seed/user-initiated-disconnection.md): 1. create and activate the custom events;
 // 2–3. the journey that raises the ticket and shows the banner; 4–6. the exit journey that closes
-// the banner and the ticket; then the intents and their utterances for the training box.
+// the banner and the ticket; then the intents and their utterances for the training box; and for
+// a bot in several languages, its languages, the Multilingual feature type its mixed utterances
+// need, and per language the exit phrases its exit intent must be trained with (platform-facts.md,
+// "Languages").
 // Studio's terms come from the platform facts (shared/reference/platform-facts.md): a Send Event
 // node has an event name, an event type (Custom) and a data field that takes JSON.
 import { relativePath, type BotFile } from '../model/botFile';
 import type { BotProject } from '../project/project';
+import { exitPhrasesOf } from '../analysis/exitPhrases';
+import { indexOf } from '../analysis/projectIndex';
+import { botLanguages, localizedExitPhrases, projectLocalizedUses } from '../analysis/translations';
+import { languageOf } from '../model/languages';
 
 /**
  * The text Studio's data field of a Send Event node takes for `value`: JSON, indented by two
@@ -167,6 +174,8 @@ export function studioSheet(project: BotProject): string {
     out.push(`### Intent ${code(str(intent.name) ?? '(no name)')}`, '', fence(studioUtterances(utterances), 'text'), '');
   }
 
+  out.push(...languagesSection(project));
+
   if (skipped.length) {
     out.push(
       '## Not included',
@@ -181,4 +190,62 @@ export function studioSheet(project: BotProject): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
+}
+
+/**
+ * The languages of a bot that declares some (or keeps translations or FAQs): which to add, the
+ * Multilingual feature type when there are several, the *Enable Hinglish* reminder when Hindi is
+ * one of them, the bulk files to import, and per language the exit phrases the exit intent must
+ * be trained with. None for a bot in English only with no such files.
+ */
+function languagesSection(project: BotProject): string[] {
+  const languages = botLanguages(project);
+  const translations = project.filesOfKind('translation');
+  const faqs = project.filesOfKind('faq');
+  if (!languages.declared && !translations.length && !faqs.length) return [];
+  const out = ['## 4. Languages', ''];
+  out.push(
+    'Automation > Build > Flow > Language: add each language (Tools > Conversation: the default is the *Target language*).',
+    '',
+    ...languages.languages.map((l) => `- ${l.name} ${code(l.code)}${l === languages.defaultLanguage ? ', the default' : ''}`),
+    '',
+  );
+  if (languages.languages.length > 1) {
+    out.push(
+      "Train > Intents: choose the **Multilingual** feature type, not the default *Sentence encoder*: an intent has one list of utterances for every language, and this bot's lists mix languages.",
+      '',
+    );
+  }
+  if (languages.languages.includes(languageOf('hi')!)) {
+    out.push(
+      'Hindi: if customers write Hindi in Latin script (`bot se baat karo`), turn on *Enable Hinglish* (Tools > Conversation). Whether a phrase is Hindi in Latin script is beyond what a check can know: decide it with the team.',
+      '',
+    );
+  }
+  for (const file of translations) out.push(`- Translations > Bulk manage > Import: ${code(relativePath(project.root, file.path))}`);
+  for (const file of faqs) out.push(`- FAQs > Bulk manage > Import: ${code(relativePath(project.root, file.path))}`);
+  if (translations.length || faqs.length) out.push('');
+
+  // Per language, the phrases a localized banner offers; a button's fixed text is sent in every language.
+  const index = indexOf(project);
+  const trainedBy = (phrase: string) => {
+    const intents = [...new Set(index.utterancesMatching(phrase, project.phraseMatch).map((u) => u.intentName))];
+    return intents.length ? `intent ${intents.map(code).join(', ')}` : '**no intent is trained with it yet**';
+  };
+  const fixed = [
+    ...new Set([
+      ...index.bannerPhrases.map((b) => b.exit.phrase),
+      ...project.filesOfKind('function').flatMap((f) => exitPhrasesOf(f).map((e) => e.phrase)),
+    ]),
+  ];
+  const localized = projectLocalizedUses(project).flatMap((use) => localizedExitPhrases(project, use, languages));
+  if (!fixed.length && !localized.length) return out;
+  out.push('The exit intent must be trained with the phrase its banners offer, in each language (paste them into its training box):', '');
+  if (fixed.length) out.push(`- Every language (a button's fixed text): ${fixed.map((p) => `${code(p)} (${trainedBy(p)})`).join(', ')}`);
+  for (const language of languages.languages) {
+    const phrases = [...new Set(localized.filter((p) => p.language === language).map((p) => p.phrase))];
+    if (phrases.length) out.push(`- ${language.name} ${code(language.code)}: ${phrases.map((p) => `${code(p)} (${trainedBy(p)})`).join(', ')}`);
+  }
+  out.push('');
+  return out;
 }

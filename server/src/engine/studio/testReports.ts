@@ -7,15 +7,10 @@
 // csv-parse's (RFC 4180 quoting, CRLF, embedded newlines); this module adds the offsets.
 import { parse } from 'csv-parse/sync';
 import type { BotFile } from '../model/botFile';
+import { headerKey, type TextRange } from '../model/csvTable';
 
 /** The two documented report shapes. */
 export type TestReportShape = 'journey' | 'intent';
-
-/** A range of the report's text: 0-based UTF-16 offset and length. */
-export interface TextRange {
-  readonly offset: number;
-  readonly length: number;
-}
 
 /** One row of a report, routing one utterance. */
 export interface TestReportRow {
@@ -51,7 +46,7 @@ export type TestReport =
   | { readonly ok: true; readonly shape: TestReportShape; readonly rows: readonly TestReportRow[] }
   | { readonly ok: false; readonly problem: string; readonly range: TextRange };
 
-/** The columns of each shape, by their normalized header (see `headerKey`). */
+/** The columns of each shape, by their normalized header (see `headerKey` in model/csvTable.ts: "Predicted Journey" is `predictedjourney`). */
 const COLUMNS: Record<TestReportShape, Record<'utterance' | 'expected' | 'predicted' | 'status', string> & { confidence?: string }> = {
   journey: { utterance: 'utterance', predicted: 'predictedjourney', expected: 'journey', status: 'status' },
   intent: { utterance: 'utterance', expected: 'intent', predicted: 'predictedintent', status: 'result', confidence: 'predictedconfidence' },
@@ -63,14 +58,6 @@ const DISPLAY: Record<TestReportShape, string> = {
 };
 
 const PASSED = new Set(['success', 'successful', 'pass', 'passed', 'true', 'ok', 'yes']);
-
-/** A header as compared: no BOM, case, spaces, `_` or `-` ("Predicted Journey" = "predicted_journey"). */
-export function headerKey(header: string): string {
-  return header
-    .replace(/^\uFEFF/, '')
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '');
-}
 
 const REPORTS = Symbol('test report');
 

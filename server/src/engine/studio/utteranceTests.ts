@@ -1,17 +1,26 @@
 // The utterance tests Studio's bulk test takes (Automation > Test > Upload utterances; columns
 // `Utterance`, `Journey`, `Tag`, shared/reference/platform-facts.md): one row per exit phrase of
-// every banner, and optionally one per utterance of every intent that starts a journey. Written
-// with csv-stringify, so commas, quotes and line breaks in utterances are quoted as CSV requires.
+// every banner, one per exit phrase of a localized banner in each of the bot's languages (the bulk
+// test has no language column: the Tag says the language), and optionally one per utterance of
+// every intent that starts a journey. Written with csv-stringify, so commas, quotes and line
+// breaks in utterances are quoted as CSV requires.
 import { stringify } from 'csv-stringify/sync';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
+import { exitPhrasesOf } from '../analysis/exitPhrases';
 import { indexOf } from '../analysis/projectIndex';
+import { localizedExitPhrases, projectLocalizedUses } from '../analysis/translations';
 
 /** The header Studio's upload template has. */
 export const UTTERANCE_TEST_HEADER = ['Utterance', 'Journey', 'Tag'] as const;
 
 /** The tag of the rows that test a banner's exit phrase. */
 export const EXIT_PHRASE_TAG = 'exit-phrase';
+
+/** The tag of the rows that test a localized banner's exit phrase in a language: `exit-phrase:hi`. */
+export function exitPhraseTag(languageCode: string): string {
+  return `${EXIT_PHRASE_TAG}:${languageCode}`;
+}
 
 /**
  * One row of the CSV Studio's bulk utterance test takes (Automation > Test, docs.yellow.ai
@@ -22,7 +31,7 @@ export interface UtteranceTestRow {
   readonly utterance: string;
   /** The journey the utterance must start (its name in the files, which must be Studio's). */
   readonly journey: string;
-  /** `exit-phrase`, or the intent's name for the rows `all` adds. */
+  /** `exit-phrase`, `exit-phrase:<language code>` for a localized banner's phrase, or the intent's name for the rows `all` adds. */
   readonly tag: string;
 }
 
@@ -52,10 +61,15 @@ export function utteranceTestRows(project: BotProject, options: UtteranceTestOpt
   };
   const journeysOf = (intent: string) => (index.journeysByIntent.get(intent) ?? []).flatMap((j) => (j.journey.name ? [j.journey.name.value] : []));
   const sorted = <T extends { file: { path: string } }>(list: readonly T[]) => [...list].sort((a, b) => a.file.path.localeCompare(b.file.path));
-  for (const { exit } of sorted(index.bannerPhrases)) {
-    const intents = new Set(index.utterancesMatching(exit.phrase, mode).map((u) => u.intentName));
-    for (const intent of intents) for (const journey of journeysOf(intent)) add({ utterance: exit.phrase, journey, tag: EXIT_PHRASE_TAG });
-  }
+  const addExit = (phrase: string, tag: string) => {
+    const intents = new Set(index.utterancesMatching(phrase, mode).map((u) => u.intentName));
+    for (const intent of intents) for (const journey of journeysOf(intent)) add({ utterance: phrase, journey, tag });
+  };
+  // The banners of journeys (the index's) and of function files' literal `app.sendEvent` calls.
+  const banners = [...index.bannerPhrases, ...project.filesOfKind('function').flatMap((file) => exitPhrasesOf(file).map((exit) => ({ exit, file })))];
+  for (const { exit } of sorted(banners)) addExit(exit.phrase, EXIT_PHRASE_TAG);
+  const uses = projectLocalizedUses(project).sort((a, b) => a.file.path.localeCompare(b.file.path));
+  for (const use of uses) for (const exit of localizedExitPhrases(project, use)) addExit(exit.phrase, exitPhraseTag(exit.language.code));
   if (options.all) {
     for (const entry of sorted(index.utterances)) {
       for (const journey of journeysOf(entry.intentName)) add({ utterance: entry.utterance.value, journey, tag: entry.intentName });

@@ -1,6 +1,7 @@
 // check-failed: a check failed with an internal error on this file. The engine reports it on the
 // check's behalf (see check.ts); every other check and file still runs.
 import { defineFileRule } from '../rule';
+import { FILE_KINDS } from '../../model/projectLayout';
 
 export const checkFailed = defineFileRule({
   code: 'check-failed',
@@ -9,7 +10,7 @@ export const checkFailed = defineFileRule({
   description: 'A check failed with an internal error on this file; the other checks still ran.',
   explanation:
     'One bad input must not end the run: when a check fails on a file, that file gets this finding naming the check and what failed, and every other check and file is still checked. Please report it as a bug, with the file if you can.',
-  kinds: ['bot', 'intent', 'journey', 'settings', 'report', 'function'],
+  kinds: FILE_KINDS,
   fixable: false,
   onUnreadFiles: true,
   messages: {

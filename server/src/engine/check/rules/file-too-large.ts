@@ -1,6 +1,7 @@
 // file-too-large: a bot file over the size limit is not read, so none of its content is checked.
 import { formatSize } from '../../findings';
 import { defineFileRule } from '../rule';
+import { FILE_KINDS } from '../../model/projectLayout';
 
 export const fileTooLarge = defineFileRule({
   code: 'file-too-large',
@@ -9,7 +10,7 @@ export const fileTooLarge = defineFileRule({
   description: 'A bot file over the size limit was not read or checked.',
   explanation:
     'A stray data dump must not stall the editor, so a bot file over `maxFileSize` (2 MiB by default) is not read. Nothing in it is checked, and the checks say nothing definite about what it might define.',
-  kinds: ['bot', 'intent', 'journey', 'settings', 'report', 'function'],
+  kinds: FILE_KINDS,
   fixable: false,
   onUnreadFiles: true,
   messages: {

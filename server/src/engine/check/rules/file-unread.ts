@@ -1,6 +1,7 @@
 // file-unread: a bot file could not be read, so nothing in it is checked and the checks say
 // nothing definite about what it might define.
 import { defineFileRule } from '../rule';
+import { FILE_KINDS } from '../../model/projectLayout';
 
 export const fileUnread = defineFileRule({
   code: 'file-unread',
@@ -9,7 +10,7 @@ export const fileUnread = defineFileRule({
   description: 'A bot file could not be read; the checks say nothing definite about what it defines.',
   explanation:
     'A file that could not be read (no permission, a symbolic link that loops or leads outside the folders being checked) is not a missing file: an intent it defines may well exist. Checks that would conclude something from what no file defines say so with less certainty instead of reporting a false error.',
-  kinds: ['bot', 'intent', 'journey', 'settings', 'report', 'function'],
+  kinds: FILE_KINDS,
   fixable: false,
   onUnreadFiles: true,
   messages: {

@@ -3,6 +3,8 @@ import { schemaProblems } from '../../schemas/problems';
 import { validateAgainst } from '../../schemas/schemas';
 import { didYouMeanFixes } from '../fixes';
 import { defineFileRule } from '../rule';
+import { JSON_KINDS, type FileKind } from '../../model/projectLayout';
+import type { SchemaName } from '../../schemas/validators';
 
 export const schema = defineFileRule({
   code: 'schema',
@@ -18,8 +20,8 @@ export const schema = defineFileRule({
   },
   check(file, report) {
     // With broken syntax the tree is partial and its schema errors would mislead.
-    // `kinds` keeps test reports (CSV) away; the guard tells the compiler so.
-    if (file.syntaxProblems.length > 0 || file.kind === 'report' || file.kind === 'function') return;
+    // `kinds` keeps CSV files and function code away; the guard tells the compiler so.
+    if (file.syntaxProblems.length > 0 || !isJsonKind(file.kind)) return;
     const root = file.place;
     if (!root) return;
     const errors = validateAgainst(file.kind, file.value);
@@ -39,3 +41,8 @@ export const schema = defineFileRule({
     return finding.data.suggestion ? didYouMeanFixes(file, finding, finding.data.suggestion) : [];
   },
 });
+
+/** Whether a kind of file is JSON, and so has a schema. */
+function isJsonKind(kind: FileKind): kind is Exclude<SchemaName, 'banner'> {
+  return JSON_KINDS.includes(kind);
+}
