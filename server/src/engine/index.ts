@@ -65,3 +65,25 @@ export { studioSheet, studioData, studioUtterances } from './studio/sheet';
 export { studioPieces, type StudioPiece } from './studio/pieces';
 export { DEFAULT_MIN_CONFIDENCE } from './studio/liveResults';
 export { TEST_REPORTS_FOLDER } from './model/botFile';
+
+// The journey graph: nodes, edges, clusters and a layout, with the findings on them.
+export { journeyGraph } from './graph/journeyGraph';
+export { GRAPH_FORMATS, graphToDot, graphToJson, graphToMermaid, type GraphFormat } from './graph/formats';
+export {
+  GRAPH_VIEWS,
+  type GraphBox,
+  type GraphCluster,
+  type GraphEdge,
+  type GraphEdgeKind,
+  type GraphFinding,
+  type GraphNode,
+  type GraphNodeKind,
+  type GraphOptions,
+  type GraphPlace,
+  type GraphPoint,
+  type GraphView,
+  type GraphWalk,
+  type GraphWalkResult,
+  type JourneyGraph,
+  type WalkStep,
+} from './graph/graph';
