@@ -1,12 +1,13 @@
 // The `handoff-kit` command line: the same engine as the language server, for CI.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { SEVERITIES, rules, type RuleSetting } from '../engine';
+import { GRAPH_FORMATS, GRAPH_VIEWS, SEVERITIES, rules, type GraphFormat, type GraphView, type RuleSetting } from '../engine';
 import { runCheck, type OutputFormat } from './check';
 import { UsageError } from './usageError';
 import { OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
 import { parseMaxRows, runUtteranceTests } from './utteranceTests';
 import { runStudioSheet } from './studioSheet';
+import { runGraph } from './graph';
 import { keepYoungGenerationSmall } from './youngGeneration';
 
 // First thing, before a project is read: see youngGeneration.ts.
@@ -106,6 +107,25 @@ program
       const result = await runStudioSheet(project, { cwd: process.cwd(), ...options });
       if (result.file) process.stderr.write(`Wrote the Studio build sheet to ${result.file}.\n`);
       else process.stdout.write(result.sheet);
+    } catch (error) {
+      reportUsageError(error);
+    }
+  });
+
+program
+  .command('graph')
+  .description(
+    'Print the journey graph: the handoff path (from the journey that raises the ticket through the banner and its options to the exit journey) or every journey, with the findings on it.',
+  )
+  .argument('[project]', 'bot project folder (default: the current folder)')
+  .addOption(
+    new Option('-f, --format <format>', 'mermaid (renders in pull requests), dot (Graphviz) or json').choices(GRAPH_FORMATS).default('mermaid'),
+  )
+  .addOption(new Option('--view <view>', 'handoff: the handoff path; project: every journey').choices(GRAPH_VIEWS).default('handoff'))
+  .option('--journey <name>', 'only what concerns this journey')
+  .action(async (project: string | undefined, options: { format: GraphFormat; view: GraphView; journey?: string }) => {
+    try {
+      process.stdout.write(await runGraph(project, { cwd: process.cwd(), ...options }));
     } catch (error) {
       reportUsageError(error);
     }
