@@ -106,12 +106,19 @@ class Builder {
 
   build(): DraftGraph {
     const journeyFiles = this.sorted(this.project.filesOfKind('journey').filter((f) => f.readable));
-    const taken = new Set<string>();
+    // A name two files hold goes to the one whose file is named after it (else the first by path),
+    // so that adding a copy does not change the ids of the original.
+    const owner = new Map<string, BotFile>();
+    for (const file of journeyFiles) {
+      const name = readJourney(file).name?.value;
+      if (!name || name.includes('/')) continue;
+      const held = owner.get(name);
+      if (!held || (!namedAfter(held, name) && namedAfter(file, name))) owner.set(name, file);
+    }
     for (const file of journeyFiles) {
       const journey = readJourney(file);
       const name = journey.name?.value;
-      const key = name && !taken.has(name) && !name.includes('/') ? name : this.rel(file);
-      if (name) taken.add(name);
+      const key = name && owner.get(name) === file ? name : this.rel(file);
       const unit: JourneyUnit = { file, journey, key, clusterId: `journey:${key}`, steps: new Map(), byNodeId: new Map() };
       this.units.push(unit);
       this.unitsByFile.set(file, unit);
@@ -537,6 +544,11 @@ class Builder {
     }).id;
     this.addEdge({ kind: 'starts', from, to, ...(place ? { place } : {}), broken });
   }
+}
+
+/** Whether the file's name is `<name>.json`. */
+function namedAfter(file: BotFile, name: string): boolean {
+  return file.path.endsWith(`${name}.json`) && /[\\/]$/.test(file.path.slice(0, -`${name}.json`.length));
 }
 
 /** The second line of a step: its type and what it does. */

@@ -212,6 +212,8 @@ function layWalk(draft: DraftGraph, drawn: ViewGraph, walk: GraphWalk): { positi
 
 function resolveStep(draft: DraftGraph, drawnIds: ReadonlySet<string>, step: GraphWalk[number]): string | undefined {
   let id: string | undefined;
+  // The walk may come from JSON (a request, a file): anything that is not a step lands nowhere.
+  if (typeof step !== 'object' || step === null) return undefined;
   if ('id' in step) id = typeof step.id === 'string' ? step.id : undefined;
   else if (typeof step.journey === 'string' && typeof step.node === 'string') {
     const cluster = [...draft.clusters.values()].find((c) => c.journey === step.journey) ?? draft.clusters.get(`journey:${step.journey}`);
