@@ -3,6 +3,7 @@
 // bring their own copy of the protocol package, whose request types do not mix.
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { BannerPreview } from './engine/services/bannerPreview';
+import type { GraphView, GraphWalk, JourneyGraph } from './engine/graph/graph';
 import type { DisconnectionContext, DisconnectionOptions, ScaffoldConflict } from './engine/services/scaffold';
 import serverExecArgv from './serverExecArgv.json';
 
@@ -107,3 +108,25 @@ export type StudioSheetResult = { readonly project: string; readonly markdown: s
 
 /** The client command a "Copy for Studio" code lens runs: puts `text` on the clipboard. */
 export const COPY_FOR_STUDIO_COMMAND = 'handoffKit.copyForStudio';
+
+/**
+ * The laid-out journey graph of a project (engine/graph/), with the findings on it: for the
+ * graph panel. Computed on request only, from the model as it is once every change is in.
+ */
+export const JOURNEY_GRAPH = 'handoffKit/journeyGraph';
+export interface JourneyGraphParams {
+  /** A file or folder of the project, as a URI; the workspace's first project when undefined. */
+  readonly uri?: string;
+  /** `handoff` (default) or `project`. */
+  readonly view?: GraphView;
+  /** Only what concerns this journey (by name). */
+  readonly journey?: string;
+  /** Cluster ids to draw as one box each (the project view's collapsed journeys). */
+  readonly collapsed?: readonly string[];
+  /** A walk to highlight in order: `{ journey, node }` or `{ id }` steps (see WalkStep). */
+  readonly walk?: GraphWalk;
+}
+export type JourneyGraphResult = JourneyGraph | null;
+
+/** The client command that opens the graph panel: `(uri?: string, journey?: string, view?: GraphView)`. */
+export const SHOW_GRAPH_COMMAND = 'handoffKit.showJourneyGraph';

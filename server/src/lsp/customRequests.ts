@@ -4,7 +4,16 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import type { BotFile, BotProject, BotWorkspace } from '../engine';
 import type { PhraseMatch } from '../engine';
-import { bannerPreviewAt, disconnectionContext, planDisconnection, type FileChange } from '../engine';
+import {
+  bannerPreviewAt,
+  disconnectionContext,
+  GRAPH_VIEWS,
+  journeyGraph,
+  planDisconnection,
+  type CheckOptions,
+  type FileChange,
+  type GraphWalk,
+} from '../engine';
 import {
   ADD_UTTERANCE,
   INTENTS_TO_TRAIN,
@@ -22,6 +31,7 @@ import {
   type UtteranceTestsParams,
   type UtteranceTestsResult,
 } from '../protocol';
+import { JOURNEY_GRAPH, type JourneyGraphParams, type JourneyGraphResult } from '../protocol';
 import {
   BANNER_PREVIEW,
   SCAFFOLD,
@@ -44,6 +54,8 @@ export interface RequestContext extends EditContext {
   settled(): Promise<void>;
   /** How the editor's settings say to compare exit phrases in a project (undefined: as the project says). */
   phraseMatchFor(project: BotProject): Promise<PhraseMatch | undefined>;
+  /** The options the project's diagnostics are computed with, so the graph shows the findings the Problems view does. */
+  checkOptionsFor?(project: BotProject): Promise<CheckOptions>;
 }
 
 export function registerCustomRequests(connection: Connection, context: RequestContext): void {
@@ -96,6 +108,22 @@ export function registerCustomRequests(connection: Connection, context: RequestC
   connection.onRequest(STUDIO_SHEET, async (params: StudioSheetParams): Promise<StudioSheetResult> => {
     const project = await projectOf(params.uri);
     return project ? { project: pathToFileURL(project.root).href, markdown: studioSheet(project) } : null;
+  });
+
+  connection.onRequest(JOURNEY_GRAPH, async (params: JourneyGraphParams | undefined): Promise<JourneyGraphResult> => {
+    // Whatever the client sends: what is not of the expected type is left out.
+    const p = (typeof params === 'object' && params) || {};
+    const project = await projectOf(typeof p.uri === 'string' ? p.uri : undefined);
+    if (!project) return null;
+    const checkOptions = (await context.checkOptionsFor?.(project)) ?? {};
+    return journeyGraph(project, {
+      view: GRAPH_VIEWS.find((v) => v === p.view) ?? 'handoff',
+      ...(typeof p.journey === 'string' ? { journey: p.journey } : {}),
+      collapsed: Array.isArray(p.collapsed) ? p.collapsed.filter((c): c is string => typeof c === 'string') : [],
+      ...(Array.isArray(p.walk) ? { walk: p.walk as GraphWalk } : {}),
+      checkOptions,
+      phraseMatch: await effectiveMatch(project),
+    });
   });
 
   /** The project of a file or folder URI (a project's own folder, or any folder or file inside it); else the first. */

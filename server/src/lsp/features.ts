@@ -27,6 +27,7 @@ import {
   quickFixes,
   renameEdits,
   RenameError,
+  readJourney,
   studioPieces,
   symbolAt,
   type CompletionKind,
@@ -36,7 +37,7 @@ import {
   type ProjectEdit,
 } from '../engine';
 import { lineIndexOf, SOURCE, type DiagnosticData } from './diagnostics';
-import { COPY_FOR_STUDIO_COMMAND, PREVIEW_COMMAND } from '../protocol';
+import { COPY_FOR_STUDIO_COMMAND, PREVIEW_COMMAND, SHOW_GRAPH_COMMAND } from '../protocol';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
 export interface FeatureContext extends EditContext {
@@ -203,7 +204,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   });
 
   // A lens above each banner payload opens the preview on it; "Copy for Studio" lenses above each
-  // Send Event node and an intent's utterances copy what Studio's fields take.
+  // Send Event node and an intent's utterances copy what Studio's fields take; one on a journey's
+  // name opens the journey graph on that journey.
   connection.onCodeLens(async (params) => {
     const found = await context.fileOf(params.textDocument.uri);
     if (!found) return [];
@@ -212,7 +214,16 @@ export function registerFeatures(connection: Connection, context: FeatureContext
       command: { title: piece.title, command: COPY_FOR_STUDIO_COMMAND, arguments: [piece.text, piece.what] },
     }));
     if (found.file.kind !== 'journey') return copies;
+    const name = readJourney(found.file).name;
     return [
+      ...(name
+        ? [
+            {
+              range: rangeOf(found.file, name.node.offset, 0),
+              command: { title: 'Show journey graph', command: SHOW_GRAPH_COMMAND, arguments: [params.textDocument.uri, name.value] },
+            },
+          ]
+        : []),
       ...bannerPayloadsIn(found.file).map((payload) => ({
         range: rangeOf(found.file, payload.offset, 0),
         command: { title: 'Preview banner', command: PREVIEW_COMMAND, arguments: [params.textDocument.uri, payload.offset] },
