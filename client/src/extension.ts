@@ -4,18 +4,23 @@ import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
 import {
   BANNER_PREVIEW,
+  JOURNEY_GRAPH,
   SERVER_EXEC_ARGV,
+  SHOW_GRAPH_COMMAND,
   COPY_FOR_STUDIO_COMMAND,
   PREVIEW_COMMAND,
   STATUS_NOTIFICATION,
   type BannerPreviewParams,
   type BannerPreviewResult,
+  type JourneyGraphParams,
+  type JourneyGraphResult,
   type StatusParams,
 } from '../../server/src/protocol';
 import { BannerPreviewPanel } from './bannerPreview/panel';
+import { JourneyGraphPanel, type FetchJourneyGraph } from './journeyGraph/panel';
 import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
 import { newBotProject } from './newBotProject';
-import type { DisconnectionOptions } from '../../server/src/engine';
+import type { DisconnectionOptions, GraphView } from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
 
@@ -70,7 +75,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
       .sendRequest<BannerPreviewResult>(BANNER_PREVIEW, { uri, offset } satisfies BannerPreviewParams)
       .then((preview) => preview ?? undefined);
 
+  const fetchGraph: FetchJourneyGraph = (target) =>
+    languageClient
+      .sendRequest<JourneyGraphResult>(JOURNEY_GRAPH, {
+        uri: target.uri,
+        view: target.view,
+        journey: target.journey,
+        collapsed: target.collapsed,
+        walk: target.walk,
+      } satisfies JourneyGraphParams)
+      .then((graph) => graph ?? undefined);
+
   context.subscriptions.push(
+    vscode.commands.registerCommand(SHOW_GRAPH_COMMAND, (uri?: string | vscode.Uri, journey?: string, view?: GraphView) => {
+      // From the palette: the project of the active editor (else the workspace's first), every banner's path.
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      return JourneyGraphPanel.show(context, fetchGraph, {
+        uri: target === undefined ? undefined : typeof target === 'string' ? target : target.toString(),
+        view: view === 'project' ? 'project' : 'handoff',
+        ...(typeof journey === 'string' ? { journey } : {}),
+        collapsed: [],
+      });
+    }),
     vscode.commands.registerCommand('handoffKit.addDisconnection', (target?: vscode.Uri, options?: Partial<DisconnectionOptions>) =>
       addDisconnection(languageClient, target, options),
     ),
