@@ -325,7 +325,10 @@ function layOut(drawn: ViewGraph, draft: DraftGraph): Laid {
     const source = boxes.get(edge.from)!;
     const target = boxes.get(edge.to)!;
     const route = outer.links.get(edge.id);
-    const via = (route?.points ?? []).slice(1, -1).map((p) => shift(p, MARGIN, MARGIN));
+    // The outer route runs between the boxes' centres: its first and last bends (beside the boxes)
+    // would pull the link towards the middle of a box; a link between neighbouring layers is straight.
+    const outerBends = (route?.points ?? []).slice(1, -1);
+    const via = (outerBends.length > 2 ? outerBends.slice(1, -1) : []).map((p) => shift(p, MARGIN, MARGIN));
     const points = via.length ? [borderPoint(source, via[0]), ...via, borderPoint(target, via[via.length - 1])] : straight(source, target);
     const rounded = points.map((p) => shift(p, 0, 0));
     routes.set(edge.id, {
