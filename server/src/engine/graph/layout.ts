@@ -37,6 +37,8 @@ export interface Placement {
 
 /** Graphs with more nodes than this are laid out in bands of at most this many (see above). */
 export const BAND_SIZE = 150;
+/** A band spans at most this many layers: a long conversation becomes columns of this height. */
+const BAND_DEPTH = 40;
 /** Space between nodes of a layer, between layers, and between bands (graph units). */
 const NODE_GAP = 24;
 const LAYER_GAP = 36;
@@ -67,15 +69,43 @@ export function placeItems(items: readonly LayoutItem[], links: readonly LayoutL
 }
 
 /** One dagre run; undefined when dagre throws (its recursion on a very deep graph). */
-function tryDagre(items: readonly LayoutItem[], links: readonly LayoutLink[]): Placement | undefined {
+function tryDagre(items: readonly LayoutItem[], links: readonly LayoutLink[], quick = false): Placement | undefined {
   try {
-    return runDagre(items, links);
+    return runDagre(items, links, quick);
   } catch {
     return undefined;
   }
 }
 
-function runDagre(items: readonly LayoutItem[], links: readonly LayoutLink[]): Placement {
+/**
+ * The order of the nodes in each layer, for the bands of a large graph: depth first from the
+ * first layer (iterative), each node after the one it came from. dagre's own ordering builds a
+ * graph per layer and sweeps them until crossings stop falling, which costs half a band's time
+ * and no longer pays in a graph too large to read whole; on a tree this order has no crossings.
+ */
+type LayeredGraph = Dagre.graphlib.Graph<Dagre.GraphLabel, Dagre.NodeLabel, Dagre.EdgeLabel>;
+
+function depthFirstOrder(g: LayeredGraph): void {
+  const nodes = g.nodes().sort((a: string, b: string) => (g.node(a).rank ?? 0) - (g.node(b).rank ?? 0));
+  const next = new Map<number, number>();
+  const seen = new Set<string>();
+  for (const start of nodes) {
+    const stack = [start];
+    while (stack.length) {
+      const v = stack.pop()!;
+      if (seen.has(v)) continue;
+      seen.add(v);
+      const label = g.node(v);
+      const rank = label.rank ?? 0;
+      label.order = next.get(rank) ?? 0;
+      next.set(rank, label.order + 1);
+      const successors = (g.successors(v) ?? []) as string[];
+      for (let i = successors.length - 1; i >= 0; i--) if (!seen.has(successors[i])) stack.push(successors[i]);
+    }
+  }
+}
+
+function runDagre(items: readonly LayoutItem[], links: readonly LayoutLink[], quick = false): Placement {
   const { graphlib, layout } = dagre();
   const g = new graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: NODE_GAP, ranksep: LAYER_GAP, edgesep: 12, marginx: 0, marginy: 0 });
@@ -83,7 +113,7 @@ function runDagre(items: readonly LayoutItem[], links: readonly LayoutLink[]): P
   for (const link of links) {
     g.setEdge(link.from, link.to, link.label ? { width: link.label.width, height: link.label.height, labelpos: 'c' } : {}, link.id);
   }
-  layout(g);
+  layout(g, quick ? { customOrder: (graph: LayeredGraph) => depthFirstOrder(graph) } : {});
   const placed: Placement = { items: new Map(), links: new Map(), width: g.graph().width ?? 0, height: g.graph().height ?? 0 };
   for (const item of items) {
     const n = g.node(item.id);
@@ -101,38 +131,61 @@ function runDagre(items: readonly LayoutItem[], links: readonly LayoutLink[]): P
 }
 
 /**
- * Cuts the items into bands of at most BAND_SIZE by their distance from the items nothing links
- * to (in the order given), lays each band out with dagre, and stacks them, centred.
+ * Cuts the items into bands of at most BAND_SIZE items and BAND_DEPTH layers by their distance
+ * from the items nothing links to (in the order given), lays each band out with dagre, and puts the bands in rows.
  */
 function placeInBands(items: readonly LayoutItem[], links: readonly LayoutLink[]): Placement {
   const depth = depths(items, links);
   const order = new Map(items.map((item, i) => [item.id, i]));
   const sorted = [...items].sort((a, b) => depth.get(a.id)! - depth.get(b.id)! || order.get(a.id)! - order.get(b.id)!);
   const bands: LayoutItem[][] = [];
-  for (let i = 0; i < sorted.length; i += BAND_SIZE) bands.push(sorted.slice(i, i + BAND_SIZE));
+  let band: LayoutItem[] = [];
+  let bandTop = 0;
+  for (const item of sorted) {
+    const d = depth.get(item.id)!;
+    if (band.length && (band.length >= BAND_SIZE || d - bandTop >= BAND_DEPTH)) {
+      bands.push(band);
+      band = [];
+    }
+    if (!band.length) bandTop = d;
+    band.push(item);
+  }
+  if (band.length) bands.push(band);
   const bandOf = new Map<string, number>();
   bands.forEach((band, b) => band.forEach((item) => bandOf.set(item.id, b)));
   const placements = bands.map((band, b) => {
     const inside = links.filter((l) => bandOf.get(l.from) === b && bandOf.get(l.to) === b);
-    return tryDagre(band, inside) ?? row(band);
+    return tryDagre(band, inside, true) ?? row(band);
   });
-  const width = Math.max(...placements.map((p) => p.width));
-  const result: Placement = { items: new Map(), links: new Map(), width, height: 0 };
+  // Bands side by side, in rows, so that the whole is about as wide as a screen is (16:10):
+  // the bands of a long conversation become columns, those of a wide menu stay stacked.
+  const meanWidth = placements.reduce((sum, p) => sum + p.width, 0) / placements.length || 1;
+  const meanHeight = placements.reduce((sum, p) => sum + p.height, 0) / placements.length || 1;
+  const perRow = Math.max(1, Math.min(placements.length, Math.round(Math.sqrt((1.6 * placements.length * meanHeight) / meanWidth))));
+  const result: Placement = { items: new Map(), links: new Map(), width: 0, height: 0 };
   let top = 0;
-  for (const placed of placements) {
-    const dx = (width - placed.width) / 2;
-    const move = (p: GraphPoint) => ({ x: p.x + dx, y: p.y + top });
-    for (const [id, box] of placed.items) result.items.set(id, { ...box, ...move(box) });
-    for (const [id, link] of placed.links)
-      result.links.set(id, { points: link.points.map(move), ...(link.labelAt ? { labelAt: move(link.labelAt) } : {}) });
-    top += placed.height + BAND_GAP;
+  let width = 0;
+  for (let first = 0; first < placements.length; first += perRow) {
+    const rowOfBands = placements.slice(first, first + perRow);
+    let left = 0;
+    for (const placed of rowOfBands) {
+      const dx = left;
+      const dy = top;
+      const move = (p: GraphPoint) => ({ x: p.x + dx, y: p.y + dy });
+      for (const [id, box] of placed.items) result.items.set(id, { ...box, ...move(box) });
+      for (const [id, link] of placed.links)
+        result.links.set(id, { points: link.points.map(move), ...(link.labelAt ? { labelAt: move(link.labelAt) } : {}) });
+      left += placed.width + BAND_GAP;
+    }
+    width = Math.max(width, left - BAND_GAP);
+    top += Math.max(...rowOfBands.map((p) => p.height)) + BAND_GAP;
   }
   for (const link of links) {
     if (result.links.has(link.id)) continue;
     const points = straight(result.items.get(link.from)!, result.items.get(link.to)!);
     result.links.set(link.id, { points, ...(link.label ? { labelAt: middle(points) } : {}) });
   }
-  return { ...result, height: Math.max(0, top - BAND_GAP) };
+  return { ...result, width, height: Math.max(0, top - BAND_GAP) };
 }
 
 /** Each item's distance (in links) from the items nothing links to, breadth first, iterative; items on cycles only come after. */
