@@ -20,7 +20,7 @@ import { BannerPreviewPanel } from './bannerPreview/panel';
 import { JourneyGraphPanel, type FetchJourneyGraph } from './journeyGraph/panel';
 import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
 import { newBotProject } from './newBotProject';
-import type { DisconnectionOptions, GraphView } from '../../server/src/engine';
+import type { DisconnectionOptions, GraphView, JourneyGraph } from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
 
@@ -34,6 +34,8 @@ export interface HandoffKitApi {
   readonly client: LanguageClient;
   /** The server's last handoffKit/status (what the language status item shows); undefined before the first. */
   readonly status: () => StatusParams | undefined;
+  /** The graph the journey graph panel drew last; undefined when no panel is open. */
+  readonly journeyGraph: () => JourneyGraph | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffKitApi> {
@@ -128,7 +130,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   // a large workspace): requests sent meanwhile wait for it; a failed start is shown by the
   // client in its output channel, with a notification.
   languageClient.start().catch(() => undefined);
-  return { client: languageClient, status };
+  return { client: languageClient, status, journeyGraph: () => JourneyGraphPanel.open?.graph };
 }
 
 /**

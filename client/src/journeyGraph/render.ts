@@ -261,7 +261,12 @@ const SCRIPT = `
     for (const b of document.querySelectorAll('[data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === graph.view));
     notes.textContent = (graph.notes || []).join(' ');
     const broken = graph.nodes.filter(function (n) { return n.broken; }).length + graph.edges.filter(function (e) { return e.broken; }).length;
-    const found = [].concat(graph.nodes, graph.edges, graph.clusters).reduce(function (n, e) { return n + e.findings.length; }, 0);
+    // A finding on several elements at once (an option and its link) is counted once.
+    const distinct = new Set();
+    for (const e of [].concat(graph.nodes, graph.edges, graph.clusters)) {
+      for (const f of e.findings) distinct.add(f.code + ' ' + f.place.file + ' ' + f.place.offset);
+    }
+    const found = distinct.size;
     summary.textContent = graph.nodes.length + ' nodes · ' + graph.edges.length + ' links' +
       (broken ? ' · ' + broken + ' broken' : '') + (found ? ' · ' + found + ' finding' + (found === 1 ? '' : 's') : '');
     if (!graph.nodes.length) {
