@@ -84,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
         view: target.view,
         journey: target.journey,
         collapsed: target.collapsed,
+        expanded: target.expanded,
         walk: target.walk,
       } satisfies JourneyGraphParams)
       .then((graph) => graph ?? undefined);

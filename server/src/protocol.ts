@@ -123,6 +123,8 @@ export interface JourneyGraphParams {
   readonly journey?: string;
   /** Cluster ids to draw as one box each (the project view's collapsed journeys). */
   readonly collapsed?: readonly string[];
+  /** Cluster ids to draw open even when the graph is over its size limit (journeys the reader opened). */
+  readonly expanded?: readonly string[];
   /** A walk to highlight in order: `{ journey, node }` or `{ id }` steps (see WalkStep). */
   readonly walk?: GraphWalk;
 }

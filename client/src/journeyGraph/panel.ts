@@ -15,6 +15,8 @@ export interface GraphTarget {
   readonly view: GraphView;
   readonly journey?: string;
   readonly collapsed: readonly string[];
+  /** Cluster ids opened by the reader, drawn open even in a graph too large to draw whole. */
+  readonly expanded?: readonly string[];
   readonly walk?: GraphWalk;
 }
 
@@ -160,15 +162,18 @@ export class JourneyGraphPanel implements vscode.Disposable {
         return;
       case 'view':
         if (message.view !== 'handoff' && message.view !== 'project') return;
-        this.target = { ...this.target, view: message.view, collapsed: [] };
+        this.target = { ...this.target, view: message.view, collapsed: [], expanded: [] };
         this.refreshNow();
         return;
       case 'toggle': {
         if (typeof message.cluster !== 'string') return;
-        const collapsed = this.target.collapsed.includes(message.cluster)
-          ? this.target.collapsed.filter((c) => c !== message.cluster)
-          : [...this.target.collapsed, message.cluster];
-        this.target = { ...this.target, collapsed };
+        // A box (asked for, or closed for the graph's size) opens; an open journey closes.
+        const cluster = message.cluster;
+        const isBox = this.shown?.collapsed.includes(cluster) ?? this.target.collapsed.includes(cluster);
+        const without = (list: readonly string[] | undefined) => (list ?? []).filter((c) => c !== cluster);
+        this.target = isBox
+          ? { ...this.target, collapsed: without(this.target.collapsed), expanded: [...without(this.target.expanded), cluster] }
+          : { ...this.target, collapsed: [...without(this.target.collapsed), cluster], expanded: without(this.target.expanded) };
         this.refreshNow();
         return;
       }
@@ -191,7 +196,7 @@ export class JourneyGraphPanel implements vscode.Disposable {
   }
 }
 
-function emptyGraph(view: GraphView): Omit<JourneyGraph, 'root'> & { root: string } {
+function emptyGraph(view: GraphView): JourneyGraph {
   return {
     view,
     root: '',
@@ -201,6 +206,7 @@ function emptyGraph(view: GraphView): Omit<JourneyGraph, 'root'> & { root: strin
     width: 0,
     height: 0,
     journeys: [],
+    collapsed: [],
     notes: ['No bot project (a folder with a bot.json) here.'],
     otherFindings: [],
   };

@@ -249,7 +249,7 @@ const SCRIPT = `
   }
   function activate(g, node, event) {
     select(g);
-    if (node.kind === 'journey' && graph.view === 'project' && !(event && event.shiftKey)) {
+    if (node.kind === 'journey' && (graph.collapsed || []).indexOf(node.id) >= 0 && !(event && event.shiftKey)) {
       vscode.postMessage({ type: 'toggle', cluster: node.id });
       return;
     }
@@ -278,7 +278,7 @@ const SCRIPT = `
       el('rect', { x: c.x - c.width / 2, y: c.y - c.height / 2, width: c.width, height: c.height, rx: 6 }, g);
       const title = text(g, c.x, c.y - c.height / 2 + 14, (c.kind === 'function' ? 'function ' : 'journey ') + c.label, 'cluster-title');
       tooltip(g, problems(c));
-      if (graph.view === 'project' && c.kind === 'journey') {
+      if (c.kind === 'journey') {
         title.classList.add('toggle');
         title.setAttribute('tabindex', '0');
         title.setAttribute('role', 'button');

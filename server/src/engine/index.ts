@@ -71,6 +71,7 @@ export { journeyGraph } from './graph/journeyGraph';
 export { GRAPH_FORMATS, graphToDot, graphToJson, graphToMermaid, type GraphFormat } from './graph/formats';
 export {
   GRAPH_VIEWS,
+  MAX_OPEN_NODES,
   type GraphBox,
   type GraphCluster,
   type GraphEdge,

@@ -119,12 +119,18 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     return journeyGraph(project, {
       view: GRAPH_VIEWS.find((v) => v === p.view) ?? 'handoff',
       ...(typeof p.journey === 'string' ? { journey: p.journey } : {}),
-      collapsed: Array.isArray(p.collapsed) ? p.collapsed.filter((c): c is string => typeof c === 'string') : [],
+      collapsed: strings(p.collapsed),
+      expanded: strings(p.expanded),
       ...(Array.isArray(p.walk) ? { walk: p.walk as GraphWalk } : {}),
       checkOptions,
       phraseMatch: await effectiveMatch(project),
     });
   });
+
+  /** The strings of what should be a list of them: nothing else. */
+  function strings(list: unknown): string[] {
+    return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : [];
+  }
 
   /** The project of a file or folder URI (a project's own folder, or any folder or file inside it); else the first. */
   async function projectOf(uri: string | undefined): Promise<BotProject | undefined> {

@@ -200,3 +200,43 @@ describe('a walk laid over the graph', () => {
     assert.deepEqual(node(collapsed, 'journey:return-to-bot').walk, [5]);
   });
 });
+
+describe('a graph too large to draw whole', () => {
+  const journey = (name: string, count: number) => ({
+    name,
+    trigger: { intent: 'talk_to_agent' },
+    start: 'n0',
+    nodes: Array.from({ length: count }, (_, i) => ({ id: `n${i}`, type: 'message', text: 'x', ...(i < count - 1 ? { next: `n${i + 1}` } : {}) })),
+  });
+  const big = exampleWith({ 'journeys/a.json': journey('a', 10), 'journeys/b.json': journey('b', 10), 'journeys/c.json': journey('c', 10) });
+
+  it('draws the journeys past maxNodes as boxes, the first by path open, and says so', () => {
+    const graph = graphOf(big, { view: 'project', maxNodes: 12 });
+    assert.deepEqual(
+      graph.clusters.map((c) => c.id),
+      ['journey:a'],
+    );
+    assert.deepEqual(graph.collapsed, [
+      'journey:b',
+      'journey:billing-agent',
+      'journey:c',
+      'journey:live-agent',
+      'journey:return-to-bot',
+      'function:functions/show-exit-banner.js',
+    ]);
+    assert.equal(node(graph, 'journey:b').kind, 'journey');
+    assert.match(graph.notes.at(-1)!, /^6 of 7 journeys are drawn as boxes to keep the graph under 12 nodes/);
+  });
+
+  it('keeps the journeys the reader opened, and the focus, open', () => {
+    const opened = graphOf(big, { view: 'project', maxNodes: 12, expanded: ['journey:c'] });
+    assert.deepEqual(
+      opened.clusters.map((c) => c.id),
+      ['journey:c'],
+    );
+    assert.ok(!opened.collapsed.includes('journey:c'));
+    const focused = graphOf(big, { journey: 'live-agent', maxNodes: 1 });
+    assert.ok(focused.clusters.some((c) => c.id === 'journey:live-agent'));
+    assert.deepEqual(graphOf(big, { view: 'project', maxNodes: 0 }).collapsed, []);
+  });
+});

@@ -5,6 +5,9 @@ import type { CheckOptions } from '../check/check';
 import type { Severity } from '../findings';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 
+/** How many nodes of journeys the graph draws open by default (see GraphOptions.maxNodes). */
+export const MAX_OPEN_NODES = 2000;
+
 /** The two views: the handoff path (default), or every journey of the project. */
 export const GRAPH_VIEWS = ['handoff', 'project'] as const;
 export type GraphView = (typeof GRAPH_VIEWS)[number];
@@ -151,6 +154,14 @@ export interface GraphOptions {
   readonly journey?: string;
   /** Cluster ids drawn as one box each (the project view's collapsed journeys). */
   readonly collapsed?: readonly string[];
+  /** Cluster ids drawn open even when the graph is over `maxNodes` (journeys the reader opened). */
+  readonly expanded?: readonly string[];
+  /**
+   * At most this many nodes of journeys are drawn open (default MAX_OPEN_NODES, 2,000): past it,
+   * journeys are drawn as boxes, the first ones by file path (and the focus and `expanded` ones)
+   * staying open, always at least one. `Infinity` or 0 for no limit.
+   */
+  readonly maxNodes?: number;
   /** A walk to highlight, in order (see WalkStep). */
   readonly walk?: GraphWalk;
   /** How exit phrases are compared with utterances; as the project says when undefined. */
@@ -174,6 +185,8 @@ export interface JourneyGraph {
   readonly height: number;
   /** Every journey name of the project, sorted: for a picker, and to check `journey`. */
   readonly journeys: readonly string[];
+  /** Every cluster drawn as one box (asked for, or over `maxNodes`), in the view; what a click on such a box opens. */
+  readonly collapsed: readonly string[];
   /** Sentences about what the graph leaves out or could not do, such as "journey x is on no handoff path". */
   readonly notes: readonly string[];
   /** Findings of the files drawn that lie in no element (bot.json's, say). */

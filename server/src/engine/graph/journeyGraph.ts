@@ -5,6 +5,7 @@ import { checkProject } from '../check/check';
 import { severityRank, type Finding } from '../findings';
 import type { BotProject } from '../project/project';
 import { buildProjectGraph, type DraftEdge, type DraftGraph, type DraftNode } from './build';
+import { MAX_OPEN_NODES } from './graph';
 import type {
   GraphBox,
   GraphCluster,
@@ -19,7 +20,7 @@ import type {
   JourneyGraph,
 } from './graph';
 import { borderPoint, middle, placeItems, straight, type LayoutItem, type LayoutLink } from './layout';
-import { materialize, selectView, type ViewGraph } from './view';
+import { collapsedFor, materialize, selectView, type ViewGraph } from './view';
 
 /** Space inside a box around its nodes, and the height of its title (graph units). */
 const BOX_PADDING = 12;
@@ -41,7 +42,14 @@ export function journeyGraph(project: BotProject, options: GraphOptions = {}): J
   const draft = buildProjectGraph(project, mode);
   const view = options.view ?? 'handoff';
   const selection = selectView(draft, view, options.journey);
-  const drawn = materialize(draft, selection, new Set(options.collapsed ?? []));
+  const { collapsed, note } = collapsedFor(draft, selection, {
+    collapsed: new Set(options.collapsed ?? []),
+    expanded: new Set(options.expanded ?? []),
+    maxNodes: options.maxNodes ?? MAX_OPEN_NODES,
+    ...(options.journey !== undefined ? { focus: options.journey } : {}),
+  });
+  const drawn = materialize(draft, selection, collapsed);
+  const drawnIds = new Set(drawn.nodes.map((n) => n.id));
   const findings = checkProject(project, { ...options.checkOptions, phraseMatch: mode });
   const attached = attachFindings(draft, drawn, findings);
   const walk = options.walk ? layWalk(draft, drawn, options.walk) : undefined;
@@ -106,7 +114,8 @@ export function journeyGraph(project: BotProject, options: GraphOptions = {}): J
     width: laid.width,
     height: laid.height,
     journeys: draft.journeys,
-    notes: selection.notes,
+    collapsed: [...draft.clusters.keys()].filter((id) => selection.open.has(id) && drawnIds.has(id)),
+    notes: note ? [...selection.notes, note] : selection.notes,
     otherFindings: sortFindings(attached.other),
     ...(walk ? { walk: walk.result } : {}),
   };

@@ -142,3 +142,38 @@ export function materialize(graph: DraftGraph, selection: ViewSelection, collaps
   }
   return { nodes: [...nodes.values()], edges, open };
 }
+
+/**
+ * The clusters to draw as boxes: those asked for, and, when the open ones hold more than
+ * `maxNodes` nodes, the others past that many nodes in draft order (file path), save the focus
+ * and the `expanded` ones; at least one cluster stays open. Returns them with a note when some
+ * were closed for the size.
+ */
+export function collapsedFor(
+  graph: DraftGraph,
+  selection: ViewSelection,
+  options: { collapsed: ReadonlySet<string>; expanded: ReadonlySet<string>; maxNodes: number; focus?: string },
+): { collapsed: Set<string>; note?: string } {
+  const collapsed = new Set([...options.collapsed].filter((c) => !options.expanded.has(c)));
+  const open = [...graph.clusters.values()].filter((c) => selection.open.has(c.id) && !collapsed.has(c.id));
+  const limit = options.maxNodes > 0 ? options.maxNodes : Infinity;
+  if (open.reduce((sum, c) => sum + c.nodes.length, 0) <= limit) return { collapsed };
+  const kept = (c: (typeof open)[number]) => options.expanded.has(c.id) || (options.focus !== undefined && c.journey === options.focus);
+  let budget = open.filter(kept).reduce((sum, c) => sum + c.nodes.length, 0);
+  let openCount = open.filter(kept).length;
+  let closed = 0;
+  for (const c of open) {
+    if (kept(c)) continue;
+    if (openCount === 0 || budget + c.nodes.length <= limit) {
+      budget += c.nodes.length;
+      openCount++;
+      continue;
+    }
+    collapsed.add(c.id);
+    closed++;
+  }
+  return {
+    collapsed,
+    note: `${closed} of ${open.length} journeys are drawn as boxes to keep the graph under ${limit.toLocaleString('en-US')} nodes: open one with a click.`,
+  };
+}
