@@ -123,6 +123,17 @@ describe('handoff-kit graph', () => {
     );
   });
 
+  it('--max-nodes draws the journeys past it as boxes', () => {
+    const { code, stdout } = run(['graph', 'examples/support-bot', '--format', 'json', '--view', 'project', '--max-nodes', '5']);
+    assert.equal(code, 0);
+    const graph = JSON.parse(stdout);
+    assert.deepEqual(
+      graph.clusters.map((c: { id: string }) => c.id),
+      ['journey:billing-agent'],
+    );
+    assert.equal(graph.collapsed.length, 3);
+  });
+
   it('exits 2 on a usage error: no project, an unknown journey, a bad format or view', () => {
     const cases: [string[], RegExp][] = [
       [['graph', folder], /is not a bot project: it has no bot\.json/],
@@ -132,6 +143,7 @@ describe('handoff-kit graph', () => {
       ],
       [['graph', 'examples/support-bot', '--format', 'svg'], /argument 'svg' is invalid\. Allowed choices are mermaid, dot, json/],
       [['graph', 'examples/support-bot', '--view', 'all'], /argument 'all' is invalid\. Allowed choices are handoff, project/],
+      [['graph', 'examples/support-bot', '--max-nodes', 'many'], /--max-nodes takes a whole number of nodes \(0: no limit\), not "many"/],
     ];
     for (const [args, message] of cases) {
       const { code, stdout, stderr } = run(args);

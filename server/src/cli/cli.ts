@@ -1,13 +1,13 @@
 // The `handoff-kit` command line: the same engine as the language server, for CI.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { GRAPH_FORMATS, GRAPH_VIEWS, SEVERITIES, rules, type GraphFormat, type GraphView, type RuleSetting } from '../engine';
+import { GRAPH_FORMATS, GRAPH_VIEWS, MAX_OPEN_NODES, SEVERITIES, rules, type GraphFormat, type GraphView, type RuleSetting } from '../engine';
 import { runCheck, type OutputFormat } from './check';
 import { UsageError } from './usageError';
 import { OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
 import { parseMaxRows, runUtteranceTests } from './utteranceTests';
 import { runStudioSheet } from './studioSheet';
-import { runGraph } from './graph';
+import { parseMaxNodes, runGraph } from './graph';
 import { keepYoungGenerationSmall } from './youngGeneration';
 
 // First thing, before a project is read: see youngGeneration.ts.
@@ -123,7 +123,8 @@ program
   )
   .addOption(new Option('--view <view>', 'handoff: the handoff path; project: every journey').choices(GRAPH_VIEWS).default('handoff'))
   .option('--journey <name>', 'only what concerns this journey')
-  .action(async (project: string | undefined, options: { format: GraphFormat; view: GraphView; journey?: string }) => {
+  .option('--max-nodes <n>', `draw journeys as boxes past this many nodes (default ${MAX_OPEN_NODES}; 0: no limit)`, (v) => parseMaxNodes(v))
+  .action(async (project: string | undefined, options: { format: GraphFormat; view: GraphView; journey?: string; maxNodes?: number }) => {
     try {
       process.stdout.write(await runGraph(project, { cwd: process.cwd(), ...options }));
     } catch (error) {

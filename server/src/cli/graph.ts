@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { BotWorkspace, graphToDot, graphToJson, graphToMermaid, journeyGraph, nodeFileSystem, type GraphFormat, type GraphView } from '../engine';
+import { InvalidArgumentError } from 'commander';
 import { UsageError } from './usageError';
 
 export interface GraphRunOptions {
@@ -12,6 +13,8 @@ export interface GraphRunOptions {
   readonly view: GraphView;
   /** Only what concerns this journey (by name). */
   readonly journey?: string;
+  /** Journeys past this many nodes are drawn as boxes (0: no limit); the engine's default when undefined. */
+  readonly maxNodes?: number;
 }
 
 /**
@@ -25,7 +28,11 @@ export async function runGraph(projectPath: string | undefined, options: GraphRu
     throw new UsageError(`${projectPath ?? '.'} is not a bot project: it has no bot.json`);
   }
   const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
-  const graph = journeyGraph(project, { view: options.view, ...(options.journey !== undefined ? { journey: options.journey } : {}) });
+  const graph = journeyGraph(project, {
+    view: options.view,
+    ...(options.journey !== undefined ? { journey: options.journey } : {}),
+    ...(options.maxNodes !== undefined ? { maxNodes: options.maxNodes } : {}),
+  });
   if (options.journey !== undefined && !graph.journeys.includes(options.journey)) {
     const known = graph.journeys.length ? `; its journeys are ${graph.journeys.map((j) => `"${j}"`).join(', ')}` : '; it has none';
     throw new UsageError(`no journey of ${projectPath ?? '.'} is named "${options.journey}"${known}`);
@@ -38,4 +45,12 @@ export async function runGraph(projectPath: string | undefined, options: GraphRu
     default:
       return graphToMermaid(graph);
   }
+}
+
+/** Parses `--max-nodes`: a whole number, 0 for no limit. */
+export function parseMaxNodes(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError(`--max-nodes takes a whole number of nodes (0: no limit), not "${value}"`);
+  return n;
 }
