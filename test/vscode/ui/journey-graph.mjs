@@ -1,6 +1,7 @@
 // UI check: with every request that would leave the machine blocked, the "Show journey graph" lens on
 // support-bot's live-agent journey opens the graph beside the editor, drawn as SVG in the webview; a click on a node,
-// and Enter on another, reveal each in the editor with its place selected; then "Handoff Kit: Show Journey Graph"
+// and Enter on another, reveal each in the editor with its place selected; in the whole project a journey collapses to a
+// box and opens again; then "Handoff Kit: Show Journey Graph"
 // on drift-bot, whose Exit option sends a phrase no intent is trained with, draws the finding and the broken link.
 import { activeWebview, clearNotifications, closeAllEditors, openFile, runCommand, step, workspaceFolder } from '../support/workbench-steps.mjs';
 import { readFile } from 'node:fs/promises';
@@ -81,6 +82,15 @@ export async function check({ page, screenshot }) {
     await step(`the option's text is selected (Ln ${optionEnd.line}, Col ${optionEnd.column})`, () =>
       waitForSelection(page, `Ln ${optionEnd.line}, Col ${optionEnd.column} (13 selected)`),
     );
+
+    // The whole project (about live-agent, as the lens asked): the journey's title collapses it to a box, a click on
+    // the box opens it again.
+    await webview.locator('button[data-view="project"]').click();
+    await step('the whole project is drawn', () => webview.locator('button[data-view="project"][aria-pressed="true"]').waitFor());
+    await webview.locator('.cluster-title.toggle', { hasText: 'journey live-agent' }).click();
+    await step('live-agent is collapsed to one box', () => webview.locator('g.node.journey[data-id="journey:live-agent"]').waitFor());
+    await webview.locator('g.node.journey[data-id="journey:live-agent"]').click();
+    await step('a click on the box opens live-agent again', () => webview.locator('g.node[data-id="step:live-agent/no-agents"]').waitFor());
 
     // drift-bot's Exit option sends `talk to bot`; its intent is trained with `talk to the bot`.
     await openFile(page, 'drift-bot/journeys/show-banner.json');
