@@ -14,6 +14,8 @@ export const COMMANDS = {
   openStudioSheet: 'handoffKit.openStudioSheet',
   /** Arguments `[text, what]`: puts `text` on the clipboard and says what was copied. */
   copyForStudio: 'handoffKit.copyForStudio',
+  /** Arguments `[uri?, journey?, view?]`: the graph of that file's project, on that journey, in that view (`handoff` or `project`). */
+  showJourneyGraph: 'handoffKit.showJourneyGraph',
   restartServer: 'handoffKit.restartServer',
   showOutput: 'handoffKit.showOutput',
   /**

@@ -6,7 +6,15 @@
 // the wire: the client and the server libraries each bring their own copy of the protocol package
 // (vscode-jsonrpc 10 and 9), whose RequestType classes do not mix.
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
-import type { BannerPreview, DisconnectionContext, DisconnectionOptions, ScaffoldConflict } from '../server/src/engine';
+import type {
+  BannerPreview,
+  DisconnectionContext,
+  DisconnectionOptions,
+  GraphView,
+  GraphWalk,
+  JourneyGraph,
+  ScaffoldConflict,
+} from '../server/src/engine';
 import serverExecArgv from './serverExecArgv.json';
 
 /**
@@ -124,3 +132,24 @@ export interface StudioSheetParams {
   readonly uri?: string;
 }
 export type StudioSheetResult = { readonly project: string; readonly markdown: string } | null;
+
+/**
+ * The laid-out journey graph of a project (engine/graph/), with the findings on it: for the
+ * graph panel. Computed on request only, from the model as it is once every change is in.
+ */
+export const JOURNEY_GRAPH = request<JourneyGraphParams, JourneyGraphResult>('handoffKit/journeyGraph');
+export interface JourneyGraphParams {
+  /** A file or folder of the project, as a URI; the workspace's first project when undefined. */
+  readonly uri?: string;
+  /** `handoff` (default) or `project`. */
+  readonly view?: GraphView;
+  /** Only what concerns this journey (by name). */
+  readonly journey?: string;
+  /** Cluster ids to draw as one box each (the project view's collapsed journeys). */
+  readonly collapsed?: readonly string[];
+  /** Cluster ids to draw open even when the graph is over its size limit (journeys the reader opened). */
+  readonly expanded?: readonly string[];
+  /** A walk to highlight in order: `{ journey, node }` or `{ id }` steps (see WalkStep). */
+  readonly walk?: GraphWalk;
+}
+export type JourneyGraphResult = JourneyGraph | null;

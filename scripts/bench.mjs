@@ -206,6 +206,24 @@ const reportBytes = statSync(path.join(reportProject, BIG_REPORT)).size;
 log(`CLI on one test report of ${thousands(reportRows)} rows`);
 const report = cliRun(reportProject, ['--max-file-size', String(64 * 1024 * 1024)]);
 
+// ---- the journey graph -----------------------------------------------------------------------------
+// One journey of 3,000 nodes in a row (as many layers as nodes, links that skip layers: the worst
+// shape for a layered layout), laid out by `handoff-kit graph` whole process; and the handoff path
+// of the example, for scale.
+const graphNodes = quick ? 1000 : 3000;
+const graphProject = projectOf(`journey${graphNodes}`, { kind: 'bigJourney', nodes: graphNodes });
+const graphRuns = [];
+for (let r = 0; r < runs; r++) {
+  log(`graph of one journey of ${thousands(graphNodes)} nodes, run ${r + 1} of ${runs}`);
+  graphRuns.push(runNode([cli, 'graph', graphProject, '--format', 'json', '--view', 'project']));
+}
+const graphRun = medianOf(graphRuns);
+const graphOut = JSON.parse(graphRuns[0].stdout);
+const graphCheck = cliRun(graphProject);
+const exampleGraph = medianOf(
+  Array.from({ length: runs }, () => runNode([cli, 'graph', path.join(repo, 'examples/support-bot'), '--format', 'json'])),
+);
+
 // ---- production bundles --------------------------------------------------------------------------
 // Built as `npm run package` builds them (minified, no source maps), into a temporary folder so
 // that the development build the bench runs stays as it is (and no bundle is left for the linter).
@@ -340,6 +358,16 @@ row(
   ms(report.wallMs),
   ratio(report.wallMs, F),
   `one run; ${cpu(report)}; peak RSS ${mb(report.maxRss)}; ${report.findings} findings; --max-file-size raised`,
+  `handoff-kit graph, one journey of ${thousands(graphNodes)} nodes, whole process`,
+  ms(graphRun.wallMs),
+  ratio(graphRun.wallMs, F),
+  `${cpu(graphRun)}; peak RSS ${mb(graphRun.maxRss)}; ${thousands(graphOut.nodes.length)} nodes, ${thousands(graphOut.edges.length)} links laid out in bands; x${ratio(graphRun.wallMs, graphCheck.wallMs)} the check of the same project`,
+);
+row(
+  'handoff-kit graph, the support-bot example, whole process',
+  ms(exampleGraph.wallMs),
+  ratio(exampleGraph.wallMs, F),
+  `${cpu(exampleGraph)}; handoff view, laid out by dagre in one run per journey and one for the boxes`,
 );
 for (const file of ['client/extension.js', 'client/languageClient.js', 'server/server.js', 'cli/cli.js']) {
   const kb = (folder) => `${(statSync(path.join(folder, file)).size / 1024).toFixed(0)} KB`;

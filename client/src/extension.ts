@@ -2,13 +2,14 @@
 // the workspace, and adds the commands that write bot files (scaffold, new project, preview).
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
-import { BANNER_PREVIEW, SERVER_EXEC_ARGV, STATUS_NOTIFICATION, type StatusParams } from '../../contract/protocol';
+import { BANNER_PREVIEW, JOURNEY_GRAPH, SERVER_EXEC_ARGV, STATUS_NOTIFICATION, type StatusParams } from '../../contract/protocol';
 import { sendRequest } from './requests';
 import { COMMANDS } from '../../contract/commands';
 import { BannerPreviewPanel } from './bannerPreview/panel';
+import { JourneyGraphPanel, type FetchJourneyGraph } from './journeyGraph/panel';
 import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
 import { newBotProject } from './newBotProject';
-import { BOT_FILE_GLOB, PROJECT_FILES, patternOf, type DisconnectionOptions } from '../../server/src/engine';
+import { BOT_FILE_GLOB, PROJECT_FILES, patternOf, type DisconnectionOptions, type GraphView, type JourneyGraph } from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
 
@@ -19,6 +20,8 @@ export interface HandoffKitApi {
   readonly client: LanguageClient;
   /** The server's last handoffKit/status (what the language status item shows); undefined before the first. */
   readonly status: () => StatusParams | undefined;
+  /** The graph the journey graph panel drew last; undefined when no panel is open. */
+  readonly journeyGraph: () => JourneyGraph | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffKitApi> {
@@ -55,7 +58,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   const fetchPreview = (uri: string, offset?: number) =>
     sendRequest(languageClient, BANNER_PREVIEW, { uri, offset }).then((preview) => preview ?? undefined);
 
+  const fetchGraph: FetchJourneyGraph = (target) =>
+    sendRequest(languageClient, JOURNEY_GRAPH, {
+      uri: target.uri,
+      view: target.view,
+      journey: target.journey,
+      collapsed: target.collapsed,
+      expanded: target.expanded,
+      walk: target.walk,
+    }).then((graph) => graph ?? undefined);
+
   context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.showJourneyGraph, (uri?: string | vscode.Uri, journey?: string, view?: GraphView) => {
+      // From the palette: the project of the active editor (else the workspace's first), every banner's path.
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      return JourneyGraphPanel.show(context, fetchGraph, {
+        uri: target === undefined ? undefined : typeof target === 'string' ? target : target.toString(),
+        view: view === 'project' ? 'project' : 'handoff',
+        ...(typeof journey === 'string' ? { journey } : {}),
+        collapsed: [],
+      });
+    }),
     vscode.commands.registerCommand(COMMANDS.addDisconnection, (target?: vscode.Uri, options?: Partial<DisconnectionOptions>) =>
       addDisconnection(languageClient, target, options),
     ),
@@ -87,7 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   // a large workspace): requests sent meanwhile wait for it; a failed start is shown by the
   // client in its output channel, with a notification.
   languageClient.start().catch(() => undefined);
-  return { client: languageClient, status };
+  return { client: languageClient, status, journeyGraph: () => JourneyGraphPanel.open?.graph };
 }
 
 /**

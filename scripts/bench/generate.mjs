@@ -181,6 +181,38 @@ function writeBigReportProject(folder, { rows }) {
 }
 
 /**
+ * One journey of `nodes` nodes, for the graph's layout: a conversation that goes on, with a
+ * Raise Ticket every 10 nodes whose `error` outcome skips 4 nodes ahead, and at its end the
+ * banner of the guide; plus the exit intent and journey. The worst shape for a layered layout:
+ * as many layers as nodes, and links that skip layers.
+ */
+function writeBigJourneyProject(folder, { nodes: count }) {
+  mkdirSync(path.join(folder, 'intents'), { recursive: true });
+  mkdirSync(path.join(folder, 'journeys'), { recursive: true });
+  writeFileSync(path.join(folder, 'bot.json'), json(botJson()));
+  writeFileSync(path.join(folder, 'intents', `${EXIT_INTENT}.json`), json(exitIntentJson()));
+  writeFileSync(path.join(folder, 'intents', 'talk_to_agent.json'), json({ name: 'talk_to_agent', utterances: ['talk to an agent'] }));
+  writeFileSync(path.join(folder, 'journeys', `${EXIT_JOURNEY}.json`), json(exitJourneyJson()));
+  const nodes = [];
+  for (let n = 0; n < count - 1; n++) {
+    const next = `step-${n + 1}`;
+    if (n % 10 === 9 && n + 5 < count - 1) {
+      nodes.push({ id: `step-${n}`, type: 'raiseTicket', group: 'support', next: { agentConnected: next, error: `step-${n + 5}` } });
+    } else {
+      nodes.push({ id: `step-${n}`, type: 'message', text: `Step ${n} of the long conversation.`, next });
+    }
+  }
+  nodes.push({
+    id: `step-${count - 1}`,
+    type: 'sendEvent',
+    event: 'ui-event-close-promotion',
+    data: { title: 'Do you want to exit from chat?', options: [{ title: 'Exit', text: exitPhrase(0) }] },
+  });
+  const journey = { name: 'long-conversation', trigger: { intent: 'talk_to_agent' }, start: 'step-0', nodes };
+  writeFileSync(path.join(folder, 'journeys', 'long-conversation.json'), json(journey));
+}
+
+/**
  * Returns the folder of a generated project, making it unless a project of the same shape and
  * generator version is cached there (a stamp file written last, so a run interrupted while
  * generating does not leave a half project that looks complete).
@@ -193,6 +225,7 @@ export function ensureProject(folder, shape) {
   rmSync(folder, { recursive: true, force: true });
   if (shape.kind === 'bigIntent') writeBigIntentProject(folder, shape);
   else if (shape.kind === 'bigReport') writeBigReportProject(folder, shape);
+  else if (shape.kind === 'bigJourney') writeBigJourneyProject(folder, shape);
   else writeProject(folder, shape);
   writeFileSync(stampFile, stamp);
   return { folder, cached: false };

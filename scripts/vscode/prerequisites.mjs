@@ -1,9 +1,10 @@
 // Where the real VS Code test host lives on disk, and the Debian programs the tests cannot run without.
-// code-server comes from the npm registry; ripgrep, Chromium and Neovim come from Debian (no internet here).
+// code-server comes from the npm registry; ripgrep, Chromium, Neovim and Graphviz come from Debian (no internet here).
 // When one is missing and this runs as root, it is installed with apt-get; otherwise one line says the command.
 //
 // Usage: node scripts/vscode/prerequisites.mjs   (what `npm test` runs first) installs or names what is missing:
-//   ripgrep and chromium (needed: exits 1 if they cannot be had) and neovim (optional: its test is skipped).
+//   ripgrep and chromium (needed: exits 1 if they cannot be had), neovim and graphviz (optional: their tests
+//   are skipped). The command line's graph test also calls ensureGraphviz() itself, for `npm run test:unit`.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -24,6 +25,8 @@ export const ripgrepPath = '/usr/bin/rg';
 export const chromiumPath = process.env.HANDOFF_KIT_CHROMIUM_PATH || '/usr/bin/chromium';
 /** Debian's Neovim, for the test of the Neovim set-up in docs/editors.md (skipped without it). */
 export const neovimPath = process.env.HANDOFF_KIT_NVIM_PATH || '/usr/bin/nvim';
+/** Debian's Graphviz `dot`, which the test of `handoff-kit graph --format dot` feeds the output to (skipped without it). */
+export const dotPath = process.env.HANDOFF_KIT_DOT_PATH || '/usr/bin/dot';
 
 export const testResultsDir = join(repoRoot, 'test-results');
 
@@ -34,6 +37,7 @@ const programs = {
   ripgrep: { path: ripgrepPath, debianPackage: 'ripgrep' },
   chromium: { path: chromiumPath, debianPackage: 'chromium' },
   neovim: { path: neovimPath, debianPackage: 'neovim' },
+  graphviz: { path: dotPath, debianPackage: 'graphviz' },
 };
 
 /** What apt-get writes while installing; its last lines are shown when it fails. */
@@ -104,13 +108,14 @@ export async function aptInstall(packages, { log = (line) => console.log(line) }
 
 /**
  * Makes sure the programs the tests run are there: ripgrep and Chromium (unless `needChromium`
- * is false) are required, Neovim only if `wantNeovim` (its test is skipped without it). Missing
+ * is false) are required, Neovim only if `wantNeovim` and Graphviz only if `wantGraphviz` (their
+ * tests are skipped without them). Missing
  * ones are installed with apt-get when root; otherwise this throws one line with the exact
- * command for a required program, and logs one line for Neovim.
+ * command for a required program, and logs one line for each optional one.
  */
-export async function ensurePrerequisites({ needChromium = true, wantNeovim = false, log = (line) => console.log(line) } = {}) {
+export async function ensurePrerequisites({ needChromium = true, wantNeovim = false, wantGraphviz = false, log = (line) => console.log(line) } = {}) {
   const required = [programs.ripgrep, ...(needChromium ? [programs.chromium] : [])].filter((p) => !existsSync(p.path));
-  const optional = wantNeovim && !existsSync(programs.neovim.path) ? [programs.neovim] : [];
+  const optional = [...(wantNeovim ? [programs.neovim] : []), ...(wantGraphviz ? [programs.graphviz] : [])].filter((p) => !existsSync(p.path));
   const missing = [...required, ...optional];
   if (
     missing.length === 0 ||
@@ -127,8 +132,23 @@ export async function ensurePrerequisites({ needChromium = true, wantNeovim = fa
   if (required.length > 0) {
     throw new MissingPrerequisiteError(`missing ${missing.map((p) => p.path).join(', ')}: install with "${command}"`);
   }
-  log(`[prerequisites] no ${programs.neovim.path}, so the Neovim test is skipped: install it with "${command}"`);
+  for (const p of optional) log(`[prerequisites] no ${p.path}, so its test is skipped: install it with "${command}"`);
   checkNodeVersion();
+}
+
+/**
+ * Makes sure Graphviz's `dot` is there for the test of `handoff-kit graph --format dot`: installed
+ * with apt-get when missing and this runs as root. Resolves with the path of `dot`, or with
+ * undefined and a `reason` naming the command to run when it cannot be had (the test is skipped).
+ */
+export async function ensureGraphviz({ log = (line) => console.log(line) } = {}) {
+  if (existsSync(dotPath)) return { path: dotPath };
+  try {
+    if ((await aptInstall([programs.graphviz.debianPackage], { log })) && existsSync(dotPath)) return { path: dotPath };
+  } catch (error) {
+    return { reason: error.message };
+  }
+  return { reason: `no ${dotPath}: install it with "${aptCommand([programs.graphviz.debianPackage])}"` };
 }
 
 /** The programs that compile code-server's native modules (node-gyp). */
@@ -160,7 +180,7 @@ export async function ensureBuildTools({ log = (line) => console.log(line) } = {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  ensurePrerequisites({ wantNeovim: true }).catch((error) => {
+  ensurePrerequisites({ wantNeovim: true, wantGraphviz: true }).catch((error) => {
     console.error(error instanceof MissingPrerequisiteError ? `error: ${error.message}` : (error.stack ?? error.message));
     process.exit(1);
   });

@@ -1,6 +1,16 @@
 // The `handoff-kit` command line: the same engine as the language server, for CI.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { isRuleSetting, RULE_SETTINGS, rules, type RuleSetting } from '../engine';
+import {
+  isRuleSetting,
+  RULE_SETTINGS,
+  rules,
+  type RuleSetting,
+  GRAPH_FORMATS,
+  GRAPH_VIEWS,
+  MAX_OPEN_NODES,
+  type GraphFormat,
+  type GraphView,
+} from '../engine';
 import { runCheck, type OutputFormat } from './check';
 import { UsageError } from './usageError';
 import { OUTPUT_FORMATS } from './formats';
@@ -8,6 +18,7 @@ import { formatRules } from './rules';
 import { parseMaxRows, runUtteranceTests } from './utteranceTests';
 import { runStudioSheet } from './studioSheet';
 import { InputOptions, runSimulate, SIMULATE_FORMATS, type SimulateFormat } from './simulate';
+import { parseMaxNodes, runGraph } from './graph';
 import { keepYoungGenerationSmall } from './youngGeneration';
 
 // First thing, before a project is read: see youngGeneration.ts.
@@ -143,6 +154,26 @@ program
       process.exitCode = result.exitCode;
       process.stdout.write(result.stdout);
       if (result.stderr) process.stderr.write(result.stderr);
+    } catch (error) {
+      reportUsageError(error);
+    }
+  });
+
+program
+  .command('graph')
+  .description(
+    'Print the journey graph: the handoff path (from the journey that raises the ticket through the banner and its options to the exit journey) or every journey, with the findings on it.',
+  )
+  .argument('[project]', 'bot project folder (default: the current folder)')
+  .addOption(
+    new Option('-f, --format <format>', 'mermaid (renders in pull requests), dot (Graphviz) or json').choices(GRAPH_FORMATS).default('mermaid'),
+  )
+  .addOption(new Option('--view <view>', 'handoff: the handoff path; project: every journey').choices(GRAPH_VIEWS).default('handoff'))
+  .option('--journey <name>', 'only what concerns this journey')
+  .option('--max-nodes <n>', `draw journeys as boxes past this many nodes (default ${MAX_OPEN_NODES}; 0: no limit)`, (v) => parseMaxNodes(v))
+  .action(async (project: string | undefined, options: { format: GraphFormat; view: GraphView; journey?: string; maxNodes?: number }) => {
+    try {
+      process.stdout.write(await runGraph(project, { cwd: process.cwd(), ...options }));
     } catch (error) {
       reportUsageError(error);
     }

@@ -161,3 +161,28 @@ export {
   type TicketOutcome,
   type TicketStatus,
 } from './simulation/index';
+
+// --- The journey graph: nodes, edges, clusters and a layout, with the findings on them.
+/** The graph of a project (handoff path or whole project), laid out; a walk laid over it. */
+export { journeyGraph } from './graph/journeyGraph';
+/** The graph as Mermaid, Graphviz DOT or JSON, for `handoff-kit graph`. */
+export { GRAPH_FORMATS, graphToDot, graphToJson, graphToMermaid, type GraphFormat } from './graph/formats';
+export {
+  GRAPH_VIEWS,
+  MAX_OPEN_NODES,
+  type GraphBox,
+  type GraphCluster,
+  type GraphEdge,
+  type GraphEdgeKind,
+  type GraphFinding,
+  type GraphNode,
+  type GraphNodeKind,
+  type GraphOptions,
+  type GraphPlace,
+  type GraphPoint,
+  type GraphView,
+  type GraphWalk,
+  type GraphWalkResult,
+  type JourneyGraph,
+  type WalkStep,
+} from './graph/graph';

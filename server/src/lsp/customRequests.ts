@@ -5,7 +5,9 @@ import {
   addUtteranceFix,
   bannerPreviewAt,
   disconnectionContext,
+  GRAPH_VIEWS,
   intentsToTrain,
+  journeyGraph,
   planDisconnection,
   studioSheet,
   utteranceTestCsv,
@@ -13,13 +15,16 @@ import {
   type BotFile,
   type BotProject,
   type BotWorkspace,
+  type CheckOptions,
   type FileChange,
+  type GraphWalk,
   type PhraseMatch,
 } from '../engine';
 import {
   ADD_UTTERANCE,
   BANNER_PREVIEW,
   INTENTS_TO_TRAIN,
+  JOURNEY_GRAPH,
   SCAFFOLD,
   SCAFFOLD_CONTEXT,
   STUDIO_SHEET,
@@ -39,6 +44,8 @@ export interface RequestContext extends EditContext {
   settled(): Promise<void>;
   /** How the editor's settings say to compare exit phrases in a project (undefined: as the project says). */
   phraseMatchFor(project: BotProject): Promise<PhraseMatch | undefined>;
+  /** The options the project's diagnostics are computed with, so the graph shows the findings the Problems view does. */
+  checkOptionsFor?(project: BotProject): Promise<CheckOptions>;
 }
 
 export function registerCustomRequests(connection: Connection, context: RequestContext): void {
@@ -93,6 +100,28 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     const project = await projectOf(params.uri);
     return project ? { project: toUri(project.root), markdown: studioSheet(project) } : null;
   });
+
+  handle(connection, JOURNEY_GRAPH, async (params) => {
+    // Whatever the client sends: what is not of the expected type is left out.
+    const p = (typeof params === 'object' && params) || {};
+    const project = await projectOf(typeof p.uri === 'string' ? p.uri : undefined);
+    if (!project) return null;
+    const checkOptions = (await context.checkOptionsFor?.(project)) ?? {};
+    return journeyGraph(project, {
+      view: GRAPH_VIEWS.find((v) => v === p.view) ?? 'handoff',
+      ...(typeof p.journey === 'string' ? { journey: p.journey } : {}),
+      collapsed: strings(p.collapsed),
+      expanded: strings(p.expanded),
+      ...(Array.isArray(p.walk) ? { walk: p.walk as GraphWalk } : {}),
+      checkOptions,
+      phraseMatch: await effectiveMatch(project),
+    });
+  });
+
+  /** The strings of what should be a list of them: nothing else. */
+  function strings(list: unknown): string[] {
+    return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : [];
+  }
 
   /** The project of a file or folder URI (a project's own folder, or any folder or file inside it); else the first. */
   async function projectOf(uri: string | undefined): Promise<BotProject | undefined> {

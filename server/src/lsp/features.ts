@@ -29,6 +29,7 @@ import {
   quickFixes,
   renameEdits,
   RenameError,
+  readJourney,
   studioPieces,
   symbolAt,
   type CompletionKind,
@@ -220,7 +221,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   );
 
   // A lens above each banner payload opens the preview on it; "Copy for Studio" lenses above each
-  // Send Event node and an intent's utterances copy what Studio's fields take.
+  // Send Event node and an intent's utterances copy what Studio's fields take; one on a journey's
+  // name opens the journey graph on that journey.
   connection.onCodeLens((params, token) =>
     cancellable(token, async () => {
       const found = await context.fileOf(params.textDocument.uri);
@@ -230,7 +232,16 @@ export function registerFeatures(connection: Connection, context: FeatureContext
         command: { title: piece.title, command: COMMANDS.copyForStudio, arguments: [piece.text, piece.what] },
       }));
       if (found.file.kind !== 'journey') return copies;
+      const name = readJourney(found.file).name;
       return [
+        ...(name
+          ? [
+              {
+                range: rangeOf(found.file, name.node.offset, 0),
+                command: { title: 'Show journey graph', command: COMMANDS.showJourneyGraph, arguments: [params.textDocument.uri, name.value] },
+              },
+            ]
+          : []),
         ...bannerPayloadsIn(found.file).map((payload) => ({
           range: rangeOf(found.file, payload.offset, 0),
           command: { title: 'Preview banner', command: COMMANDS.previewBanner, arguments: [params.textDocument.uri, payload.offset] },
