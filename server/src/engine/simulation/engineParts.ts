@@ -5,7 +5,7 @@ export { relativePath, type BotFile, type NamedValue } from '../model/botFile';
 export { readBannerPayload, type BannerModel, type BannerPayloadModel, type BannerShape, type ExitPhrase } from '../model/bannerPayload';
 export { checkFile } from '../check/check';
 export { closesBanner, closesTicket, type Journey, type JourneyNode } from '../model/journey';
-export { bannerPayloadsOf } from '../analysis/exitPhrases';
+export { bannerPayloadsOf, type JourneyBannerPayload } from '../analysis/exitPhrases';
 export type { Finding, Severity } from '../findings';
 export { readIntent } from '../model/intent';
 export { nodesById, reachableNodes } from '../model/journeyGraph';
