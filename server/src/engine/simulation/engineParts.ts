@@ -10,7 +10,7 @@ export type { Finding, Severity } from '../findings';
 export { readIntent } from '../model/intent';
 export { nodesById, reachableNodes } from '../model/journeyGraph';
 export { describeDifference, phraseDifference, type PhraseMatch } from '../phrases/phraseMatch';
-export { BANNER_CLOSE_EVENT, isBannerEvent, platformEvent } from '../model/platformEvents';
+export { BANNER_CLOSE_EVENT, isBannerEvent, platformEvent, platformEvents } from '../model/platformEvents';
 export type { BotProject } from '../project/project';
 export { indexOf, type JourneyEntry, type UtteranceEntry } from '../analysis/projectIndex';
 export { hasTemplate } from '../model/template';

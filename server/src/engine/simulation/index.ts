@@ -12,6 +12,7 @@ export {
   type HandoffPath,
   type HandoffRun,
 } from './handoffPath';
+export { eventsToFire } from './events';
 export { describeInput, isTicketOutcome, TICKET_OUTCOMES, type SimulationInput, type TicketOutcome } from './inputs';
 export type { SimulationOutcome } from './outcome';
 export {
