@@ -121,9 +121,13 @@ export interface SimulateParams {
 /**
  * A run as it travels: the engine's run as plain JSON (every place with its `path`, every `why`
  * and `state` made), with a title (the handoff path's, or the inputs in words) and, for a run of
- * the handoff path, the exit it tries.
+ * the handoff path, the banner it leaves and the exit it tries.
  */
-export type SimulatedRun = SimulationRun & { readonly title: string; readonly exit?: HandoffRun['exit'] };
+export type SimulatedRun = SimulationRun & {
+  readonly title: string;
+  readonly banner?: HandoffRun['banner'];
+  readonly exit?: HandoffRun['exit'];
+};
 /** The simulator's answer for one project. */
 export interface ProjectSimulation {
   /** The project folder, as a URI. */

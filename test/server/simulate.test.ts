@@ -50,6 +50,14 @@ describe('language server: the simulator', () => {
     );
     assert.deepEqual(result.runs[1].inputs, [...exitRun.slice(0, 2), { kind: 'click', title: 'Exit', banner: 0, option: 0 }]);
     assert.deepEqual(result.runs[1].exit, { kind: 'option', phrase: 'talk to bot', option: 'Exit' });
+    const journey = path.join(project, 'journeys/live-agent.json');
+    const banner = result.runs[1].banner;
+    assert.deepEqual(banner && [banner.journey, banner.node, banner.place.path, banner.raisedBy], [
+      'live-agent',
+      'show-exit-banner',
+      journey,
+      { journey: 'live-agent', node: 'raise-ticket' },
+    ]);
     assert.match(result.notes[0], /^Phrases are compared with the utterances/);
   });
 

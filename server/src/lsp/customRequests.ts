@@ -22,6 +22,7 @@ import {
   type BotWorkspace,
   type FileChange,
   type HandoffPath,
+  type HandoffRun,
   type PhraseMatch,
   type SimulationPlace,
   type SimulationRun,
@@ -124,7 +125,7 @@ export function registerCustomRequests(connection: Connection, context: RequestC
         if (!found) throw new Error(`${uri ?? 'no file'} is not a file of a bot project`);
         handoff = handoffOfBanner(found.project, found.file, offset, { phraseMatch, keep: 'verdict' });
       }
-      runs = handoff.runs.map((run) => plainRun(run, run.title, run.exit));
+      runs = handoff.runs.map((run) => plainRun(run, run.title, run));
       notes = handoff.notes;
     } else {
       const inputs = params.inputs ?? [];
@@ -165,10 +166,10 @@ export function registerCustomRequests(connection: Connection, context: RequestC
 // from the file's tree (a place's own JSON leaves out its `path`): the answer copies each into
 // plain data, so that what the client gets is what the types say.
 
-function plainRun(run: SimulationRun, title: string, exit?: SimulatedRun['exit']): SimulatedRun {
+function plainRun(run: SimulationRun, title: string, handoff?: Pick<HandoffRun, 'banner' | 'exit'>): SimulatedRun {
   return {
     title,
-    ...(exit ? { exit } : {}),
+    ...(handoff ? { banner: { ...handoff.banner, place: plainPlace(handoff.banner.place) }, exit: handoff.exit } : {}),
     inputs: run.inputs,
     steps: run.steps.map((step) => ({
       kind: step.kind,
