@@ -14,6 +14,13 @@ export const COMMANDS = {
   openStudioSheet: 'handoffKit.openStudioSheet',
   /** Arguments `[text, what]`: puts `text` on the clipboard and says what was copied. */
   copyForStudio: 'handoffKit.copyForStudio',
+  /**
+   * Arguments `[uri?, offset?]`: opens the simulator panel on the project of `uri` (a file or folder;
+   * else of the file in the editor, else the workspace's first). With `offset`, the handoff path of the banner whose Send Event node
+   * (or `app.sendEvent` call) is at that UTF-16 offset of that file; without, the project's handoff
+   * path, stopped before the customer's exit.
+   */
+  simulateHandoff: 'handoffKit.simulateHandoff',
   restartServer: 'handoffKit.restartServer',
   showOutput: 'handoffKit.showOutput',
   /**
