@@ -1,5 +1,6 @@
 // The simulator over the language server: handoffKit/simulate runs inputs or the handoff path on the
-// project as the server holds it (unsaved edits included), and answers with plain data.
+// project as the server holds it (unsaved edits included), and answers with plain data; a
+// "Simulate exit" code lens stands above each banner's Send Event node and app.sendEvent call.
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import type { SimulateParams, SimulateResult } from '../../contract/protocol';
 import { exampleProject } from '../paths';
 import { LspTestClient, uri } from './lspClient';
+
+type Lens = { range: { start: { line: number; character: number } }; command: { title: string; command: string; arguments: unknown[] } };
 
 describe('language server: the simulator', () => {
   let folder: string;
@@ -87,6 +90,48 @@ describe('language server: the simulator', () => {
     assert.deepEqual(
       run.steps.map((s) => s.kind),
       ['journey', 'bot', 'ticket', 'ticket', 'banner', 'journey', 'customer', 'journey', 'banner', 'ticket', 'bot', 'journey', 'end'],
+    );
+  });
+
+  it('puts "Simulate exit" above each banner\'s Send Event node, and runs that banner\'s handoff path', async () => {
+    const journey = path.join(project, 'journeys/live-agent.json');
+    const text = await readFile(journey, 'utf8');
+    await client.open(journey, text);
+    const lenses = (await client.request<Lens[]>('textDocument/codeLens', journey)).filter((l) => l.command.command === 'handoffKit.simulateHandoff');
+    const node = text.lastIndexOf('{', text.indexOf('"id": "show-exit-banner"'));
+    assert.deepEqual(
+      lenses.map((l) => [l.command.title, l.range.start.line, l.command.arguments]),
+      [['Simulate exit', text.slice(0, node).split('\n').length - 1, [uri(journey), node]]],
+    );
+    const result = await simulate({ handoffOf: { uri: uri(journey), offset: node } });
+    assert.deepEqual(
+      result?.runs.map((r) => [r.title, r.outcome.stuck]),
+      [['live-agent: click "Exit"', false]],
+    );
+  });
+
+  it('puts "Simulate exit" above the app.sendEvent banners of a function file, run from the journey that connects an agent', async () => {
+    const file = path.join(project, 'functions/show-exit-banner.js');
+    const text = await readFile(file, 'utf8');
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri(file), languageId: 'javascript', version: 1, text },
+    });
+    const lenses = (await client.request<Lens[]>('textDocument/codeLens', file)).filter((l) => l.command.command === 'handoffKit.simulateHandoff');
+    const calls = [text.indexOf('app.sendEvent('), text.lastIndexOf('app.sendEvent(')];
+    assert.deepEqual(
+      lenses.map((l) => l.command.arguments),
+      calls.map((offset) => [uri(file), offset]),
+    );
+    const result = await simulate({ handoffOf: { uri: uri(file), offset: calls[1] } });
+    assert.deepEqual(
+      result?.runs.map((r) => [r.title, r.outcome.stuck, r.inputs[0]]),
+      [
+        [
+          'billing-agent (banner of functions/show-exit-banner.js): "Exit" sends "talk to bot"',
+          false,
+          { kind: 'startJourney', journey: 'billing-agent', node: 'raise-ticket' },
+        ],
+      ],
     );
   });
 
