@@ -16,6 +16,13 @@ export const COMMANDS = {
   copyForStudio: 'handoffKit.copyForStudio',
   /** Arguments `[uri?, journey?, view?]`: the graph of that file's project, on that journey, in that view (`handoff` or `project`). */
   showJourneyGraph: 'handoffKit.showJourneyGraph',
+  /**
+   * Arguments `[uri?, offset?]`: opens the simulator panel on the project of `uri` (a file or folder;
+   * else of the file in the editor, else the workspace's first). With `offset`, the handoff path of the banner whose Send Event node
+   * (or `app.sendEvent` call) is at that UTF-16 offset of that file; without, the project's handoff
+   * path, stopped before the customer's exit.
+   */
+  simulateHandoff: 'handoffKit.simulateHandoff',
   restartServer: 'handoffKit.restartServer',
   showOutput: 'handoffKit.showOutput',
   /**

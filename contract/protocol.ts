@@ -12,8 +12,11 @@ import type {
   DisconnectionOptions,
   GraphView,
   GraphWalk,
+  HandoffRun,
   JourneyGraph,
   ScaffoldConflict,
+  SimulationInput,
+  SimulationRun,
 } from '../server/src/engine';
 import serverExecArgv from './serverExecArgv.json';
 
@@ -98,6 +101,52 @@ export interface AddUtteranceParams {
   readonly phrase: string;
 }
 export type AddUtteranceResult = WorkspaceEdit | null;
+
+/**
+ * Runs the simulator (docs/simulator.md) for the panel: one run of `inputs`, or the handoff path.
+ * Each answer reads the project as the server holds it then, open documents' unsaved text included.
+ */
+export const SIMULATE = request<SimulateParams, SimulateResult>('handoffKit/simulate');
+export interface SimulateParams {
+  /** A file or folder of the bot project, as a URI; the workspace's first project when absent. */
+  readonly uri?: string;
+  /** The inputs of one run, in order; ignored with `handoffOf`. */
+  readonly inputs?: readonly SimulationInput[];
+  /**
+   * Instead of `inputs`, the handoff path: with `offset`, of the banner whose Send Event node (or
+   * `app.sendEvent` call) is around that UTF-16 offset of the file `uri` (the "Simulate exit" code
+   * lens); without, of every banner of the project of `uri` (a file or folder; else the
+   * workspace's first project). Its runs keep only their verdict (their `stop` and `end` steps):
+   * a client runs one's `inputs` to show its transcript.
+   */
+  readonly handoffOf?: { readonly uri?: string; readonly offset?: number };
+}
+/**
+ * A run as it travels: the engine's run as plain JSON (every place with its `path`, every `why`
+ * and `state` made), with a title (the handoff path's, or the inputs in words) and, for a run of
+ * the handoff path, the banner it leaves and the exit it tries.
+ */
+export type SimulatedRun = SimulationRun & {
+  readonly title: string;
+  readonly banner?: HandoffRun['banner'];
+  readonly exit?: HandoffRun['exit'];
+};
+/** The simulator's answer for one project. */
+export interface ProjectSimulation {
+  /** The project folder, as a URI. */
+  readonly project: string;
+  /** bot.json's `name`, else the folder's. */
+  readonly name: string;
+  /** The project's journeys, by name in project order: a run may start at any. */
+  readonly journeys: readonly string[];
+  /** The events to offer for firing: the platform's and those bot.json declares. */
+  readonly events: readonly string[];
+  /** The one run of `inputs`, or the handoff path's runs (none when no banner follows an agent). */
+  readonly runs: readonly SimulatedRun[];
+  /** What the runs do not cover, each said once. */
+  readonly notes: readonly string[];
+}
+export type SimulateResult = ProjectSimulation | null;
 
 /**
  * Sent by the server after each check of the projects an edit or a file event touched, and once

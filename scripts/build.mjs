@@ -2,7 +2,8 @@
 // extension and the npm package load from the bundles and never from node_modules.
 // Usage: node scripts/build.mjs [--watch] [--production] [--outdir <dir>] [--targets client,server,cli]
 //   --production  minified, no source maps; the output folder is emptied first so no stale map survives
-//   --outdir      where the bundles go (default dist/), as <outdir>/client/extension.js (and languageClient.js),
+//   --outdir      where the bundles go (default dist/), as <outdir>/client/extension.js (and languageClient.js,
+//                 simulatorView.js, the simulator panel's script),
 //                 server/server.js, cli/cli.js
 //   --targets     which bundles to build (default all three); the .vsix needs client and server only
 import * as esbuild from 'esbuild';
@@ -105,6 +106,16 @@ const all = {
     { entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client', 'extension.js'), external: ['vscode'] },
     // The language client library on its own, loaded once activate() has returned (client/src/extension.ts).
     { entryPoints: ['client/src/languageClient.ts'], outfile: join(outdir, 'client', 'languageClient.js'), external: ['vscode'] },
+    // The simulator panel's script, run in its webview (a browser page): no Node, no banner.
+    {
+      entryPoints: ['client/webview/simulator.ts'],
+      outfile: join(outdir, 'client', 'simulatorView.js'),
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      banner: {},
+      define: {},
+    },
   ],
   server: { entryPoints: ['server/src/lsp/server.ts'], outfile: join(outdir, 'server', 'server.js') },
   cli: { entryPoints: ['server/src/cli/cli.ts'], outfile: join(outdir, 'cli', 'cli.js') },

@@ -1,11 +1,13 @@
 // The VS Code extension: starts the bundled Handoff Kit language server for the bot files of
-// the workspace, and adds the commands that write bot files (scaffold, new project, preview).
+// the workspace, and adds the commands that write bot files (scaffold, new project), the banner
+// preview and the simulator panel.
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
-import { BANNER_PREVIEW, JOURNEY_GRAPH, SERVER_EXEC_ARGV, STATUS_NOTIFICATION, type StatusParams } from '../../contract/protocol';
+import { BANNER_PREVIEW, JOURNEY_GRAPH, SERVER_EXEC_ARGV, SIMULATE, STATUS_NOTIFICATION, type StatusParams } from '../../contract/protocol';
 import { sendRequest } from './requests';
 import { COMMANDS } from '../../contract/commands';
 import { BannerPreviewPanel } from './bannerPreview/panel';
+import { SimulatorPanel } from './simulator/panel';
 import { JourneyGraphPanel, type FetchJourneyGraph } from './journeyGraph/panel';
 import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
 import { newBotProject } from './newBotProject';
@@ -92,6 +94,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
       }
       const at = offset ?? (editor?.document === document ? document.offsetAt(editor.selection.active) : undefined);
       BannerPreviewPanel.show(context, fetchPreview, document, at);
+    }),
+    vscode.commands.registerCommand(COMMANDS.simulateHandoff, async (uri?: string | vscode.Uri, offset?: number) => {
+      // Without a target, the project of the file in the editor (the server's first project when it is in none).
+      const document = vscode.window.activeTextEditor?.document;
+      const target = uri ?? (document?.uri.scheme === 'file' ? document.uri : undefined);
+      await SimulatorPanel.show(context, (params) => sendRequest(languageClient, SIMULATE, params), {
+        uri: target?.toString(),
+        offset: typeof offset === 'number' ? offset : undefined,
+      });
     }),
     vscode.commands.registerCommand(COMMANDS.openProjectFile, (kind: string = 'bot.json') => openProjectFile(kind)),
     vscode.commands.registerCommand(COMMANDS.addUtteranceToIntent, (uri: string, phrase: string, intent?: string) =>

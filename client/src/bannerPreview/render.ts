@@ -2,7 +2,6 @@
 // what each button starts. Pure (no vscode), so it runs and is tested under plain Node.
 import {
   hasTemplate,
-  templateParts,
   type BannerPreview,
   type BannerSettingsView,
   type BannerView,
@@ -11,6 +10,17 @@ import {
   type PhraseTarget,
   type TextBannerView,
 } from '../../../server/src/engine';
+import {
+  CHAT_WIDGET_STYLE,
+  imageBannerHtml,
+  pillHtml,
+  placeholderBannerHtml,
+  positionBadge,
+  textBannerHtml,
+  WIDGET_HEADER,
+  type PillKind,
+} from '../webview/chatWidget';
+import { BASE_STYLE, contentSecurityPolicy, escapeHtml, templateCode, templateText, withCode } from '../webview/markup';
 
 export interface RenderOptions {
   /** The webview's `cspSource`: where it may load styles and images from. */
@@ -30,11 +40,7 @@ export interface RenderOptions {
 export function renderBannerPreviewHtml(preview: BannerPreview | undefined, options: RenderOptions): string {
   const title = options.title ?? 'Banner preview';
   const nonce = escapeHtml(options.nonce);
-  const csp = [
-    "default-src 'none'",
-    `style-src ${options.cspSource} 'nonce-${options.nonce}'`,
-    `img-src ${options.cspSource}${options.loadRemoteImages ? ' https:' : ''} data:`,
-  ].join('; ');
+  const csp = contentSecurityPolicy({ cspSource: options.cspSource, nonce: options.nonce, remoteImages: options.loadRemoteImages });
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -42,7 +48,7 @@ export function renderBannerPreviewHtml(preview: BannerPreview | undefined, opti
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style nonce="${nonce}">${STYLE}</style>
+<style nonce="${nonce}">${BASE_STYLE}${CHAT_WIDGET_STYLE}${PREVIEW_STYLE}</style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
@@ -68,7 +74,7 @@ function previewBody(preview: BannerPreview, loadRemoteImages: boolean): string 
   return `<p class="where">${where.join(' · ')}</p>
 ${problemsOf(preview.problems)}
 <section class="widget" aria-label="The chat widget as the customer sees it">
-  <div class="widget-header"><span class="avatar" aria-hidden="true"></span><span>Chat</span></div>
+  ${WIDGET_HEADER}
   <div class="conversation" aria-hidden="true"><div class="line agent"></div><div class="line customer"></div><div class="line agent short"></div></div>
   ${settingsBefore(preview.settings)}
   <div class="callout">
@@ -91,18 +97,18 @@ const SHAPE_NAMES: Record<BannerPreview['shape'], string> = {
 
 function calloutOf(preview: BannerPreview, loadRemoteImages: boolean): string {
   if (preview.template !== undefined) {
-    return `<div class="banner placeholder">The whole banner is the template ${templateCode(preview.template)}, filled in when the event is sent.</div>`;
+    return placeholderBannerHtml(`The whole banner is the template ${templateCode(preview.template)}, filled in when the event is sent.`);
   }
   if (preview.bannersTemplate !== undefined) {
-    return `<div class="banner placeholder">The banners are the template ${templateCode(preview.bannersTemplate)}, filled in when the event is sent.</div>`;
+    return placeholderBannerHtml(`The banners are the template ${templateCode(preview.bannersTemplate)}, filled in when the event is sent.`);
   }
-  if (!preview.banners.length) return '<div class="banner placeholder">Nothing to show: the payload holds no banner.</div>';
+  if (!preview.banners.length) return placeholderBannerHtml('Nothing to show: the payload holds no banner.');
   const count = preview.banners.length;
   return preview.banners.map((banner, i) => bannerOf(banner, count > 1 ? `${i + 1} / ${count}` : undefined, loadRemoteImages)).join('\n    ');
 }
 
 function bannerOf(banner: BannerView, position: string | undefined, loadRemoteImages: boolean): string {
-  const badge = position ? `<span class="position">${position}</span>` : '';
+  const badge = position ? positionBadge(position) : '';
   return banner.kind === 'image' ? imageBannerOf(banner, badge, loadRemoteImages) : textBannerOf(banner, badge);
 }
 
@@ -112,19 +118,21 @@ function textBannerOf(banner: TextBannerView, badge: string): string {
     : banner.title
       ? escapeHtml(banner.title)
       : '<em class="missing">no title</em>';
-  const buttons = banner.buttons.map(pillOf).join('');
   const optionsTemplate =
     banner.optionsTemplate !== undefined ? `<p class="filled">Buttons: ${templateCode(banner.optionsTemplate)}, filled in when sent</p>` : '';
-  return `<div class="banner">${badge}<p class="banner-title">${title}</p>${buttons ? `<div class="buttons">${buttons}</div>` : ''}${optionsTemplate}</div>`;
+  return textBannerHtml({ badge, titleHtml: title, pills: banner.buttons.map(pillOf), after: optionsTemplate });
 }
 
 function pillOf(button: ButtonView): string {
   const label = button.label ? escapeHtml(button.label) : '<em>no label</em>';
-  const { action } = button;
-  if (action.kind === 'url') return `<span class="pill link">${label} <span aria-label="opens a link">↗</span></span>`;
-  if (action.kind === 'text' && action.template) return `<span class="pill template">${label}</span>`;
-  if (action.kind === 'text' && action.matched) return `<span class="pill">${label}</span>`;
-  return `<span class="pill unmatched"><span class="warn-mark" aria-label="starts nothing">⚠</span> ${label}</span>`;
+  return pillHtml(label, pillKind(button));
+}
+
+function pillKind({ action }: ButtonView): PillKind {
+  if (action.kind === 'url') return 'link';
+  if (action.kind === 'text' && action.template) return 'template';
+  if (action.kind === 'text' && action.matched) return 'text';
+  return 'unmatched';
 }
 
 function imageBannerOf(banner: ImageBannerView, badge: string, loadRemoteImages: boolean): string {
@@ -137,7 +145,7 @@ function imageBannerOf(banner: ImageBannerView, badge: string, loadRemoteImages:
   else if (/^https:\/\//i.test(url)) {
     image = `<div class="image-placeholder">Image <code>${escapeHtml(url)}</code> is not loaded: remote images load only when the setting <code>handoffKit.preview.loadRemoteImages</code> is on</div>`;
   } else image = `<div class="image-placeholder">Image <code>${escapeHtml(url)}</code> is not shown: the preview loads images over https only</div>`;
-  return `<div class="banner image">${badge}${image}</div>`;
+  return imageBannerHtml(badge, image);
 }
 
 function rotationOf(preview: BannerPreview): string {
@@ -245,22 +253,6 @@ function problemsOf(problems: string[]): string {
   return `<section class="problems" role="alert"><h2>Not everything can be drawn</h2><ul>${items}</ul></section>`;
 }
 
-/** Escaped text whose `backticked` words become code. */
-function withCode(text: string): string {
-  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
-}
-
-/** A string holding templates, with each template set apart. */
-function templateText(text: string): string {
-  return templateParts(text)
-    .map((part) => (part.template ? templateCode(part.text) : escapeHtml(part.text)))
-    .join('');
-}
-
-function templateCode(template: string): string {
-  return `<code class="template">${escapeHtml(template)}</code>`;
-}
-
 function quote(phrase: string): string {
   return `&#39;${escapeHtml(phrase)}&#39;`;
 }
@@ -270,39 +262,15 @@ function formatSeconds(ms: number): string {
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 // Colours come from the editor's theme; the fallbacks only matter outside VS Code.
-const STYLE = `
-:root { color-scheme: light dark; }
-body {
-  margin: 0; padding: 12px 16px 24px;
-  background: var(--vscode-editor-background, #1e1e1e);
-  color: var(--vscode-editor-foreground, #ccc);
-  font-family: var(--vscode-font-family, system-ui, sans-serif);
-  font-size: var(--vscode-font-size, 13px);
-  line-height: 1.4;
-}
-h1 { font-size: 1.15em; margin: 0 0 2px; font-weight: 600; }
-h2 { font-size: 1em; margin: 16px 0 6px; font-weight: 600; }
-h3 { font-size: 0.95em; margin: 10px 0 4px; font-weight: 600; color: var(--vscode-descriptionForeground, #999); }
-code {
-  font-family: var(--vscode-editor-font-family, monospace);
-  font-size: 0.92em;
-  background: var(--vscode-textCodeBlock-background, rgba(127,127,127,.15));
-  border-radius: 3px; padding: 0 3px;
-}
-code.template { color: var(--vscode-textPreformat-foreground, inherit); border: 1px dotted var(--vscode-descriptionForeground, #999); }
+/** The preview's own parts: where the banner is, its problems, the sketched conversation, the rotation, the legend and the settings. */
+const PREVIEW_STYLE = `
 .where, .empty, .note, .filled { color: var(--vscode-descriptionForeground, #999); }
 .where { margin: 0 0 12px; }
 .note { margin: 4px 12px; font-size: 0.92em; }
 .filled { font-size: 0.9em; margin: 4px 0 0; }
 .missing { color: var(--vscode-descriptionForeground, #999); }
-.warn-mark, .warn strong, .note.warn { color: var(--vscode-editorWarning-foreground, #cca700); }
+.warn strong, .note.warn { color: var(--vscode-editorWarning-foreground, #cca700); }
 .problems {
   border: 1px solid var(--vscode-inputValidation-warningBorder, #b89500);
   background: var(--vscode-inputValidation-warningBackground, rgba(184,149,0,.1));
@@ -311,55 +279,10 @@ code.template { color: var(--vscode-textPreformat-foreground, inherit); border: 
 .problems h2 { margin-top: 8px; }
 .problems ul, .legend ul { padding-left: 18px; margin: 4px 0 8px; }
 .problems li { list-style: none; margin-left: -18px; }
-.widget {
-  max-width: 380px;
-  border: 1px solid var(--vscode-widget-border, var(--vscode-editorWidget-border, #454545));
-  border-radius: 14px; overflow: hidden;
-  background: var(--vscode-editorWidget-background, #252526);
-  box-shadow: 0 2px 8px var(--vscode-widget-shadow, rgba(0,0,0,.36));
-}
-.widget-header {
-  display: flex; align-items: center; gap: 8px; padding: 10px 14px; font-weight: 600;
-  background: var(--vscode-button-background, #0e639c); color: var(--vscode-button-foreground, #fff);
-}
-.avatar { width: 22px; height: 22px; border-radius: 50%; background: var(--vscode-button-foreground, #fff); opacity: .85; }
 .conversation { padding: 12px 14px 4px; display: flex; flex-direction: column; gap: 8px; }
 .line { height: 14px; border-radius: 7px; width: 62%; background: var(--vscode-input-background, #3c3c3c); opacity: .7; }
 .line.customer { align-self: flex-end; width: 48%; background: var(--vscode-button-background, #0e639c); opacity: .35; }
 .line.short { width: 38%; }
-.callout { display: flex; flex-direction: column; gap: 8px; padding: 8px 10px; }
-.banner {
-  position: relative; padding: 10px 12px; border-radius: 10px;
-  background: var(--vscode-editor-background, #1e1e1e);
-  border: 1px solid var(--vscode-widget-border, var(--vscode-editorWidget-border, #454545));
-  border-left: 3px solid var(--vscode-button-background, #0e639c);
-  box-shadow: 0 1px 4px var(--vscode-widget-shadow, rgba(0,0,0,.36));
-}
-.banner.placeholder { color: var(--vscode-descriptionForeground, #999); border-style: dashed; }
-.banner.image { padding: 6px; }
-.banner img { display: block; max-width: 100%; border-radius: 6px; }
-.image-placeholder {
-  padding: 18px 10px; text-align: center; border-radius: 6px;
-  border: 1px dashed var(--vscode-descriptionForeground, #999); color: var(--vscode-descriptionForeground, #999);
-}
-.position {
-  position: absolute; top: 6px; right: 8px; font-size: 0.8em; padding: 0 6px; border-radius: 8px;
-  background: var(--vscode-badge-background, #4d4d4d); color: var(--vscode-badge-foreground, #fff);
-}
-.banner-title { margin: 0 40px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-.buttons { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
-.pill {
-  display: inline-block; padding: 3px 12px; border-radius: 999px; font-size: 0.95em;
-  background: var(--vscode-button-background, #0e639c); color: var(--vscode-button-foreground, #fff);
-  border: 1px solid transparent;
-}
-.pill.small { font-size: 0.85em; padding: 0 8px; }
-.pill.link { background: var(--vscode-button-secondaryBackground, #3a3d41); color: var(--vscode-button-secondaryForeground, #fff); }
-.pill.template { border: 1px dotted var(--vscode-button-foreground, #fff); }
-.pill.unmatched {
-  background: transparent; color: var(--vscode-editorWarning-foreground, #cca700);
-  border: 1px dashed var(--vscode-editorWarning-foreground, #cca700);
-}
 .rotation { display: flex; align-items: center; gap: 5px; padding: 0 14px 6px; font-size: 0.85em; color: var(--vscode-descriptionForeground, #999); }
 .dot { width: 6px; height: 6px; border-radius: 50%; background: var(--vscode-descriptionForeground, #999); opacity: .5; }
 .dot.current { opacity: 1; background: var(--vscode-button-background, #0e639c); }
@@ -368,13 +291,6 @@ code.template { color: var(--vscode-textPreformat-foreground, inherit); border: 
   display: flex; justify-content: space-between; margin: 8px 10px 0; padding: 6px 12px; border-radius: 10px;
   background: var(--vscode-button-secondaryBackground, #3a3d41); color: var(--vscode-button-secondaryForeground, #fff);
 }
-.composer {
-  display: flex; justify-content: space-between; align-items: center; margin: 4px 10px 10px; padding: 8px 12px;
-  border-radius: 20px; background: var(--vscode-input-background, #3c3c3c);
-  border: 1px solid var(--vscode-input-border, transparent);
-}
-.placeholder { color: var(--vscode-input-placeholderForeground, #999); }
-.send { color: var(--vscode-button-background, #0e639c); }
 .legend li { margin: 3px 0; }
 .legend li.ok::marker { content: '✓ '; color: var(--vscode-testing-iconPassed, #73c991); }
 .legend li.warn::marker { content: '✗ '; color: var(--vscode-editorWarning-foreground, #cca700); }

@@ -133,15 +133,19 @@ export {
 } from './services/scaffold/index';
 
 // --- The simulator: a conversation run over a project, step by step, each step with its state and why.
-/** One run from a list of inputs; the handoff path of every banner; the inputs and the state after each step. */
+/** One run from a list of inputs; the handoff path of every banner, or of one (the code lens); the inputs and the state after each step; the events to offer. */
 export {
   DEFAULT_MAX_STEPS,
   describeInput,
+  eventsToFire,
+  handoffBannersIn,
+  handoffOfBanner,
   handoffPath,
   isTicketOutcome,
   simulate,
   TICKET_OUTCOMES,
   type BannerState,
+  type HandoffBanner,
   type HandoffOptions,
   type HandoffPath,
   type HandoffRun,

@@ -1,14 +1,21 @@
-// The extension's own requests: the scaffold's questions and plan, and the banner preview.
+// The extension's own requests: the scaffold's questions and plan, the banner preview, Studio's
+// files and the simulator.
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import {
   addUtteranceFix,
   bannerPreviewAt,
+  describeInput,
   disconnectionContext,
   GRAPH_VIEWS,
+  eventsToFire,
+  handoffOfBanner,
+  handoffPath,
   intentsToTrain,
   journeyGraph,
   planDisconnection,
+  readJourney,
+  simulate,
   studioSheet,
   utteranceTestCsv,
   utteranceTestRows,
@@ -18,7 +25,13 @@ import {
   type CheckOptions,
   type FileChange,
   type GraphWalk,
+  type HandoffPath,
+  type HandoffRun,
   type PhraseMatch,
+  type SimulationPlace,
+  type SimulationRun,
+  type SimulationState,
+  type SimulationWhy,
 } from '../engine';
 import {
   ADD_UTTERANCE,
@@ -27,8 +40,10 @@ import {
   JOURNEY_GRAPH,
   SCAFFOLD,
   SCAFFOLD_CONTEXT,
+  SIMULATE,
   STUDIO_SHEET,
   UTTERANCE_TESTS,
+  type SimulatedRun,
 } from '../../../contract/protocol';
 import { handle } from './handlers';
 import { toPath, toUri } from './uris';
@@ -123,6 +138,43 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : [];
   }
 
+  handle(connection, SIMULATE, async (params) => {
+    const target = params.handoffOf?.uri ?? params.uri;
+    const project = await projectOf(target);
+    if (!project) return null;
+    const phraseMatch = await effectiveMatch(project);
+    let runs: SimulatedRun[];
+    let notes: readonly string[];
+    if (params.handoffOf) {
+      let handoff: HandoffPath;
+      const { uri, offset } = params.handoffOf;
+      if (offset === undefined) handoff = handoffPath(project, { phraseMatch, keep: 'verdict' });
+      else {
+        const found = uri === undefined ? undefined : await context.fileOf(uri);
+        if (!found) throw new Error(`${uri ?? 'no file'} is not a file of a bot project`);
+        handoff = handoffOfBanner(found.project, found.file, offset, { phraseMatch, keep: 'verdict' });
+      }
+      runs = handoff.runs.map((run) => plainRun(run, run.title, run));
+      notes = handoff.notes;
+    } else {
+      const inputs = params.inputs ?? [];
+      const run = simulate(project, inputs, { phraseMatch });
+      runs = [plainRun(run, inputs.map(describeInput).join(', '))];
+      notes = run.notes;
+    }
+    return {
+      project: toUri(project.root),
+      name: project.config.name?.value ?? path.basename(project.root),
+      journeys: project
+        .filesOfKind('journey')
+        .map((file) => readJourney(file).name?.value)
+        .filter((name): name is string => name !== undefined),
+      events: eventsToFire(project),
+      runs,
+      notes,
+    };
+  });
+
   /** The project of a file or folder URI (a project's own folder, or any folder or file inside it); else the first. */
   async function projectOf(uri: string | undefined): Promise<BotProject | undefined> {
     await context.settled();
@@ -136,4 +188,45 @@ export function registerCustomRequests(connection: Connection, context: RequestC
   async function effectiveMatch(project: BotProject): Promise<PhraseMatch> {
     return (await context.phraseMatchFor(project)) ?? project.phraseMatch;
   }
+}
+
+// ---- the simulator's runs as plain data ----------------------------------------------------------
+// A run's steps make their `why` and `state` when first read, and its places read their offsets
+// from the file's tree (a place's own JSON leaves out its `path`): the answer copies each into
+// plain data, so that what the client gets is what the types say.
+
+function plainRun(run: SimulationRun, title: string, handoff?: Pick<HandoffRun, 'banner' | 'exit'>): SimulatedRun {
+  return {
+    title,
+    ...(handoff ? { banner: { ...handoff.banner, place: plainPlace(handoff.banner.place) }, exit: handoff.exit } : {}),
+    inputs: run.inputs,
+    steps: run.steps.map((step) => ({
+      kind: step.kind,
+      text: step.text,
+      ...(step.input !== undefined ? { input: step.input } : {}),
+      state: plainState(step.state),
+      why: plainWhy(step.why),
+    })),
+    outcome: { ...run.outcome, why: plainWhy(run.outcome.why) },
+    phraseMatch: run.phraseMatch,
+    notes: run.notes,
+    ...(run.stopped ? { stopped: run.stopped } : {}),
+  };
+}
+
+function plainState(state: SimulationState): SimulationState {
+  const { banner } = state;
+  return { ...state, banner: banner.status === 'shown' ? { ...banner, place: plainPlace(banner.place) } : banner };
+}
+
+function plainWhy(why: SimulationWhy): SimulationWhy {
+  return {
+    text: why.text,
+    places: why.places.map(plainPlace),
+    findings: why.findings.map((finding) => ({ ...finding, place: plainPlace(finding.place) })),
+  };
+}
+
+function plainPlace(place: SimulationPlace): SimulationPlace {
+  return { file: place.file, path: place.path, offset: place.offset, length: place.length };
 }

@@ -34,6 +34,7 @@ import {
   symbolAt,
   type CompletionKind,
   bannerPayloadsIn,
+  handoffBannersIn,
   type FileChange,
   type FixCommand,
   type OutlineItem,
@@ -220,18 +221,24 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     }),
   );
 
-  // A lens above each banner payload opens the preview on it; "Copy for Studio" lenses above each
-  // Send Event node and an intent's utterances copy what Studio's fields take; one on a journey's
-  // name opens the journey graph on that journey.
+  // A lens above each banner payload opens the preview on it; "Simulate exit" above each Send
+  // Event node (or app.sendEvent call) of a banner runs its handoff path in the simulator panel;
+  // "Copy for Studio" lenses above each Send Event node and an intent's utterances copy what
+  // Studio's fields take; one on a journey's name opens the journey graph on that journey.
   connection.onCodeLens((params, token) =>
     cancellable(token, async () => {
       const found = await context.fileOf(params.textDocument.uri);
       if (!found) return [];
+      const uri = params.textDocument.uri;
       const copies = studioPieces(found.file).map((piece) => ({
         range: rangeOf(found.file, piece.offset, 0),
         command: { title: piece.title, command: COMMANDS.copyForStudio, arguments: [piece.text, piece.what] },
       }));
-      if (found.file.kind !== 'journey') return copies;
+      const simulations = handoffBannersIn(found.project, found.file).map((banner) => ({
+        range: rangeOf(found.file, banner.offset, 0),
+        command: { title: 'Simulate exit', command: COMMANDS.simulateHandoff, arguments: [uri, banner.offset] },
+      }));
+      if (found.file.kind !== 'journey') return [...simulations, ...copies];
       const name = readJourney(found.file).name;
       return [
         ...(name
@@ -244,8 +251,9 @@ export function registerFeatures(connection: Connection, context: FeatureContext
           : []),
         ...bannerPayloadsIn(found.file).map((payload) => ({
           range: rangeOf(found.file, payload.offset, 0),
-          command: { title: 'Preview banner', command: COMMANDS.previewBanner, arguments: [params.textDocument.uri, payload.offset] },
+          command: { title: 'Preview banner', command: COMMANDS.previewBanner, arguments: [uri, payload.offset] },
         })),
+        ...simulations,
         ...copies,
       ];
     }),

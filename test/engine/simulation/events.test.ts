@@ -3,6 +3,7 @@
 // journeys they trigger.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { eventsToFire } from '../../../server/src/engine';
 import { validBot, journeyWith } from '../support/projectFixture';
 import { codesNamed, guideProject, lastStep, run, stepOf, toAgent, transcript } from './simulationFixture';
 
@@ -108,5 +109,17 @@ describe('simulator: events', () => {
       'end back with the bot: banner never shown, ticket never raised',
     ]);
     assert.equal(result.steps[0].why.text, '`promo` is disabled in bot.json, so it does not fire');
+  });
+});
+
+describe('simulator: the events to offer', () => {
+  it("lists the platform's events, then the custom events bot.json declares, once each", () => {
+    const fixture = guideProject();
+    const events = eventsToFire(fixture.project);
+    assert.deepEqual(events.slice(0, 3), ['ui-event-update-promotion', 'ui-event-close-promotion', 'bot-opened']);
+    assert.ok(events.includes('ticket-closed') && events.includes('ym_closed_promotion'));
+    assert.equal(new Set(events).size, events.length);
+    fixture.set('bot.json', { name: 'b', events: [{ name: 'order-shipped', enabled: true }] });
+    assert.equal(eventsToFire(fixture.project).at(-1), 'order-shipped');
   });
 });

@@ -29,7 +29,7 @@ describe('activation', () => {
     await extension.activate();
   });
 
-  it('runs from the .vsix: production bundles of client (and its language client) and server, no source maps, no command line', function () {
+  it("runs from the .vsix: production bundles of client (its language client, the simulator page's script) and server, no source maps, no command line", function () {
     const extension = vscode.extensions.getExtension(extensionId)!;
     // `run-tests.mjs --extension <folder>` copies a development tree instead; only the package is checked here.
     if (extension.packageJSON.devDependencies) this.skip();
@@ -41,6 +41,7 @@ describe('activation', () => {
     assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(), [
       'dist/client/extension.js',
       'dist/client/languageClient.js',
+      'dist/client/simulatorView.js',
       'dist/server/server.js',
     ]);
     assert.deepEqual(

@@ -4,6 +4,7 @@
 // The platform's localized banner (chat-widget FAQ, platform-facts.md "Languages") renders its
 // titles with `app.renderMessage`; a banner without buttons asks the customer to type the phrase
 // its title quotes, so in each language the phrase is the one that language's text quotes.
+import type * as jsonc from 'jsonc-parser';
 import type { BotFile } from '../model/botFile';
 import { type BannerModel, typedPhraseIn } from '../model/bannerPayload';
 import { rangeInCell, type CsvCell, type TextRange } from '../model/csvTable';
@@ -157,4 +158,22 @@ function phraseOf(value: string): { phrase: string; start: number } | undefined 
 /** The bot's languages (fact `config`). */
 export function botLanguages(project: BotProject): BotLanguages {
   return botLanguagesOf(project.config);
+}
+
+/**
+ * The text a string of a banner's data shows in the bot's default language. For a rendered key (a
+ * node `renderMessageOf` knows: `app.renderMessage('<key>', params, fallback)`), the key's text in
+ * that language from the project's translations, else the literal fallback, else undefined (the
+ * text is known only in Studio); for any other node, its string value, or undefined when it is not
+ * a string. The platform renders the key in the customer's language (platform-facts.md "Languages").
+ */
+export function shownTextOf(project: BotProject, file: BotFile, node: jsonc.Node): string | undefined {
+  const call = renderMessageOf(node);
+  if (!call) {
+    const value = file.valueAt(node);
+    return typeof value === 'string' ? value : undefined;
+  }
+  const text = projectTranslationsOf(project).byKey.get(call.key.value)?.row.text(botLanguages(project).defaultLanguage)?.value;
+  if (text && !hasTemplate(text)) return text;
+  return call.fallback.kind === 'literal' && call.fallback.value.value ? call.fallback.value.value : undefined;
 }

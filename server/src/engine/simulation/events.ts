@@ -1,6 +1,6 @@
 // Whether an event fires, as the platform decides it: from the platform's own events and the custom
 // events bot.json declares and enables.
-import { hasTemplate, platformEvent, type BotProject } from './engineParts';
+import { hasTemplate, platformEvent, platformEvents, type BotProject } from './engineParts';
 import { placeOf, type SimulationPlace } from './why';
 
 /** Whether an event fires, with the words and places that say why. */
@@ -39,4 +39,12 @@ export function eventVerdict(project: BotProject, name: string): EventVerdict {
   const places = () => (bot ? [placeOf(project, bot, declared.name.node)] : []);
   if (declared.enabled === false) return { fires: false, text: `\`${name}\` is disabled in bot.json, so it does not fire`, places };
   return { fires: true, text: `declared${declared.enabled ? ' and enabled' : ''} in bot.json`, places };
+}
+
+/**
+ * The events a front end offers to fire as an input: the platform's events, then the custom events
+ * bot.json declares (in its order), each once. Any other name may still be fired; it does not fire.
+ */
+export function eventsToFire(project: BotProject): string[] {
+  return [...new Set([...platformEvents.map((e) => e.name), ...project.config.events.keys()])];
 }

@@ -3,7 +3,16 @@
 // with one input fewer: a run is a pure function of the project and its inputs.
 export { simulate, matchingNote, DEFAULT_MAX_STEPS, FUNCTIONS_NOTE, type SimulateOptions, type SimulationRun } from './simulate';
 export type { SimulationStep, SimulationStepKind } from './step';
-export { handoffPath, type HandoffOptions, type HandoffPath, type HandoffRun } from './handoffPath';
+export {
+  handoffBannersIn,
+  handoffOfBanner,
+  handoffPath,
+  type HandoffBanner,
+  type HandoffOptions,
+  type HandoffPath,
+  type HandoffRun,
+} from './handoffPath';
+export { eventsToFire } from './events';
 export { describeInput, isTicketOutcome, TICKET_OUTCOMES, type SimulationInput, type TicketOutcome } from './inputs';
 export type { SimulationOutcome } from './outcome';
 export {
