@@ -9,19 +9,23 @@ import { pruneScanned, scanNesting, type DeepValue } from './jsonDepth';
 
 /**
  * The kinds of project file: JSON bot files, the project's settings, `report`, a test report
- * downloaded from Studio's bulk utterance test (`test-reports/*.csv`, read by testReports.ts), and
- * `function`, the JavaScript of a Studio function (`functions/*.js`, read by functionCode.ts).
+ * downloaded from Studio's bulk utterance test (`test-reports/*.csv`, read by testReports.ts),
+ * `function`, the JavaScript of a Studio function (`functions/*.js`, read by functionCode.ts), and
+ * `test`, a file of conversation tests (`tests/*.json`, read by conversationTest.ts).
  */
-export type FileKind = 'bot' | 'intent' | 'journey' | 'settings' | 'report' | 'function';
+export type FileKind = 'bot' | 'intent' | 'journey' | 'settings' | 'report' | 'function' | 'test';
 
 /** The kinds whose text is JSON: only these are parsed into a tree when a BotFile is made. */
-export const JSON_KINDS: readonly FileKind[] = ['bot', 'intent', 'journey', 'settings'];
+export const JSON_KINDS: readonly FileKind[] = ['bot', 'intent', 'journey', 'settings', 'test'];
 
 /** The folder of a project that holds the test reports downloaded from Studio. */
 export const TEST_REPORTS_FOLDER = 'test-reports';
 
 /** The folder of a project that holds the code of its Studio functions. */
 export const FUNCTIONS_FOLDER = 'functions';
+
+/** The folder of a project that holds its conversation tests. */
+export const TESTS_FOLDER = 'tests';
 
 /** The project's own Handoff Kit settings, beside bot.json. */
 export const SETTINGS_FILE = 'handoff-kit.json';
@@ -47,6 +51,7 @@ export const BOT_FILES: readonly BotFileLocation[] = [
   { kind: 'journey', pattern: 'journeys/*.json', language: 'json' },
   { kind: 'report', pattern: `${TEST_REPORTS_FOLDER}/*.csv` },
   { kind: 'function', pattern: `${FUNCTIONS_FOLDER}/*.js`, language: 'javascript' },
+  { kind: 'test', pattern: `${TESTS_FOLDER}/*.json`, language: 'json' },
 ];
 
 /** The globs of BOT_FILES, relative to a project folder. */
@@ -504,6 +509,7 @@ export function fileKindOf(projectRoot: string, file: string): FileKind | undefi
   if (parts.length === 2 && parts[1].endsWith('.json')) {
     if (parts[0] === 'intents') return 'intent';
     if (parts[0] === 'journeys') return 'journey';
+    if (parts[0] === TESTS_FOLDER) return 'test';
   }
   if (parts.length === 2 && parts[0] === TEST_REPORTS_FOLDER && parts[1].toLowerCase().endsWith('.csv')) return 'report';
   if (parts.length === 2 && parts[0] === FUNCTIONS_FOLDER && parts[1].endsWith('.js')) return 'function';

@@ -9,6 +9,7 @@ import botSchema from '../../../../schemas/bot.schema.json';
 import settingsSchema from '../../../../schemas/handoff-kit.schema.json';
 import intentSchema from '../../../../schemas/intent.schema.json';
 import journeySchema from '../../../../schemas/journey.schema.json';
+import testSchema from '../../../../schemas/test.schema.json';
 import type { FileKind } from '../model/botFile';
 
 // A test report and function code are not JSON: they have no JSON schema.
@@ -26,5 +27,6 @@ export function compileValidators(): Record<SchemaName, ValidateFunction> {
     journey: ajv.compile(journeySchema),
     banner: ajv.compile(bannerSchema),
     settings: ajv.compile(settingsSchema),
+    test: ajv.compile(testSchema),
   };
 }

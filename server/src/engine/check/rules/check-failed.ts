@@ -9,7 +9,7 @@ export const checkFailed = defineFileRule({
   description: 'A check failed with an internal error on this file; the other checks still ran.',
   explanation:
     'One bad input must not end the run: when a check fails on a file, that file gets this finding naming the check and what failed, and every other check and file is still checked. Please report it as a bug, with the file if you can.',
-  kinds: ['bot', 'intent', 'journey', 'settings', 'report', 'function'],
+  kinds: ['bot', 'intent', 'journey', 'settings', 'report', 'function', 'test'],
   fixable: false,
   onUnreadFiles: true,
   messages: {

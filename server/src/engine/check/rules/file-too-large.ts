@@ -9,7 +9,7 @@ export const fileTooLarge = defineFileRule({
   description: 'A bot file over the size limit was not read or checked.',
   explanation:
     'A stray data dump must not stall the editor, so a bot file over `maxFileSize` (2 MiB by default) is not read. Nothing in it is checked, and the checks say nothing definite about what it might define.',
-  kinds: ['bot', 'intent', 'journey', 'settings', 'report', 'function'],
+  kinds: ['bot', 'intent', 'journey', 'settings', 'report', 'function', 'test'],
   fixable: false,
   onUnreadFiles: true,
   messages: {

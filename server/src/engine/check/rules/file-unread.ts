@@ -9,7 +9,7 @@ export const fileUnread = defineFileRule({
   description: 'A bot file could not be read; the checks say nothing definite about what it defines.',
   explanation:
     'A file that could not be read (no permission, a symbolic link that loops or leads outside the folders being checked) is not a missing file: an intent it defines may well exist. Checks that would conclude something from what no file defines say so with less certainty instead of reporting a false error.',
-  kinds: ['bot', 'intent', 'journey', 'settings', 'report', 'function'],
+  kinds: ['bot', 'intent', 'journey', 'settings', 'report', 'function', 'test'],
   fixable: false,
   onUnreadFiles: true,
   messages: {
