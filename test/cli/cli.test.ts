@@ -41,7 +41,7 @@ describe('handoff-kit check', () => {
     const { code, stdout, stderr } = run(['check', 'examples/support-bot']);
     assert.equal(code, 0, stderr);
     assert.equal(stdout, '');
-    assert.match(stderr, /^No problems in 8 files \(\d+ ms\)\.\n$/);
+    assert.match(stderr, /^No problems in 10 files \(\d+ ms\)\.\n$/);
   });
 
   it('exits 1 on errors, with one line per finding: file:line:col severity code message', () => {
@@ -52,7 +52,7 @@ describe('handoff-kit check', () => {
       `broken-bot/intents/extra.json:1:${extraIntent.indexOf('"utterance"') + 1} warning schema unknown property \`utterance\` in intent; did you mean \`utterances\`?`,
       `broken-bot/journeys/billing-agent.json:${eventAt.line + 1}:${eventAt.character + 1} error unknown-event unknown event \`ui-event-update-promotoin\`; did you mean \`ui-event-update-promotion\`?`,
     ]);
-    assert.match(stderr, /^2 problems \(1 error, 1 warning\) in 9 files \(\d+ ms\)\.\n$/);
+    assert.match(stderr, /^2 problems \(1 error, 1 warning\) in 11 files \(\d+ ms\)\.\n$/);
   });
 
   it("reads the project's handoff-kit.json: a rule turned off, another made an error", async () => {
@@ -128,7 +128,7 @@ describe('handoff-kit check', () => {
     assert.equal(code, 2);
     assert.equal(
       stderr,
-      'handoff-kit: broken-bot/notes.json is not a bot file (bot.json, handoff-kit.json, intents/*.json, journeys/*.json, test-reports/*.csv, functions/*.js of a bot project)\n',
+      'handoff-kit: broken-bot/notes.json is not a bot file (bot.json, handoff-kit.json, intents/*.json, journeys/*.json, test-reports/*.csv, functions/*.js, tests/*.json of a bot project)\n',
     );
   });
 
@@ -242,7 +242,7 @@ describe('handoff-kit utterance-tests and --test-report', () => {
     const below = run(['check'], links);
     assert.equal(below.code, 0, below.stderr);
     assert.deepEqual(unread(below.stdout), []);
-    assert.match(below.stderr, /^No problems in 9 files/);
+    assert.match(below.stderr, /^No problems in 11 files/);
   });
 });
 
