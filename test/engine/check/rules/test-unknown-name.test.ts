@@ -2,7 +2,7 @@ import { agentIntent, agentJourney, exitJourney } from '../../simulation/simulat
 import { describe, it, RuleTester } from '../ruleTester';
 import assert from 'node:assert/strict';
 import { ProjectFixture } from '../../support/projectFixture';
-import { checkFile } from '../../../../server/src/engine';
+import { checkFile, IncrementalCheck } from '../../../../server/src/engine';
 
 const T = 'tests/t.json';
 /** The guide's handoff: intents talk_to_agent and talk_to_bot, journeys live-agent (with an Exit button) and return-to-bot. */
@@ -149,6 +149,32 @@ new RuleTester().run('test-unknown-name', {
 });
 
 describe('test-unknown-name', () => {
+  it('an edit of a journey re-checks a test file only when it changes a name the test uses', () => {
+    const fixture = new ProjectFixture({ [T]: testWith([{ click: 'Exit' }, { expect: { node: 'busy' } }]), ...handoff });
+    const incremental = new IncrementalCheck(fixture.project);
+    incremental.run();
+    const journey = (banner: object, busy = 'busy') => {
+      const text = JSON.stringify(agentJourney(banner), null, 2).replace(/"busy"/g, JSON.stringify(busy));
+      fixture.set('journeys/live-agent.json', text);
+      return incremental.run();
+    };
+    // A banner title of the same length (the exit phrase's place stays): the journey alone.
+    journey({ title: 'Do you want to quit from chat?', options: [{ title: 'Exit', text: 'talk to bot' }] });
+    assert.equal(incremental.lastRunChecked, 1);
+    // An option retitled (of the same length): the journey, and the test that clicks it.
+    const retitled = journey({ title: 'Do you want to quit from chat?', options: [{ title: 'Exet', text: 'talk to bot' }] });
+    assert.equal(incremental.lastRunChecked, 2);
+    assert.deepEqual(
+      retitled.get(fixture.file(T).path)!.findings.map((f) => f.message),
+      ['unknown option title `Exit`; did you mean `Exet`?'],
+    );
+    const renamed = journey({ title: 'Do you want to quit from chat?', options: [{ title: 'Exit', text: 'talk to bot' }] }, 'zzzz');
+    assert.deepEqual(
+      renamed.get(fixture.file(T).path)!.findings.map((f) => f.message),
+      ['unknown node `busy`: no journey has a node with this id'],
+    );
+  });
+
   it('is checked again when a journey the test names is renamed', () => {
     const fixture = new ProjectFixture({ [T]: testWith([{ startJourney: 'live-agent' }]), ...handoff });
     const findings = () => checkFile(fixture.project, fixture.file(T)).filter((f) => f.code === 'test-unknown-name');

@@ -1,12 +1,11 @@
 // test-unknown-name: a conversation test (tests/*.json) names an intent, journey, event, banner
 // option or node the project does not have. Names are resolved through the project index and the
 // project's accessors, as the running tests resolve them, never by running them.
-import type { BotFile, NamedValue } from '../../model/botFile';
+import type { NamedValue } from '../../model/botFile';
 import { readConversationTests, type ConversationTest } from '../../model/conversationTest';
 import { readJourney } from '../../model/journey';
 import { platformEvent, platformEvents } from '../../model/platformEvents';
 import { hasTemplate } from '../../model/template';
-import { bannerPayloadsOf } from '../../analysis/exitPhrases';
 import { indexOf } from '../../analysis/projectIndex';
 import { closestName } from '../../phrases/suggestions';
 import type { BotProject } from '../../project/project';
@@ -61,23 +60,25 @@ export const testUnknownName = defineProjectRule({
               problem(kind, name, () => names.journeys(), 'no file in journeys/ defines it', project.unreadFiles('journey'));
             break;
           case 'event':
-            if (!names.hasEvent(name.value))
-              problem(kind, name, () => names.events(), 'it is not a platform event and bot.json does not declare it');
+            if (!names.hasEvent(name.value)) problem(kind, name, () => names.events(), 'it is not a platform event and bot.json does not declare it');
             break;
-          case 'option title': {
-            const titles = names.optionTitles();
-            if (titles && !titles.has(name.value))
-              problem(kind, name, () => titles, 'no banner a journey sends has an option with this title', project.unreadFiles('journey'));
+          case 'option title':
+            if (names.hasOptionTitle(name.value) === false)
+              problem(
+                kind,
+                name,
+                () => names.optionTitles(),
+                'no banner a journey sends has an option with this title',
+                project.unreadFiles('journey'),
+              );
             break;
-          }
           case 'node': {
             const journey = reference.journey;
             // A journey the test names that does not exist is reported on the journey's name.
             if (journey !== undefined && !names.hasJourney(journey)) break;
-            const ids = names.nodeIds(journey);
-            if (ids.has(name.value)) break;
+            if (names.hasNode(name.value, journey)) break;
             const why = journey === undefined ? 'no journey has a node with this id' : `journey \`${journey}\` has no node with this id`;
-            problem(kind, name, () => ids, why, project.unreadFiles('journey'));
+            problem(kind, name, () => names.nodeIds(journey), why, project.unreadFiles('journey'));
             break;
           }
         }
@@ -122,10 +123,13 @@ function referencesOf(test: ConversationTest): Reference[] {
   return references;
 }
 
-/** The names of a project a test may use, read through the project's accessors (so that they are tracked). */
+/**
+ * The names of a project a test may use, read through the project index and the project's
+ * accessors, each recording the fact it read: an edit of a journey re-checks a test file only
+ * when it changes a name the test uses (or, for a name it reports, the names it could have meant).
+ */
 class ProjectNames {
   private readonly index;
-  private titles: Set<string> | undefined | null = null;
 
   constructor(private readonly project: BotProject) {
     this.index = indexOf(project);
@@ -156,43 +160,30 @@ class ProjectNames {
     return [...this.project.config.events.keys(), ...platformEvents.map((e) => e.name)];
   }
 
-  /** The node ids of journey `journey` (the first of that name), or of every journey when undefined. */
-  nodeIds(journey: string | undefined): Set<string> {
-    const files: BotFile[] = [];
-    if (journey === undefined) files.push(...this.project.filesOfKind('journey'));
-    else {
-      const entry = this.index.journeysByName.get(journey)?.[0];
-      // The file's own fact: its node ids are not part of the index's facts.
-      const file = entry && this.project.file(entry.file.path);
-      if (file) files.push(file);
-    }
-    const ids = new Set<string>();
-    for (const file of files) for (const node of readJourney(file).nodes) if (node.id) ids.add(node.id.value);
-    return ids;
+  /** Whether journey `journey` (the first of that name), or any journey when undefined, has a node `id`. */
+  hasNode(id: string, journey: string | undefined): boolean {
+    const having = this.index.journeysWithNode(id);
+    if (journey === undefined) return having.length > 0;
+    const file = this.index.journeysByName.get(journey)?.[0]?.file;
+    return having.some((entry) => entry.file === file);
   }
 
-  /**
-   * The titles of the options of every banner the journeys send, or undefined when some are known
-   * only on the platform (a payload, a list of options or a title that is a template).
-   */
-  optionTitles(): Set<string> | undefined {
-    if (this.titles !== null) return this.titles;
-    const titles = new Set<string>();
-    for (const file of this.project.filesOfKind('journey')) {
-      for (const { payload } of bannerPayloadsOf(file)) {
-        if (payload.template !== undefined) return (this.titles = undefined);
-        for (const banner of payload.banners) {
-          const options = banner.optionsNode ? file.valueAt(banner.optionsNode) : undefined;
-          if (typeof options === 'string' && hasTemplate(options)) return (this.titles = undefined);
-          for (const option of banner.options) {
-            const title = option.title ? file.valueAt(option.title) : undefined;
-            if (typeof title !== 'string') continue;
-            if (hasTemplate(title)) return (this.titles = undefined);
-            titles.add(title);
-          }
-        }
-      }
-    }
-    return (this.titles = titles);
+  /** The node ids of journey `journey` (the first of that name), or of every journey when undefined. */
+  nodeIds(journey: string | undefined): string[] {
+    if (journey === undefined) return this.index.nodeIds();
+    const entry = this.index.journeysByName.get(journey)?.[0];
+    // The file's own fact: the ids a misspelt one could have meant.
+    const file = entry && this.project.file(entry.file.path);
+    return file ? readJourney(file).nodes.flatMap((n) => (n.id ? [n.id.value] : [])) : [];
+  }
+
+  /** Whether a banner a journey sends has an option titled `title`; undefined when some options are known only on the platform. */
+  hasOptionTitle(title: string): boolean | undefined {
+    if (this.index.journeysWithOptionTitle(title).length) return true;
+    return this.index.hasTemplatedOptions() ? undefined : false;
+  }
+
+  optionTitles(): string[] {
+    return this.index.optionTitles();
   }
 }
