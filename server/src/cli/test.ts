@@ -5,10 +5,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   BotWorkspace,
-  describeInput,
   handoffCoverage,
   nodeFileSystem,
   runTestFile,
+  transcriptLines,
   type BotProject,
   type CoverageItem,
   type SimulationStep,
@@ -138,8 +138,6 @@ function coverageOf(projects: readonly BotProject[], results: readonly FileResul
 
 // ---- text ----------------------------------------------------------------------------------------
 
-const KIND_WIDTH = 9;
-
 function formatText(results: readonly FileResult[], places: Places): string {
   const out: string[] = [];
   for (const { run, shown } of results) {
@@ -157,24 +155,10 @@ function formatText(results: readonly FileResult[], places: Places): string {
           `      also at ${escapeControls(shown)}:${also.line}:${also.column}: expect ${other.fact}: expected ${escapeControls(other.expected)}, actual ${escapeControls(other.actual)}`,
         );
       }
-      out.push('      transcript:', ...transcriptLines(test).map((line) => `        ${line}`));
+      out.push('      transcript:', ...transcriptLines(test).map((line) => `        ${escapeControls(line)}`));
     }
   }
   return out.length ? `${out.join('\n')}\n` : '';
-}
-
-/** The transcript up to the failure: each input (`> say "…"`), then the steps it led to. */
-function transcriptLines(test: TestRun): string[] {
-  const lines: string[] = [];
-  let input: number | undefined;
-  for (const step of test.transcript) {
-    if (step.input !== input && step.input !== undefined) {
-      input = step.input;
-      lines.push(`> ${escapeControls(describeInput(test.run.inputs[input]))}`);
-    }
-    lines.push(`  ${step.kind.padEnd(KIND_WIDTH)} ${escapeControls(step.text)}`);
-  }
-  return lines;
 }
 
 function summary(results: readonly FileResult[], tests: readonly TestRun[], failed: number, ms: number): string {

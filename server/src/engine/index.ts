@@ -168,6 +168,7 @@ export {
   handoffCoverage,
   runProjectTests,
   runTestFile,
+  transcriptLines,
   type CoverageItem,
   type CoverageKind,
   type FailedFact,

@@ -4,6 +4,7 @@ export {
   runProjectTests,
   runTestFile,
   testFileProblems,
+  transcriptLines,
   type FailedFact,
   type RunTestsOptions,
   type TestFailure,

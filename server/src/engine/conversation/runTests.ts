@@ -197,6 +197,27 @@ function runTest(project: BotProject, file: BotFile, test: ConversationTest, fin
   return { ...base, passed: true, transcript: run.steps.filter((s) => s.kind !== 'end') };
 }
 
+/** How wide a step's kind is padded in a transcript line. */
+const KIND_WIDTH = 9;
+
+/**
+ * The transcript of a test's run up to where it stopped: a line per input (`> say "talk to an
+ * agent"`), then a line per step it led to (`  customer  talk to an agent`). Texts are as the bot
+ * files hold them: a front end escapes what its output cannot show.
+ */
+export function transcriptLines(test: TestRun): string[] {
+  const lines: string[] = [];
+  let input: number | undefined;
+  for (const step of test.transcript) {
+    if (step.input !== input && step.input !== undefined) {
+      input = step.input;
+      lines.push(`> ${describeInput(test.run.inputs[input])}`);
+    }
+    lines.push(`  ${step.kind.padEnd(KIND_WIDTH)} ${step.text}`);
+  }
+  return lines;
+}
+
 function inputFailure(step: TestInputStep, kind: 'input' | 'stopped', input: string, text: string): TestFailure {
   return {
     kind,
