@@ -165,13 +165,23 @@ describe('handoff-kit utterance-tests and --test-report', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('writes the exit phrases of the example as Studio takes them', async () => {
+  it('writes the exit phrases of the example, and the phrases its tests expect to start a journey, as Studio takes them', async () => {
     const { code, stdout, stderr } = run(['utterance-tests', exampleProject, '-o', folder]);
     assert.equal(code, 0, stderr);
     const file = path.join(folder, 'utterance-tests.csv');
     assert.equal(stdout, `${file}\n`);
-    assert.equal(await readFile(file, 'utf8'), 'Utterance,Journey,Tag\r\ntalk to bot,return-to-bot,exit-phrase\r\n');
-    assert.equal(stderr, 'Wrote 1 utterance test to 1 file.\n');
+    assert.equal(
+      await readFile(file, 'utf8'),
+      [
+        'Utterance,Journey,Tag',
+        'talk to bot,return-to-bot,exit-phrase',
+        'my invoice is wrong,billing-agent,typing the phrase the banner asks for brings the customer back to the bot',
+        'talk to an agent,live-agent,the Exit button brings the customer back to the bot',
+        'back to bot,return-to-bot,"the customer closes the banner, then types the exit phrase"',
+        '',
+      ].join('\r\n'),
+    );
+    assert.equal(stderr, 'Wrote 4 utterance tests to 1 file.\n');
   });
 
   it('splits --all into numbered files with --max-rows, and refuses a bad count', async () => {
