@@ -25,7 +25,7 @@ describe('language status', () => {
     await waitUntil(`a status for ${folders.length} bot projects`, () => extension.exports.status()?.projects === folders.length);
     const status = extension.exports.status()!;
     const botFiles = await vscode.workspace.findFiles(
-      '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js}',
+      '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,test-reports/*.csv,functions/*.js,tests/*.json}',
     );
     assert.equal(status.files, botFiles.length);
     assert.ok(Number.isInteger(status.durationMs) && status.durationMs >= 0, `durationMs: ${status.durationMs}`);
