@@ -87,7 +87,8 @@ describe('conversation tests in the Test Explorer', () => {
     const editor = await openFile('support-bot/tests/live-agent.json');
     const step = '{ "expect": { "ticket": "closed", "with": "bot", "banner": "shown" } }';
     await replaceText(editor.document, step, step.replace('"with": "bot"', '"with": "agent"'));
-    const line = editor.document.positionAt(editor.document.getText().indexOf('"with": "agent"')).line;
+    const text = editor.document.getText();
+    const line = editor.document.positionAt(text.indexOf('"with": "agent"', text.indexOf('{ "expect": { "ticket": "closed"'))).line;
     const item = allItems(tests.items).find((i) => i.label === 'the agent closes the ticket first: the banner stays until the customer leaves');
     assert.ok(item, 'the test is listed');
     tests.results.delete(item.id);
