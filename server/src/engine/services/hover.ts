@@ -61,10 +61,9 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
       }
       case 'node': {
         if (file.kind === 'test' && !symbol.scope) {
-          const having = project
-            .filesOfKind('journey')
-            .filter((f) => nodesById(readJourney(f)).has(symbol.name))
-            .map((f) => `\`${readJourney(f).name?.value ?? ''}\` (${relativePath(project.root, f.path)})`);
+          const having = index
+            .journeysWithNode(symbol.name)
+            .map((entry) => `\`${entry.journey.name?.value ?? ''}\` (${relativePath(project.root, entry.file.path)})`);
           const which = having.length ? `journeys ${having.join(', ')} have a node with this id` : 'no journey has a node with this id';
           return { ...range, markdown: `**node** \`${symbol.name}\`: ${which}; name the journey beside it (\`journey\`) to say which` };
         }

@@ -78,8 +78,8 @@ export function occurrencesOf(project: BotProject, symbol: BotSymbol, mode: Phra
 function scopeOf(project: BotProject, occurrence: Occurrence): BotFile | undefined {
   const index = indexOf(project);
   if (occurrence.journey !== undefined) return index.journeysByName.get(occurrence.journey)?.[0]?.file;
-  const having = project.filesOfKind('journey').filter((f) => readJourney(f).nodes.some((n) => n.id?.value === occurrence.name));
-  return having.length === 1 ? having[0] : undefined;
+  const having = index.journeysWithNode(occurrence.name);
+  return having.length === 1 ? having[0].file : undefined;
 }
 
 function withoutJourney(found: Occurrence): BotSymbol & { occurrence: SymbolOccurrence } {
