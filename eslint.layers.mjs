@@ -14,6 +14,7 @@ export const ENGINE_LAYERS = [
   'studio', // Studio's files in and out: test reports, utterance tests, the sheet, copied pieces
   'check', // running the checks: the rule contract, the registry, the rules and their fixes
   'simulation', // the handoff as a conversation, judged by the checks
+  'conversation', // conversation tests: a test file's steps run through the simulator, its expectations checked
   'graph', // the journey graph: the project's links as nodes and edges, laid out, with the findings on them
   'services', // editor features: completion, hover, navigation, rename, quick fixes, the scaffold
   'index', // the entry module: what the front ends may use

@@ -202,3 +202,68 @@ export interface JourneyGraphParams {
   readonly walk?: GraphWalk;
 }
 export type JourneyGraphResult = JourneyGraph | null;
+/** A range of a document: 0-based lines and UTF-16 characters, as LSP counts them. */
+export interface TextRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+/**
+ * The conversation tests (tests/*.json) of the workspace's projects, for the Test Explorer: each
+ * project with its test files and their tests, where each test's name is. Tests are listed from
+ * the text the server holds (an open document's, unsaved edits included), without running them.
+ */
+export const LIST_TESTS = request<ListTestsParams, ListTestsResult>('handoffKit/listTests');
+export interface ListTestsParams {
+  /** A project's folder or a file of one, as a URI: only that project (every project when undefined). */
+  readonly uri?: string;
+}
+export type ListTestsResult = readonly ProjectTests[];
+export interface ProjectTests {
+  /** The project's folder, as a URI. */
+  readonly uri: string;
+  /** The bot's name (bot.json), else the folder's. */
+  readonly name: string;
+  readonly files: readonly { readonly uri: string; readonly tests: readonly ListedTest[] }[];
+}
+export interface ListedTest {
+  /** 0-based position in the file's `tests`. */
+  readonly index: number;
+  readonly name: string;
+  /** The test's name (else its object) in the file. */
+  readonly range: TextRange;
+}
+
+/**
+ * Runs conversation tests: every test file of a project (`uri` its folder), one test file (`uri`
+ * the file), or some tests of it (`tests`, their 0-based positions). Runs on the text the server
+ * holds, unsaved edits included. Each failure comes with the range of its failing step.
+ */
+export const RUN_TESTS = request<RunTestsParams, RunTestsResult>('handoffKit/runTests');
+export interface RunTestsParams {
+  readonly uri: string;
+  /** With a test file's `uri`: only the tests at these 0-based positions. */
+  readonly tests?: readonly number[];
+}
+export type RunTestsResult = readonly TestFileResult[];
+export interface TestFileResult {
+  readonly uri: string;
+  /** Why no test of the file ran: it does not parse or fit schemas/test.schema.json. */
+  readonly problems: readonly { readonly message: string; readonly range: TextRange }[];
+  readonly tests: readonly TestResult[];
+}
+export interface TestResult {
+  readonly index: number;
+  readonly name: string;
+  readonly passed: boolean;
+  readonly failure?: {
+    /** One line: `expect journey: expected "return-to-bot", actual "live-agent"`. */
+    readonly message: string;
+    readonly expected: string;
+    readonly actual: string;
+    /** The failing fact's property, or the failing input's step. */
+    readonly range: TextRange;
+    /** The run up to the failure, one line per step (`say "talk to an agent"`, then `customer  talk to an agent`…). */
+    readonly transcript: readonly string[];
+  };
+}

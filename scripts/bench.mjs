@@ -41,6 +41,8 @@ const bigUtterances = quick ? 10_000 : 100_000;
 // about 2 s on a busy 2-core machine). A figure here, no longer a timed assertion in a test.
 const reportRows = 50_000;
 const runs = Number(options.runs ?? (quick ? 1 : 3));
+// Conversation tests over the same project (issue 23): a thousand, as a team with a test per journey has.
+const testCount = quick ? 100 : 1000;
 // Typing is many keystrokes: 7 of each edit (and its undo), so that the median is a keystroke of
 // a session rather than of cold code; the first and the slowest are printed beside it.
 const edits = quick ? 1 : 7;
@@ -98,6 +100,13 @@ function cliRun(project, extra = [], limits = {}) {
   return { ...run, findings: findings.length, stdout: undefined };
 }
 
+/** `handoff-kit test --format json`: every test must pass (exit 0); the counts from the report. */
+function testRun(project) {
+  const run = runNode([cli, 'test', project, '--format', 'json']);
+  const { summary } = JSON.parse(run.stdout);
+  return { ...run, tests: summary.tests, passed: summary.passed, files: summary.files, stdout: undefined };
+}
+
 /**
  * `handoff-kit simulate`: the handoff path of every banner (`--summary`: the verdict lines only,
  * else every transcript as well); a stuck run (exit 1) is allowed, a crash or usage error (2) is not.
@@ -140,6 +149,8 @@ const projectOf = (name, s) => {
 const project = projectOf(`p${shape.journeys}x${shape.intents}`, shape);
 const size = filesAndBytes(project);
 const label = `${thousands(size.files)} files`;
+// The same project with conversation tests in tests/ (generate.mjs, writeTestsProject).
+const testedProject = projectOf(`p${shape.journeys}x${shape.intents}-tests${testCount}`, { kind: 'tests', ...shape, tests: testCount });
 
 // ---- floor, peer and CLI, interleaved ------------------------------------------------------------
 const floors = [];
@@ -147,13 +158,17 @@ const peers = [];
 const clis = [];
 const simulations = [];
 const transcripts = [];
+const testedChecks = [];
+const testRuns = [];
 for (let r = 0; r < runs; r++) {
-  log(`floor, peer, CLI check and simulate on ${label}, run ${r + 1} of ${runs}`);
+  log(`floor, peer, CLI check, simulate and test on ${label}, run ${r + 1} of ${runs}`);
   floors.push(floorRun(project));
   peers.push(peerRun(project));
   clis.push(cliRun(project));
   simulations.push(simulateRun(project, ['--summary']));
   transcripts.push(simulateRun(project));
+  testedChecks.push(cliRun(testedProject));
+  testRuns.push(testRun(testedProject));
 }
 const floor = medianOf(floors);
 const F = floor.wallMs;
@@ -164,6 +179,8 @@ const peerOut = JSON.parse(peers[0].stdout);
 const check = medianOf(clis);
 const simulation = medianOf(simulations);
 const transcript = medianOf(transcripts);
+const testedCheck = medianOf(testedChecks);
+const tests = medianOf(testRuns);
 
 // ---- language server ---------------------------------------------------------------------------
 log(`language server on ${label}`);
@@ -265,6 +282,18 @@ row(
   ms(transcript.wallMs),
   ratio(transcript.wallMs, F),
   `${cpu(transcript)}; x${ratio(transcript.wallMs, check.wallMs)} the check (CPU x${ratio(transcript.cpuMs, check.cpuMs)}); peak RSS ${mb(transcript.maxRss)}`,
+);
+row(
+  `handoff-kit check, the same project with ${thousands(tests.tests)} conversation tests in ${tests.files} file${tests.files === 1 ? '' : 's'}, whole process`,
+  ms(testedCheck.wallMs),
+  ratio(testedCheck.wallMs, F),
+  `${cpu(testedCheck)}; ${testedCheck.findings} findings (test-unknown-name reads every name the tests use); x${ratio(testedCheck.wallMs, check.wallMs)} the check without tests`,
+);
+row(
+  `handoff-kit test: ${thousands(tests.tests)} conversation tests over the same project, whole process`,
+  ms(tests.wallMs),
+  ratio(tests.wallMs, F),
+  `${cpu(tests)}; ${thousands(tests.passed)} passed; x${ratio(tests.wallMs, testedCheck.wallMs)} the check of the same project (CPU x${ratio(tests.cpuMs, testedCheck.cpuMs)}); ${ms(tests.wallMs / tests.tests)} a test, load included; peak RSS ${mb(tests.maxRss)}`,
 );
 row('handoff-kit check, peak RSS', mb(check.maxRss), ratio(check.maxRss, Frss), `x F's peak RSS; heap used at exit ${mb(check.usage.heapUsed)}`);
 row(

@@ -19,6 +19,7 @@ const SCHEMA_FILES = {
   journey: 'journey.schema.json',
   banner: 'banner.schema.json',
   settings: 'handoff-kit.schema.json',
+  test: 'test.schema.json',
 };
 
 /** The schema files the validators are compiled from (absolute), for a watching build. */

@@ -14,6 +14,7 @@ import { newBotProject } from './newBotProject';
 import { BOT_FILE_GLOB, PROJECT_FILES, patternOf, type DisconnectionOptions, type GraphView, type JourneyGraph } from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
+import { TestExplorer } from './testExplorer';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,8 @@ export interface HandoffKitApi {
   readonly status: () => StatusParams | undefined;
   /** The graph the journey graph panel drew last; undefined when no panel is open. */
   readonly journeyGraph: () => JourneyGraph | undefined;
+  /** The conversation tests in the Test Explorer: their items, and the outcome of each one's last run. */
+  readonly tests: TestExplorer;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffKitApi> {
@@ -115,13 +118,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     vscode.commands.registerCommand(COMMANDS.restartServer, () => languageClient.restart()),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => languageClient.outputChannel.show()),
   );
+  const tests = new TestExplorer(languageClient);
+  context.subscriptions.push(tests);
   const status = languageStatus(context, languageClient, botFiles, State);
   void vscode.commands.executeCommand('setContext', 'handoffKit.hasBotProject', true);
   // Activation does not wait for the server (its start-up and the project's load are seconds on
   // a large workspace): requests sent meanwhile wait for it; a failed start is shown by the
   // client in its output channel, with a notification.
   languageClient.start().catch(() => undefined);
-  return { client: languageClient, status, journeyGraph: () => JourneyGraphPanel.open?.graph };
+  return { client: languageClient, status, tests, journeyGraph: () => JourneyGraphPanel.open?.graph };
 }
 
 /**

@@ -160,6 +160,51 @@ function writeBigIntentProject(folder, { utterances }) {
   writeFileSync(path.join(folder, 'journeys', `${EXIT_JOURNEY}.json`), json(exitJourneyJson()));
 }
 
+/** How many tests each test file of writeTestsProject holds. */
+export const TESTS_PER_FILE = 100;
+
+/**
+ * Test j of a project of `journeys` journeys and `intents` intents: the customer asks for journey
+ * j's topic, the journey raises a ticket, and the ticket takes one of three outcomes in turn. An
+ * agent connects: the banner shows, and the customer leaves by its button (odd j) or by typing its
+ * phrase (even j). No agent: the journey jumps to the next one, which raises a ticket again. An
+ * error: the journey apologizes. Every test passes.
+ */
+function testJson(t, journeys, intents) {
+  const j = 1 + (t % (journeys - 1));
+  const topic = (j - 1) % (intents - 1);
+  const steps = [
+    { say: `how do I manage request ${t % UTTERANCES_PER_INTENT} about topic ${topic} today` },
+    { expect: { intent: `intent_${topic}`, journey: `journey-${j}`, node: 'raise', ticket: 'raised', said: `journey ${j}` } },
+  ];
+  const outcome = t % 3;
+  if (outcome === 0) {
+    steps.push(
+      { ticket: 'agentConnected' },
+      { expect: { banner: 'shown', eventSent: `custom-event-${(j + 1) % CUSTOM_EVENTS}` } },
+      j % 2 ? { click: 'Exit' } : { say: exitPhrase(bannerPhraseIndex(j)) },
+      { expect: { intent: EXIT_INTENT, journey: EXIT_JOURNEY, banner: 'hidden', ticket: 'closed', with: 'bot' } },
+    );
+  } else if (outcome === 1) {
+    const next = j === journeys - 1 ? 1 : j + 1;
+    steps.push({ ticket: 'agentsUnavailable' }, { expect: { journey: `journey-${next}`, node: 'raise', ticket: 'raised', said: 'busy' } });
+  } else {
+    steps.push({ ticket: 'error' }, { expect: { node: 'sorry-3', ticket: 'none', with: 'bot', banner: 'none' } });
+  }
+  return { name: `test ${t}: journey ${j}, ${['an agent connects', 'no agent', 'an error'][outcome]}`, steps };
+}
+
+/** The project of writeProject, with `tests` conversation tests in tests/, TESTS_PER_FILE a file. */
+function writeTestsProject(folder, { journeys, intents, tests }) {
+  writeProject(folder, { journeys, intents });
+  mkdirSync(path.join(folder, 'tests'), { recursive: true });
+  for (let f = 0; f * TESTS_PER_FILE < tests; f++) {
+    const count = Math.min(TESTS_PER_FILE, tests - f * TESTS_PER_FILE);
+    const file = { tests: Array.from({ length: count }, (_, i) => testJson(f * TESTS_PER_FILE + i, journeys, intents)) };
+    writeFileSync(path.join(folder, 'tests', `tests_${f}.json`), json(file));
+  }
+}
+
 /** Where writeBigReportProject puts its report, relative to the project. */
 export const BIG_REPORT = 'test-reports/journey-report.csv';
 
@@ -226,6 +271,7 @@ export function ensureProject(folder, shape) {
   if (shape.kind === 'bigIntent') writeBigIntentProject(folder, shape);
   else if (shape.kind === 'bigReport') writeBigReportProject(folder, shape);
   else if (shape.kind === 'bigJourney') writeBigJourneyProject(folder, shape);
+  else if (shape.kind === 'tests') writeTestsProject(folder, shape);
   else writeProject(folder, shape);
   writeFileSync(stampFile, stamp);
   return { folder, cached: false };

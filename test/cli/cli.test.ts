@@ -41,7 +41,7 @@ describe('handoff-kit check', () => {
     const { code, stdout, stderr } = run(['check', 'examples/support-bot']);
     assert.equal(code, 0, stderr);
     assert.equal(stdout, '');
-    assert.match(stderr, /^No problems in 10 files \(\d+ ms\)\.\n$/);
+    assert.match(stderr, /^No problems in 12 files \(\d+ ms\)\.\n$/);
   });
 
   it('exits 1 on errors, with one line per finding: file:line:col severity code message', () => {
@@ -52,7 +52,7 @@ describe('handoff-kit check', () => {
       `broken-bot/intents/extra.json:1:${extraIntent.indexOf('"utterance"') + 1} warning schema unknown property \`utterance\` in intent; did you mean \`utterances\`?`,
       `broken-bot/journeys/billing-agent.json:${eventAt.line + 1}:${eventAt.character + 1} error unknown-event unknown event \`ui-event-update-promotoin\`; did you mean \`ui-event-update-promotion\`?`,
     ]);
-    assert.match(stderr, /^2 problems \(1 error, 1 warning\) in 11 files \(\d+ ms\)\.\n$/);
+    assert.match(stderr, /^2 problems \(1 error, 1 warning\) in 13 files \(\d+ ms\)\.\n$/);
   });
 
   it("reads the project's handoff-kit.json: a rule turned off, another made an error", async () => {
@@ -128,7 +128,7 @@ describe('handoff-kit check', () => {
     assert.equal(code, 2);
     assert.equal(
       stderr,
-      'handoff-kit: broken-bot/notes.json is not a bot file (bot.json, handoff-kit.json, intents/*.json, journeys/*.json, functions/*.js, test-reports/*.csv, translations/*.csv or faqs/*.csv of a bot project)\n',
+      'handoff-kit: broken-bot/notes.json is not a bot file (bot.json, handoff-kit.json, intents/*.json, journeys/*.json, functions/*.js, tests/*.json, test-reports/*.csv, translations/*.csv or faqs/*.csv of a bot project)\n',
     );
   });
 
@@ -165,7 +165,7 @@ describe('handoff-kit utterance-tests and --test-report', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('writes the exit phrases of the example as Studio takes them', async () => {
+  it('writes the exit phrases of the example, and the phrases its tests expect to start a journey, as Studio takes them', async () => {
     const { code, stdout, stderr } = run(['utterance-tests', exampleProject, '-o', folder]);
     assert.equal(code, 0, stderr);
     const file = path.join(folder, 'utterance-tests.csv');
@@ -173,9 +173,17 @@ describe('handoff-kit utterance-tests and --test-report', () => {
     // The Hindi phrase the localized banner asks to type is a row of its own, tagged with its language.
     assert.equal(
       await readFile(file, 'utf8'),
-      'Utterance,Journey,Tag\r\ntalk to bot,return-to-bot,exit-phrase\r\nबॉट से बात करें,return-to-bot,exit-phrase:hi\r\n',
+      [
+        'Utterance,Journey,Tag',
+        'talk to bot,return-to-bot,exit-phrase',
+        'बॉट से बात करें,return-to-bot,exit-phrase:hi',
+        'my invoice is wrong,billing-agent,typing the phrase the banner asks for brings the customer back to the bot',
+        'talk to an agent,live-agent,the Exit button brings the customer back to the bot',
+        'back to bot,return-to-bot,"the customer closes the banner, then types the exit phrase"',
+        '',
+      ].join('\r\n'),
     );
-    assert.equal(stderr, 'Wrote 2 utterance tests to 1 file.\n');
+    assert.equal(stderr, 'Wrote 5 utterance tests to 1 file.\n');
   });
 
   it('splits --all into numbered files with --max-rows, and refuses a bad count', async () => {
@@ -246,7 +254,7 @@ describe('handoff-kit utterance-tests and --test-report', () => {
     const below = run(['check'], links);
     assert.equal(below.code, 0, below.stderr);
     assert.deepEqual(unread(below.stdout), []);
-    assert.match(below.stderr, /^No problems in 11 files/);
+    assert.match(below.stderr, /^No problems in 13 files/);
   });
 });
 

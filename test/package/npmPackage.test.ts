@@ -39,6 +39,7 @@ const expectedFiles = [
   'schemas/handoff-kit.schema.json',
   'schemas/intent.schema.json',
   'schemas/journey.schema.json',
+  'schemas/test.schema.json',
 ];
 
 interface PackResult {

@@ -190,9 +190,13 @@ describe('editor features over LSP', () => {
       position: position('journeys/return-to-bot.json', '"talk_to_bot"'),
       context: { includeDeclaration: true },
     });
+    // The conversation tests that expect the intent are references too.
     assert.deepEqual(references.map((d) => path.relative(bot, fileURLToPath(d.uri))).sort(), [
       path.join('intents', 'talk_to_bot.json'),
       path.join('journeys', 'return-to-bot.json'),
+      path.join('tests', 'billing-agent.json'),
+      path.join('tests', 'live-agent.json'),
+      path.join('tests', 'live-agent.json'),
     ]);
   });
 

@@ -10,7 +10,6 @@ import {
   checkProject,
   compareFindings,
   nodeFileSystem,
-  PROJECT_FILES,
   readProjectSettings,
   type CheckOptions,
   type Finding,
@@ -19,6 +18,7 @@ import {
 } from '../engine';
 import { fixDiff, planFixes, writeFixes, type FixResult } from './fix';
 import { escapeControls, formatGithub, formatJson, formatSarif, formatText, locate, type OutputFormat } from './formats';
+import { allowedRootsOf, mergeTargets, resolveTargets } from './targets';
 import { UsageError } from './usageError';
 
 export type { OutputFormat } from './formats';
@@ -52,12 +52,6 @@ export interface CheckRunOptions {
   readonly version?: string;
   /** Studio test reports (CSV) to check besides each project's test-reports/*.csv. */
   readonly testReports?: string[];
-}
-
-interface Target {
-  readonly root: string;
-  /** Only these files of the project, or all of them when undefined. */
-  readonly files?: string[];
 }
 
 /**
@@ -170,82 +164,6 @@ async function readConfig(file: string, cwd: string): Promise<ProjectSettings> {
     throw new UsageError(`--config ${shown} is not a valid handoff-kit.json:\n${lines.join('\n')}`);
   }
   return readProjectSettings(config);
-}
-
-async function resolveTargets(paths: string[], cwd: string, workspace: BotWorkspace, searchBelow: boolean): Promise<Target[]> {
-  const targets: Target[] = [];
-  for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    const stat = await fsp.stat(absolute).catch(() => undefined);
-    if (!stat) throw new UsageError(`no such file or folder: ${given}`);
-    if (stat.isDirectory()) {
-      const ownProject = await isFile(path.join(absolute, 'bot.json'));
-      if (ownProject || searchBelow) {
-        // Every project at or below the folder: a project nested in another one owns its files
-        // (the innermost bot.json wins), so it is checked as a project of its own.
-        const roots = (await workspace.fs.glob(['**/bot.json'], absolute)).map((f) => path.dirname(f));
-        if (ownProject) roots.push(absolute);
-        if (roots.length) {
-          targets.push(...[...new Set(roots)].sort().map((root) => ({ root })));
-          continue;
-        }
-        throw new UsageError(`no bot project (a folder with bot.json) in ${given}`);
-      }
-      throw new UsageError(`${given} is not a bot project: it has no bot.json`);
-    }
-    const root = await projectRootOf(absolute);
-    if (!root) throw new UsageError(`${given}: no \`bot.json\` found in this folder or above it, so it is not part of a bot project`);
-    if (!(await workspace.loadProject(root)).owns(absolute)) {
-      throw new UsageError(`${given} is not a bot file (${botFileList()} of a bot project)`);
-    }
-    targets.push({ root, files: [absolute] });
-  }
-  return targets;
-}
-
-/**
- * The folders bot files may be read from: each folder given, and for a file given, the project
- * it belongs to (the whole project is read to check it). A path that is neither is left to
- * resolveTargets, which reports it.
- */
-async function allowedRootsOf(paths: string[], cwd: string): Promise<string[]> {
-  const roots: string[] = [];
-  for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    const stat = await fsp.stat(absolute).catch(() => undefined);
-    const root = stat?.isDirectory() ? absolute : stat && (await projectRootOf(absolute));
-    if (root) roots.push(root);
-  }
-  return roots;
-}
-
-/** One target per project; a whole-project target absorbs single files of the same project. */
-function mergeTargets(targets: Target[]): Target[] {
-  const byRoot = new Map<string, Target>();
-  for (const target of targets) {
-    const existing = byRoot.get(target.root);
-    if (!existing) byRoot.set(target.root, target);
-    else if (!existing.files || !target.files) byRoot.set(target.root, { root: target.root });
-    else byRoot.set(target.root, { root: target.root, files: [...new Set([...existing.files, ...target.files])] });
-  }
-  return [...byRoot.values()];
-}
-
-/** The kinds of bot file, for messages: `bot.json, handoff-kit.json, intents/*.json, … or faqs/*.csv`. */
-function botFileList(): string {
-  const names = PROJECT_FILES.map((spec) => spec.description);
-  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-}
-
-async function projectRootOf(file: string): Promise<string | undefined> {
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    if (await isFile(path.join(dir, 'bot.json'))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return (await fsp.stat(file).catch(() => undefined))?.isFile() ?? false;
 }
 
 /**

@@ -19,6 +19,7 @@ import { parseMaxRows, runUtteranceTests } from './utteranceTests';
 import { runStudioSheet } from './studioSheet';
 import { InputOptions, runSimulate, SIMULATE_FORMATS, type SimulateFormat } from './simulate';
 import { parseMaxNodes, runGraph } from './graph';
+import { runTestCommand, TEST_FORMATS, type TestFormat } from './test';
 import { keepYoungGenerationSmall } from './youngGeneration';
 
 // First thing, before a project is read: see youngGeneration.ts.
@@ -174,6 +175,29 @@ program
   .action(async (project: string | undefined, options: { format: GraphFormat; view: GraphView; journey?: string; maxNodes?: number }) => {
     try {
       process.stdout.write(await runGraph(project, { cwd: process.cwd(), ...options }));
+    } catch (error) {
+      reportUsageError(error);
+    }
+  });
+
+program
+  .command('test')
+  .description(
+    'Run the conversation tests (tests/*.json) of bot projects: a project folder (and the projects nested in it), test files, or (with no path) every project below the current folder. Exits 1 when a test fails, 2 when a test file does not parse or fit its schema.',
+  )
+  .argument('[paths...]', 'bot project folders or test files')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(TEST_FORMATS).default('text'))
+  .option(
+    '--coverage',
+    'also list the parts of the handoff path no test walks: banner options, typed exit phrases, exit intents and journeys, ticket outcomes',
+  )
+  .action(async (paths: string[], options: { format: TestFormat; coverage?: boolean }) => {
+    try {
+      const result = await runTestCommand(paths, { cwd: process.cwd(), format: options.format, coverage: options.coverage });
+      // Set before writing: should stdout be closed early (`| head`), the run ends with this status.
+      process.exitCode = result.exitCode;
+      process.stdout.write(result.stdout);
+      if (result.stderr) process.stderr.write(result.stderr);
     } catch (error) {
       reportUsageError(error);
     }

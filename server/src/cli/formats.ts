@@ -55,7 +55,8 @@ export function locate(findings: readonly Finding[], workspace: BotWorkspace, cw
   });
 }
 
-function displayPath(cwd: string, file: string): string {
+/** A path as the command line prints it: relative to `cwd` with `/`, or absolute when outside it. */
+export function displayPath(cwd: string, file: string): string {
   const relative = path.relative(cwd, file);
   return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
 }
@@ -123,7 +124,8 @@ export function formatGithub(located: readonly LocatedFinding[]): string {
     .join('');
 }
 
-function escapeData(text: string): string {
+/** A workflow command's message, escaped as the runner unescapes it (see formatGithub). */
+export function escapeData(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped
   const visible = text.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
     escapeControls(c),
@@ -131,7 +133,8 @@ function escapeData(text: string): string {
   return visible.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-function escapeProperty(text: string): string {
+/** A workflow command's property value, escaped as the runner unescapes it (see formatGithub). */
+export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

@@ -190,3 +190,22 @@ export {
   type JourneyGraph,
   type WalkStep,
 } from './graph/graph';
+// --- Conversation tests: tests/*.json run through the simulator, their expectations checked.
+/** A test file's tests as written (with places), run; which parts of the handoff path they walk. */
+export { readConversationTests, type ConversationTest, type TestStep } from './model/conversationTest';
+export {
+  handoffCoverage,
+  runProjectTests,
+  runTestFile,
+  transcriptLines,
+  type CoverageItem,
+  type CoverageKind,
+  type FailedFact,
+  type HandoffCoverage,
+  type RunTestsOptions,
+  type TestFailure,
+  type TestFileProblem,
+  type TestFileRun,
+  type TestRange,
+  type TestRun,
+} from './conversation/index';

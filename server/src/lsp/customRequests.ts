@@ -16,7 +16,10 @@ import {
   planDisconnection,
   readJourney,
   simulate,
+  readConversationTests,
+  runTestFile,
   studioSheet,
+  transcriptLines,
   utteranceTestCsv,
   utteranceTestRows,
   type BotFile,
@@ -38,14 +41,18 @@ import {
   BANNER_PREVIEW,
   INTENTS_TO_TRAIN,
   JOURNEY_GRAPH,
+  LIST_TESTS,
+  RUN_TESTS,
   SCAFFOLD,
   SCAFFOLD_CONTEXT,
   SIMULATE,
   STUDIO_SHEET,
   UTTERANCE_TESTS,
   type SimulatedRun,
+  type TestFileResult,
 } from '../../../contract/protocol';
 import { handle } from './handlers';
+import { rangeOf } from './positions';
 import { toPath, toUri } from './uris';
 import { workspaceEditOf, type EditContext } from './workspaceEdit';
 
@@ -174,6 +181,61 @@ export function registerCustomRequests(connection: Connection, context: RequestC
       notes,
     };
   });
+
+  // The Test Explorer: the tests listed from the text the server holds, and run on it.
+  handle(connection, LIST_TESTS, async (params) => {
+    const projects = params.uri ? [await projectOf(params.uri)].filter((p) => p !== undefined) : await settledProjects();
+    return projects.map((project) => ({
+      uri: toUri(project.root),
+      name: project.config.name?.value ?? path.basename(project.root),
+      files: project.filesOfKind('test').map((file) => ({
+        uri: context.uriOf(file.path),
+        tests: readConversationTests(file).map((test) => {
+          const at = test.name?.node ?? test.node;
+          return { index: test.index, name: test.name?.value ?? `test ${test.index + 1}`, range: rangeOf(file, at.offset, at.length) };
+        }),
+      })),
+    }));
+  });
+
+  handle(connection, RUN_TESTS, async (params, token) => {
+    const project = await projectOf(params.uri);
+    if (!project) throw new Error(`${params.uri} is not in a bot project of this workspace`);
+    const target = toPath(params.uri);
+    const files = project.filesOfKind('test').filter((f) => target === project.root || f.path === target);
+    const results: TestFileResult[] = [];
+    for (const file of files) {
+      // A long run answers a cancelled request at once between files (cancellable() sees the token).
+      if (token.isCancellationRequested) break;
+      const run = runTestFile(project, file, params.tests && target === file.path ? { only: params.tests } : {});
+      results.push({
+        uri: context.uriOf(file.path),
+        problems: run.problems.map((p) => ({ message: p.message, range: rangeOf(file, p.offset, p.length) })),
+        tests: run.tests.map((test) => ({
+          index: test.index,
+          name: test.name,
+          passed: test.passed,
+          ...(test.failure
+            ? {
+                failure: {
+                  message: test.failure.message,
+                  expected: test.failure.expected,
+                  actual: test.failure.actual,
+                  range: rangeOf(file, test.failure.offset, test.failure.length),
+                  transcript: transcriptLines(test),
+                },
+              }
+            : {}),
+        })),
+      });
+    }
+    return results;
+  });
+
+  async function settledProjects(): Promise<BotProject[]> {
+    await context.settled();
+    return context.workspace.projects();
+  }
 
   /** The project of a file or folder URI (a project's own folder, or any folder or file inside it); else the first. */
   async function projectOf(uri: string | undefined): Promise<BotProject | undefined> {

@@ -178,7 +178,7 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   ): Promise<Location[]> => {
     const found = await context.fileOf(uri);
     if (!found) return [];
-    const symbol = symbolAt(found.file, offsetAt(found.file, position));
+    const symbol = symbolAt(found.file, offsetAt(found.file, position), found.project);
     if (!symbol) return [];
     return occurrencesOf(found.project, symbol)
       .filter((o) => (which === 'definitions' ? o.isDefinition : includeDeclaration || !o.isDefinition))
@@ -194,7 +194,7 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     cancellable(token, async () => {
       const found = await context.fileOf(params.textDocument.uri);
       if (!found) return null;
-      const occurrence = prepareRename(found.file, offsetAt(found.file, params.position));
+      const occurrence = prepareRename(found.file, offsetAt(found.file, params.position), found.project);
       if (!occurrence) return null;
       // The name without its quotes.
       return { range: rangeOf(found.file, occurrence.offset + 1, occurrence.length - 2), placeholder: String(occurrence.node.value) };
@@ -284,6 +284,8 @@ const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   utterance: CompletionItemKind.Text,
   snippet: CompletionItemKind.Snippet,
   translationKey: CompletionItemKind.Constant,
+  option: CompletionItemKind.Constant,
+  value: CompletionItemKind.EnumMember,
 };
 
 const symbolKinds: Record<OutlineItem['kind'], SymbolKind> = {

@@ -1,6 +1,6 @@
 // Kind: Devanagari, Arabic (right to left) and Tamil through every check. One project per script
 // puts the script's text everywhere a phrase goes (utterances, banners in journeys and functions,
-// translations, FAQs, a test report) with one mistake for each phrase check; every check runs,
+// translations, FAQs, a test report, a conversation test) with one mistake for each phrase check; every check runs,
 // none fails, each expected finding is there, and each finding's range is exactly the phrase (or
 // the string that holds it) in the file's UTF-16 text.
 import assert from 'node:assert/strict';
@@ -82,6 +82,20 @@ function projectIn(s: Script): ProjectFixture {
       `exit_empty,Please type 'talk to bot',`,
     ),
     'faqs/faqs.csv': csv('category,question,variations,answer_en', `chat,${s.exit},,x`),
+    // A conversation test types the exit phrase while the agent holds the chat.
+    'tests/exit.json': {
+      tests: [
+        {
+          name: `${s.name}: ${s.exit}`,
+          steps: [
+            { startJourney: 'live-agent' },
+            { ticket: 'agentConnected' },
+            { say: s.exit },
+            { expect: { journey: 'return-to-bot', with: 'bot' } },
+          ],
+        },
+      ],
+    },
     // Studio sent the exit phrase to the agent's journey: live-exit-misrouted.
     'test-reports/run.csv': csv('Utterance,Predicted Journey,Journey,Status', `${s.exit},live-agent,return-to-bot,failure`),
   });

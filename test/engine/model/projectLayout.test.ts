@@ -19,13 +19,14 @@ describe('the project layout', () => {
         'intents/a.json',
         'journeys/a.json',
         'functions/a.js',
+        'tests/a.json',
         'test-reports/run.CSV',
         'translations/translations.csv',
         'faqs/faqs.Csv',
       ].map(kind),
-      ['bot', 'settings', 'intent', 'journey', 'function', 'report', 'translation', 'faq'],
+      ['bot', 'settings', 'intent', 'journey', 'function', 'test', 'report', 'translation', 'faq'],
     );
-    for (const other of ['notes.md', 'intents/a.js', 'translations/a.json', 'faqs/deep/a.csv', 'translations.csv', '../x/bot.json'])
+    for (const other of ['notes.md', 'intents/a.js', 'tests/a.csv', 'translations/a.json', 'faqs/deep/a.csv', 'translations.csv', '../x/bot.json'])
       assert.equal(kind(other), undefined, other);
   });
 
@@ -36,6 +37,7 @@ describe('the project layout', () => {
       'intents/*.json',
       'journeys/*.json',
       'functions/*.js',
+      'tests/*.json',
       'test-reports/*.csv',
       'translations/*.csv',
       'faqs/*.csv',

@@ -80,6 +80,14 @@ describe('simulator: banners', () => {
     assert.equal(result.outcome.backWithBot, true);
   });
 
+  it('fills templates from variables given before the first input (a test’s fixtures) too', () => {
+    const payload = { title: 'Goodbye {{{variables.name}}}', options: [exitButton] };
+    const result = run(guideProject({ 'journeys/live-agent.json': agentJourney(payload) }), toAgent, { variables: { name: 'Ada' } });
+    assert.equal(stepOf(result, 'banner', /shown/).text, 'banner shown: "Goodbye Ada"');
+    assert.deepEqual(result.steps[0].state.variables, { name: 'Ada' });
+    assert.deepEqual(lastStep(result).state.variables, { name: 'Ada', ticketId: 'ticket-1' });
+  });
+
   it('an untrained click: the option sends its text, no intent is trained with it, and it reaches the agent', () => {
     const payload = { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to the bot' }] };
     const result = run(guideProject({ 'journeys/live-agent.json': agentJourney(payload) }), [...toAgent, click('Exit')]);

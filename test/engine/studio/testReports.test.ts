@@ -140,6 +140,42 @@ describe('utterance tests', () => {
       );
   });
 
+  it('adds each say of a conversation test whose next expect names a journey or an intent, tagged with the test’s name', () => {
+    const fixture = project().set('tests/t.json', {
+      tests: [
+        {
+          name: 'leaving, by the journey',
+          // The second say's expect names no journey and no intent: no row.
+          steps: [
+            { say: 'back to "bot", please' },
+            { expect: { journey: 'exit-chat' } },
+            { say: 'nothing starts me' },
+            { expect: { banner: 'shown' } },
+          ],
+        },
+        {
+          name: 'by the intent',
+          steps: [
+            { say: 'nothing starts me' },
+            { expect: { intent: 'orphan', banner: 'none' } },
+            { say: 'talk to bot' },
+            { ticket: 'error' },
+            { expect: { journey: 'exit-chat' } },
+          ],
+        },
+      ],
+    });
+    assert.deepEqual(
+      utteranceTestRows(fixture.project).map((r) => [r.utterance, r.journey, r.tag]),
+      [
+        ['talk to bot', 'exit-chat', 'exit-phrase'],
+        ['back to "bot", please', 'exit-chat', 'leaving, by the journey'],
+        // The intent's journey; a say followed by another input before the expect is not one.
+        ['nothing starts me', 'agent', 'by the intent'],
+      ],
+    );
+  });
+
   it('splits into files of --max-rows rows, each with the header', () => {
     const parts = utteranceTestCsv(utteranceTestRows(project().project, { all: true }), 2);
     assert.equal(parts.length, 2);

@@ -26,7 +26,7 @@ describe('language status', () => {
     const status = extension.exports.status()!;
     // The engine's BOT_FILE_GLOB (a suite imports nothing of the sources; test/engine/projectLayout.test.ts keeps the two equal).
     const botFiles = await vscode.workspace.findFiles(
-      '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,functions/*.js,test-reports/*.csv,translations/*.csv,faqs/*.csv}',
+      '**/{bot.json,handoff-kit.json,intents/*.json,journeys/*.json,functions/*.js,tests/*.json,test-reports/*.csv,translations/*.csv,faqs/*.csv}',
     );
     assert.equal(status.files, botFiles.length);
     assert.ok(Number.isInteger(status.durationMs) && status.durationMs >= 0, `durationMs: ${status.durationMs}`);

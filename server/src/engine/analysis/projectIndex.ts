@@ -5,7 +5,8 @@
 import type * as jsonc from 'jsonc-parser';
 import type { BotFile, JsonPlace, NamedValue } from '../model/botFile';
 import { factKey, isRecordingFacts, readFact, TrackedMap, untracked, wholeKey, type FactKey } from '../project/dependencies';
-import { exitPhrasesOf, type ExitPhrase } from './exitPhrases';
+import { bannerPayloadsOf, exitPhrasesOf, type ExitPhrase } from './exitPhrases';
+import { hasTemplate } from '../model/template';
 import { HashChains } from './hashChains';
 import { readIntent, utteranceListOf, type Intent } from '../model/intent';
 import { readJourney, type Journey } from '../model/journey';
@@ -148,6 +149,9 @@ export class ProjectIndex {
   private readonly exitNames = new Map<PhraseMatch, ReadonlySet<string>>();
   /** The banners by `phraseKey` per mode (see `bannersByPhrase`), kept up to date once built. */
   private readonly bannersByKey = new Map<PhraseMatch, Map<string, BannerPhraseEntry[]>>();
+  /** Journeys by the ids of their nodes, and by the titles of their banners' options (what tests name): built on first use, then kept up to date. */
+  private testNames:
+    { readonly nodes: Map<string, JourneyEntry[]>; readonly options: Map<string, JourneyEntry[]>; readonly templated: Set<string> } | undefined;
   private generation = -1;
 
   constructor(private readonly project: BotProject) {
@@ -355,6 +359,56 @@ export class ProjectIndex {
     return banners;
   }
 
+  /** The journeys with a node whose id is `id`, in project order (fact `node` of the id): what a conversation test's node resolves to. */
+  journeysWithNode(id: string): readonly JourneyEntry[] {
+    readFact(factKey('node', id));
+    return this.namesTests().nodes.get(id) ?? [];
+  }
+
+  /** The ids of the nodes of every journey, each once (reads every `node` fact). */
+  nodeIds(): string[] {
+    readFact(wholeKey('node'));
+    return [...this.namesTests().nodes.keys()];
+  }
+
+  /** The journeys a banner of which has an option titled `title`, in project order (fact `optionTitle` of the title). */
+  journeysWithOptionTitle(title: string): readonly JourneyEntry[] {
+    readFact(factKey('optionTitle', title));
+    return this.namesTests().options.get(title) ?? [];
+  }
+
+  /** The titles of the options of every journey's banners, each once (reads every `optionTitle` fact). */
+  optionTitles(): string[] {
+    readFact(wholeKey('optionTitle'));
+    return [...this.namesTests().options.keys()];
+  }
+
+  /**
+   * Whether some journey's banner has options known only on the platform: a payload, a list of
+   * options or an option's title that is a template (fact `optionTemplate`).
+   */
+  hasTemplatedOptions(): boolean {
+    readFact(factKey('optionTemplate'));
+    return this.namesTests().templated.size > 0;
+  }
+
+  /** The tables of node ids and option titles (built on first use: only tests read them). */
+  private namesTests(): NonNullable<ProjectIndex['testNames']> {
+    if (!this.testNames) {
+      this.testNames = { nodes: new Map(), options: new Map(), templated: new Set() };
+      for (const record of this.records.values()) if (record.journey) this.addTestNames(record.journey, record.order);
+    }
+    return this.testNames;
+  }
+
+  private addTestNames(entry: JourneyEntry, order: number): void {
+    const tables = this.testNames!;
+    const names = journeyNamesOf(entry.file);
+    for (const id of names.nodeIds) this.insert(tables.nodes, id, entry, order);
+    for (const title of names.optionTitles) this.insert(tables.options, title, entry, order);
+    if (names.templatedOptions) tables.templated.add(entry.file.path);
+  }
+
   /**
    * The names of the intents with an utterance equal to `text` (`exact`) or of the normal form
    * `text` (otherwise), recording nothing: what IncrementalCheck asks to find whose exit-intent
@@ -425,6 +479,7 @@ export class ProjectIndex {
       if (journey.journey.name) this.insert(this.journeys, journey.journey.name.value, journey, order);
       if (journey.journey.triggerIntent) this.insert(this.triggers, journey.journey.triggerIntent.value, journey, order);
       record = { file, order, journey, utterances: [], banners: exitPhrasesOf(file).map((exit) => ({ exit, file })) };
+      if (this.testNames) this.addTestNames(journey, order);
     }
     this.records.set(file.path, record);
     for (const [mode, banners] of this.bannersByKey)
@@ -440,6 +495,12 @@ export class ProjectIndex {
       this.journeysByFile.delete(file);
       if (record.journey.journey.name) removeFrom(this.journeys, record.journey.journey.name.value, file);
       if (record.journey.journey.triggerIntent) removeFrom(this.triggers, record.journey.journey.triggerIntent.value, file);
+      if (this.testNames) {
+        const names = journeyNamesOf(file);
+        for (const id of names.nodeIds) removeFrom(this.testNames.nodes, id, file);
+        for (const title of names.optionTitles) removeFrom(this.testNames.options, title, file);
+        this.testNames.templated.delete(file.path);
+      }
     }
     for (const [mode, banners] of this.bannersByKey)
       for (const banner of record.banners) removeInPlace(banners, phraseKey(banner.exit.phrase, mode), file);
@@ -650,6 +711,42 @@ function compareUtterances(a: IndexedUtterance, b: IndexedUtterance): number {
   return a.order - b.order || a.position - b.position;
 }
 
+/** What a journey file names that a conversation test may name too. */
+interface JourneyNames {
+  /** The ids of its nodes, each once. */
+  readonly nodeIds: readonly string[];
+  /** The titles of its banners' options, each once. */
+  readonly optionTitles: readonly string[];
+  /** Whether a banner's options are known only on the platform (a template where the payload, the options or a title is). */
+  readonly templatedOptions: boolean;
+}
+
+const JOURNEY_NAMES = Symbol('node ids and option titles');
+
+/** The node ids and banner option titles of a journey file (worked out once per file version). */
+function journeyNamesOf(file: BotFile): JourneyNames {
+  return file.derived(JOURNEY_NAMES, () => {
+    const nodeIds = new Set<string>();
+    for (const node of readJourney(file).nodes) if (node.id) nodeIds.add(node.id.value);
+    const optionTitles = new Set<string>();
+    let templatedOptions = false;
+    for (const { payload } of bannerPayloadsOf(file)) {
+      if (payload.template !== undefined) templatedOptions = true;
+      for (const banner of payload.banners) {
+        const options = banner.optionsNode ? file.valueAt(banner.optionsNode) : undefined;
+        if (typeof options === 'string' && hasTemplate(options)) templatedOptions = true;
+        for (const option of banner.options) {
+          const title = option.title ? file.valueAt(option.title) : undefined;
+          if (typeof title !== 'string') continue;
+          if (hasTemplate(title)) templatedOptions = true;
+          else optionTitles.add(title);
+        }
+      }
+    }
+    return { nodeIds: [...nodeIds], optionTitles: [...optionTitles], templatedOptions };
+  });
+}
+
 const NORMAL_FORMS = Symbol('normal forms of utterances');
 
 /** `normalizePhrase` of each utterance of an intent file, in order (worked out once per file version). */
@@ -701,6 +798,10 @@ export function factsOf(file: BotFile): FileFacts {
       if (journey.triggerIntent) add(factKey('trigger', journey.triggerIntent.value), journey.name?.value ?? null);
       const nodes = reachableNodes(journey).map((n) => [n.type, n.event?.value, !!n.data, n.journey?.value]);
       add(factKey('graph', file.path), [journey.name?.value, journey.triggerIntent?.value, nodes]);
+      const names = journeyNamesOf(file);
+      for (const id of names.nodeIds) add(factKey('node', id), 1);
+      for (const title of names.optionTitles) add(factKey('optionTitle', title), 1);
+      if (names.templatedOptions) add(factKey('optionTemplate'), 1);
       for (const exit of exitPhrasesOf(file)) {
         // Every plain field of the exit phrase, and where its node is.
         const fields = [

@@ -25,6 +25,7 @@ import { optionTextMismatch } from './rules/option-text-mismatch';
 import type { FileRule, ProjectRule, Rule } from './rule';
 import { schema } from './rules/schema';
 import { testReportStale } from './rules/test-report-stale';
+import { testUnknownName } from './rules/test-unknown-name';
 import { testReportUnreadable } from './rules/test-report-unreadable';
 import { ticketNotClosed } from './rules/ticket-not-closed';
 import { unknownEvent } from './rules/unknown-event';
@@ -59,6 +60,7 @@ export const rules: readonly Rule[] = [
   unknownIntent,
   unknownNode,
   unknownJourney,
+  testUnknownName,
   unreachableNode,
   duplicateName,
   duplicateUtterance,

@@ -9,10 +9,11 @@ import * as path from 'node:path';
  * settings; `report`, a test report downloaded from Studio's bulk utterance test
  * (`test-reports/*.csv`, read by studio/testReports.ts); `translation` and `faq`, Studio's
  * Translations and FAQs bulk exports (`translations/*.csv`, `faqs/*.csv`, read by
- * model/translations.ts and model/faqs.ts); and `function`, the JavaScript of a Studio function
- * (`functions/*.js`, read by model/functionCode.ts).
+ * model/translations.ts and model/faqs.ts); `function`, the JavaScript of a Studio function
+ * (`functions/*.js`, read by model/functionCode.ts); and `test`, a file of conversation tests
+ * (`tests/*.json`, read by model/conversationTest.ts).
  */
-export type FileKind = 'bot' | 'intent' | 'journey' | 'settings' | 'report' | 'translation' | 'faq' | 'function';
+export type FileKind = 'bot' | 'intent' | 'journey' | 'settings' | 'report' | 'translation' | 'faq' | 'function' | 'test';
 
 /** One kind of project file: where it lives in a project and how an editor shows it. */
 export interface ProjectFileSpec {
@@ -38,6 +39,7 @@ export const PROJECT_FILES: readonly ProjectFileSpec[] = [
   { kind: 'intent', folder: 'intents', extension: '.json', editorLanguage: 'json', description: 'intents/*.json' },
   { kind: 'journey', folder: 'journeys', extension: '.json', editorLanguage: 'json', description: 'journeys/*.json' },
   { kind: 'function', folder: 'functions', extension: '.js', editorLanguage: 'javascript', description: 'functions/*.js' },
+  { kind: 'test', folder: 'tests', extension: '.json', editorLanguage: 'json', description: 'tests/*.json' },
   { kind: 'report', folder: 'test-reports', extension: '.csv', description: 'test-reports/*.csv' },
   { kind: 'translation', folder: 'translations', extension: '.csv', description: 'translations/*.csv' },
   { kind: 'faq', folder: 'faqs', extension: '.csv', description: 'faqs/*.csv' },
@@ -47,7 +49,7 @@ export const PROJECT_FILES: readonly ProjectFileSpec[] = [
 export const FILE_KINDS: readonly FileKind[] = PROJECT_FILES.map((spec) => spec.kind);
 
 /** The kinds whose text is JSON: only these are parsed into a tree when a BotFile is made. */
-export const JSON_KINDS: readonly FileKind[] = ['bot', 'intent', 'journey', 'settings'];
+export const JSON_KINDS: readonly FileKind[] = ['bot', 'intent', 'journey', 'settings', 'test'];
 
 /** The folder of a project that holds the test reports downloaded from Studio. */
 export const TEST_REPORTS_FOLDER = 'test-reports';

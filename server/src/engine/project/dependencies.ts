@@ -37,6 +37,12 @@ export type FactFamily =
   | 'bannerLike'
   /** Whether an intent is an exit intent and the banners that make it one (`detail`: the mode, `:`, the intent's name). */
   | 'exitIntent'
+  /** The journeys with a node of an id (`detail`: the id), as conversation tests name nodes. */
+  | 'node'
+  /** The journeys whose banners have an option of a title (`detail`: the title), as a test's `click` names it. */
+  | 'optionTitle'
+  /** Whether some journey's banner has options known only on the platform (templates). */
+  | 'optionTemplate'
   /** The files of a kind that were not read or do not parse (`detail`: the kind). */
   | 'unread'
   /** bot.json: its events and whether it is known. */

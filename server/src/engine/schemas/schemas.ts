@@ -6,6 +6,7 @@ import botSchema from '../../../../schemas/bot.schema.json';
 import settingsSchema from '../../../../schemas/handoff-kit.schema.json';
 import intentSchema from '../../../../schemas/intent.schema.json';
 import journeySchema from '../../../../schemas/journey.schema.json';
+import testSchema from '../../../../schemas/test.schema.json';
 import { compileValidators, type SchemaName } from './validators';
 
 export type { SchemaName };
@@ -16,6 +17,7 @@ export const schemaDocuments: Record<SchemaName, object> = {
   journey: journeySchema,
   banner: bannerSchema,
   settings: settingsSchema,
+  test: testSchema,
 };
 
 let validators: Record<SchemaName, ValidateFunction> | undefined;

@@ -9,10 +9,11 @@ import botSchema from '../../../../schemas/bot.schema.json';
 import settingsSchema from '../../../../schemas/handoff-kit.schema.json';
 import intentSchema from '../../../../schemas/intent.schema.json';
 import journeySchema from '../../../../schemas/journey.schema.json';
+import testSchema from '../../../../schemas/test.schema.json';
 import type { FileKind } from '../model/projectLayout';
 
 /** The JSON kinds of bot file (CSV files and function code have no JSON schema), and the banner payload. */
-export type SchemaName = Extract<FileKind, 'bot' | 'intent' | 'journey' | 'settings'> | 'banner';
+export type SchemaName = Extract<FileKind, 'bot' | 'intent' | 'journey' | 'settings' | 'test'> | 'banner';
 
 /** Compiles a validator for each schema; the options must match scripts/schema-validators.mjs. */
 export function compileValidators(): Record<SchemaName, ValidateFunction> {
@@ -26,5 +27,6 @@ export function compileValidators(): Record<SchemaName, ValidateFunction> {
     journey: ajv.compile(journeySchema),
     banner: ajv.compile(bannerSchema),
     settings: ajv.compile(settingsSchema),
+    test: ajv.compile(testSchema),
   };
 }

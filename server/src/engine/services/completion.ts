@@ -4,6 +4,7 @@ import * as jsonc from 'jsonc-parser';
 import snippets from '../../../../snippets/bot-files.json';
 import { relativePath, type BotFile } from '../model/botFile';
 import { bannerPayloadsOf } from '../analysis/exitPhrases';
+import { readConversationTests } from '../model/conversationTest';
 import { readJourney } from '../model/journey';
 import { platformEvents } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
@@ -15,9 +16,11 @@ import { javaScriptString } from '../edits/edits';
 
 /**
  * What a completion names: an event, an intent, a journey, a node id, an utterance (for a banner
- * button's text), a banner snippet, or a translation key (in a function's `app.renderMessage`).
+ * button's text or a test's `say`), a banner snippet, a translation key (in a function's
+ * `app.renderMessage`), a banner option's title (a test's `click`), or one of the values a test's
+ * field takes (a ticket outcome, a banner state…).
  */
-export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet' | 'translationKey';
+export type CompletionKind = 'event' | 'intent' | 'journey' | 'node' | 'utterance' | 'snippet' | 'translationKey' | 'option' | 'value';
 
 /**
  * One completion item: `insertText` (a JSON string with its quotes, or the quote a function file's
@@ -45,13 +48,16 @@ export interface Completion {
  * node ids where a journey names one, the project's utterances in a banner button's `text` (exit
  * intents' first), the guide's two banners as snippets in an empty `data`, event names in a
  * function file's `app.sendEvent({ code })` and translation keys in its `app.renderMessage(key)`.
- * Empty elsewhere, and in other kinds of file.
+ * In a test file: the names and values each step and fact takes (utterances to `say`, option
+ * titles to `click`, journeys, intents, node ids, events, outcomes and states). Empty elsewhere,
+ * and in other kinds of file.
  */
 export function completionsAt(project: BotProject, file: BotFile, offset: number): Completion[] {
   if (file.kind === 'function') {
     const keys = translationKeyCompletions(project, file, offset);
     return keys.length ? keys : functionEventCompletions(project, file, offset);
   }
+  if (file.kind === 'test' && file.root) return testCompletions(project, file, offset);
   if (file.kind !== 'journey' || !file.root) return [];
   const location = jsonc.getLocation(file.text, offset);
   const at = location.path;
@@ -113,6 +119,123 @@ export function completionsAt(project: BotProject, file: BotFile, offset: number
 }
 
 type ItemMaker = (label: string, kind: CompletionKind, detail: string, documentation?: string, rank?: number) => Completion;
+
+/** The values of a test's fields whose values are a closed set, as the test schema lists them. */
+const TEST_VALUES: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  ticket: [
+    ['agentConnected', 'an agent takes the chat'],
+    ['agentsUnavailable', 'no agent is available'],
+    ['ticketClosed', 'the ticket is closed'],
+    ['error', 'the ticket could not be raised'],
+  ],
+  'expect.ticket': [
+    ['none', 'never raised, or raising it failed'],
+    ['raised', 'waiting for an agent'],
+    ['agentConnected', 'an agent holds the chat'],
+    ['closed', 'closed, or no agent took it'],
+  ],
+  'expect.banner': [
+    ['none', 'never shown'],
+    ['shown', 'on screen'],
+    ['hidden', 'shown, then closed'],
+  ],
+  'expect.with': [
+    ['bot', 'the bot holds the chat'],
+    ['agent', 'an agent holds the chat'],
+  ],
+};
+
+/**
+ * In a test file (tests/*.json): at `tests[i].steps[j].<input>` or `….expect.<fact>`, the names
+ * and values it takes. A node id is offered from the journey named beside it (`startJourney`, or
+ * the same `expect`'s `journey`), else from every journey.
+ */
+function testCompletions(project: BotProject, file: BotFile, offset: number): Completion[] {
+  const location = jsonc.getLocation(file.text, offset);
+  const at = location.path;
+  if (location.isAtPropertyKey || at[0] !== 'tests' || at[2] !== 'steps' || typeof at[1] !== 'number' || typeof at[3] !== 'number') return [];
+  const field = at.length === 5 ? String(at[4]) : at.length === 6 && at[4] === 'expect' ? `expect.${String(at[5])}` : undefined;
+  if (field === undefined) return [];
+  const node = jsonc.findNodeAtOffset(file.root!, offset);
+  const replace = node?.type === 'string' ? { offset: node.offset, length: node.length } : { offset, length: 0 };
+  const item: ItemMaker = (label, kind, detail, documentation, rank = 1) => ({
+    label,
+    kind,
+    detail,
+    documentation,
+    insertText: JSON.stringify(label),
+    replace,
+    sortText: `${rank}-${label}`,
+  });
+  const index = indexOf(project);
+  const values = TEST_VALUES[field];
+  if (values) return values.map(([value, meaning], rank) => item(value, 'value', meaning, undefined, rank));
+  switch (field) {
+    case 'say': {
+      const rank = utteranceRanks(project);
+      return [...new Map(index.utterances.map((u) => [u.utterance.value, u])).values()].map((u) =>
+        item(
+          u.utterance.value,
+          'utterance',
+          `utterance of intent ${u.intentName}`,
+          `Starts the journeys of intent \`${u.intentName}\`.`,
+          rank(u.intentName),
+        ),
+      );
+    }
+    case 'click':
+      return optionTitles(project).map(([title, where]) => item(title, 'option', 'banner option', where));
+    case 'event':
+    case 'expect.eventSent':
+      return eventCompletions(project, item);
+    case 'startJourney':
+    case 'expect.journey':
+      return [...index.journeysByName.keys()].map((name) => item(name, 'journey', 'journey'));
+    case 'expect.intent':
+      return [...index.intentsByName].map(([name, [entry]]) =>
+        item(name, 'intent', `intent, ${entry.intent.utterances.length} utterance(s)`, entry.intent.utterances.map((u) => `- ${u.value}`).join('\n')),
+      );
+    case 'node':
+    case 'expect.node': {
+      const step = readConversationTests(file).find((t) => t.index === at[1])?.steps[at[3] as number];
+      const journey =
+        step?.kind === 'input' && step.input === 'startJourney'
+          ? step.value?.value
+          : step?.kind === 'expect'
+            ? (step.facts.find((f) => f.fact === 'journey')?.value as string | undefined)
+            : undefined;
+      const files = journey !== undefined ? (index.journeysByName.get(journey) ?? []).slice(0, 1).map((e) => e.file) : project.filesOfKind('journey');
+      const items = new Map<string, Completion>();
+      for (const journeyFile of files) {
+        const name = readJourney(journeyFile).name?.value ?? '';
+        for (const n of readJourney(journeyFile).nodes)
+          if (n.id && !items.has(n.id.value)) items.set(n.id.value, item(n.id.value, 'node', `${n.type ?? 'node'} node of journey ${name}`));
+      }
+      return [...items.values()];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The titles of the options of every banner the journeys send, each once, with where the first is. */
+function optionTitles(project: BotProject): [string, string][] {
+  const titles = new Map<string, string>();
+  for (const journey of project.filesOfKind('journey')) {
+    for (const { sendEvent, payload } of bannerPayloadsOf(journey)) {
+      for (const banner of payload.banners) {
+        for (const option of banner.options) {
+          const title = option.title ? journey.valueAt(option.title) : undefined;
+          const text = option.text ? journey.valueAt(option.text) : undefined;
+          if (typeof title !== 'string' || titles.has(title)) continue;
+          const sends = typeof text === 'string' ? `sends "${text}"` : 'sends no text';
+          titles.set(title, `Node \`${sendEvent.id?.value ?? ''}\` of journey \`${readJourney(journey).name?.value ?? ''}\`: ${sends}.`);
+        }
+      }
+    }
+  }
+  return [...titles];
+}
 
 /** The events a bot can send: those bot.json declares (enabled first), then the platform's. */
 function eventCompletions(project: BotProject, item: ItemMaker): Completion[] {

@@ -9,6 +9,7 @@ import { nodesById } from '../model/journeyGraph';
 import { platformEvent } from '../model/platformEvents';
 import type { BotProject } from '../project/project';
 import { indexOf } from '../analysis/projectIndex';
+import { readConversationTests } from '../model/conversationTest';
 import { symbolAt } from './navigation';
 import { translationKeyMarkdown } from './translationKeys';
 
@@ -23,11 +24,12 @@ export interface Hover {
  * The hover at a 0-based UTF-16 `offset` of `file`'s text: what an event does and whether bot.json
  * enables it, an intent's utterances and journeys, a journey's trigger, a node's type, the intents
  * trained with a phrase, the event of a function's `app.sendEvent`, or, over a banner payload, the
- * banner drawn in text. Undefined elsewhere.
+ * banner drawn in text. In a test file, the same for the names it uses, and for a `click`'s title
+ * the banner options with that title. Undefined elsewhere.
  */
 export function hoverAt(project: BotProject, file: BotFile, offset: number): Hover | undefined {
   if (file.kind === 'function') return functionHover(project, file, offset);
-  const symbol = symbolAt(file, offset);
+  const symbol = symbolAt(file, offset, project);
   const index = indexOf(project);
   if (symbol) {
     const range = { offset: symbol.occurrence.offset, length: symbol.occurrence.length };
@@ -57,6 +59,13 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
         };
       }
       case 'node': {
+        if (file.kind === 'test' && !symbol.scope) {
+          const having = index
+            .journeysWithNode(symbol.name)
+            .map((entry) => `\`${entry.journey.name?.value ?? ''}\` (${relativePath(project.root, entry.file.path)})`);
+          const which = having.length ? `journeys ${having.join(', ')} have a node with this id` : 'no journey has a node with this id';
+          return { ...range, markdown: `**node** \`${symbol.name}\`: ${which}; name the journey beside it (\`journey\`) to say which` };
+        }
         const node = nodesById(readJourney(symbol.scope ?? file)).get(symbol.name);
         const what =
           node?.type === 'sendEvent'
@@ -82,7 +91,39 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
       }
     }
   }
+  if (file.kind === 'test') return optionHover(project, file, offset);
   return bannerHover(project, file, offset);
+}
+
+/** In a test file, over a `click`'s title: the banner options with that title, and what each sends. */
+function optionHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+  for (const test of readConversationTests(file)) {
+    for (const step of test.steps) {
+      const title = step.kind === 'input' && step.input === 'click' ? step.value : undefined;
+      if (!title || offset < title.node.offset || offset > title.node.offset + title.node.length) continue;
+      const options: string[] = [];
+      for (const journey of project.filesOfKind('journey')) {
+        for (const { sendEvent, payload } of bannerPayloadsOf(journey)) {
+          for (const banner of payload.banners) {
+            for (const option of banner.options) {
+              if (named(option.title)?.value !== title.value) continue;
+              const text = named(option.text)?.value;
+              const url = named(option.url)?.value;
+              const action = text !== undefined ? `sends "${text}"` : url !== undefined ? `opens ${url}` : 'does nothing';
+              options.push(
+                `- node \`${sendEvent.id?.value ?? ''}\` of journey \`${readJourney(journey).name?.value ?? ''}\` (${relativePath(project.root, journey.path)}): ${action}`,
+              );
+            }
+          }
+        }
+      }
+      const markdown = options.length
+        ? `**option** \`${title.value}\` of the banners of\n${options.join('\n')}`
+        : `**option** \`${title.value}\`: _no banner a journey sends has an option with this title_`;
+      return { offset: title.node.offset, length: title.node.length, markdown };
+    }
+  }
+  return undefined;
 }
 
 /** What an event does and whether the bot has it enabled. */

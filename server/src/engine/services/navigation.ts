@@ -2,12 +2,15 @@
 // definition, find references and rename. Names are intents, journeys, node ids (within one
 // journey), events, exit phrases (a banner's text and the utterances it must match), and
 // translation keys (an `app.renderMessage` key in a function file, defined by a row of a
-// translations file).
+// translations file). A conversation test (tests/*.json) names them too: its node ids belong to
+// the journey it names beside them, which only the project can say (see `scopeOf`).
 import type * as jsonc from 'jsonc-parser';
 import type { BotFile, NamedValue } from '../model/botFile';
 import { readBotConfig } from '../model/botConfig';
+import { readConversationTests } from '../model/conversationTest';
 import { exitPhrasesOf } from '../analysis/exitPhrases';
 import { readFunctionCode } from '../model/functionCode';
+import { indexOf } from '../analysis/projectIndex';
 import { readIntent } from '../model/intent';
 import { readJourney } from '../model/journey';
 import { translationsOf } from '../model/translations';
@@ -42,23 +45,33 @@ export interface SymbolOccurrence {
   readonly isDefinition: boolean;
 }
 
-/** The symbol whose name stands at `offset` in `file`, if any. */
-export function symbolAt(file: BotFile, offset: number): (BotSymbol & { occurrence: SymbolOccurrence }) | undefined {
-  return occurrencesIn(file).find(({ occurrence: o }) => o.offset <= offset && offset <= o.offset + o.length);
+/**
+ * The symbol whose name stands at a 0-based UTF-16 `offset` in `file`, if any. A node id in a test
+ * file belongs to a journey the project resolves: give `project` to have its `scope` (without it,
+ * or when no one journey has the node, it has none).
+ */
+export function symbolAt(file: BotFile, offset: number, project?: BotProject): (BotSymbol & { occurrence: SymbolOccurrence }) | undefined {
+  const found = occurrencesIn(file).find(({ occurrence: o }) => o.offset <= offset && offset <= o.offset + o.length);
+  if (!found || found.kind !== 'node' || found.scope || !project) return found && withoutJourney(found);
+  const scope = scopeOf(project, found);
+  return { ...withoutJourney(found), ...(scope ? { scope } : {}) };
 }
 
 /** Every place a symbol stands in the project, definitions first. */
 export function occurrencesOf(project: BotProject, symbol: BotSymbol, mode: PhraseMatch = project.phraseMatch): SymbolOccurrence[] {
-  // A translation key stands in function and translations files only, and nothing else does in a
+  // A node's id stands in its journey, and in the tests that name it with that journey. A
+  // translation key stands in function and translations files only, and nothing else does in a
   // translations file (which may have 100,000 rows).
   const files =
     symbol.kind === 'node' && symbol.scope
-      ? [symbol.scope]
+      ? [symbol.scope, ...project.filesOfKind('test')]
       : symbol.kind === 'translationKey'
         ? [...project.filesOfKind('translation'), ...project.filesOfKind('function')]
         : project.allFiles().filter((f) => f.kind !== 'translation');
-  const same = (o: BotSymbol) =>
-    o.kind === symbol.kind && (o.kind === 'phrase' ? phraseKey(o.name, mode) === phraseKey(symbol.name, mode) : o.name === symbol.name);
+  const same = (o: Occurrence) =>
+    o.kind === symbol.kind &&
+    (o.kind === 'phrase' ? phraseKey(o.name, mode) === phraseKey(symbol.name, mode) : o.name === symbol.name) &&
+    (o.kind !== 'node' || !symbol.scope || (o.scope ?? scopeOf(project, o)) === symbol.scope);
   return files
     .flatMap((f) =>
       occurrencesIn(f)
@@ -68,12 +81,30 @@ export function occurrencesOf(project: BotProject, symbol: BotSymbol, mode: Phra
     .sort((a, b) => Number(b.isDefinition) - Number(a.isDefinition));
 }
 
+/**
+ * The journey file a node id of a test file belongs to: the journey the test names beside it, else
+ * the one journey that has a node with the id; undefined when that is not one file.
+ */
+function scopeOf(project: BotProject, occurrence: Occurrence): BotFile | undefined {
+  const index = indexOf(project);
+  if (occurrence.journey !== undefined) return index.journeysByName.get(occurrence.journey)?.[0]?.file;
+  const having = index.journeysWithNode(occurrence.name);
+  return having.length === 1 ? having[0].file : undefined;
+}
+
+function withoutJourney(found: Occurrence): BotSymbol & { occurrence: SymbolOccurrence } {
+  if (found.journey === undefined) return found;
+  const { journey: _journey, ...symbol } = found;
+  return symbol;
+}
+
 /** Whether a symbol can be renamed: intents, journeys and node ids. */
 export function isRenamable(symbol: BotSymbol): symbol is BotSymbol & { kind: 'intent' | 'journey' | 'node' } {
   return symbol.kind === 'intent' || symbol.kind === 'journey' || symbol.kind === 'node';
 }
 
-type Occurrence = BotSymbol & { occurrence: SymbolOccurrence };
+/** A symbol where it stands; a node id of a test file also has the journey the test names beside it. */
+type Occurrence = BotSymbol & { occurrence: SymbolOccurrence; journey?: string };
 
 const OCCURRENCES = Symbol('symbol occurrences');
 
@@ -83,13 +114,14 @@ function occurrencesIn(file: BotFile): Occurrence[] {
 
 function readOccurrences(file: BotFile): Occurrence[] {
   const list: Occurrence[] = [];
-  const add = (kind: SymbolKind, value: NamedValue | undefined, isDefinition: boolean, scope?: BotFile) => {
+  const add = (kind: SymbolKind, value: NamedValue | undefined, isDefinition: boolean, scope?: BotFile, journey?: string) => {
     if (!value || !value.value) return;
     list.push({
       kind,
       name: value.value,
       scope,
       occurrence: { file, node: value.node, offset: value.node.offset, length: value.node.length, isDefinition },
+      ...(journey !== undefined ? { journey } : {}),
     });
   };
   if (file.kind === 'intent') {
@@ -130,6 +162,27 @@ function readOccurrences(file: BotFile): Occurrence[] {
         const node: jsonc.Node = { type: 'string', offset: row.keyCell.offset, length: row.keyCell.length, value: row.key };
         add('translationKey', { value: row.key, node }, true);
       }
+  } else if (file.kind === 'test') {
+    for (const test of readConversationTests(file)) {
+      for (const step of test.steps) {
+        if (step.kind === 'input') {
+          if (step.input === 'startJourney') {
+            add('journey', step.value, false);
+            add('node', step.startNode, false, undefined, step.value?.value ?? '');
+          } else if (step.input === 'event') add('event', step.value, false);
+          else if (step.input === 'say') add('phrase', step.value, false);
+        } else if (step.kind === 'expect') {
+          const journey = step.facts.find((f) => f.fact === 'journey')?.value;
+          for (const fact of step.facts) {
+            const name = typeof fact.value === 'string' ? { value: fact.value, node: fact.place.node } : undefined;
+            if (fact.fact === 'intent') add('intent', name, false);
+            else if (fact.fact === 'journey') add('journey', name, false);
+            else if (fact.fact === 'eventSent') add('event', name, false);
+            else if (fact.fact === 'node') add('node', name, false, undefined, typeof journey === 'string' ? journey : undefined);
+          }
+        }
+      }
+    }
   }
   return list;
 }

@@ -11,22 +11,37 @@ import { isRenamable, occurrencesOf, symbolAt, type SymbolOccurrence } from './n
  */
 export class RenameError extends Error {}
 
-/** The range to rename at `offset`, or undefined when nothing renamable stands there. */
-export function prepareRename(file: BotFile, offset: number): SymbolOccurrence | undefined {
-  const symbol = symbolAt(file, offset);
-  return symbol && isRenamable(symbol) ? symbol.occurrence : undefined;
+/**
+ * The range to rename at a 0-based UTF-16 `offset`, or undefined when nothing renamable stands
+ * there. With `project`, a node id of a test file whose journey is not known (the test names none,
+ * and not one journey has the node) is not renamable either.
+ */
+export function prepareRename(file: BotFile, offset: number, project?: BotProject): SymbolOccurrence | undefined {
+  const symbol = symbolAt(file, offset, project);
+  if (!symbol || !isRenamable(symbol)) return undefined;
+  return project && unscopedNode(file, symbol) ? undefined : symbol.occurrence;
+}
+
+/** Whether the symbol is a node id of a test file whose journey is not known. */
+function unscopedNode(file: BotFile, symbol: { kind: string; scope?: BotFile }): boolean {
+  return file.kind === 'test' && symbol.kind === 'node' && !symbol.scope;
 }
 
 /**
  * The edits that rename the intent, journey or node id at a 0-based UTF-16 `offset` of `file`
  * everywhere the project names it: one `edit` FileChange per file, each string literal replaced
- * whole. `newName` is used as given. Throws RenameError when nothing renamable stands at `offset`,
- * or when `newName` is not what the schemas accept. A name already taken is not refused
+ * whole, the conversation tests (tests/*.json) that name it included. `newName` is used as given.
+ * Throws RenameError when nothing renamable stands at `offset`, when it is a node id of a test
+ * whose journey is not known, or when `newName` is not what the schemas accept. A name already taken is not refused
  * (`duplicate-name` then reports it). Function files are not searched.
  */
 export function renameEdits(project: BotProject, file: BotFile, offset: number, newName: string): FileChange[] {
-  const symbol = symbolAt(file, offset);
+  const symbol = symbolAt(file, offset, project);
   if (!symbol || !isRenamable(symbol)) throw new RenameError('only intents, journeys and node ids can be renamed');
+  if (unscopedNode(file, symbol))
+    throw new RenameError(
+      `the journey of node \`${symbol.name}\` is not known: name it beside the node (\`journey\` in the same \`expect\`) to rename the node`,
+    );
   if (!isValidName(symbol.kind, newName)) {
     throw new RenameError(
       `\`${newName}\` is not a valid ${symbol.kind === 'node' ? 'node id' : `${symbol.kind} name`}: use letters, digits, \`_\`, \`-\` or \`.\`, with no spaces`,

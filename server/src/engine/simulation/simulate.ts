@@ -82,6 +82,11 @@ export interface SimulateOptions {
    * outcome is the same, and the bound on steps still counts every step.
    */
   readonly keep?: 'steps' | 'verdict';
+  /**
+   * Variables set before the first input, by name (values are strings, as the run's own): a
+   * conversation test's fixtures. Templates such as `{{{variables.name}}}` read them.
+   */
+  readonly variables?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -170,6 +175,7 @@ class Simulation {
     this.findings = options.findings ?? new CheckedFindings(project, this.phraseMatch);
     this.expectBanner = options.expectBanner;
     this.keepSteps = options.keep !== 'verdict';
+    if (options.variables) this.variables = { ...options.variables };
   }
 
   run(inputs: readonly SimulationInput[]): SimulationRun {

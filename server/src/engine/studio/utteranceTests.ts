@@ -1,10 +1,12 @@
 // The utterance tests Studio's bulk test takes (Automation > Test > Upload utterances; columns
 // `Utterance`, `Journey`, `Tag`, shared/reference/platform-facts.md): one row per exit phrase of
 // every banner, one per exit phrase of a localized banner in each of the bot's languages (the bulk
-// test has no language column: the Tag says the language), and optionally one per utterance of
-// every intent that starts a journey. Written with csv-stringify, so commas, quotes and line
-// breaks in utterances are quoted as CSV requires.
+// test has no language column: the Tag says the language), one per `say` of a conversation test
+// whose next `expect` names a journey or an intent, and optionally one per utterance of every
+// intent that starts a journey. Written with csv-stringify, so commas, quotes and line breaks in
+// utterances are quoted as CSV requires.
 import { stringify } from 'csv-stringify/sync';
+import { expectAfter, readConversationTests } from '../model/conversationTest';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
 import { exitPhrasesOf } from '../analysis/exitPhrases';
@@ -31,7 +33,10 @@ export interface UtteranceTestRow {
   readonly utterance: string;
   /** The journey the utterance must start (its name in the files, which must be Studio's). */
   readonly journey: string;
-  /** `exit-phrase`, `exit-phrase:<language code>` for a localized banner's phrase, or the intent's name for the rows `all` adds. */
+  /**
+   * `exit-phrase`, `exit-phrase:<language code>` for a localized banner's phrase, the conversation
+   * test's name for a test's `say`, or the intent's name for the rows `all` adds.
+   */
   readonly tag: string;
 }
 
@@ -44,7 +49,10 @@ export interface UtteranceTestOptions {
 }
 
 /**
- * The rows to test, in file order, each utterance–journey pair once. An exit phrase no intent is
+ * The rows to test, in file order, each utterance–journey pair once: the banners' exit phrases,
+ * then each `say` of a conversation test (tests/*.json) whose next `expect` (before another input)
+ * names a journey, or an intent (then the first journey it starts), tagged with the test's name,
+ * so that one file states the expectation offline and on the live bot. An exit phrase no intent is
  * trained with, or whose intent starts no journey, has no journey to test and is left out
  * (`option-text-mismatch` and `exit-intent-unlinked` report those).
  */
@@ -70,6 +78,20 @@ export function utteranceTestRows(project: BotProject, options: UtteranceTestOpt
   for (const { exit } of sorted(banners)) addExit(exit.phrase, EXIT_PHRASE_TAG);
   const uses = projectLocalizedUses(project).sort((a, b) => a.file.path.localeCompare(b.file.path));
   for (const use of uses) for (const exit of localizedExitPhrases(project, use)) addExit(exit.phrase, exitPhraseTag(exit.language.code));
+  for (const file of [...project.filesOfKind('test')].sort((a, b) => a.path.localeCompare(b.path))) {
+    for (const test of readConversationTests(file)) {
+      const tag = test.name?.value;
+      if (!tag) continue;
+      for (const step of test.steps) {
+        if (step.kind !== 'input' || step.input !== 'say' || !step.value) continue;
+        const facts = expectAfter(test, step.index)?.facts ?? [];
+        const journey = facts.find((f) => f.fact === 'journey')?.value;
+        const intent = facts.find((f) => f.fact === 'intent')?.value;
+        const target = typeof journey === 'string' ? journey : typeof intent === 'string' ? journeysOf(intent)[0] : undefined;
+        if (target !== undefined) add({ utterance: step.value.value, journey: target, tag });
+      }
+    }
+  }
   if (options.all) {
     for (const entry of sorted(index.utterances)) {
       for (const journey of journeysOf(entry.intentName)) add({ utterance: entry.utterance.value, journey, tag: entry.intentName });

@@ -2,6 +2,8 @@ import { journeyWith, validBot, validIntent } from '../../support/projectFixture
 import { RuleTester } from '../ruleTester';
 
 const J = 'journeys/j.json';
+const T = 'tests/t.json';
+const testWith = (steps: object[]) => ({ tests: [{ name: 't', steps }] });
 
 new RuleTester().run('schema', {
   valid: [
@@ -18,8 +20,63 @@ new RuleTester().run('schema', {
         ]),
       },
     },
+    {
+      name: 'a test file: inputs, expectations and variables',
+      files: {
+        [T]: {
+          tests: [
+            {
+              name: 'the whole handoff',
+              variables: { customer: 'Ada' },
+              steps: [
+                { startJourney: 'j', node: 'a' },
+                { say: 'talk to bot' },
+                { expect: { journey: 'j', intent: 'talk_to_bot', node: 'a', banner: 'none', ticket: 'none', with: 'bot', said: 'hi' } },
+                { ticket: 'agentConnected' },
+                { click: 'Exit', banner: 0, option: 0 },
+                { event: 'ticket-closed' },
+                { expect: { bannerTitle: 'x', bannerOptions: ['Exit'], eventSent: 'ui-event-close-promotion', variables: { ticketId: 'ticket-1' } } },
+              ],
+            },
+          ],
+        },
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a test step with two inputs',
+      files: { [T]: testWith([{ say: 'hi', click: 'Exit' }]) },
+      errors: [
+        {
+          messageId: 'mismatch',
+          message: 'a step has exactly one of `say`, `click`, `ticket`, `event`, `startJourney` or `expect`',
+          at: '{',
+          occurrence: 3,
+        },
+      ],
+    },
+    {
+      name: 'a ticket outcome of a test that does not exist',
+      files: { [T]: testWith([{ ticket: 'agentConected' }]) },
+      errors: [
+        { messageId: 'mismatch', message: '`ticket` is one of agentConnected, agentsUnavailable, ticketClosed, error', at: '"agentConected"' },
+      ],
+    },
+    {
+      name: 'an expected fact a test cannot state, with the one meant',
+      files: { [T]: testWith([{ say: 'hi' }, { expect: { baner: 'shown' } }]) },
+      errors: [
+        {
+          messageId: 'mismatch',
+          severity: 'warning',
+          message: 'unknown property `baner` in expect; did you mean `banner`?',
+          data: { problem: 'unknown property `baner` in expect; did you mean `banner`?', suggestion: 'banner' },
+          at: '"baner"',
+        },
+      ],
+      output: { [T]: testWith([{ say: 'hi' }, { expect: { banner: 'shown' } }]) },
+    },
     {
       name: 'a missing property, on the object that lacks it',
       files: { 'intents/talk_to_bot.json': { name: 'talk_to_bot' } },

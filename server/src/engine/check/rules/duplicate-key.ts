@@ -11,7 +11,7 @@ export const duplicateKey = defineFileRule({
   description: 'An object has two keys with the same name; only the last one counts.',
   explanation:
     'With two `event` keys in a Send Event node, or two `name` keys in an intent, the platform keeps the last value and drops the other without a word: the file says one thing to a reader and another to the bot. Every check reads the last value, as JSON.parse does.',
-  kinds: ['bot', 'intent', 'journey', 'settings'],
+  kinds: ['bot', 'intent', 'journey', 'settings', 'test'],
   onUnparsableFiles: true,
   fixable: true,
   messages: {

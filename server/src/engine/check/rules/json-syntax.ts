@@ -8,7 +8,7 @@ export const jsonSyntax = defineFileRule({
   description: 'The file is not valid JSON.',
   explanation:
     'Studio takes a payload, and the checks read a file, only when it is valid JSON: comments, trailing commas and unquoted names are not. While a file does not parse, the checks that need its content say nothing about it.',
-  kinds: ['bot', 'intent', 'journey', 'settings'],
+  kinds: ['bot', 'intent', 'journey', 'settings', 'test'],
   onUnparsableFiles: true,
   fixable: false,
   messages: {

@@ -10,7 +10,7 @@ export const nestingTooDeep = defineFileRule({
   description: `A value is nested deeper than ${MAX_NESTING} levels, or a function's code deeper than the parser can follow; what is inside is not checked.`,
   explanation:
     'No bot file needs more than a few levels; thousands of levels are a pasted dump or a generator gone wrong, and would exhaust the call stack of any JSON tool. Such a value is skipped (and everything inside it), so the rest of the file and the project is still checked.',
-  kinds: ['bot', 'intent', 'journey', 'settings', 'function'],
+  kinds: ['bot', 'intent', 'journey', 'settings', 'function', 'test'],
   onUnparsableFiles: true,
   fixable: false,
   messages: {

@@ -10,10 +10,10 @@ export const schema = defineFileRule({
   code: 'schema',
   severity: 'error',
   scope: 'file',
-  description: 'The file does not match the schema of its kind (schemas/bot, intent, journey).',
+  description: 'The file does not match the schema of its kind (schemas/bot, intent, journey, test).',
   explanation:
     'A value of the wrong shape (a node type the platform does not have, an utterance that is not text, a missing name) is a piece of the handoff Studio cannot be built from. Unknown properties are warnings: the platform may accept fields it does not document.',
-  kinds: ['bot', 'intent', 'journey', 'settings'],
+  kinds: ['bot', 'intent', 'journey', 'settings', 'test'],
   fixable: true,
   messages: {
     mismatch: ({ problem }: { problem: string; suggestion?: string }) => problem,

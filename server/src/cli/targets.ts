@@ -1,0 +1,96 @@
+// The paths a command is given, as bot projects: a project folder (and the projects nested in
+// it), a file inside a project, or with no path every project below the current folder. The
+// folders they name are also the only ones links may lead into (see allowedRootsOf).
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { PROJECT_FILES, type BotWorkspace } from '../engine';
+import { UsageError } from './usageError';
+
+/** A bot project to work on, and the files of it that were named. */
+export interface Target {
+  /** The project's folder (absolute). */
+  readonly root: string;
+  /** Only these files of the project (absolute), or all of them when undefined. */
+  readonly files?: string[];
+}
+
+/**
+ * The projects (and files) `paths` name, relative to `cwd`: a folder is its own project and the
+ * projects below it (with `searchBelow`, a folder without bot.json is searched too), a file its
+ * project. Throws UsageError for a path that does not exist or is not part of a bot project.
+ */
+export async function resolveTargets(paths: string[], cwd: string, workspace: BotWorkspace, searchBelow: boolean): Promise<Target[]> {
+  const targets: Target[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const stat = await fsp.stat(absolute).catch(() => undefined);
+    if (!stat) throw new UsageError(`no such file or folder: ${given}`);
+    if (stat.isDirectory()) {
+      const ownProject = await isFile(path.join(absolute, 'bot.json'));
+      if (ownProject || searchBelow) {
+        // Every project at or below the folder: a project nested in another one owns its files
+        // (the innermost bot.json wins), so it is checked as a project of its own.
+        const roots = (await workspace.fs.glob(['**/bot.json'], absolute)).map((f) => path.dirname(f));
+        if (ownProject) roots.push(absolute);
+        if (roots.length) {
+          targets.push(...[...new Set(roots)].sort().map((root) => ({ root })));
+          continue;
+        }
+        throw new UsageError(`no bot project (a folder with bot.json) in ${given}`);
+      }
+      throw new UsageError(`${given} is not a bot project: it has no bot.json`);
+    }
+    const root = await projectRootOf(absolute);
+    if (!root) throw new UsageError(`${given}: no \`bot.json\` found in this folder or above it, so it is not part of a bot project`);
+    if (!(await workspace.loadProject(root)).owns(absolute)) {
+      throw new UsageError(`${given} is not a bot file (${botFileList()} of a bot project)`);
+    }
+    targets.push({ root, files: [absolute] });
+  }
+  return targets;
+}
+
+/**
+ * The folders bot files may be read from: each folder given, and for a file given, the project
+ * it belongs to (the whole project is read to check it). A path that is neither is left to
+ * resolveTargets, which reports it.
+ */
+export async function allowedRootsOf(paths: string[], cwd: string): Promise<string[]> {
+  const roots: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const stat = await fsp.stat(absolute).catch(() => undefined);
+    const root = stat?.isDirectory() ? absolute : stat && (await projectRootOf(absolute));
+    if (root) roots.push(root);
+  }
+  return roots;
+}
+
+/** One target per project; a whole-project target absorbs single files of the same project. */
+export function mergeTargets(targets: Target[]): Target[] {
+  const byRoot = new Map<string, Target>();
+  for (const target of targets) {
+    const existing = byRoot.get(target.root);
+    if (!existing) byRoot.set(target.root, target);
+    else if (!existing.files || !target.files) byRoot.set(target.root, { root: target.root });
+    else byRoot.set(target.root, { root: target.root, files: [...new Set([...existing.files, ...target.files])] });
+  }
+  return [...byRoot.values()];
+}
+
+/** The kinds of bot file, for messages: `bot.json, handoff-kit.json, intents/*.json, … or faqs/*.csv`. */
+function botFileList(): string {
+  const names = PROJECT_FILES.map((spec) => spec.description);
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+async function projectRootOf(file: string): Promise<string | undefined> {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (await isFile(path.join(dir, 'bot.json'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return (await fsp.stat(file).catch(() => undefined))?.isFile() ?? false;
+}
