@@ -125,11 +125,14 @@ export class ProjectIndex {
   readonly journeysByName: ReadonlyMap<string, readonly JourneyEntry[]>;
   /** Journeys whose trigger is the intent, in file order (fact `trigger`). */
   readonly journeysByIntent: ReadonlyMap<string, readonly JourneyEntry[]>;
+  /** Journeys whose trigger is the event (such as `ticket-closed`), in file order (fact `eventTrigger`). */
+  readonly journeysByEvent: ReadonlyMap<string, readonly JourneyEntry[]>;
 
   private readonly records = new Map<string, FileRecord>();
   private readonly intents = new Map<string, IntentEntry[]>();
   private readonly journeys = new Map<string, JourneyEntry[]>();
   private readonly triggers = new Map<string, JourneyEntry[]>();
+  private readonly eventTriggers = new Map<string, JourneyEntry[]>();
   private readonly journeysByFile = new Map<BotFile, JourneyEntry>();
   /** Utterances by the hash of their normal form; built on first use, then kept up to date. */
   private byNormalForm: HashChains<IndexedUtterance> | undefined;
@@ -148,6 +151,7 @@ export class ProjectIndex {
     this.intentsByName = new TrackedMap(this.intents, 'intent');
     this.journeysByName = new TrackedMap(this.journeys, 'journey');
     this.journeysByIntent = new TrackedMap(this.triggers, 'trigger');
+    this.journeysByEvent = new TrackedMap(this.eventTriggers, 'eventTrigger');
     this.update();
   }
 
@@ -174,7 +178,7 @@ export class ProjectIndex {
     return this.bannerList;
   }
 
-  /** The journey `file` defines, as jump-following reads it (fact `graph` of the file). */
+  /** The journey `file` defines, as path-following reads it (fact `graph` of the file). */
   journeyOf(file: BotFile): JourneyEntry | undefined {
     readFact(factKey('graph', file.path));
     return this.journeysByFile.get(file);
@@ -418,6 +422,7 @@ export class ProjectIndex {
       this.journeysByFile.set(file, journey);
       if (journey.journey.name) this.insert(this.journeys, journey.journey.name.value, journey, order);
       if (journey.journey.triggerIntent) this.insert(this.triggers, journey.journey.triggerIntent.value, journey, order);
+      if (journey.journey.triggerEvent) this.insert(this.eventTriggers, journey.journey.triggerEvent.value, journey, order);
       record = { file, order, journey, utterances: [], banners: exitPhrasesOf(file).map((exit) => ({ exit, file })) };
     }
     this.records.set(file.path, record);
@@ -434,6 +439,7 @@ export class ProjectIndex {
       this.journeysByFile.delete(file);
       if (record.journey.journey.name) removeFrom(this.journeys, record.journey.journey.name.value, file);
       if (record.journey.journey.triggerIntent) removeFrom(this.triggers, record.journey.journey.triggerIntent.value, file);
+      if (record.journey.journey.triggerEvent) removeFrom(this.eventTriggers, record.journey.journey.triggerEvent.value, file);
     }
     for (const [mode, banners] of this.bannersByKey)
       for (const banner of record.banners) removeInPlace(banners, phraseKey(banner.exit.phrase, mode), file);
@@ -666,7 +672,7 @@ const FACTS = Symbol('facts of a file');
  * when an edit changes a file's contribution to a fact, the fact's answer may have changed. An
  * intent file: its name (`intent`) and each utterance (`exact`, `like`, places included; `hasExact`,
  * `hasLike`, the intent's name only, as many times as the file has the utterance). A
- * journey: its name (`journey`), trigger (`trigger`), what jump-following reads of it (`graph`),
+ * journey: its name (`journey`), trigger (`trigger` or `eventTrigger`), what path-following reads of it (`graph`),
  * its banners' exit phrases (`banner`, `bannerLike`). Every file: whether it was read and parses (`unread`).
  */
 export function factsOf(file: BotFile): FileFacts {
@@ -693,9 +699,22 @@ export function factsOf(file: BotFile): FileFacts {
       const journey = readJourney(file);
       if (journey.name) add(factKey('journey', journey.name.value), place(journey.name));
       if (journey.triggerIntent) add(factKey('trigger', journey.triggerIntent.value), journey.name?.value ?? null);
-      const nodes = reachableNodes(journey).map((n) => [n.type, n.event?.value, !!n.data, n.journey?.value]);
-      add(factKey('graph', file.path), [journey.name?.value, journey.triggerIntent?.value, nodes]);
-      for (const exit of exitPhrasesOf(file)) {
+      if (journey.triggerEvent) add(factKey('eventTrigger', journey.triggerEvent.value), journey.name?.value ?? null);
+      const exits = exitPhrasesOf(file);
+      const offering = new Set(exits.map((exit) => exit.sendEvent));
+      // What path-following reads of a node: where it goes (ids and outcomes), what it does, and
+      // whether it shows a banner that offers an exit phrase.
+      const nodes = reachableNodes(journey).map((n) => [
+        n.id?.value,
+        n.type,
+        n.event?.value,
+        !!n.data,
+        n.journey?.value,
+        n.next.map((next) => [next.outcome ?? '', next.value]),
+        offering.has(n),
+      ]);
+      add(factKey('graph', file.path), [journey.name?.value, journey.triggerIntent?.value, journey.triggerEvent?.value, journey.start?.value, nodes]);
+      for (const exit of exits) {
         // Every plain field of the exit phrase, and where its node is.
         const fields = [
           ['phrase', exit.phrase],
