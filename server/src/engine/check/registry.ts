@@ -10,6 +10,8 @@ import { duplicateUtterance } from './rules/duplicate-utterance';
 import { eventDisabled } from './rules/event-disabled';
 import { eventNotDeclared } from './rules/event-not-declared';
 import { exitIntentUnlinked } from './rules/exit-intent-unlinked';
+import { exitRaisesTicket } from './rules/exit-raises-ticket';
+import { exitShowsBanner } from './rules/exit-shows-banner';
 import { fileTooLarge } from './rules/file-too-large';
 import { fileUnread } from './rules/file-unread';
 import { functionSyntax } from './rules/function-syntax';
@@ -54,6 +56,8 @@ export const rules: readonly Rule[] = [
   exitIntentUnlinked,
   bannerNotClosed,
   ticketNotClosed,
+  exitRaisesTicket,
+  exitShowsBanner,
   literalSecret,
   testReportUnreadable,
   liveExitMisrouted,

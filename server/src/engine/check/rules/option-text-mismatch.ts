@@ -3,13 +3,12 @@
 import { relativePath, type BotFile } from '../../model/botFile';
 import { exitPhrasesOf } from '../../analysis/exitPhrases';
 import { reaches } from '../../analysis/exitJourneys';
-import { escapeForJsonString } from '../../model/jsonString';
 import { BANNER_CLOSE_EVENT } from '../../model/platformEvents';
 import { describeDifference, phraseDifference, type PhraseDifference } from '../../phrases/phraseMatch';
 import { indexOf } from '../../analysis/projectIndex';
 import type { BotProject } from '../../project/project';
-import { CHOOSE_INTENT_COMMAND, escapeForJavaScriptString, modifyJson, replaceString, type ProjectEdit } from '../../edits/edits';
-import { fileEdit } from '../fixes';
+import { CHOOSE_INTENT_COMMAND, modifyJson, type ProjectEdit } from '../../edits/edits';
+import { changePhraseFix, fileEdit } from '../fixes';
 import { defineProjectRule } from '../rule';
 
 type Kind = 'option' | 'typed';
@@ -116,20 +115,8 @@ export const optionTextMismatch = defineProjectRule({
     const { phrase } = finding.data;
     if (finding.messageId === 'near' || finding.messageId === 'lookAlike') {
       const { suggestion, intent } = finding.data;
-      // A typed phrase sits inside the title's string: replace just the words, escaped (in a
-      // function file, for whichever quote the string has); an option's text is a whole string.
-      const typed = finding.data.kind === 'typed';
-      const newText = typed
-        ? file.kind === 'function'
-          ? escapeForJavaScriptString(suggestion)
-          : escapeForJsonString(suggestion)
-        : replaceString(finding, suggestion, file.text).newText;
-      // The range must spell exactly the phrase (escapes mapped): never write over more of the title.
-      if (!typed || spells(file.text.slice(finding.offset, finding.offset + finding.length), phrase)) {
-        fixes.push(
-          fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true),
-        );
-      }
+      const fix = changePhraseFix(file, finding, finding.data.kind, phrase, suggestion, `Change to \`${suggestion}\` (intent \`${intent}\`)`, true);
+      if (fix) fixes.push(fix);
     }
     const ranked = intentsToTrain(project, finding.messageId === 'none' ? undefined : finding.data.intent);
     for (const { file: intentFile, name } of ranked.slice(0, MAX_INTENT_FIXES)) {
@@ -153,15 +140,6 @@ export function addUtteranceFix(intentFile: BotFile, name: string, phrase: strin
   return fileEdit(intentFile, `Add \`${phrase}\` as an utterance of intent \`${name}\``, [
     modifyJson(intentFile.text, [{ path: ['utterances', -1], value: phrase }]),
   ]);
-}
-
-/** Whether `raw`, a part of a JSON string token as written, decodes to `value`. */
-function spells(raw: string, value: string): boolean {
-  try {
-    return JSON.parse(`"${raw}"`) === value;
-  } catch {
-    return false;
-  }
 }
 
 /**
