@@ -7,10 +7,16 @@ const J = 'journeys/j.json';
 const INTENT = 'intents/talk_to_bot.json';
 const buttonBanner = (text: string) => ({ title: 'Do you want to exit from chat?', options: [{ title: 'Exit', text }] });
 const typedBanner = (phrase: string) => ({ title: `Do you want to exit from chat? Please type '${phrase}'`, options: [] });
-const journey = (data: unknown) => journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data }]);
+const journey = (data: unknown, extra: object = {}) =>
+  journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data }], extra);
 
 /** A banner in journeys/j.json, and the intent talk_to_bot trained with `utterances`. */
 const withBanner = (data: unknown, utterances = ['talk to the bot']) => ({ [J]: journey(data), [INTENT]: { name: 'talk_to_bot', utterances } });
+/** The same, with the banner in a journey the agent's intent starts: talk_to_bot starts nothing. */
+const agentBanner = (data: unknown) => ({
+  [J]: journey(data, { trigger: { intent: 'talk_to_agent' } }),
+  [INTENT]: { name: 'talk_to_bot', utterances: ['talk to the bot'] },
+});
 
 new RuleTester().run('option-text-mismatch', {
   valid: [
@@ -89,7 +95,7 @@ new RuleTester().run('option-text-mismatch', {
     },
     {
       name: 'plainly when no utterance is near; the fix adds the phrase to an intent',
-      files: withBanner(buttonBanner('cancel my subscription')),
+      files: agentBanner(buttonBanner('cancel my subscription')),
       errors: [
         {
           messageId: 'none',
@@ -99,6 +105,11 @@ new RuleTester().run('option-text-mismatch', {
         },
       ],
       output: { [INTENT]: { name: 'talk_to_bot', utterances: ['talk to the bot', 'cancel my subscription'] } },
+    },
+    {
+      name: 'never offers to train the intent that starts the journey showing the banner (the exit would start that journey again)',
+      files: withBanner(buttonBanner('cancel my subscription')),
+      errors: [{ messageId: 'none', data: { phrase: 'cancel my subscription', kind: 'option' }, at: '"cancel my subscription"' }],
     },
   ],
 });

@@ -373,6 +373,31 @@ describe('scaffold: add user-initiated disconnection', () => {
     ]);
   });
 
+  it('refuses to add closing steps to an exit journey that leads to a Raise Ticket node (issue 25)', () => {
+    const project = botProject({
+      'bot.json': { name: 'x' },
+      'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: ['talk to bot'] },
+      'intents/talk_to_agent.json': agentIntent,
+      'journeys/live-agent.json': ticketJourney,
+      'journeys/leave.json': {
+        name: 'leave',
+        trigger: { intent: 'talk_to_bot' },
+        start: 'go',
+        nodes: [{ id: 'go', type: 'jumpToJourney', journey: 'live-agent' }],
+      },
+    });
+    const plan = planDisconnection(project, { ticketJourney: { existing: 'live-agent' } });
+    assert.deepEqual(plan.edit.changes, []);
+    assert.deepEqual(plan.conflicts, [
+      {
+        kind: 'invalid-option',
+        field: 'phrase',
+        message:
+          'the exit phrase `talk to bot` starts journey `leave` (intent `talk_to_bot`), but a path of journey `leave` reaches a Raise Ticket node (node `raise-ticket` of `live-agent`): closing steps before it would close the ticket and then raise a new one: choose a phrase that intent is not trained with',
+      },
+    ]);
+  });
+
   describe('the banner', () => {
     const typed = (bannerTitle: string, phrase = 'talk to bot') => {
       const project = botProject({ 'bot.json': { name: 'x' } });

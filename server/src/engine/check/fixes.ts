@@ -75,10 +75,14 @@ export function declareEventFixes(project: BotProject, name: string): ProjectEdi
   return enableEvents(bot, [name]).map(({ modification, title }) => fileEdit(bot, title, [modifyJson(bot.text, [modification])], true));
 }
 
-/** Adds the close-banner and close-ticket steps an exit journey lacks, before its first node. */
+/**
+ * Adds the close-banner and close-ticket steps an exit journey lacks, before its first node. None
+ * for a journey that raises a ticket or leads to one (`closingStepsRefusal`): closing steps are
+ * never put before a Raise Ticket node.
+ */
 export function closingStepsFixes(project: BotProject, file: BotFile): ProjectEdit[] {
   const steps = closingSteps(project, file);
-  return steps?.modifications.length ? [fileEdit(file, steps.title, [modifyJson(file.text, steps.modifications)], true)] : [];
+  return steps?.modifications.length && !steps.refused ? [fileEdit(file, steps.title, [modifyJson(file.text, steps.modifications)], true)] : [];
 }
 
 /** A new journey, started by the exit intent, that closes the banner and the ticket. */

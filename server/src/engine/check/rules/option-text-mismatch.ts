@@ -2,8 +2,7 @@
 // the customer to type) is not an utterance of any intent, so clicking or typing it starts nothing.
 import { relativePath, type BotFile } from '../../model/botFile';
 import { exitPhrasesOf } from '../../analysis/exitPhrases';
-import { reaches } from '../../analysis/exitJourneys';
-import { BANNER_CLOSE_EVENT } from '../../model/platformEvents';
+import { intentRole } from '../../analysis/exitPaths';
 import { describeDifference, phraseDifference, type PhraseDifference } from '../../phrases/phraseMatch';
 import { indexOf } from '../../analysis/projectIndex';
 import type { BotProject } from '../../project/project';
@@ -143,21 +142,22 @@ export function addUtteranceFix(intentFile: BotFile, name: string, phrase: strin
 }
 
 /**
- * The intents a banner's phrase could be added to, best first: those that start a journey that
- * closes the banner or the ticket (the exit journey), then the intent of the near utterance, then
+ * The intents a banner's phrase could be added to, best first: those that start a journey back to
+ * the bot (one that closes the banner or the ticket), then the intent of the near utterance, then
  * the others by name. Offering the exit intent first keeps `talk to an agent` from being one
- * Enter away. `exits` says whether the intent starts such an exit journey.
+ * Enter away. Never an intent whose journey raises a live-agent ticket or shows a banner that
+ * offers an exit phrase (see `intentRole`): the customer who clicks Exit would be handed to an
+ * agent again, or shown the banner again. `exits` says whether the intent goes back to the bot.
  */
 export function intentsToTrain(project: BotProject, nearIntent?: string): { file: BotFile; name: string; exits: boolean }[] {
   const index = indexOf(project);
-  const exits = (name: string): boolean =>
-    (index.journeysByIntent.get(name) ?? []).some((j) =>
-      reaches(project, j.file, (n) => n.type === 'closeTicket' || (n.type === 'sendEvent' && n.event?.value === BANNER_CLOSE_EVENT && !n.data)),
-    );
   return [...index.intentsByName.entries()]
-    .map(([name, entries]) => {
-      const exit = exits(name);
-      return { name, file: entries[0].file, exits: exit, rank: exit ? 0 : name === nearIntent ? 1 : 2 };
+    .flatMap(([name, entries]) => {
+      const role = intentRole(project, name);
+      if (role === 'handoff') return [];
+      const exit = role === 'exit';
+      return [{ name, file: entries[0].file, exits: exit, rank: exit ? 0 : name === nearIntent ? 1 : 2 }];
     })
-    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name))
+    .map(({ name, file, exits }) => ({ name, file, exits }));
 }

@@ -438,6 +438,13 @@ function planExitJourney(draft: Draft, exitIntent: string): void {
         kind: 'cannot-edit',
         message: `journey \`${journey.name?.value ?? ''}\` (${draft.relative(file.path)}) has no \`start\` to add the closing steps before: fix it, then add the disconnection again`,
       });
+    } else if (steps.refused) {
+      // The exit intent starts the agent's journey: the phrase must go to another intent.
+      draft.conflict({
+        kind: 'invalid-option',
+        field: 'phrase',
+        message: `the exit phrase \`${draft.options.phrase}\` starts journey \`${journey.name?.value ?? draft.relative(file.path)}\` (intent \`${exitIntent}\`), but ${steps.refused}: choose a phrase that intent is not trained with`,
+      });
     } else if (steps.modifications.length) {
       draft.modify(file, steps.modifications, `${steps.title} (${draft.relative(file.path)})`);
     }
