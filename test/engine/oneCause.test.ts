@@ -15,8 +15,9 @@ function guideProject(closeEvent = 'ui-event-close-promotion') {
       trigger: { intent: 'agent' },
       start: 'raise',
       nodes: [
-        { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show' } },
+        { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show', ticketClosed: 'closed' } },
         { id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: banner },
+        { id: 'closed', type: 'sendEvent', event: 'ui-event-close-promotion' },
       ],
     },
     'journeys/return-to-bot.json': journeyWith(
@@ -98,8 +99,9 @@ describe('one cause, one finding: a bot.json that does not parse', () => {
     f.set('journeys/live-agent.json', {
       ...(JSON.parse(f.text('journeys/live-agent.json')) as object),
       nodes: [
-        { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show' } },
+        { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show', ticketClosed: 'closed' } },
         { id: 'show', type: 'sendEvent', event: 'ui-event-update-promotion', data: banner },
+        { id: 'closed', type: 'sendEvent', event: 'ui-event-close-promotion' },
       ],
     });
     assert.deepEqual(codes(f, 'journeys/live-agent.json'), []);

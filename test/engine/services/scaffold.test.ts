@@ -95,7 +95,7 @@ describe('scaffold: add user-initiated disconnection', () => {
       'Declare and enable event `ui-event-close-promotion` in bot.json',
       'Create intent `talk_to_bot` (intents/talk_to_bot.json) trained with `talk to bot`',
       'Create intent `talk_to_agent` (intents/talk_to_agent.json) trained with `talk to agent`',
-      'Create journey `live-agent` (journeys/live-agent.json), started by intent `talk_to_agent`: it raises a ticket and, once an agent is connected, shows the banner with `ui-event-close-promotion`',
+      'Create journey `live-agent` (journeys/live-agent.json), started by intent `talk_to_agent`: it raises a ticket and, once an agent is connected, shows the banner with `ui-event-close-promotion`, closed again when the agent closes the ticket',
       'Create journey `return-to-bot` (journeys/return-to-bot.json), started by intent `talk_to_bot`: it closes the banner and the ticket and welcomes the customer back',
     ]);
     assert.deepEqual(changed(project, plan), [
@@ -114,7 +114,19 @@ describe('scaffold: add user-initiated disconnection', () => {
     );
     const live = json(project, 'journeys/live-agent.json');
     const raise = nodeById(live, 'raise-ticket');
-    assert.deepEqual(raise.next, { agentConnected: 'show-exit-banner', agentsUnavailable: 'no-agents', error: 'ticket-error' });
+    assert.deepEqual(raise.next, {
+      agentConnected: 'show-exit-banner',
+      agentsUnavailable: 'no-agents',
+      ticketClosed: 'close-banner',
+      error: 'ticket-error',
+    });
+    // When the agent closes the ticket, the banner closes too (banner-outlives-ticket).
+    assert.deepEqual(nodeById(live, 'close-banner'), {
+      id: 'close-banner',
+      type: 'sendEvent',
+      event: 'ui-event-close-promotion',
+      next: 'agent-left',
+    });
     assert.deepEqual(nodeById(live, 'show-exit-banner'), {
       id: 'show-exit-banner',
       type: 'sendEvent',
@@ -227,7 +239,7 @@ describe('scaffold: add user-initiated disconnection', () => {
     assert.deepEqual(plan.steps, [
       'Enable event `ui-event-close-promotion` in bot.json',
       'Add `talk to bot` as an utterance of intent `talk_to_bot` (intents/talk_to_bot.json)',
-      'Show the banner with `ui-event-close-promotion` once an agent is connected, in journey `live-agent` (journeys/live-agent.json)',
+      'Show the banner with `ui-event-close-promotion` once an agent is connected, and close it when the agent closes the ticket, in journey `live-agent` (journeys/live-agent.json)',
       'Add a close-ticket step at the start of journey `return-to-bot` (journeys/return-to-bot.json)',
     ]);
     // Merged, not rewritten: bot.json changes by one word.
@@ -236,9 +248,9 @@ describe('scaffold: add user-initiated disconnection', () => {
     const live = json(project, 'journeys/live-agent.json');
     assert.deepEqual(
       live.nodes.map((n: { id: string }) => n.id),
-      ['raise-ticket', 'show-exit-banner', 'connected', 'sorry'],
+      ['raise-ticket', 'show-exit-banner', 'close-banner', 'connected', 'sorry'],
     );
-    assert.deepEqual(nodeById(live, 'raise-ticket').next, { agentConnected: 'show-exit-banner', error: 'sorry' });
+    assert.deepEqual(nodeById(live, 'raise-ticket').next, { agentConnected: 'show-exit-banner', error: 'sorry', ticketClosed: 'close-banner' });
     // Where agentConnected went before, the banner goes on to.
     assert.equal(nodeById(live, 'show-exit-banner').next, 'connected');
     const exit = json(project, 'journeys/return-to-bot.json');
@@ -303,9 +315,10 @@ describe('scaffold: add user-initiated disconnection', () => {
     const live = json(project, 'journeys/live-agent.json');
     assert.deepEqual(
       live.nodes.map((n: { id: string }) => n.id),
-      ['raise-ticket', 'show-exit-banner', 'retry', 'banner'],
+      ['raise-ticket', 'show-exit-banner', 'close-banner-2', 'retry', 'close-banner', 'banner'],
     );
-    assert.deepEqual(nodeById(live, 'raise-ticket').next, { error: 'retry', agentConnected: 'show-exit-banner' });
+    assert.deepEqual(nodeById(live, 'raise-ticket').next, { error: 'retry', agentConnected: 'show-exit-banner', ticketClosed: 'close-banner-2' });
+    assert.deepEqual(nodeById(live, 'retry').next, { agentConnected: 'banner', ticketClosed: 'close-banner' });
     assert.equal(nodeById(live, 'show-exit-banner').next, undefined);
   });
 
@@ -316,7 +329,10 @@ describe('scaffold: add user-initiated disconnection', () => {
       'journeys/live-agent.json': { ...ticketJourney, nodes: [{ id: 'raise-ticket', type: 'raiseTicket' }] },
     });
     setUp(project, { ticketJourney: { existing: 'live-agent' } });
-    assert.deepEqual(nodeById(json(project, 'journeys/live-agent.json'), 'raise-ticket').next, { agentConnected: 'show-exit-banner' });
+    assert.deepEqual(nodeById(json(project, 'journeys/live-agent.json'), 'raise-ticket').next, {
+      agentConnected: 'show-exit-banner',
+      ticketClosed: 'close-banner',
+    });
   });
 
   it('raises the ticket at the end of a chosen journey that raises none', () => {
@@ -336,7 +352,7 @@ describe('scaffold: add user-initiated disconnection', () => {
     const plan = setUp(project, { ticketJourney: { existing: 'help' } });
     assert.ok(
       plan.steps.includes(
-        'Raise a ticket at the end of journey `help` (after node `note`) and, once an agent is connected, show the banner with `ui-event-close-promotion` (journeys/help.json)',
+        'Raise a ticket at the end of journey `help` (after node `note`) and, once an agent is connected, show the banner with `ui-event-close-promotion`, closed again when the agent closes the ticket (journeys/help.json)',
       ),
       plan.steps.join('\n'),
     );
@@ -345,6 +361,7 @@ describe('scaffold: add user-initiated disconnection', () => {
     assert.deepEqual(nodeById(help, 'raise-ticket').next, {
       agentConnected: 'show-exit-banner',
       agentsUnavailable: 'no-agents',
+      ticketClosed: 'close-banner',
       error: 'ticket-error',
     });
   });

@@ -2,6 +2,7 @@
 // else about the checks (settings, the handoff-kit.json schema, docs pages, `handoff-kit rules`,
 // SARIF rules) is derived from this list or tested against it.
 import { bannerNotClosed } from './rules/banner-not-closed';
+import { bannerOutlivesTicket } from './rules/banner-outlives-ticket';
 import { bannerSchema } from './rules/banner-schema';
 import { checkFailed } from './rules/check-failed';
 import { duplicateKey } from './rules/duplicate-key';
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   ticketNotClosed,
   exitRaisesTicket,
   exitShowsBanner,
+  bannerOutlivesTicket,
   literalSecret,
   testReportUnreadable,
   liveExitMisrouted,

@@ -118,19 +118,44 @@ export function raisesTicket(journey: Journey): boolean {
   return journey.nodes.some((n) => n.type === 'raiseTicket');
 }
 
-/** Raise a ticket and, once an agent is connected, show the banner; tell the customer when none can take the chat. */
+/**
+ * Raise a ticket and, once an agent is connected, show the banner; when the agent closes the
+ * ticket, close the banner (it must not outlive the agent) and say so; tell the customer when no
+ * agent can take the chat.
+ */
 export function handoffNodes(newId: (base: string) => string, options: DisconnectionOptions): { first: string; nodes: object[] } {
-  const [raise, banner, busy, failed] = ['raise-ticket', 'show-exit-banner', 'no-agents', 'ticket-error'].map(newId);
+  const [raise, banner, closed, left, busy, failed] = [
+    'raise-ticket',
+    'show-exit-banner',
+    'close-banner',
+    'agent-left',
+    'no-agents',
+    'ticket-error',
+  ].map(newId);
   return {
     first: raise,
     nodes: [
       // Named so the exit journey's {{{variables.ticketId}}} visibly refers to it.
-      { id: raise, type: 'raiseTicket', ticketIdVariable: 'ticketId', next: { agentConnected: banner, agentsUnavailable: busy, error: failed } },
+      {
+        id: raise,
+        type: 'raiseTicket',
+        ticketIdVariable: 'ticketId',
+        next: { agentConnected: banner, agentsUnavailable: busy, ticketClosed: closed, error: failed },
+      },
       bannerNode(banner, options),
+      closeBannerNode(closed, left),
+      { id: left, type: 'message', text: AGENT_LEFT },
       { id: busy, type: 'message', text: 'All our agents are busy. Please try again in a few minutes.' },
       { id: failed, type: 'message', text: 'Sorry, we could not reach an agent just now.' },
     ],
   };
+}
+
+const AGENT_LEFT = 'The agent has closed the chat. You are back with the bot.';
+
+/** A Send Event node that closes the banner (step 5's event without data), going on to `next` when given. */
+export function closeBannerNode(id: string, next?: string): object {
+  return { id, type: 'sendEvent', event: BANNER_CLOSE_EVENT, ...(next === undefined ? {} : { next }) };
 }
 
 /** An event's declaration in bot.json, enabled, with the platform's description when it has one. */

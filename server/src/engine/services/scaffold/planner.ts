@@ -32,6 +32,8 @@ import {
 } from '../../guide/options';
 import {
   bannerNode,
+  closeBannerNode,
+  closesBanner,
   closingSteps,
   enableEvents,
   exitJourney,
@@ -257,7 +259,7 @@ function planTicketJourney(draft: Draft, exitIntent: string | undefined): void {
       start: connecting,
       nodes: [{ id: connecting, type: 'message', text: 'Connecting you to one of our agents.', next: handoff.first }, ...handoff.nodes],
     },
-    `Create journey \`${name}\` (${draft.relative(file)}), started by intent \`${intent}\`: it raises a ticket and, once an agent is connected, shows the banner with \`${options.showEvent}\``,
+    `Create journey \`${name}\` (${draft.relative(file)}), started by intent \`${intent}\`: it raises a ticket and, once an agent is connected, shows the banner with \`${options.showEvent}\`, closed again when the agent closes the ticket`,
   );
 }
 
@@ -329,24 +331,45 @@ function planBannerIn(draft: Draft, entry: JourneyEntry, exitIntent: string | un
   if (!raises.length) return appendHandoff(draft, entry);
   const newId = freshIds(journey);
   const modifications: JsonModification[] = [];
+  let banners = 0;
+  let closes = 0;
+  // When the agent closes the ticket, the banner must close too (banner-outlives-ticket): on the
+  // `ticketClosed` outcome, unless a journey triggered by `ticket-closed` closes it already.
+  const closedByEvent = ticketClosedClosesBanner(draft);
   // From the last node back, so that a node inserted after one does not move those before it.
   for (const raise of [...raises].reverse()) {
-    const connected = raise.next.find((n) => n.outcome === 'agentConnected');
-    if (connected && showsBannerAfter(draft, entry, connected, name)) continue;
     const at = journey.nodes.indexOf(raise);
-    const id = newId('show-exit-banner');
-    modifications.push(
-      { path: ['nodes', at, 'next', 'agentConnected'], value: id },
-      { path: ['nodes', at + 1], value: bannerNode(id, draft.options, connected?.value), insert: true },
-    );
+    const inserted: object[] = [];
+    const connected = raise.next.find((n) => n.outcome === 'agentConnected');
+    if (!(connected && showsBannerAfter(draft, entry, connected, name))) {
+      const id = newId('show-exit-banner');
+      modifications.push({ path: ['nodes', at, 'next', 'agentConnected'], value: id });
+      inserted.push(bannerNode(id, draft.options, connected?.value));
+      banners++;
+    }
+    if (!closedByEvent && !raise.next.some((n) => n.outcome === 'ticketClosed')) {
+      const id = newId('close-banner');
+      modifications.push({ path: ['nodes', at, 'next', 'ticketClosed'], value: id });
+      inserted.push(closeBannerNode(id));
+      closes++;
+    }
+    inserted.forEach((value, i) => modifications.push({ path: ['nodes', at + 1 + i], value, insert: true }));
   }
-  if (modifications.length) {
+  if (banners) {
     draft.modify(
       file,
       modifications,
-      `Show the banner with \`${draft.options.showEvent}\` once an agent is connected, in journey \`${name}\` (${draft.relative(file.path)})`,
+      `Show the banner with \`${draft.options.showEvent}\` once an agent is connected, and close it when the agent closes the ticket, in journey \`${name}\` (${draft.relative(file.path)})`,
     );
+  } else if (closes) {
+    draft.modify(file, modifications, `Close the banner when the agent closes the ticket, in journey \`${name}\` (${draft.relative(file.path)})`);
   }
+}
+
+/** Whether a journey triggered by the inbox event `ticket-closed` closes the banner. */
+function ticketClosedClosesBanner(draft: Draft): boolean {
+  const journeys = draft.index.journeysByEvent.get('ticket-closed') ?? [];
+  return journeys.some((j) => reaches(draft.project, j.file, closesBanner));
 }
 
 /**
@@ -406,7 +429,7 @@ function appendHandoff(draft: Draft, { journey, file }: JourneyEntry): void {
       { path: ['nodes', journey.nodes.indexOf(end), 'next'], value: handoff.first },
       ...handoff.nodes.map((value) => ({ path: ['nodes', -1], value })),
     ],
-    `Raise a ticket at the end of journey \`${name}\` (after node \`${end.id?.value}\`) and, once an agent is connected, show the banner with \`${draft.options.showEvent}\` (${draft.relative(file.path)})`,
+    `Raise a ticket at the end of journey \`${name}\` (after node \`${end.id?.value}\`) and, once an agent is connected, show the banner with \`${draft.options.showEvent}\`, closed again when the agent closes the ticket (${draft.relative(file.path)})`,
   );
 }
 
