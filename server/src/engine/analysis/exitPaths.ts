@@ -9,6 +9,7 @@ import { nodesById } from '../model/journeyGraph';
 import { BANNER_CLOSE_EVENT, isBannerEvent } from '../model/platformEvents';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
+import { readFacts, recordingFacts, type FactKey } from '../project/dependencies';
 import { exitPhrasesOf } from './exitPhrases';
 import { indexOf, type JourneyEntry, type ProjectIndex, type UtteranceEntry } from './projectIndex';
 
@@ -71,6 +72,25 @@ export interface WalkOptions {
  * loop, simply ends its paths.
  */
 export function exitPathOf(project: BotProject, phrase: string, mode: PhraseMatch, options: WalkOptions = {}): ExitPath {
+  // Most banners of a project offer the same phrase: its path is walked once per generation, and
+  // each asker records the facts the walk read (as if it had walked).
+  let cache = pathCache.get(project);
+  if (!cache || cache.generation !== project.generation) pathCache.set(project, (cache = { generation: project.generation, paths: new Map() }));
+  const key = `${mode}\u0000${options.pastRaise ?? true}\u0000${options.until ?? ''}\u0000${phrase}`;
+  const cached = cache.paths.get(key);
+  if (cached) {
+    readFacts(cached.facts);
+    return cached.path;
+  }
+  const { result, facts } = recordingFacts(() => walkPhrase(project, phrase, mode, options));
+  cache.paths.set(key, { path: result, facts });
+  return result;
+}
+
+/** The exit paths worked out in a project's generation, with the facts each read. */
+const pathCache = new WeakMap<BotProject, { generation: number; paths: Map<string, { path: ExitPath; facts: ReadonlySet<FactKey> }> }>();
+
+function walkPhrase(project: BotProject, phrase: string, mode: PhraseMatch, options: WalkOptions): ExitPath {
   const index = indexOf(project);
   const utterances: UtteranceEntry[] = [];
   const intents: string[] = [];

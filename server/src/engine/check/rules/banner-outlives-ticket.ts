@@ -4,18 +4,15 @@
 // the banner, so the customer is left with a banner that hands them to nobody.
 import type { BotFile } from '../../model/botFile';
 import { readJourney, type JourneyNode } from '../../model/journey';
-import { nodesById, reachableNodes } from '../../model/journeyGraph';
 import { BANNER_CLOSE_EVENT } from '../../model/platformEvents';
-import { walkFrom, type Reach } from '../../analysis/exitPaths';
-import { indexOf, type JourneyEntry, type ProjectIndex } from '../../analysis/projectIndex';
+import { walkFrom } from '../../analysis/exitPaths';
+import { indexOf } from '../../analysis/projectIndex';
+import { bannersOutlivingTicket, startingAt, TICKET_CLOSED_EVENT } from '../../analysis/ticketClosing';
 import type { BotProject } from '../../project/project';
 import { modifyJson, type ProjectEdit } from '../../edits/edits';
 import { freshIds } from '../../guide/pieces';
 import { fileEdit } from '../fixes';
 import { defineProjectRule } from '../rule';
-
-/** The inbox event the platform sends when a live-agent ticket is closed. */
-export const TICKET_CLOSED_EVENT = 'ticket-closed';
 
 export const bannerOutlivesTicket = defineProjectRule({
   code: 'banner-outlives-ticket',
@@ -37,7 +34,6 @@ export const bannerOutlivesTicket = defineProjectRule({
     const index = indexOf(project);
     const entry = index.journeyOf(file);
     if (!entry) return;
-    const closing = ticketClosedJourneys(project, index);
     // A journey triggered by the inbox event, in a project whose banners offer to leave the agent.
     const trigger = entry.journey.triggerEvent;
     if (trigger?.value === TICKET_CLOSED_EVENT && index.bannerPhrases.length > 0) {
@@ -45,19 +41,11 @@ export const bannerOutlivesTicket = defineProjectRule({
         report({ offset: trigger.node.offset, length: trigger.node.length, messageId: 'eventJourney', data: {} });
       }
     }
-    if (closing.closesBanner !== 'no') return;
-    for (const raise of reachableNodes(entry.journey)) {
-      if (raise.type !== 'raiseTicket' || !showsBannerAfter(project, index, entry, raise)) continue;
-      const name = raise.id?.value ?? '';
-      const closed = raise.next.find((n) => n.outcome === 'ticketClosed');
-      if (closed) {
-        // An outcome that names no node is unknown-node's to report.
-        if (nodesById(entry.journey).has(closed.value) && reachFrom(project, index, entry, closed.value) === 'no')
-          report({ offset: closed.node.offset, length: closed.node.length, messageId: 'outcome', data: { node: name } });
-      } else if (!closing.journeys.length && raise.id) {
-        // A journey triggered by ticket-closed that does not close the banner is reported there.
-        report({ offset: raise.id.node.offset, length: raise.id.node.length, messageId: 'noPath', data: { node: name } });
-      }
+    for (const { raise, kind, closed } of bannersOutlivingTicket(project, entry)) {
+      const node = raise.id?.value ?? '';
+      if (kind === 'outcome' && closed) report({ offset: closed.node.offset, length: closed.node.length, messageId: 'outcome', data: { node } });
+      else if (kind === 'noPath' && raise.id)
+        report({ offset: raise.id.node.offset, length: raise.id.node.length, messageId: 'noPath', data: { node } });
     }
   },
   fixes({ project, file, finding }) {
@@ -67,28 +55,6 @@ export const bannerOutlivesTicket = defineProjectRule({
     return raise ? closeOnTicketClosedFix(project, file, raise) : [];
   },
 });
-
-/** The journeys triggered by `ticket-closed`, and whether one of them closes the banner. */
-function ticketClosedJourneys(project: BotProject, index: ProjectIndex): { journeys: readonly JourneyEntry[]; closesBanner: Reach } {
-  const journeys = index.journeysByEvent.get(TICKET_CLOSED_EVENT) ?? [];
-  return { journeys, closesBanner: journeys.length ? walkFrom(project, index, journeys, { until: 'closeBanner' }).closesBanner : 'no' };
-}
-
-/** Whether some path from the outcomes of `raise` shows a banner that offers an exit phrase, across jumps. */
-function showsBannerAfter(project: BotProject, index: ProjectIndex, entry: JourneyEntry, raise: JourneyNode): boolean {
-  return raise.next.some((next) => walkFrom(project, index, [startingAt(entry, next.value)], { pastRaise: false, until: 'show' }).shows.length > 0);
-}
-
-/** Whether some path from the node `id` of the journey closes the banner, across jumps. */
-function reachFrom(project: BotProject, index: ProjectIndex, entry: JourneyEntry, id: string): Reach {
-  return walkFrom(project, index, [startingAt(entry, id)], { until: 'closeBanner' }).closesBanner;
-}
-
-/** The journey as if it started at node `id` (which need not exist: then no path goes anywhere). */
-function startingAt(entry: JourneyEntry, id: string): JourneyEntry {
-  const start = nodesById(entry.journey).get(id)?.id;
-  return { file: entry.file, journey: { ...entry.journey, start } };
-}
 
 /**
  * Sends the close event on the `ticketClosed` path of `raise`: a new Send Event node after it,

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { relativePath, type BotFile, type NamedValue } from '../../model/botFile';
 import { reaches } from '../../analysis/exitJourneys';
 import { exitPhrasesOf } from '../../analysis/exitPhrases';
+import { ticketClosedJourneys } from '../../analysis/ticketClosing';
 import type { Journey, JourneyNode } from '../../model/journey';
 import { nodesById, reachableNodes } from '../../model/journeyGraph';
 import { phraseKey, type PhraseMatch } from '../../phrases/phraseMatch';
@@ -33,7 +34,6 @@ import {
 import {
   bannerNode,
   closeBannerNode,
-  closesBanner,
   closingSteps,
   enableEvents,
   exitJourney,
@@ -368,8 +368,7 @@ function planBannerIn(draft: Draft, entry: JourneyEntry, exitIntent: string | un
 
 /** Whether a journey triggered by the inbox event `ticket-closed` closes the banner. */
 function ticketClosedClosesBanner(draft: Draft): boolean {
-  const journeys = draft.index.journeysByEvent.get('ticket-closed') ?? [];
-  return journeys.some((j) => reaches(draft.project, j.file, closesBanner));
+  return ticketClosedJourneys(draft.project, draft.index).closesBanner === 'yes';
 }
 
 /**
