@@ -93,6 +93,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
     const lines = lineIndexOf(file);
     const actions: CodeAction[] = [];
+    // Fixes are judged on the paths as the diagnostics compared exit phrases.
+    const phraseMatch = (await context.checkOptionsFor?.(project))?.phraseMatch;
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
       const offset = lines.offsetAt(diagnostic.range.start);
@@ -102,7 +104,12 @@ export function registerFeatures(connection: Connection, context: FeatureContext
       // converted never takes the others with it.
       let fixes: ProjectEdit[] = [];
       try {
-        fixes = quickFixes(project, file, { code: diagnostic.code, offset, length, messageId: carried.messageId, data: carried.data });
+        fixes = quickFixes(
+          project,
+          file,
+          { code: diagnostic.code, offset, length, messageId: carried.messageId, data: carried.data },
+          { phraseMatch },
+        );
       } catch {
         continue;
       }

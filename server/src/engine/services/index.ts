@@ -25,3 +25,13 @@ export {
   type ScaffoldPlan,
 } from './scaffold/index';
 export { chooseSafeFixes, FixPlan } from './fixAll';
+export {
+  isSafeFix,
+  judgeFix,
+  staticJudge,
+  type FixJudgement,
+  type HandoffJudge,
+  type HandoffOutcomes,
+  type HandoffProblem,
+  type JudgeOptions,
+} from './fixJudgement';
