@@ -5,7 +5,12 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ruleOf, type CheckOptions, type Finding, type Rule, type Severity } from '../../server/src/engine';
+import { checkFile, checkProject, ruleOf, type CheckOptions, type Finding, type Rule, type Severity } from '../../server/src/engine';
+import { walkFrom } from '../../server/src/engine/analysis/exitPaths';
+import { indexOf } from '../../server/src/engine/analysis/projectIndex';
+import { startingAt } from '../../server/src/engine/analysis/ticketClosing';
+import { closesBanner, closesTicket } from '../../server/src/engine/guide/pieces';
+import { reachableNodes } from '../../server/src/engine/model/journeyGraph';
 import { applyChanges, quickFixes, type ProjectEdit } from '../../server/src/engine/services';
 import { ProjectFixture, ROOT, type FileLimits } from './projectFixture';
 
@@ -77,6 +82,8 @@ export class RuleTester {
     describe(rule.code, () => {
       for (const test of tests.valid) it(`valid: ${test.name}`, () => assertValid(rule, test));
       for (const test of tests.invalid) it(`invalid: ${test.name}`, () => assertInvalid(rule, test));
+      // Issue 25: every fix offered for a failing fixture, applied, leaves no handoff path worse.
+      for (const test of tests.invalid) it(`fix safety: ${test.name}`, () => assertFixesSafe(rule, test));
     });
   }
 }
@@ -149,6 +156,59 @@ function assertFix(fixture: ProjectFixture, rule: Rule, test: InvalidCase, findi
   assert.deepEqual([...changed].sort(), Object.keys(test.output).sort(), `${rule.code}: the files "${fix.title}" changes`);
   // A fix that leaves its own finding (or more) in place fixed nothing.
   assert.ok(fixture.findings(rel, rule.code, test.options).length < before, `${rule.code}: "${fix.title}" removes the finding it fixes`);
+}
+
+/**
+ * The checks that judge a fix for now (until the simulator of issue 22 judges the conversation):
+ * a new finding of one of them means the fix sends the customer to an agent, back to the banner,
+ * or leaves a banner that outlives the ticket.
+ */
+export const HANDOFF_JUDGE_CODES: readonly string[] = ['exit-raises-ticket', 'exit-shows-banner', 'banner-outlives-ticket'];
+
+/**
+ * Throws unless every quick fix offered for every finding of the check in the case's files, each
+ * applied alone to a fresh copy of the case's project, adds no finding of `HANDOFF_JUDGE_CODES`
+ * (compared without offsets, which the fix may move) and no close step (close-banner or
+ * close-ticket) from which a path reaches a Raise Ticket node.
+ */
+export function assertFixesSafe(ruleOrCode: Rule | string, test: InvalidCase): void {
+  const rule = resolve(ruleOrCode);
+  withSetup(test, () => {
+    const fixture = fixtureOf(test);
+    const checked = test.file ?? Object.keys(test.files ?? {})[0];
+    const files = [...new Set([checked, ...test.errors.map((e) => e.file ?? checked)])];
+    const before = handoffVerdicts(fixture, test.options);
+    for (const rel of files) {
+      for (const finding of checkFile(fixture.project, fixture.file(rel), test.options).filter((f) => f.code === rule.code)) {
+        for (const fix of quickFixes(fixture.project, fixture.file(rel), finding, { phraseMatch: test.options?.phraseMatch })) {
+          if (!fix.changes.length) continue;
+          const after = handoffVerdicts(apply(fixtureOf(test), fix), test.options);
+          const added = [...after].filter((verdict) => !before.has(verdict));
+          assert.deepEqual(added, [], `${rule.code}: "${fix.title}" (for ${finding.message}) makes a handoff path worse`);
+        }
+      }
+    }
+  });
+}
+
+/** What the judging checks find in the whole project, and the close steps that run before a Raise Ticket node, as comparable strings. */
+function handoffVerdicts(fixture: ProjectFixture, options: CheckOptions | undefined): Set<string> {
+  const verdicts = new Set<string>();
+  for (const finding of checkProject(fixture.project, options)) {
+    if (HANDOFF_JUDGE_CODES.includes(finding.code))
+      verdicts.add(`${relative(finding.file)} ${finding.code} ${finding.messageId} ${JSON.stringify(finding.data ?? {})}`);
+  }
+  const index = indexOf(fixture.project);
+  for (const file of fixture.project.filesOfKind('journey')) {
+    const entry = index.journeyOf(file);
+    if (!entry) continue;
+    for (const node of reachableNodes(entry.journey)) {
+      if (!node.id || !(closesBanner(node) || closesTicket(node))) continue;
+      if (walkFrom(fixture.project, index, [startingAt(entry, node.id.value)], { pastRaise: false, until: 'raise' }).raises.length)
+        verdicts.add(`${relative(file.path)} ${node.id.value} closes before a Raise Ticket node`);
+    }
+  }
+  return verdicts;
 }
 
 /** Applies a fix to the fixture as an editor would: every change, created files included. */
