@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import type { BotFile, BotProject, BotWorkspace } from '../engine';
-import type { PhraseMatch } from '../engine';
+import type { CheckOptions, PhraseMatch } from '../engine';
 import { bannerPreviewAt, disconnectionContext, planDisconnection, type FileChange } from '../engine';
 import {
   ADD_UTTERANCE,
@@ -44,6 +44,8 @@ export interface RequestContext extends EditContext {
   settled(): Promise<void>;
   /** How the editor's settings say to compare exit phrases in a project (undefined: as the project says). */
   phraseMatchFor(project: BotProject): Promise<PhraseMatch | undefined>;
+  /** The options the project's diagnostics are computed with: the preview's verdicts come from the same findings. */
+  checkOptionsFor(project: BotProject): Promise<CheckOptions>;
 }
 
 export function registerCustomRequests(connection: Connection, context: RequestContext): void {
@@ -71,7 +73,9 @@ export function registerCustomRequests(connection: Connection, context: RequestC
 
   connection.onRequest(BANNER_PREVIEW, async (params: BannerPreviewParams): Promise<BannerPreviewResult> => {
     const found = await context.fileOf(params.uri);
-    return (found && bannerPreviewAt(found.project, found.file, params.offset, await context.phraseMatchFor(found.project))) ?? null;
+    if (!found) return null;
+    const options = await context.checkOptionsFor(found.project);
+    return bannerPreviewAt(found.project, found.file, params.offset, options.phraseMatch ?? found.project.phraseMatch, options) ?? null;
   });
 
   connection.onRequest(INTENTS_TO_TRAIN, async (params: IntentsToTrainParams): Promise<IntentsToTrainResult> => {

@@ -160,7 +160,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
   connection.onHover(async (params) => {
     const found = await context.fileOf(params.textDocument.uri);
     if (!found) return null;
-    const hover = hoverAt(found.project, found.file, lineIndexOf(found.file).offsetAt(params.position));
+    const options = (await context.checkOptionsFor?.(found.project)) ?? {};
+    const hover = hoverAt(found.project, found.file, lineIndexOf(found.file).offsetAt(params.position), options);
     return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(found.file, hover.offset, hover.length) } : null;
   });
 

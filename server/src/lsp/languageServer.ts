@@ -603,6 +603,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     uriOf,
     settled,
     phraseMatchFor: async (project) => (await settingsFor(project)).exitPhraseMatch,
+    checkOptionsFor,
   });
 
   // Applying a change to a document is the server's work too: timed where TextDocuments does it.

@@ -50,6 +50,8 @@ export interface ExitPath {
   readonly closesBanner: Reach;
   /** Whether some path reaches a Close Ticket node. */
   readonly closesTicket: Reach;
+  /** The journeys the walk entered (the starts and those jumped to), in the order entered, each once. */
+  readonly journeys: readonly JourneyEntry[];
 }
 
 /** How far a walk goes: what a caller needs decides which journeys it reads (and so which facts it records). */
@@ -114,7 +116,7 @@ export function walkFrom(
   index: ProjectIndex,
   starts: readonly JourneyEntry[],
   options: WalkOptions = {},
-): Pick<ExitPath, 'raises' | 'shows' | 'closesBanner' | 'closesTicket'> {
+): Pick<ExitPath, 'raises' | 'shows' | 'closesBanner' | 'closesTicket' | 'journeys'> {
   const pastRaise = options.pastRaise ?? true;
   const raises: PathStep[] = [];
   const shows: PathStep[] = [];
@@ -122,6 +124,7 @@ export function walkFrom(
   let closesTicket = false;
   let unresolved = false;
   let done = false;
+  const journeys: JourneyEntry[] = [];
   for (const start of starts) {
     if (done) break;
     // A state is a node of a journey file, and whether a Raise Ticket node came before it on the way.
@@ -131,6 +134,7 @@ export function walkFrom(
       // Reading the journey records its `graph` fact: what this walk reads of it. (The entry may
       // be a journey as if it started elsewhere: its own `start` is the one walked from.)
       index.journeyOf(entry.file);
+      if (!journeys.some((j) => j.file === entry.file)) journeys.push(entry);
       if (entry.journey.start) queue.push({ entry, id: entry.journey.start.value, jumps, afterRaise });
     };
     enter(start, [], false);
@@ -169,7 +173,7 @@ export function walkFrom(
   }
   const unknown = unresolved && project.unreadFiles('journey').length > 0;
   const reach = (found: boolean): Reach => (found ? 'yes' : unknown ? 'unknown' : 'no');
-  return { raises, shows, closesBanner: reach(closesBanner), closesTicket: reach(closesTicket) };
+  return { raises, shows, closesBanner: reach(closesBanner), closesTicket: reach(closesTicket), journeys };
 }
 
 /** Step 5 of the guide: the close event sent without data closes the banner. */

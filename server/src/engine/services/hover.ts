@@ -12,6 +12,8 @@ import type { BotProject } from '../project/project';
 import { indexOf } from '../analysis/projectIndex';
 import { named } from '../model/botFile';
 import { symbolAt } from './navigation';
+import type { CheckOptions } from '../check/check';
+import { exitPathFindings, findingsWith } from './exitVerdicts';
 
 export interface Hover {
   readonly markdown: string;
@@ -19,8 +21,13 @@ export interface Hover {
   readonly length: number;
 }
 
-export function hoverAt(project: BotProject, file: BotFile, offset: number): Hover | undefined {
-  if (file.kind === 'function') return functionHover(project, file, offset);
+/**
+ * The hover at `offset` of `file`: an event, intent, journey, node or phrase, or a banner drawn in
+ * text. A banner's buttons say where their phrase goes and, when the checks (with `options`, the
+ * editor's rule settings) find errors or warnings on that way, say so instead of where it goes.
+ */
+export function hoverAt(project: BotProject, file: BotFile, offset: number, options: CheckOptions = {}): Hover | undefined {
+  if (file.kind === 'function') return functionHover(project, file, offset, options);
   const symbol = symbolAt(file, offset);
   const index = indexOf(project);
   if (symbol) {
@@ -74,7 +81,7 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
       }
     }
   }
-  return bannerHover(project, file, offset);
+  return bannerHover(project, file, offset, options);
 }
 
 /** What an event does and whether the bot has it enabled. */
@@ -92,19 +99,21 @@ function eventMarkdown(project: BotProject, name: string): string {
 }
 
 /** In a function file: the event of an `app.sendEvent` call's `code`, else its banner drawn in text. */
-function functionHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+function functionHover(project: BotProject, file: BotFile, offset: number, options: CheckOptions): Hover | undefined {
   const send = sendEventNodesOf(file).find(({ event }) => event && event.node.offset <= offset && offset <= event.node.offset + event.node.length);
   if (send?.event) return { offset: send.event.node.offset, length: send.event.node.length, markdown: eventMarkdown(project, send.event.value) };
-  return bannerHover(project, file, offset);
+  return bannerHover(project, file, offset, options);
 }
 
 /** Over a banner payload: the banner drawn in text, as the customer will see it. */
-function bannerHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+function bannerHover(project: BotProject, file: BotFile, offset: number, options: CheckOptions): Hover | undefined {
   if (file.kind !== 'function' && (file.kind !== 'journey' || !file.root)) return undefined;
   const at = bannerPayloadsOf(file).find(({ payload: { node } }) => node.offset <= offset && offset <= node.offset + node.length);
   if (!at) return undefined;
   const node = at.sendEvent;
   const index = indexOf(project);
+  const mode = options.phraseMatch ?? project.phraseMatch;
+  const findingsOf = findingsWith(project, { ...options, phraseMatch: mode });
   const banners = at.payload.banners
     .filter((banner) => banner.kind === 'text' && banner.node.type === 'object')
     .map((banner) => {
@@ -114,8 +123,14 @@ function bannerHover(project: BotProject, file: BotFile, offset: number): Hover 
         const text = named(option.text)?.value;
         const url = named(option.url)?.value;
         if (url) return `\`[ ${label} ]\` opens ${url}`;
-        const intents = text ? [...new Set(index.utterancesMatching(text, project.phraseMatch).map((u) => u.intentName))] : [];
-        return `\`[ ${label} ]\` sends "${text ?? ''}": ${intents.length ? `starts intent ${intents.map((i) => `\`${i}\``).join(', ')}` : '**no intent is trained with it**'}`;
+        const intents = text ? [...new Set(index.utterancesMatching(text, mode).map((u) => u.intentName))] : [];
+        // The same verdict as the preview's: what the checks find on the phrase's way.
+        const exit = option.text && at.payload.exitPhrases.find((e) => e.kind === 'option' && e.offset === option.text!.offset);
+        const findings = exit ? exitPathFindings(project, file, node, exit, mode, findingsOf) : [];
+        const starts = intents.length ? `starts intent ${intents.map((i) => `\`${i}\``).join(', ')}` : '**no intent is trained with it**';
+        const problems = findings.map((f) => `⚠ ${f.code}: ${f.message}`).join('; ');
+        const verdict = !findings.length ? starts : intents.length ? `${starts}, but **not back to the bot**: ${problems}` : `${starts}: ${problems}`;
+        return `\`[ ${label} ]\` sends "${text ?? ''}": ${verdict}`;
       });
       return `> ${title}\n${buttons.length ? `\n${buttons.map((b) => `- ${b}`).join('\n')}` : ''}`;
     });
