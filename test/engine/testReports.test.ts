@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readTestReport, utteranceTestCsv, utteranceTestRows } from '../../server/src/engine';
+import { readTestReport, utteranceTestCsv, utteranceTestPlan, utteranceTestRows } from '../../server/src/engine';
 import { ProjectFixture } from './projectFixture';
 
 function rows(text: string) {
@@ -140,6 +140,25 @@ describe('utterance tests', () => {
         back.rows.map((r) => [r.utterance, r.expected]),
         rowsOut.map((r) => [r.utterance, r.journey]),
       );
+  });
+
+  it('says which banner exit phrases it leaves out and why, and leaves out those its judge refuses (issue 25)', () => {
+    const { project: p } = project();
+    const { rows, leftOut } = utteranceTestPlan(p);
+    assert.deepEqual(rows, [{ utterance: 'talk to bot', journey: 'exit-chat', tag: 'exit-phrase' }]);
+    assert.deepEqual(
+      leftOut.map((b) => [b.phrase, b.reason]),
+      [['unknown phrase', 'no intent is trained with it']],
+    );
+    const judged = utteranceTestPlan(p, { leaveOut: ({ exit }) => (exit.phrase === 'talk to bot' ? 'exit-raises-ticket: …' : undefined) });
+    assert.deepEqual(judged.rows, []);
+    assert.deepEqual(
+      judged.leftOut.map((b) => [b.phrase, b.reason]),
+      [
+        ['talk to bot', 'exit-raises-ticket: …'],
+        ['unknown phrase', 'no intent is trained with it'],
+      ],
+    );
   });
 
   it('splits into files of --max-rows rows, each with the header', () => {

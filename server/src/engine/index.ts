@@ -55,13 +55,15 @@ export * from './services';
 export { readTestReport, testReportOf, type TestReport, type TestReportRow, type TestReportShape } from './studio/testReports';
 export {
   utteranceTestRows,
+  utteranceTestPlan,
   utteranceTestCsv,
   UTTERANCE_TEST_HEADER,
   EXIT_PHRASE_TAG,
   type UtteranceTestRow,
   type UtteranceTestOptions,
+  type LeftOutBanner,
 } from './studio/utteranceTests';
-export { studioSheet, studioData, studioUtterances } from './studio/sheet';
+export { studioSheet, studioData, studioUtterances, type StudioSheetOptions } from './studio/sheet';
 export { studioPieces, type StudioPiece } from './studio/pieces';
 export { DEFAULT_MIN_CONFIDENCE } from './studio/liveResults';
 export { TEST_REPORTS_FOLDER } from './model/botFile';

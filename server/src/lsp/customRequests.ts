@@ -13,7 +13,16 @@ import {
   type IntentsToTrainParams,
   type IntentsToTrainResult,
 } from '../protocol';
-import { addUtteranceFix, intentsToTrain, studioSheet, utteranceTestCsv, utteranceTestRows } from '../engine';
+import {
+  addUtteranceFix,
+  checkProject,
+  exitPathErrors,
+  intentsToTrain,
+  relativePath,
+  studioSheet,
+  utteranceTestCsv,
+  utteranceTestPlan,
+} from '../engine';
 import {
   STUDIO_SHEET,
   UTTERANCE_TESTS,
@@ -93,13 +102,32 @@ export function registerCustomRequests(connection: Connection, context: RequestC
   connection.onRequest(UTTERANCE_TESTS, async (params: UtteranceTestsParams): Promise<UtteranceTestsResult> => {
     const project = await projectOf(params.uri);
     if (!project) return null;
-    const rows = utteranceTestRows(project, { all: params.all });
-    return { project: pathToFileURL(project.root).href, csv: utteranceTestCsv(rows).join(''), rows: rows.length };
+    // As the command line: banners whose exit path has errors are left out, and said so.
+    const options = await context.checkOptionsFor(project);
+    const { rows, leftOut } = utteranceTestPlan(project, {
+      all: params.all,
+      phraseMatch: options.phraseMatch,
+      leaveOut: exitPathErrors(project, options),
+    });
+    const line = (file: string, offset: number) => (project.file(file)?.text ?? '').slice(0, offset).split('\n').length;
+    return {
+      project: pathToFileURL(project.root).href,
+      csv: utteranceTestCsv(rows).join(''),
+      rows: rows.length,
+      leftOut: leftOut.map((b) => `${relativePath(project.root, b.file)}:${line(b.file, b.offset)} \`${b.phrase}\`: ${b.reason}`),
+      errors: checkProject(project, options).filter((f) => f.severity === 'error').length,
+    };
   });
 
   connection.onRequest(STUDIO_SHEET, async (params: StudioSheetParams): Promise<StudioSheetResult> => {
     const project = await projectOf(params.uri);
-    return project ? { project: pathToFileURL(project.root).href, markdown: studioSheet(project) } : null;
+    // The sheet marks the errors the Problems panel shows.
+    return project
+      ? {
+          project: pathToFileURL(project.root).href,
+          markdown: studioSheet(project, { findings: checkProject(project, await context.checkOptionsFor(project)) }),
+        }
+      : null;
   });
 
   /** The project of a file or folder URI (a project's own folder, or any folder or file inside it); else the first. */

@@ -10,6 +10,7 @@ import type { Finding, Severity } from '../findings';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
 import { exitPathOf } from '../analysis/exitPaths';
+import type { BannerPhraseEntry } from '../analysis/projectIndex';
 import { checkFile, type CheckOptions } from '../check/check';
 
 /** A finding on the path of an exit phrase, as the preview and the hover show it. */
@@ -92,5 +93,19 @@ export function findingsWith(project: BotProject, options: CheckOptions): Findin
     let findings = cache.get(file);
     if (!findings) cache.set(file, (findings = checkFile(project, file, options)));
     return findings;
+  };
+}
+
+/**
+ * For exports that test exit phrases (utterance tests): why the phrase of `banner` must not be
+ * exported as it is, the errors on its path (`code: message`, joined), or undefined when it has
+ * none. Files are checked with `options`, once each.
+ */
+export function exitPathErrors(project: BotProject, options: CheckOptions = {}): (banner: BannerPhraseEntry) => string | undefined {
+  const mode = options.phraseMatch ?? project.phraseMatch;
+  const findingsOf = findingsWith(project, { ...options, phraseMatch: mode });
+  return ({ file, exit }) => {
+    const errors = exitPathFindings(project, file, exit.sendEvent, exit, mode, findingsOf).filter((f) => f.severity === 'error');
+    return errors.length ? errors.map((f) => `${f.code}: ${f.message}`).join('; ') : undefined;
   };
 }

@@ -1,6 +1,6 @@
 // Editor services over the engine: they answer in offsets and edits, knowing nothing of LSP.
 export * from './bannerPreview';
-export { exitPathFindings, findingsWith, type FindingsOf, type PathFinding } from './exitVerdicts';
+export { exitPathErrors, exitPathFindings, findingsWith, type FindingsOf, type PathFinding } from './exitVerdicts';
 export { completionsAt, type Completion, type CompletionKind } from './completion';
 export { applyChanges, minimalChange, modifyJson, type FileChange, type ProjectEdit, type TextChange } from '../edits/edits';
 export { hoverAt, type Hover } from './hover';

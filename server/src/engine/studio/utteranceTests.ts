@@ -5,7 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
-import { indexOf } from '../analysis/projectIndex';
+import { indexOf, type BannerPhraseEntry } from '../analysis/projectIndex';
 
 /** The header Studio's upload template has. */
 export const UTTERANCE_TEST_HEADER = ['Utterance', 'Journey', 'Tag'] as const;
@@ -26,17 +26,39 @@ export interface UtteranceTestOptions {
   readonly all?: boolean;
   /** How exit phrases are compared with utterances; the project's setting by default. */
   readonly phraseMatch?: PhraseMatch;
+  /**
+   * Why a banner's exit phrase must not be tested as it is, or undefined when it may: the front
+   * ends say what the checks find on its path (a test that the phrase starts `live-agent` would
+   * only confirm that Exit hands the customer to an agent).
+   */
+  readonly leaveOut?: (banner: BannerPhraseEntry) => string | undefined;
+}
+
+/** A banner exit phrase the tests leave out, and why. */
+export interface LeftOutBanner {
+  /** The absolute path of the file that shows the banner. */
+  readonly file: string;
+  readonly phrase: string;
+  /** Where the phrase is in the file (0-based UTF-16 offset). */
+  readonly offset: number;
+  readonly reason: string;
 }
 
 /**
  * The rows to test, in file order, each utterance–journey pair once. An exit phrase no intent is
  * trained with, or whose intent starts no journey, has no journey to test and is left out
- * (`option-text-mismatch` and `exit-intent-unlinked` report those).
+ * (`option-text-mismatch` and `exit-intent-unlinked` report those); so is one `leaveOut` refuses.
  */
 export function utteranceTestRows(project: BotProject, options: UtteranceTestOptions = {}): UtteranceTestRow[] {
+  return utteranceTestPlan(project, options).rows;
+}
+
+/** The rows (as `utteranceTestRows`) and the banner exit phrases left out, with why, in file order. */
+export function utteranceTestPlan(project: BotProject, options: UtteranceTestOptions = {}): { rows: UtteranceTestRow[]; leftOut: LeftOutBanner[] } {
   const index = indexOf(project);
   const mode = options.phraseMatch ?? project.phraseMatch;
   const rows: UtteranceTestRow[] = [];
+  const leftOut: LeftOutBanner[] = [];
   const seen = new Set<string>();
   const add = (row: UtteranceTestRow) => {
     const key = `${row.utterance}\u0000${row.journey}`;
@@ -46,8 +68,19 @@ export function utteranceTestRows(project: BotProject, options: UtteranceTestOpt
   };
   const journeysOf = (intent: string) => (index.journeysByIntent.get(intent) ?? []).flatMap((j) => (j.journey.name ? [j.journey.name.value] : []));
   const sorted = <T extends { file: { path: string } }>(list: readonly T[]) => [...list].sort((a, b) => a.file.path.localeCompare(b.file.path));
-  for (const { exit } of sorted(index.bannerPhrases)) {
-    const intents = new Set(index.utterancesMatching(exit.phrase, mode).map((u) => u.intentName));
+  for (const banner of sorted(index.bannerPhrases)) {
+    const { exit } = banner;
+    const intents = [...new Set(index.utterancesMatching(exit.phrase, mode).map((u) => u.intentName))];
+    const journeys = intents.flatMap(journeysOf);
+    const reason = !intents.length
+      ? 'no intent is trained with it'
+      : !journeys.length
+        ? `${intents.length === 1 ? 'its intent' : 'its intents'} ${intents.map((i) => `\`${i}\``).join(', ')} start no journey`
+        : options.leaveOut?.(banner);
+    if (reason !== undefined) {
+      leftOut.push({ file: banner.file.path, phrase: exit.phrase, offset: exit.offset, reason });
+      continue;
+    }
     for (const intent of intents) for (const journey of journeysOf(intent)) add({ utterance: exit.phrase, journey, tag: EXIT_PHRASE_TAG });
   }
   if (options.all) {
@@ -55,7 +88,7 @@ export function utteranceTestRows(project: BotProject, options: UtteranceTestOpt
       for (const journey of journeysOf(entry.intentName)) add({ utterance: entry.utterance.value, journey, tag: entry.intentName });
     }
   }
-  return rows;
+  return { rows, leftOut };
 }
 
 /**
