@@ -7,6 +7,7 @@ import { completionsAt } from '../../server/src/engine/services/completion';
 import { hoverAt } from '../../server/src/engine/services/hover';
 import { applyChanges, quickFixes } from '../../server/src/engine/services';
 import { escapeForJavaScriptString, javaScriptString } from '../../server/src/engine/edits/edits';
+import { studioPieces } from '../../server/src/engine';
 import { ProjectFixture, validBot } from './projectFixture';
 
 const F = 'functions/show-banner.js';
@@ -26,13 +27,27 @@ describe('function code: the records of app.sendEvent calls', () => {
     assert.equal(text.slice(send.data!.offset, send.data!.offset + send.data!.length), EXIT_ARRAY);
   });
 
-  it('skips what is not a literal: a variable code, a data with a variable inside', () => {
+  it('skips what is not a literal: a variable code, a data that is a variable; a part inside data stands as a template', () => {
     const code = parseFunctionCode(
-      body(`app.sendEvent({ code: name, data: {} });\n  app.sendEvent({ code: 'ui-event-update-promotion', data: { title: t, options: [] } });`),
+      body(
+        `app.sendEvent({ code: name, data: {} });\n  app.sendEvent({ code: 'ui-event-update-promotion', data: bannerData });\n  app.sendEvent({ code: 'ui-event-update-promotion', data: { title: t, options: [] } });`,
+      ),
     );
-    assert.equal(code.sends.length, 1);
-    assert.equal(code.sends[0].event.value, 'ui-event-update-promotion');
+    assert.equal(code.sends.length, 2);
     assert.equal(code.sends[0].data, undefined);
+    assert.deepEqual(code.sends[1].data?.value, { title: '{{{t}}}', options: [] });
+    assert.equal(code.sends[1].data?.partial, true);
+  });
+
+  it("reads the platform's localized banner: renderMessage titles stand as templates, the literal texts stay (issue 25)", () => {
+    const text = body(
+      `app.sendEvent({ code: 'ui-event-update-promotion', data: [{ title: app.renderMessage('exit_title', {}, ''), options: [{ title: app.renderMessage('exit_button', {}, 'Exit'), text: 'talk to bot' }] }] });`,
+    );
+    const [send] = parseFunctionCode(text).sends;
+    assert.deepEqual(send.data?.value, [
+      { title: '{{{app.renderMessage(…)}}}', options: [{ title: '{{{app.renderMessage(…)}}}', text: 'talk to bot' }] },
+    ]);
+    assert.equal(send.data?.partial, true);
   });
 
   it('still finds the calls of a file with a syntax error elsewhere (acorn-loose)', () => {
@@ -133,6 +148,39 @@ describe('function code: the checks of Send Event nodes', () => {
       assert.equal(findings[0].offset, fixture.offsetOf(F, "'talk to the bot'"));
       assert.match(findings[0].message, /banner option text `talk to the bot` is not an utterance of any intent/);
     }
+  });
+
+  it('one error does not hide another: a mistyped banner event still has its option texts checked (issue 25)', () => {
+    const fixture = new ProjectFixture({
+      [F]: body(
+        `app.sendEvent({ code: 'ui-event-update-promotio', data: [{ title: 'x', options: [{ title: 'Back', text: 'talk to the bot' }] }] });`,
+      ),
+    });
+    assert.deepEqual(
+      fixture.findings(F).map((f) => [f.code, f.messageId]),
+      [
+        ['unknown-event', 'didYouMean'],
+        ['option-text-mismatch', 'near'],
+      ],
+    );
+  });
+
+  it('renderMessage titles: the literal option texts are checked, the titles left alone, and no data is offered to copy (issue 25)', () => {
+    const banner = (exitText: string) =>
+      body(
+        `app.sendEvent({ code: 'ui-event-update-promotion', data: [{ title: app.renderMessage('exit_title', {}, ''), options: [{ title: app.renderMessage('exit_button', {}, 'Exit'), text: '${exitText}' }] }] });`,
+      );
+    const clean = new ProjectFixture({ [F]: banner('talk to bot') });
+    assert.deepEqual(clean.findings(F), []);
+    assert.deepEqual(
+      studioPieces(clean.file(F)).map((p) => p.title),
+      ['Copy event name'],
+    );
+    const drifted = new ProjectFixture({ [F]: banner('talk to the bot') });
+    const [finding, ...rest] = drifted.findings(F);
+    assert.deepEqual(rest, []);
+    assert.equal(finding.code, 'option-text-mismatch');
+    assert.equal(finding.offset, drifted.offsetOf(F, "'talk to the bot'"));
   });
 
   it('a function that sends valid banners has no findings', () => {

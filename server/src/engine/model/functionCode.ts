@@ -32,11 +32,15 @@ export interface SentEventRecord {
   /** The event's name: the `code` string literal. */
   readonly event: SourceValue<string>;
   /**
-   * The `data` argument when it is wholly literal (objects, arrays, strings, numbers, booleans,
-   * null): its plain value, and `node`, the same value as a jsonc-parser-shaped tree with the
-   * offsets of the JavaScript source (keys written without quotes keep their own ranges).
+   * The `data` argument when it is an object or array literal, or another literal (strings,
+   * numbers, booleans, null): its plain value, and `node`, the same value as a jsonc-parser-shaped
+   * tree with the offsets of the JavaScript source (keys written without quotes keep their own
+   * ranges). A part inside it that is not a literal (an `app.renderMessage(…)` call, a variable)
+   * stands as a platform template string naming the code, `{{{app.renderMessage(…)}}}`: its value
+   * is known only when the function runs, as a template's is, so no check judges it, while the
+   * literal parts around it are still checked. `partial` says the data holds such parts.
    */
-  readonly data?: SourceValue<unknown> & { readonly node: jsonc.Node };
+  readonly data?: SourceValue<unknown> & { readonly node: jsonc.Node; readonly partial?: boolean };
 }
 
 /** How a function file was read: its records, and whether the strict parser failed on it. */
@@ -187,12 +191,42 @@ function sendEventRecord(node: AnyNode): SentEventRecord | undefined {
   const event = code && stringLiteral(code);
   if (event === undefined || !code) return undefined;
   const dataNode = lastProperty(argument, 'data');
-  const data = dataNode ? literalTree(dataNode) : undefined;
+  // Only an object or array literal may hold parts that are not literals: a whole `data` that is
+  // a variable or a call says nothing of its shape.
+  const container = dataNode?.type === 'ObjectExpression' || dataNode?.type === 'ArrayExpression';
+  const opaque = { count: 0 };
+  const data = dataNode ? literalTree(dataNode, undefined, container ? opaque : undefined) : undefined;
+  if (data && opaque.count) partial.add(data);
   return {
     call: { offset: node.start, length: node.end - node.start },
     event: { value: event, offset: code.start, length: code.end - code.start },
-    ...(data ? { data: { value: valueOf(data), offset: data.offset, length: data.length, node: data } } : {}),
+    ...(data
+      ? { data: { value: valueOf(data), offset: data.offset, length: data.length, node: data, ...(opaque.count ? { partial: true } : {}) } }
+      : {}),
   };
+}
+
+/** The data trees that hold parts standing for code (see `SentEventRecord.data`). */
+const partial = new WeakSet<jsonc.Node>();
+
+/** Whether a Send Event node's data (a function file's) holds parts that are code, not values. */
+export function isPartialData(data: jsonc.Node): boolean {
+  return partial.has(data);
+}
+
+/**
+ * The template string a part of a literal that is not itself a literal stands as: the code it
+ * is, shortened (`app.renderMessage(…)` for a call, a name for a variable), inside `{{{ }}}`.
+ */
+function placeholderOf(node: AnyNode): string {
+  const name = (n: AnyNode): string | undefined =>
+    n.type === 'Identifier'
+      ? (n.name as string)
+      : n.type === 'MemberExpression' && !n.computed
+        ? `${name(n.object as AnyNode) ?? '…'}.${propertyName(n) ?? '…'}`
+        : undefined;
+  const code = node.type === 'CallExpression' ? `${name(node.callee as AnyNode) ?? 'code'}(…)` : (name(node) ?? 'code');
+  return `{{{${code}}}}`;
 }
 
 /** `app`, or the last name of `this.app` / `context.app`. */
@@ -240,28 +274,36 @@ function leaf(type: jsonc.NodeType, at: { offset: number; length: number; value:
 }
 
 /**
- * The literal `node` as a jsonc-parser-shaped tree, or undefined when any part of it is not a
- * literal (an identifier, a call, a spread, a computed key, a function, a regular expression).
+ * The literal `node` as a jsonc-parser-shaped tree. Without `opaque`, undefined when any part of
+ * it is not a literal (an identifier, a call, a spread, a computed key, a function, a regular
+ * expression). With `opaque` (inside an object or array literal), such a value stands as a string
+ * node holding a template that names the code (`placeholderOf`), and `opaque.count` counts them;
+ * what cannot stand anywhere (a spread, a computed or shorthand key, a hole) still gives undefined.
  */
-function literalTree(node: AnyNode, parent?: jsonc.Node): jsonc.Node | undefined {
+function literalTree(node: AnyNode, parent?: jsonc.Node, opaque?: { count: number }): jsonc.Node | undefined {
   const range = { offset: node.start, length: node.end - node.start };
   const text = stringLiteral(node);
   if (text !== undefined) return leaf('string', { ...range, value: text }, parent);
+  const other = () => {
+    if (!opaque || !parent || node.type === 'SpreadElement') return undefined;
+    opaque.count++;
+    return leaf('string', { ...range, value: placeholderOf(node) }, parent);
+  };
   if (node.type === 'Literal') {
     if (node.value === null && node.raw === 'null') return leaf('null', { ...range, value: null }, parent);
     if (typeof node.value === 'boolean') return leaf('boolean', { ...range, value: node.value }, parent);
     if (typeof node.value === 'number') return leaf('number', { ...range, value: node.value }, parent);
-    return undefined;
+    return other();
   }
   if (node.type === 'UnaryExpression' && (node.operator === '-' || node.operator === '+')) {
     const argument = node.argument as AnyNode;
-    if (argument.type !== 'Literal' || typeof argument.value !== 'number') return undefined;
+    if (argument.type !== 'Literal' || typeof argument.value !== 'number') return other();
     return leaf('number', { ...range, value: node.operator === '-' ? -argument.value : argument.value }, parent);
   }
   if (node.type === 'ArrayExpression') {
     const array: jsonc.Node = { type: 'array', ...range, children: [], ...(parent ? { parent } : {}) };
     for (const element of node.elements as (AnyNode | null)[]) {
-      const child = element && literalTree(element, array);
+      const child = element && literalTree(element, array, opaque);
       if (!child) return undefined;
       array.children!.push(child);
     }
@@ -282,14 +324,14 @@ function literalTree(node: AnyNode, parent?: jsonc.Node): jsonc.Node | undefined
         children: [],
       };
       propertyNode.children!.push(leaf('string', { offset: keyNode.start, length: keyNode.end - keyNode.start, value: key }, propertyNode));
-      const value = literalTree(property.value as AnyNode, propertyNode);
+      const value = literalTree(property.value as AnyNode, propertyNode, opaque);
       if (!value) return undefined;
       propertyNode.children!.push(value);
       object.children!.push(propertyNode);
     }
     return object;
   }
-  return undefined;
+  return other();
 }
 
 /** The plain value of a literal tree (as jsonc.getNodeValue, with the last of repeated keys). */
