@@ -1,10 +1,12 @@
 // The parts of bot.json the checks need: the bot's name and its declared custom events.
-import type { BotFile, NamedValue } from './botFile';
+import type { BotFile, JsonPlace, NamedValue } from './botFile';
 
 export interface DeclaredEvent {
   readonly name: NamedValue;
   /** Undefined when bot.json does not say (the schema reports that). */
   readonly enabled?: boolean;
+  /** Where `enabled` is written (its value), when it is. */
+  readonly enabledAt?: JsonPlace;
 }
 
 export interface BotConfig {
@@ -24,7 +26,11 @@ export function readBotConfig(file: BotFile | undefined): BotConfig {
       const name = item.named('name');
       const enabled = item.child('enabled');
       if (name && !events.has(name.value)) {
-        events.set(name.value, { name, enabled: enabled?.type === 'boolean' ? (enabled.json as boolean) : undefined });
+        events.set(name.value, {
+          name,
+          enabled: enabled?.type === 'boolean' ? (enabled.json as boolean) : undefined,
+          ...(enabled ? { enabledAt: enabled } : {}),
+        });
       }
     }
     return { name: root?.named('name'), events };
