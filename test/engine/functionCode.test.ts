@@ -150,6 +150,17 @@ describe('function code: the checks of Send Event nodes', () => {
     }
   });
 
+  it('an app.sendEvent code unlike any known event is an event for the page or app, not an error; a near miss is (issue 25)', () => {
+    const text = body(
+      `app.sendEvent({ code: 'verifiedUser', data: { id: 1 } });\n  app.sendEvent({ code: "sendIOSEvent" });\n  app.sendEvent({ code: 'ui-event-close-promotoin' });`,
+    );
+    const fixture = new ProjectFixture({ [F]: text });
+    assert.deepEqual(
+      fixture.findings(F).map((f) => [f.code, f.messageId, f.offset]),
+      [['unknown-event', 'didYouMean', fixture.offsetOf(F, "'ui-event-close-promotoin'")]],
+    );
+  });
+
   it('one error does not hide another: a mistyped banner event still has its option texts checked (issue 25)', () => {
     const fixture = new ProjectFixture({
       [F]: body(
