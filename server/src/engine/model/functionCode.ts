@@ -43,9 +43,24 @@ export interface SentEventRecord {
   readonly data?: SourceValue<unknown> & { readonly node: jsonc.Node; readonly partial?: boolean };
 }
 
+/** A string literal of a function file (or one fixed part of a template string), for literal-secret. */
+export interface StringLiteral extends SourceValue<string> {
+  /**
+   * What names it: the key of the property it is the value of (`apiKey: '…'`, `Authorization:
+   * '…'`), the variable it initialises or is assigned to (`const token = '…'`), or, for an item
+   * of an array, that of the array.
+   */
+  readonly key?: string;
+}
+
 /** How a function file was read: its records, and whether the strict parser failed on it. */
 export interface FunctionCode {
   readonly sends: readonly SentEventRecord[];
+  /**
+   * Every string literal and every fixed part of a template string, in file order, except
+   * property names. A template string's part (between `${…}`) covers only its characters.
+   */
+  readonly strings: readonly StringLiteral[];
   /** The first syntax error of the strict parse (then the records come from acorn-loose), if any. */
   readonly syntaxError?: { readonly message: string; readonly offset: number };
   /**
@@ -100,7 +115,7 @@ export function parseFunctionCode(text: string): FunctionCode {
     const offset = typeof e.pos === 'number' ? e.pos : 0;
     // Nesting no parser here can follow (hundreds of nested brackets): the loose parser would run
     // out of stack the same way, and a guess at the calls is worse than none.
-    if (error instanceof RangeError || STACK_EXHAUSTED.test(String(e.message))) return { sends: [], tooDeep: { offset } };
+    if (error instanceof RangeError || STACK_EXHAUSTED.test(String(e.message))) return { sends: [], strings: [], tooDeep: { offset } };
     syntaxError = { message: String(e.message ?? error), offset };
     try {
       program = loose.parse(text, PARSE_OPTIONS);
@@ -109,15 +124,61 @@ export function parseFunctionCode(text: string): FunctionCode {
     }
   }
   const sends: SentEventRecord[] = [];
+  // What the syntax error is inside is the loose parser's guess (an unterminated string runs to
+  // the end of its line): function-syntax reports it; no other check reads it.
+  const guessed = (start: number, end: number) => !!syntaxError && syntaxError.offset >= start && syntaxError.offset < end;
   if (program)
     walk(program, (node) => {
       const record = sendEventRecord(node);
-      // A call the syntax error is inside is the loose parser's guess (an unterminated string
-      // runs to the end of its line): function-syntax reports it; no event check reads it.
-      if (record && !(syntaxError && syntaxError.offset >= record.call.offset && syntaxError.offset < record.call.offset + record.call.length))
-        sends.push(record);
+      if (record && !guessed(record.call.offset, record.call.offset + record.call.length)) sends.push(record);
     });
-  return { sends, ...(syntaxError ? { syntaxError } : {}) };
+  const strings = program ? stringLiterals(program).filter((s) => !guessed(s.offset, s.offset + Math.max(s.length, 1))) : [];
+  return { sends, strings, ...(syntaxError ? { syntaxError } : {}) };
+}
+
+/**
+ * Every string literal of the tree and every fixed part of its template strings, in file order,
+ * each with what names it (see `StringLiteral.key`); property names are left out. Iterative, as
+ * `walk`, so deep nesting cannot overflow the stack.
+ */
+function stringLiterals(root: acorn.Node): StringLiteral[] {
+  const found: StringLiteral[] = [];
+  const stack: { node: AnyNode; key?: string }[] = [{ node: root as AnyNode }];
+  while (stack.length) {
+    const { node, key } = stack.pop()!;
+    if (node.type === 'Literal' && typeof node.value === 'string') {
+      found.push({ value: node.value, offset: node.start, length: node.end - node.start, ...(key !== undefined ? { key } : {}) });
+    } else if (node.type === 'TemplateElement') {
+      const value = (node.value as { cooked?: string | null; raw: string }).cooked ?? (node.value as { raw: string }).raw;
+      found.push({ value, offset: node.start, length: node.end - node.start, ...(key !== undefined ? { key } : {}) });
+    }
+    const children: { node: AnyNode; key?: string }[] = [];
+    for (const name of Object.keys(node)) {
+      if (name === 'loc' || name === 'range') continue;
+      // A property's name is not a value.
+      if (node.type === 'Property' && name === 'key' && !node.computed) continue;
+      const childKey =
+        node.type === 'Property' && name === 'value'
+          ? keyOf(node)
+          : node.type === 'VariableDeclarator' && name === 'init'
+            ? nameOf(node.id as AnyNode)
+            : node.type === 'AssignmentExpression' && name === 'right'
+              ? nameOf(node.left as AnyNode)
+              : node.type === 'ArrayExpression' || node.type === 'TemplateLiteral' || node.type === 'BinaryExpression'
+                ? key
+                : undefined;
+      const child = node[name];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) children.push({ node: item, key: childKey });
+      } else if (isNode(child)) {
+        children.push({ node: child, key: childKey });
+      }
+    }
+    // Popped last first: push in reverse source order so that strings come out in file order.
+    children.sort((a, b) => b.node.start - a.node.start);
+    stack.push(...children);
+  }
+  return found;
 }
 
 /**

@@ -7,3 +7,13 @@ const TEMPLATE = /\{\{\{?\s*[^{}\s][^{}]*\}?\}\}/;
 export function hasTemplate(value: string): boolean {
   return TEMPLATE.test(value);
 }
+
+const TEMPLATES = new RegExp(TEMPLATE.source, 'g');
+
+/**
+ * `value` with each template replaced by a space: the literal text around templates, which is
+ * known here (`Bearer abc123… {{{variables.x}}}` keeps its token, and its template is no word of it).
+ */
+export function withoutTemplates(value: string): string {
+  return value.includes('{{') ? value.replace(TEMPLATES, ' ') : value;
+}
