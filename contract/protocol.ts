@@ -173,7 +173,15 @@ export interface UtteranceTestsParams {
   /** Also every utterance of every intent that starts a journey (the command line's `--all`). */
   readonly all?: boolean;
 }
-export type UtteranceTestsResult = { readonly project: string; readonly csv: string; readonly rows: number } | null;
+export type UtteranceTestsResult = {
+  readonly project: string;
+  readonly csv: string;
+  readonly rows: number;
+  /** The banner exit phrases left out, one line each: `file:line \`phrase\`: why` (paths relative to the project). */
+  readonly leftOut?: readonly string[];
+  /** How many errors the checks find in the project (with the editor's rule settings). */
+  readonly errors?: number;
+} | null;
 
 /** The Studio build sheet (Markdown) of the project of `uri`, as UTTERANCE_TESTS finds it. */
 export const STUDIO_SHEET = request<StudioSheetParams, StudioSheetResult>('handoffKit/studioSheet');

@@ -26,9 +26,16 @@ export async function exportUtteranceTests(client: LanguageClient, target?: vsco
   const file = vscode.Uri.joinPath(vscode.Uri.parse(result.project), 'utterance-tests.csv');
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.csv));
   await vscode.window.showTextDocument(file, { preview: false });
-  void vscode.window.showInformationMessage(
-    `Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to utterance-tests.csv: upload it in Studio under Automation > Test > Upload utterances.`,
-  );
+  const wrote = `Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to utterance-tests.csv`;
+  const leftOut = result.leftOut ?? [];
+  if (result.errors || leftOut.length) {
+    // Never silently: a test of a banner whose exit path is wrong would confirm the wrong path.
+    const errors = result.errors ? ` The project has ${result.errors} error${result.errors === 1 ? '' : 's'} (see the Problems panel).` : '';
+    const left = leftOut.length ? ` Left out ${leftOut.length} banner exit phrase${leftOut.length === 1 ? '' : 's'}: ${leftOut.join('; ')}.` : '';
+    void vscode.window.showWarningMessage(`${wrote}.${errors}${left}`);
+  } else {
+    void vscode.window.showInformationMessage(`${wrote}: upload it in Studio under Automation > Test > Upload utterances.`);
+  }
   return file;
 }
 

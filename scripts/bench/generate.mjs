@@ -5,8 +5,8 @@
 // utterances, one bot.json, and exactly one exit intent (`talk_to_bot`) with its exit journey
 // (`return-to-bot`) among them, so a 1,000 x 2,000 project is 3,001 files. Every other journey
 // raises a ticket and shows a banner whose exit phrase is an utterance of the exit intent (as a
-// button's text or, for half of them, typed in the title), sends a custom event, closes the
-// ticket and jumps to another journey: the cross-file checks (events against bot.json, triggers
+// button's text or, for half of them, typed in the title), closes the banner when the agent closes
+// the ticket, sends a custom event, closes the ticket and jumps to another journey: the cross-file checks (events against bot.json, triggers
 // against intents, jumps against journeys, exit phrases against utterances, the exit journey's
 // close of banner and ticket) all do real work. The project is clean: the CLI finds nothing, so
 // the bench can count on findings appearing only where it edits.
@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import * as path from 'node:path';
 
 /** Bump when the generated content changes, so that cached projects are made again. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export const NODES_PER_JOURNEY = 20;
 export const UTTERANCES_PER_INTENT = 25;
@@ -103,7 +103,7 @@ function journeyJson(j, count, intentCount) {
       type: 'raiseTicket',
       group: `team-${j % 7}`,
       ticketIdVariable: 'ticketId',
-      next: { agentConnected: 'banner', agentsUnavailable: 'busy', error: 'sorry' },
+      next: { agentConnected: 'banner', agentsUnavailable: 'busy', ticketClosed: 'agent-closed', error: 'sorry' },
     },
     { id: 'banner', type: 'sendEvent', event: j % 2 ? 'ui-event-close-promotion' : 'ui-event-update-promotion', data: banner, next: 'agent-hello' },
     message('agent-hello', 'An agent is with you now. Type the exit phrase at any time to come back to the bot.', 'agent-event'),
@@ -113,8 +113,9 @@ function journeyJson(j, count, intentCount) {
     message('busy', 'All our agents are busy. Let me take you to another topic.', 'busy-2'),
     { id: 'busy-2', type: 'jumpToJourney', journey: `journey-${j === count - 1 ? 1 : j + 1}` },
     message('sorry', 'Sorry, we could not reach an agent just now.', 'sorry-2'),
-    message('sorry-2', 'Please try again in a few minutes.', 'sorry-3'),
-    message('sorry-3', 'You can also write to us by e-mail; we answer within a day.'),
+    message('sorry-2', 'Please try again in a few minutes.'),
+    // When the agent closes the ticket, the banner closes too (banner-outlives-ticket).
+    { id: 'agent-closed', type: 'sendEvent', event: 'ui-event-close-promotion', next: 'thanks' },
   ];
   // 19 so far; one more message on the busy path keeps every node reachable.
   nodes.splice(nodes.length - 4, 0, message('busy-0', 'I am sorry for the wait.'));

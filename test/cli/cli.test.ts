@@ -282,3 +282,76 @@ describe('handoff-kit studio-sheet', () => {
     assert.equal(result.stderr, 'handoff-kit: docs is not a bot project: it has no bot.json\n');
   });
 });
+
+// Issue 25: the exports run the checks first; with errors they still write, but say so, and fail unless --force.
+describe('handoff-kit studio-sheet and utterance-tests on a project with errors', () => {
+  let folder: string;
+  before(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-exports-'));
+    await cp(exampleProject, path.join(folder, 'bot'), { recursive: true });
+    // The close event misspelt in the exit journey, and a typed banner whose phrase no intent has.
+    const exit = path.join(folder, 'bot/journeys/return-to-bot.json');
+    await writeFile(exit, (await readFile(exit, 'utf8')).replace('"ui-event-close-promotion"', '"ui-event-close-promotoin"'));
+    const billing = path.join(folder, 'bot/journeys/billing-agent.json');
+    await writeFile(billing, (await readFile(billing, 'utf8')).replace("Please type 'talk to bot'", "Please type 'leave the agent'"));
+  });
+  after(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('studio-sheet writes the sheet, warns at its top and at the misspelt event, says so on stderr, and exits 1', async () => {
+    const { code, stdout, stderr } = run(['studio-sheet', 'bot'], folder);
+    assert.equal(code, 1);
+    assert.match(
+      stdout,
+      /^# Studio build sheet: support-bot\n\n> \*\*⚠ Not ready to build\.\*\* `handoff-kit check` finds 2 errors in this project\./,
+    );
+    assert.match(stdout, /^> - `journeys\/return-to-bot\.json:\d+:\d+` unknown-event: unknown event `ui-event-close-promotoin`; did you mean/m);
+    assert.doesNotMatch(stdout, /Paste the data blocks exactly as they are/);
+    // The misspelt event's node carries the warning where a team would copy it.
+    assert.match(
+      stdout,
+      /\*\*Send Event\*\* `close-banner`\n {3}- Event name: `ui-event-close-promotoin`\n[\s\S]*?\n {3}- ⚠ \*\*unknown-event\*\*: unknown event `ui-event-close-promotoin`/,
+    );
+    assert.match(
+      stderr,
+      /^handoff-kit: the project has 2 errors \(handoff-kit check lists them\):\n {2}bot\/journeys\/billing-agent\.json:\d+:\d+ option-text-mismatch/,
+    );
+    assert.match(stderr, /the sheet says so at its top and marks each block concerned with ⚠; the run exits 1 \(with --force, 0\)\.\n$/);
+    const forced = run(['studio-sheet', 'bot', '--force', '-o', 'sheet.md'], folder);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.equal(await readFile(path.join(folder, 'sheet.md'), 'utf8'), stdout);
+    assert.match(forced.stderr, /^Wrote the Studio build sheet to .*sheet\.md\.\nhandoff-kit: the project has 2 errors/);
+  });
+
+  it('utterance-tests leaves out the banners whose exit path has errors, says which and why, and exits 1', async () => {
+    const { code, stdout, stderr } = run(['utterance-tests', 'bot', '-o', 'out'], folder);
+    assert.equal(code, 1);
+    assert.equal(stdout, `${path.join(folder, 'out/utterance-tests.csv')}\n`);
+    // live-agent's button still reaches return-to-bot, whose close event is misspelt: left out too.
+    // What the conversation tests expect a say to start stays: it is the team's own expectation.
+    assert.equal(
+      await readFile(path.join(folder, 'out/utterance-tests.csv'), 'utf8'),
+      [
+        'Utterance,Journey,Tag',
+        'my invoice is wrong,billing-agent,typing the phrase the banner asks for brings the customer back to the bot',
+        'talk to bot,return-to-bot,typing the phrase the banner asks for brings the customer back to the bot',
+        'talk to an agent,live-agent,the Exit button brings the customer back to the bot',
+        'back to bot,return-to-bot,"the customer closes the banner, then types the exit phrase"',
+        '',
+      ].join('\r\n'),
+    );
+    const left = /Left out (\d+) banner exit phrases:\n((?: {2}.*\n)+)/.exec(stderr);
+    assert.ok(left, stderr);
+    // The two journeys' banners, the function's two banners and its localized banner's phrase in English and Hindi.
+    assert.equal(left[1], '6');
+    assert.match(
+      left[2],
+      /^ {2}bot\/functions\/show-exit-banner\.js:\d+:\d+ `बॉट से बात करें`: unknown-event: unknown event `ui-event-close-promotoin`/m,
+    );
+    assert.match(left[2], /^ {2}bot\/journeys\/billing-agent\.json:\d+:\d+ `leave the agent`: no intent is trained with it$/m);
+    assert.match(left[2], /^ {2}bot\/journeys\/live-agent\.json:\d+:\d+ `talk to bot`: unknown-event: unknown event `ui-event-close-promotoin`/m);
+    assert.match(stderr, /the tests were written without the banners whose exit path has errors; the run exits 1 \(with --force, 0\)\.\n$/);
+    assert.equal(run(['utterance-tests', 'bot', '-o', 'out', '--force'], folder).code, 0);
+  });
+});

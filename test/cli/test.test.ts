@@ -27,17 +27,18 @@ function whereIs(text: string, snippet: string, from = 0): string {
 const EXAMPLE_TESTS = [
   ['billing-agent.json', 'typing the phrase the banner asks for brings the customer back to the bot'],
   ['billing-agent.json', 'the billing team cannot be reached: the bot says so'],
+  ['billing-agent.json', 'the billing agent closes the ticket: the banner closes with it'],
   ['live-agent.json', 'the Exit button brings the customer back to the bot'],
   ['live-agent.json', 'a message that is not the exit phrase reaches the agent'],
   ['live-agent.json', 'agents unavailable: the customer stays with the bot, and no banner is shown'],
   ['live-agent.json', 'the ticket cannot be raised: the bot says so'],
-  ['live-agent.json', 'the agent closes the ticket first: the banner stays until the customer leaves'],
+  ['live-agent.json', 'the agent closes the ticket first: the banner closes with it'],
   ['live-agent.json', 'the customer closes the banner, then types the exit phrase'],
 ];
 
 describe('handoff-kit test', () => {
   let folder: string;
-  /** The example with one expectation that does not hold: after the agent closes the ticket, the banner is expected hidden. */
+  /** The example with one expectation that does not hold: after the agent closes the ticket, the banner and the agent are expected to stay. */
   let failing: string;
   let failingText: string;
 
@@ -48,8 +49,8 @@ describe('handoff-kit test', () => {
     const file = path.join(failing, 'tests/live-agent.json');
     const text = await readFile(file, 'utf8');
     failingText = text.replace(
-      '{ "expect": { "ticket": "closed", "with": "bot", "banner": "shown" } }',
-      '{ "expect": { "ticket": "closed", "with": "agent", "banner": "hidden" } }',
+      '"banner": "hidden", "ticket": "closed", "with": "bot" } }\n      ]\n    },\n    {\n      "name": "the customer closes',
+      '"with": "agent", "ticket": "closed", "banner": "shown" } }\n      ]\n    },\n    {\n      "name": "the customer closes',
     );
     assert.notEqual(failingText, text);
     await writeFile(file, failingText);
@@ -71,7 +72,7 @@ describe('handoff-kit test', () => {
       stdout.trimEnd().split('\n'),
       EXAMPLE_TESTS.map(([file, name]) => `pass  examples/support-bot/tests/${file}:${whereIs(texts[file], JSON.stringify(name))}  ${name}`),
     );
-    assert.match(stderr, /^8 tests: 8 passed, 0 failed, in 2 test files \(\d+ ms\)\.\n$/);
+    assert.match(stderr, /^9 tests: 9 passed, 0 failed, in 2 test files \(\d+ ms\)\.\n$/);
   });
 
   it('a failing test: exit 1, the failing step as file:line:column, expected and actual, the transcript up to there', () => {
@@ -79,13 +80,13 @@ describe('handoff-kit test', () => {
     assert.equal(code, 1, stderr);
     const lines = stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('FAIL  '));
-    const step = failingText.indexOf('{ "expect": { "ticket": "closed", "with": "agent"');
+    const step = failingText.indexOf('{ "expect": { "node": "agent-left"');
     assert.deepEqual(lines.slice(at, at + 6), [
-      `FAIL  failing-bot/tests/live-agent.json:${whereIs(failingText, '"the agent closes the ticket first')}  the agent closes the ticket first: the banner stays until the customer leaves`,
+      `FAIL  failing-bot/tests/live-agent.json:${whereIs(failingText, '"the agent closes the ticket first')}  the agent closes the ticket first: the banner closes with it`,
       `      at failing-bot/tests/live-agent.json:${whereIs(failingText, '"with": "agent"', step)}: expect with: expected "agent", actual "bot"`,
       '      expected: "agent"',
       '      actual:   "bot"',
-      `      also at failing-bot/tests/live-agent.json:${whereIs(failingText, '"banner": "hidden"', step)}: expect banner: expected "hidden", actual "shown"`,
+      `      also at failing-bot/tests/live-agent.json:${whereIs(failingText, '"banner": "shown"', step)}: expect banner: expected "shown", actual "hidden"`,
       '      transcript:',
     ]);
     // The transcript: each input, then what it led to, up to the input before the failing step.
@@ -97,9 +98,10 @@ describe('handoff-kit test', () => {
       transcript.filter((l) => l.trimStart().startsWith('>')).map((l) => l.trim()),
       ['> say "talk to an agent"', '> ticket agentConnected', '> ticket ticketClosed'],
     );
-    assert.equal(transcript[transcript.length - 1], '          ticket    ticket ticket-1 closed: the customer is with the bot');
-    assert.equal(lines.filter((l) => l.startsWith('pass  ')).length, 7);
-    assert.match(stderr, /^8 tests: 7 passed, 1 failed, in 2 test files \(\d+ ms\)\.\n$/);
+    assert.ok(transcript.includes('          ticket    ticket ticket-1 closed: the customer is with the bot'), transcript.join('\n'));
+    assert.equal(transcript[transcript.length - 1], '          journey   journey `live-agent` ends');
+    assert.equal(lines.filter((l) => l.startsWith('pass  ')).length, 8);
+    assert.match(stderr, /^9 tests: 8 passed, 1 failed, in 2 test files \(\d+ ms\)\.\n$/);
   });
 
   it('JSON: every test with its place (1-based), the failure with its facts and transcript, and the counts', () => {
@@ -107,16 +109,14 @@ describe('handoff-kit test', () => {
     assert.equal(code, 1, stderr);
     assert.equal(stderr, '');
     const report = JSON.parse(stdout);
-    assert.deepEqual(report.summary, { files: 2, tests: 8, passed: 7, failed: 1 });
+    assert.deepEqual(report.summary, { files: 2, tests: 9, passed: 8, failed: 1 });
     assert.deepEqual(report.problems, []);
     const failed = report.tests.filter((t: { status: string }) => t.status === 'failed');
     assert.equal(failed.length, 1);
-    const [line, column] = whereIs(failingText, '"with": "agent"', failingText.indexOf('{ "expect": { "ticket": "closed", "with": "agent"'))
-      .split(':')
-      .map(Number);
+    const [line, column] = whereIs(failingText, '"with": "agent"', failingText.indexOf('{ "expect": { "node": "agent-left"')).split(':').map(Number);
     assert.deepEqual(
       { file: failed[0].file, index: failed[0].index, step: failed[0].failure.step, line: failed[0].failure.line, column: failed[0].failure.column },
-      { file: 'failing-bot/tests/live-agent.json', index: 4, step: 3, line, column },
+      { file: 'failing-bot/tests/live-agent.json', index: 4, step: 4, line, column },
     );
     assert.deepEqual(
       failed[0].failure.facts.map((f: { fact: string }) => f.fact),
@@ -135,11 +135,11 @@ describe('handoff-kit test', () => {
       isArray: (name) => ['testsuite', 'testcase'].includes(name),
     }).parse(stdout);
     const suites = parsed.testsuites;
-    assert.deepEqual([suites.tests, suites.failures, suites.errors], ['8', '1', '0']);
+    assert.deepEqual([suites.tests, suites.failures, suites.errors], ['9', '1', '0']);
     assert.deepEqual(
       suites.testsuite.map((s: { name: string; tests: string; failures: string }) => [s.name, s.tests, s.failures]),
       [
-        ['failing-bot/tests/billing-agent.json', '2', '0'],
+        ['failing-bot/tests/billing-agent.json', '3', '0'],
         ['failing-bot/tests/live-agent.json', '6', '1'],
       ],
     );
@@ -161,19 +161,17 @@ describe('handoff-kit test', () => {
   it('GitHub annotations: an error on the failing step, titled with the test’s name', () => {
     const { code, stdout } = run(['failing-bot', '--format', 'github'], folder);
     assert.equal(code, 1);
-    const [line, column] = whereIs(failingText, '"with": "agent"', failingText.indexOf('{ "expect": { "ticket": "closed", "with": "agent"')).split(
-      ':',
-    );
+    const [line, column] = whereIs(failingText, '"with": "agent"', failingText.indexOf('{ "expect": { "node": "agent-left"')).split(':');
     assert.equal(
       stdout,
-      `::error file=failing-bot/tests/live-agent.json,line=${line},col=${column},endLine=${line},endColumn=${Number(column) + '"with": "agent"'.length},title=handoff-kit test%3A the agent closes the ticket first%3A the banner stays until the customer leaves::expect with: expected "agent", actual "bot"%0Aexpected: "agent"%0Aactual:   "bot"\n`,
+      `::error file=failing-bot/tests/live-agent.json,line=${line},col=${column},endLine=${line},endColumn=${Number(column) + '"with": "agent"'.length},title=handoff-kit test%3A the agent closes the ticket first%3A the banner closes with it::expect with: expected "agent", actual "bot"%0Aexpected: "agent"%0Aactual:   "bot"\n`,
     );
   });
 
   it('runs only the test files given', () => {
     const { code, stdout } = run(['examples/support-bot/tests/billing-agent.json']);
     assert.equal(code, 0);
-    assert.equal(stdout.trimEnd().split('\n').length, 2);
+    assert.equal(stdout.trimEnd().split('\n').length, 3);
   });
 
   it('exit 2 for a test file that does not parse or fit its schema, named with its place; the other files still run', async () => {
@@ -184,7 +182,7 @@ describe('handoff-kit test', () => {
     await writeFile(path.join(broken, 'tests/misspelt.json'), '{ "tests": [ { "name": "x", "steps": [ { "expect": { "baner": "shown" } } ] } ] }');
     const { code, stdout, stderr } = run(['broken-bot'], folder);
     assert.equal(code, 2);
-    assert.equal(stdout.split('\n').filter((l) => l.startsWith('pass')).length, 8);
+    assert.equal(stdout.split('\n').filter((l) => l.startsWith('pass')).length, 9);
     assert.equal(
       stderr.split('\n').slice(0, 4).join('\n'),
       [
@@ -197,7 +195,7 @@ describe('handoff-kit test', () => {
     const junit = run(['broken-bot', '--format', 'junit'], folder);
     assert.equal(junit.code, 2);
     assert.equal(XMLValidator.validate(junit.stdout), true);
-    assert.match(junit.stdout, /<testsuites name="handoff-kit test" tests="10" failures="0" errors="2"/);
+    assert.match(junit.stdout, /<testsuites name="handoff-kit test" tests="11" failures="0" errors="2"/);
     assert.match(
       junit.stdout,
       /<error message="not a valid test file: not valid JSON: value expected" type="invalid">broken-bot\/tests\/syntax\.json:1:\d+: not valid JSON/,
@@ -237,7 +235,7 @@ describe('handoff-kit test', () => {
   it('--coverage: the parts of the handoff path no test walks, with their places', async () => {
     const full = run(['examples/support-bot', '--coverage']);
     assert.equal(full.code, 0);
-    assert.match(full.stdout, /\nCoverage of the handoff path: 9 of 9 parts walked by a test\.\n$/);
+    assert.match(full.stdout, /\nCoverage of the handoff path: 11 of 11 parts walked by a test\.\n$/);
     const partial = path.join(folder, 'partial-bot');
     await cp(exampleProject, partial, { recursive: true });
     await rm(path.join(partial, 'tests/billing-agent.json'));
@@ -246,14 +244,15 @@ describe('handoff-kit test', () => {
     const journey = await readFile(path.join(partial, 'journeys/billing-agent.json'), 'utf8');
     const intent = await readFile(path.join(partial, 'intents/talk_to_bot.json'), 'utf8');
     assert.deepEqual(stdout.slice(stdout.indexOf('Coverage')).trimEnd().split('\n'), [
-      'Coverage of the handoff path: 6 of 9 parts walked by a test.',
+      'Coverage of the handoff path: 7 of 11 parts walked by a test.',
       `  not walked  partial-bot/journeys/billing-agent.json:${whereIs(journey, "talk to bot'")}  typed phrase "talk to bot" of the banner of node show-exit-banner (journey billing-agent)`,
-      `  not walked  partial-bot/journeys/billing-agent.json:${whereIs(journey, '"show-exit-banner", "error"')}  outcome agentConnected of Raise Ticket node raise-ticket (journey billing-agent)`,
+      `  not walked  partial-bot/journeys/billing-agent.json:${whereIs(journey, '"show-exit-banner", "ticketClosed"')}  outcome agentConnected of Raise Ticket node raise-ticket (journey billing-agent)`,
+      `  not walked  partial-bot/journeys/billing-agent.json:${whereIs(journey, '"close-banner", "error"')}  outcome ticketClosed of Raise Ticket node raise-ticket (journey billing-agent)`,
       `  not walked  partial-bot/journeys/billing-agent.json:${whereIs(journey, '"ticket-error"')}  outcome error of Raise Ticket node raise-ticket (journey billing-agent)`,
     ]);
     assert.ok(intent.includes('talk_to_bot'));
     const json = JSON.parse(run(['partial-bot', '--coverage', '--format', 'json'], folder).stdout);
-    assert.deepEqual([json.coverage.parts, json.coverage.walked], [9, 6]);
+    assert.deepEqual([json.coverage.parts, json.coverage.walked], [11, 7]);
     assert.deepEqual(
       json.coverage.items.find((i: { kind: string }) => i.kind === 'bannerOption'),
       {
@@ -262,10 +261,7 @@ describe('handoff-kit test', () => {
         file: 'partial-bot/journeys/live-agent.json',
         line: 21,
         column: 48,
-        walkedBy: [
-          'the Exit button brings the customer back to the bot',
-          'the agent closes the ticket first: the banner stays until the customer leaves',
-        ],
+        walkedBy: ['the Exit button brings the customer back to the bot'],
       },
     );
   });

@@ -21,11 +21,11 @@ function previewWith(part: Partial<BannerPreview>): BannerPreview {
 
 const exit: ButtonView = {
   label: 'Exit',
-  action: { kind: 'text', text: 'talk to bot', template: false, intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true },
+  action: { kind: 'text', text: 'talk to bot', template: false, intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true, findings: [] },
 };
 const unmatched: ButtonView = {
   label: 'Leave',
-  action: { kind: 'text', text: 'talk to the bot', template: false, intents: [], journeys: [], matched: false },
+  action: { kind: 'text', text: 'talk to the bot', template: false, intents: [], journeys: [], matched: false, findings: [] },
 };
 
 function textBanner(title: string, buttons: ButtonView[] = [exit]): BannerView {
@@ -92,11 +92,39 @@ describe('banner preview HTML', () => {
     assert.match(visibleText(html), /⚠ no intent is trained with &#39;talk to the bot&#39;: it starts no journey/);
   });
 
+  it('shows the findings on the way, not a green check, when a phrase starts a journey the checks fault (issue 25)', () => {
+    const disabled: ButtonView = {
+      label: 'Exit',
+      action: {
+        ...(exit.action as Extract<ButtonView['action'], { kind: 'text' }>),
+        findings: [
+          {
+            code: 'event-disabled',
+            severity: 'error',
+            message: 'event `ui-event-close-promotion` is disabled in bot.json: it will not fire until it is enabled',
+            file: 'journeys/return-to-bot.json',
+          },
+        ],
+      },
+    };
+    const html = render({ banners: [textBanner('Exit?', [disabled])] });
+    assert.doesNotMatch(html, /<li class="ok">/);
+    assert.match(html, /<span class="pill unmatched"><span class="warn-mark" aria-label="does not go back to the bot">⚠<\/span> Exit<\/span>/);
+    assert.match(
+      visibleText(html),
+      /Exit sends &#39;talk to bot&#39;: starts intent talk_to_bot → journey return-to-bot ⚠ but not back to the bot event-disabled \(journeys\/return-to-bot\.json\): event ui-event-close-promotion is disabled in bot\.json/,
+    );
+    assert.match(html, /<li class="finding error"><code>event-disabled<\/code>/);
+  });
+
   it('says when the intent starts no journey, and when a button does nothing', () => {
     const html = render({
       banners: [
         textBanner('Exit?', [
-          { label: 'Exit', action: { kind: 'text', text: 'talk to bot', template: false, intents: ['talk_to_bot'], journeys: [], matched: true } },
+          {
+            label: 'Exit',
+            action: { kind: 'text', text: 'talk to bot', template: false, intents: ['talk_to_bot'], journeys: [], matched: true, findings: [] },
+          },
           { label: 'Nothing', action: { kind: 'none' } },
         ]),
       ],
@@ -114,7 +142,7 @@ describe('banner preview HTML', () => {
           title: "Do you want to exit from chat? Please type 'talk to bot'",
           titleIsTemplate: false,
           buttons: [],
-          typedPhrase: { phrase: 'talk to bot', intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true },
+          typedPhrase: { phrase: 'talk to bot', intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true, findings: [] },
         },
       ],
     });
@@ -195,7 +223,10 @@ describe('banner preview HTML', () => {
           title: 'Hello {{{variables.name}}}',
           titleIsTemplate: true,
           buttons: [
-            { label: 'Exit', action: { kind: 'text', text: '{{{variables.exit}}}', template: true, intents: [], journeys: [], matched: false } },
+            {
+              label: 'Exit',
+              action: { kind: 'text', text: '{{{variables.exit}}}', template: true, intents: [], journeys: [], matched: false, findings: [] },
+            },
           ],
         },
         { kind: 'text', title: 'More', titleIsTemplate: false, buttons: [], optionsTemplate: '{{{variables.options}}}' },
@@ -221,7 +252,10 @@ describe('banner preview HTML', () => {
         nodeId: attack,
         banners: [
           textBanner(attack, [
-            { label: attack, action: { kind: 'text', text: attack, template: false, intents: [attack], journeys: [attack], matched: true } },
+            {
+              label: attack,
+              action: { kind: 'text', text: attack, template: false, intents: [attack], journeys: [attack], matched: true, findings: [] },
+            },
             { label: 'Go', action: { kind: 'url', url: `https://x/"${attack}`, template: false } },
           ]),
           { kind: 'image', imageURL: `https://x/"><script>alert(1)</script>`, linkURL: attack },

@@ -132,7 +132,7 @@ describe('conversation tests over LSP', () => {
     assert.deepEqual(
       projects[0].files.map((f) => [path.relative(bot, fileURLToPath(f.uri)), f.tests.length]),
       [
-        [path.join('tests', 'billing-agent.json'), 2],
+        [path.join('tests', 'billing-agent.json'), 3],
         [path.join('tests', 'live-agent.json'), 6],
       ],
     );
@@ -152,10 +152,7 @@ describe('conversation tests over LSP', () => {
     const text = open.get(file(rel))!.text;
     await setText(
       rel,
-      text.replace(
-        '{ "expect": { "ticket": "closed", "with": "bot", "banner": "shown" } }',
-        '{ "expect": { "ticket": "closed", "with": "agent", "banner": "shown" } }',
-      ),
+      text.replace('"banner": "hidden", "ticket": "closed", "with": "bot" } }', '"banner": "hidden", "ticket": "closed", "with": "agent" } }'),
     );
     const failing = await client.connection.sendRequest<RunTestsResult>(RUN_TESTS.method, { uri: uri(file(rel)), tests: [4] });
     assert.equal(failing.length, 1);

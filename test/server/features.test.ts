@@ -113,7 +113,9 @@ describe('editor features over LSP', () => {
     });
     const preferred = actions.find((a) => a.isPreferred)!;
     assert.equal(preferred.title, 'Change to `talk to bot` (intent `talk_to_bot`)');
-    assert.ok(actions.some((a) => a.title === 'Add `Talk to bot` as an utterance of intent `talk_to_agent`'));
+    // talk_to_agent starts the journey that raises the ticket: never offered (issue 25).
+    assert.ok(actions.some((a) => a.title === 'Add `Talk to bot` as an utterance of intent `talk_to_bot`'));
+    assert.ok(!actions.some((a) => a.title.includes('intent `talk_to_agent`')), actions.map((a) => a.title).join('; '));
     assert.deepEqual(await applyEdit(preferred.edit!), [path.join('journeys', 'live-agent.json')]);
     await cleared('journeys/live-agent.json', 'option-text-mismatch');
   });

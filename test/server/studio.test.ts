@@ -56,6 +56,8 @@ describe('language server: Studio', () => {
       [
         ['Copy for Studio: data of ui-event-close-promotion', JSON.stringify(data, null, 2)],
         ['Copy event name', 'ui-event-close-promotion'],
+        // The node that closes the banner when the agent closes the ticket: no data, its event.
+        ['Copy event name', 'ui-event-close-promotion'],
       ],
     );
     assert.equal(copies[0].range.start.line, text.split('\n').findIndex((l) => l.includes('"id": "show-exit-banner"')) - 1);

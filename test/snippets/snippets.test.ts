@@ -24,11 +24,19 @@ const value = (name: string) => JSON.parse(expand(snippets[name].body.join('\n')
 
 /** Where each snippet goes, in a project that otherwise has the guide's whole setup. */
 function projectWith(name: string): { fixture: ProjectFixture; files: string[] } {
+  // When the agent closes the ticket, the banner closes too (banner-outlives-ticket).
+  const agentClosed = { id: 'close-banner', type: 'sendEvent', event: 'ui-event-close-promotion' };
   const guideJourney = (nodes: object[]) =>
     journeyWith(
       [
-        { id: 'raise-ticket', type: 'raiseTicket', group: 'support', next: { agentConnected: 'show-exit-banner', error: 'ticket-error' } },
+        {
+          id: 'raise-ticket',
+          type: 'raiseTicket',
+          group: 'support',
+          next: { agentConnected: 'show-exit-banner', ticketClosed: 'close-banner', error: 'ticket-error' },
+        },
         ...nodes,
+        agentClosed,
         { id: 'ticket-error', type: 'message', text: 'Sorry.' },
       ],
       { name: 'live-agent', trigger: { intent: 'talk_to_agent' } },
@@ -50,10 +58,13 @@ function projectWith(name: string): { fixture: ProjectFixture; files: string[] }
     'Send Event node showing the banner': ['journeys/live-agent.json', guideJourney([value(name)])],
     'Raise Ticket node': [
       'journeys/live-agent.json',
-      journeyWith([value(name), showBanner(value('Banner with an Exit button')), { id: 'ticket-error', type: 'message', text: 'Sorry.' }], {
-        name: 'live-agent',
-        trigger: { intent: 'talk_to_agent' },
-      }),
+      journeyWith(
+        [value(name), showBanner(value('Banner with an Exit button')), agentClosed, { id: 'ticket-error', type: 'message', text: 'Sorry.' }],
+        {
+          name: 'live-agent',
+          trigger: { intent: 'talk_to_agent' },
+        },
+      ),
     ],
     'Send Event node closing the banner': ['journeys/return-to-bot.json', exitJourney([value(name), closeTicket, back])],
     'Close Ticket node': ['journeys/return-to-bot.json', exitJourney([closeBanner, value(name), back])],

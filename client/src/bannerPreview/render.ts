@@ -131,7 +131,7 @@ function pillOf(button: ButtonView): string {
 function pillKind({ action }: ButtonView): PillKind {
   if (action.kind === 'url') return 'link';
   if (action.kind === 'text' && action.template) return 'template';
-  if (action.kind === 'text' && action.matched) return 'text';
+  if (action.kind === 'text' && action.matched) return action.findings.length ? 'stuck' : 'text';
   return 'unmatched';
 }
 
@@ -192,17 +192,35 @@ function textItems(banner: TextBannerView): string[] {
   return items;
 }
 
+/**
+ * What a phrase starts, with a green check only when the checks find nothing on its way: every
+ * finding on the path (the banner's event, the phrase, its intents, the journeys it starts) is
+ * listed under it instead, so that the preview never contradicts the Problems panel.
+ */
 function targetItem(what: string, phrase: string, target: PhraseTarget): string {
+  const findings = findingsList(target.findings);
   if (!target.matched) {
-    return `<li class="warn">${what} <span class="warn-mark">⚠</span> <strong>no intent is trained with ${quote(phrase)}</strong>: it starts no journey</li>`;
+    return `<li class="warn">${what} <span class="warn-mark">⚠</span> <strong>no intent is trained with ${quote(phrase)}</strong>: it starts no journey${findings}</li>`;
   }
   const intents = target.intents.map((i) => `<code>${escapeHtml(i)}</code>`).join(', ');
   const plural = target.intents.length > 1 ? 'intents' : 'intent';
   if (!target.journeys.length) {
-    return `<li class="warn">${what}: starts ${plural} ${intents} <span class="warn-mark">⚠</span> <strong>which no journey is triggered by</strong></li>`;
+    return `<li class="warn">${what}: starts ${plural} ${intents} <span class="warn-mark">⚠</span> <strong>which no journey is triggered by</strong>${findings}</li>`;
   }
   const journeys = target.journeys.map((j) => `<code>${escapeHtml(j)}</code>`).join(', ');
-  return `<li class="ok">${what}: starts ${plural} ${intents} → ${target.journeys.length > 1 ? 'journeys' : 'journey'} ${journeys}</li>`;
+  const starts = `${what}: starts ${plural} ${intents} → ${target.journeys.length > 1 ? 'journeys' : 'journey'} ${journeys}`;
+  if (target.findings.length)
+    return `<li class="warn">${starts} <span class="warn-mark">⚠</span> <strong>but not back to the bot</strong>${findings}</li>`;
+  return `<li class="ok">${starts}</li>`;
+}
+
+/** The findings on a phrase's way, one line each: code, file, message. */
+function findingsList(findings: PhraseTarget['findings']): string {
+  if (!findings.length) return '';
+  const items = findings.map(
+    (f) => `<li class="finding ${f.severity}"><code>${escapeHtml(f.code)}</code> (${escapeHtml(f.file)}): ${withCode(f.message)}</li>`,
+  );
+  return `<ul class="findings">${items.join('')}</ul>`;
 }
 
 function imageItems(banner: ImageBannerView): string[] {
@@ -294,6 +312,9 @@ const PREVIEW_STYLE = `
 .legend li { margin: 3px 0; }
 .legend li.ok::marker { content: '✓ '; color: var(--vscode-testing-iconPassed, #73c991); }
 .legend li.warn::marker { content: '✗ '; color: var(--vscode-editorWarning-foreground, #cca700); }
+.legend ul.findings { margin: 2px 0 4px; padding-left: 16px; }
+.legend li.finding { list-style: none; font-size: 0.92em; color: var(--vscode-descriptionForeground, #999); }
+.legend li.finding.error code { color: var(--vscode-editorError-foreground, #f48771); }
 .settings table { border-collapse: collapse; }
 .settings th { text-align: left; font-weight: normal; padding: 2px 12px 2px 0; }
 pre.source {

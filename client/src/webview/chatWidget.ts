@@ -3,19 +3,20 @@
 // and the input itself. Pure (no vscode), so it runs and is tested under plain Node.
 
 /** How an option's pill is drawn: a text it sends, a link, a text known only when sent, or one that starts nothing. */
-export type PillKind = 'text' | 'link' | 'template' | 'unmatched';
+export type PillKind = 'text' | 'link' | 'template' | 'unmatched' | 'stuck';
 
 /**
  * An option of a banner as a pill; `labelHtml` is already escaped. With `button` (attributes,
  * already escaped), a button the customer can click; else a picture of one.
  */
 export function pillHtml(labelHtml: string, kind: PillKind, button?: string): string {
-  const className = kind === 'text' ? 'pill' : `pill ${kind === 'link' ? 'link' : kind}`;
+  // `stuck`: the phrase starts a journey, but the checks find that the way does not lead back to the bot.
+  const className = kind === 'text' ? 'pill' : `pill ${kind === 'stuck' ? 'unmatched' : kind}`;
   const content =
     kind === 'link'
       ? `${labelHtml} <span aria-label="opens a link">↗</span>`
-      : kind === 'unmatched'
-        ? `<span class="warn-mark" aria-label="starts nothing">⚠</span> ${labelHtml}`
+      : kind === 'unmatched' || kind === 'stuck'
+        ? `<span class="warn-mark" aria-label="${kind === 'stuck' ? 'does not go back to the bot' : 'starts nothing'}">⚠</span> ${labelHtml}`
         : labelHtml;
   return button === undefined
     ? `<span class="${className}">${content}</span>`

@@ -92,18 +92,28 @@ interface CheckCommandOptions {
 
 program
   .command('utterance-tests')
-  .description("Write the CSV Studio's bulk utterance test takes (Automation > Test > Upload utterances): Utterance, Journey, Tag.")
+  .description(
+    "Write the CSV Studio's bulk utterance test takes (Automation > Test > Upload utterances): Utterance, Journey, Tag. The checks run first: banners whose exit path has errors are left out (and listed), and errors exit 1 unless --force.",
+  )
   .argument('[project]', 'bot project folder (default: the current folder)')
   .option('-o, --out <dir>', 'folder to write utterance-tests.csv into (default: the project folder)')
   .option('--all', 'also every utterance of every intent that starts a journey (Tag: the intent name)')
   .option('--max-rows <n>', 'split into numbered files of at most this many rows', (v) => parseMaxRows(v))
-  .action(async (project: string | undefined, options: { out?: string; all?: boolean; maxRows?: number }) => {
+  .option('--force', 'exit 0 even when the checks find errors in the project (the tests are written either way)')
+  .action(async (project: string | undefined, options: { out?: string; all?: boolean; maxRows?: number; force?: boolean }) => {
     try {
       const result = await runUtteranceTests(project, { cwd: process.cwd(), ...options });
+      // Set before writing, as check does: the run fails on errors unless --force.
+      if (result.errors.length && !options.force) process.exitCode = 1;
       for (const file of result.files) process.stdout.write(`${file}\n`);
       process.stderr.write(
         `Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to ${result.files.length} file${result.files.length === 1 ? '' : 's'}.\n`,
       );
+      if (result.leftOut.length) {
+        const n = result.leftOut.length;
+        process.stderr.write(`Left out ${n} banner exit phrase${n === 1 ? '' : 's'}:\n${result.leftOut.map((line) => `  ${line}\n`).join('')}`);
+      }
+      if (result.warning) process.stderr.write(result.warning);
     } catch (error) {
       reportUsageError(error);
     }
@@ -111,14 +121,19 @@ program
 
 program
   .command('studio-sheet')
-  .description("Write the Studio build sheet (Markdown): the custom events, each journey's nodes in Studio's terms, the intents' utterances.")
+  .description(
+    "Write the Studio build sheet (Markdown): the custom events, each journey's nodes in Studio's terms, the intents' utterances. The checks run first: errors are marked in the sheet and exit 1 unless --force.",
+  )
   .argument('[project]', 'bot project folder (default: the current folder)')
   .option('-o, --out <file.md>', 'file to write the sheet into (default: standard output)')
-  .action(async (project: string | undefined, options: { out?: string }) => {
+  .option('--force', 'exit 0 even when the checks find errors in the project (the sheet is written either way, and says so)')
+  .action(async (project: string | undefined, options: { out?: string; force?: boolean }) => {
     try {
-      const result = await runStudioSheet(project, { cwd: process.cwd(), ...options });
+      const result = await runStudioSheet(project, { cwd: process.cwd(), out: options.out });
+      if (result.errors.length && !options.force) process.exitCode = 1;
       if (result.file) process.stderr.write(`Wrote the Studio build sheet to ${result.file}.\n`);
       else process.stdout.write(result.sheet);
+      if (result.warning) process.stderr.write(result.warning);
     } catch (error) {
       reportUsageError(error);
     }

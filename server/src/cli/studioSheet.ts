@@ -1,27 +1,37 @@
 // `handoff-kit studio-sheet`: the Markdown build sheet of a bot project (engine/studioSheet.ts),
-// on standard output or into a file.
+// on standard output or into a file. The checks run first: a sheet of a project with errors is
+// still written, but says so at its top and at each block concerned, and the run fails.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { BotWorkspace, nodeFileSystem, studioSheet } from '../engine';
+import { BotWorkspace, checkProject, nodeFileSystem, studioSheet, type Finding } from '../engine';
 import { UsageError } from './usageError';
+import { errorsSummary, EXIT_NOTE } from './exportChecks';
 
 /**
  * The build sheet of the project at `projectPath` (relative to `cwd`; the current folder when
- * undefined). With `out`, also writes it there (UTF-8) and returns the file's absolute path.
+ * undefined), with the errors `handoff-kit check` finds there marked in it. With `out`, also
+ * writes it there (UTF-8) and returns the file's absolute path. `errors`: the project's errors
+ * (its handoff-kit.json applied); `warning`: what to say on standard error about them, if any.
  * Throws UsageError when the path is not a bot project.
  */
 export async function runStudioSheet(
   projectPath: string | undefined,
   options: { cwd: string; out?: string },
-): Promise<{ sheet: string; file?: string }> {
+): Promise<{ sheet: string; file?: string; errors: readonly Finding[]; warning?: string }> {
   const root = path.resolve(options.cwd, projectPath ?? '.');
   if (!(await fsp.stat(path.join(root, 'bot.json')).catch(() => undefined))?.isFile()) {
     throw new UsageError(`${projectPath ?? '.'} is not a bot project: it has no bot.json`);
   }
-  const sheet = studioSheet(await new BotWorkspace(nodeFileSystem).loadProject(root));
-  if (options.out === undefined) return { sheet };
+  const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
+  const findings = checkProject(project);
+  const errors = findings.filter((f) => f.severity === 'error');
+  const sheet = studioSheet(project, { findings });
+  const warning = errors.length
+    ? `${errorsSummary(errors, options.cwd, (f) => project.file(f)?.text)}the sheet says so at its top and marks each block concerned with ⚠; the run ${EXIT_NOTE}.\n`
+    : undefined;
+  if (options.out === undefined) return { sheet, errors, warning };
   const file = path.resolve(options.cwd, options.out);
   await fsp.mkdir(path.dirname(file), { recursive: true });
   await fsp.writeFile(file, sheet, 'utf8');
-  return { sheet, file };
+  return { sheet, file, errors, warning };
 }

@@ -1,8 +1,11 @@
 // `handoff-kit utterance-tests`: writes the CSV Studio's bulk utterance test takes (Automation >
-// Test > Upload utterances), from a bot project's banners and intents.
+// Test > Upload utterances), from a bot project's banners and intents. The checks run first: a
+// banner whose exit path has errors is left out (a test that Exit starts the agent's journey would
+// confirm the bug), and the run says which banners it left out and why.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { BotWorkspace, nodeFileSystem, utteranceTestCsv, utteranceTestRows } from '../engine';
+import { BotWorkspace, checkProject, exitPathErrors, nodeFileSystem, utteranceTestCsv, utteranceTestPlan, type Finding } from '../engine';
+import { errorsSummary, EXIT_NOTE } from './exportChecks';
 import { UsageError } from './usageError';
 
 export interface UtteranceTestsOptions {
@@ -18,6 +21,12 @@ export interface UtteranceTestsOptions {
 export interface UtteranceTestsRun {
   readonly files: string[];
   readonly rows: number;
+  /** The project's errors, as `handoff-kit check` finds them (its handoff-kit.json applied). */
+  readonly errors: readonly Finding[];
+  /** One line per banner exit phrase left out: `file:line:column \`phrase\`: why`, paths relative to `cwd`. */
+  readonly leftOut: readonly string[];
+  /** What to say on standard error about the errors, if any. */
+  readonly warning?: string;
 }
 
 /**
@@ -30,13 +39,29 @@ export async function runUtteranceTests(projectPath: string | undefined, options
     throw new UsageError(`${projectPath ?? '.'} is not a bot project: it has no bot.json`);
   }
   const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
-  const rows = utteranceTestRows(project, { all: options.all });
+  const errors = checkProject(project).filter((f) => f.severity === 'error');
+  const { rows, leftOut } = utteranceTestPlan(project, { all: options.all, leaveOut: exitPathErrors(project) });
   const texts = utteranceTestCsv(rows, options.maxRows);
   const out = path.resolve(options.cwd, options.out ?? root);
   await fsp.mkdir(out, { recursive: true });
   const files = texts.map((_, i) => path.join(out, texts.length === 1 ? 'utterance-tests.csv' : `utterance-tests-${i + 1}.csv`));
   await Promise.all(texts.map((text, i) => fsp.writeFile(files[i], text, 'utf8')));
-  return { files, rows: rows.length };
+  const place = (file: string, offset: number) => {
+    const text = project.file(file)?.text ?? '';
+    const lines = text.slice(0, offset).split('\n');
+    return `${path.relative(options.cwd, file).split(path.sep).join('/')}:${lines.length}:${lines[lines.length - 1].length + 1}`;
+  };
+  return {
+    files,
+    rows: rows.length,
+    errors,
+    leftOut: leftOut.map((b) => `${place(b.file, b.offset)} \`${b.phrase}\`: ${b.reason}`),
+    ...(errors.length
+      ? {
+          warning: `${errorsSummary(errors, options.cwd, (f) => project.file(f)?.text)}the tests were written without the banners whose exit path has errors; the run ${EXIT_NOTE}.\n`,
+        }
+      : {}),
+  };
 }
 
 /** Parses `--max-rows`: a whole number of rows above 0. */

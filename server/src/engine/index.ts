@@ -85,9 +85,16 @@ export { addUtteranceFix, intentsToTrain } from './check/rules/option-text-misma
 /** Studio's bulk utterance test reports, read. */
 export { readTestReport, type TestReport, type TestReportRow, type TestReportShape } from './studio/testReports';
 /** The CSV Studio's bulk utterance test takes. */
-export { utteranceTestCsv, utteranceTestRows, type UtteranceTestOptions, type UtteranceTestRow } from './studio/utteranceTests';
+export {
+  utteranceTestCsv,
+  utteranceTestPlan,
+  utteranceTestRows,
+  type LeftOutBanner,
+  type UtteranceTestOptions,
+  type UtteranceTestRow,
+} from './studio/utteranceTests';
 /** The Studio build sheet, and what each Studio field takes. */
-export { studioData, studioSheet, studioUtterances } from './studio/sheet';
+export { studioData, studioSheet, studioUtterances, type StudioSheetOptions } from './studio/sheet';
 export { studioPieces, type StudioPiece } from './studio/pieces';
 
 // --- Editor services: one function per feature, answering in offsets and edits.
@@ -114,6 +121,12 @@ export { prepareRename, renameEdits, RenameError } from './services/rename';
 /** Quick fixes of a finding, and the safe fixes that `--fix` and "fix all" apply. */
 export { quickFixes, type FindingRef } from './services/quickFixes';
 export { chooseSafeFixes, FixPlan } from './services/fixAll';
+/**
+ * The exit path's verdicts: which banners' exits the checks find broken (utterance tests leave them
+ * out), and whether a fix leaves every handoff path at least as good as before.
+ */
+export { exitPathErrors } from './services/exitVerdicts';
+export { isSafeFix, judgeFix, staticJudge, type FixJudgement, type HandoffJudge, type JudgeOptions } from './services/fixJudgement';
 /** The scaffold of the whole disconnection journey, a new project, and the input validators. */
 export {
   disconnectionContext,

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import {
   addUtteranceFix,
+  checkProject,
+  exitPathErrors,
   bannerPreviewAt,
   describeInput,
   disconnectionContext,
@@ -15,13 +17,14 @@ import {
   journeyGraph,
   planDisconnection,
   readJourney,
+  relativePath,
   simulate,
   readConversationTests,
   runTestFile,
   studioSheet,
   transcriptLines,
   utteranceTestCsv,
-  utteranceTestRows,
+  utteranceTestPlan,
   type BotFile,
   type BotProject,
   type BotWorkspace,
@@ -66,8 +69,8 @@ export interface RequestContext extends EditContext {
   settled(): Promise<void>;
   /** How the editor's settings say to compare exit phrases in a project (undefined: as the project says). */
   phraseMatchFor(project: BotProject): Promise<PhraseMatch | undefined>;
-  /** The options the project's diagnostics are computed with, so the graph shows the findings the Problems view does. */
-  checkOptionsFor?(project: BotProject): Promise<CheckOptions>;
+  /** The options the project's diagnostics are computed with: the graph and the preview's verdicts show the findings the Problems view does. */
+  checkOptionsFor(project: BotProject): Promise<CheckOptions>;
 }
 
 export function registerCustomRequests(connection: Connection, context: RequestContext): void {
@@ -96,7 +99,9 @@ export function registerCustomRequests(connection: Connection, context: RequestC
 
   handle(connection, BANNER_PREVIEW, async (params) => {
     const found = await context.fileOf(params.uri);
-    return (found && bannerPreviewAt(found.project, found.file, params.offset, await context.phraseMatchFor(found.project))) ?? null;
+    if (!found) return null;
+    const options = await context.checkOptionsFor(found.project);
+    return bannerPreviewAt(found.project, found.file, params.offset, options.phraseMatch ?? found.project.phraseMatch, options) ?? null;
   });
 
   handle(connection, INTENTS_TO_TRAIN, async (params) => {
@@ -114,13 +119,32 @@ export function registerCustomRequests(connection: Connection, context: RequestC
   handle(connection, UTTERANCE_TESTS, async (params) => {
     const project = await projectOf(params.uri);
     if (!project) return null;
-    const rows = utteranceTestRows(project, { all: params.all });
-    return { project: toUri(project.root), csv: utteranceTestCsv(rows).join(''), rows: rows.length };
+    // As the command line: banners whose exit path has errors are left out, and said so.
+    const options = await context.checkOptionsFor(project);
+    const { rows, leftOut } = utteranceTestPlan(project, {
+      all: params.all,
+      phraseMatch: options.phraseMatch,
+      leaveOut: exitPathErrors(project, options),
+    });
+    const line = (file: string, offset: number) => (project.file(file)?.text ?? '').slice(0, offset).split('\n').length;
+    return {
+      project: toUri(project.root),
+      csv: utteranceTestCsv(rows).join(''),
+      rows: rows.length,
+      leftOut: leftOut.map((b) => `${relativePath(project.root, b.file)}:${line(b.file, b.offset)} \`${b.phrase}\`: ${b.reason}`),
+      errors: checkProject(project, options).filter((f) => f.severity === 'error').length,
+    };
   });
 
   handle(connection, STUDIO_SHEET, async (params) => {
     const project = await projectOf(params.uri);
-    return project ? { project: toUri(project.root), markdown: studioSheet(project) } : null;
+    // The sheet marks the errors the Problems panel shows.
+    return project
+      ? {
+          project: toUri(project.root),
+          markdown: studioSheet(project, { findings: checkProject(project, await context.checkOptionsFor(project)) }),
+        }
+      : null;
   });
 
   handle(connection, JOURNEY_GRAPH, async (params) => {
@@ -128,7 +152,7 @@ export function registerCustomRequests(connection: Connection, context: RequestC
     const p = (typeof params === 'object' && params) || {};
     const project = await projectOf(typeof p.uri === 'string' ? p.uri : undefined);
     if (!project) return null;
-    const checkOptions = (await context.checkOptionsFor?.(project)) ?? {};
+    const checkOptions = await context.checkOptionsFor(project);
     return journeyGraph(project, {
       view: GRAPH_VIEWS.find((v) => v === p.view) ?? 'handoff',
       ...(typeof p.journey === 'string' ? { journey: p.journey } : {}),

@@ -56,7 +56,7 @@ export interface FeatureContext extends EditContext {
    */
   fileOf(uri: string): Promise<{ project: BotProject; file: BotFile } | undefined>;
   /** The options the project's diagnostics are computed with, so "fix all" fixes what is shown. */
-  checkOptionsFor?(project: BotProject): Promise<CheckOptions>;
+  checkOptionsFor(project: BotProject): Promise<CheckOptions>;
   /**
    * Whether an edit may be offered: every file it writes is inside the workspace folders (links
    * followed), and a file it edits that is not open still holds, on disk, the text the edit was
@@ -79,13 +79,7 @@ export function registerFeatures(connection: Connection, context: FeatureContext
         // fixes, as `handoff-kit check --fix` applies them, limited to this document so that saving
         // one file never edits or creates another.
         const plan = new FixPlan();
-        chooseSafeFixes(
-          project,
-          file,
-          plan,
-          (await context.checkOptionsFor?.(project)) ?? {},
-          (change) => change.kind === 'edit' && change.file === file.path,
-        );
+        chooseSafeFixes(project, file, plan, await context.checkOptionsFor(project), (change) => change.kind === 'edit' && change.file === file.path);
         const changes = plan.changesOf(file.path);
         if (!changes.length) return [];
         return [
@@ -99,6 +93,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
       if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
       const lines = lineIndexOf(file);
       const actions: CodeAction[] = [];
+      // Fixes are judged on the paths as the diagnostics compared exit phrases.
+      const phraseMatch = (await context.checkOptionsFor(project)).phraseMatch;
       for (const diagnostic of params.context.diagnostics) {
         if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
         const offset = lines.offsetAt(diagnostic.range.start);
@@ -108,7 +104,12 @@ export function registerFeatures(connection: Connection, context: FeatureContext
         // converted never takes the others with it.
         let fixes: ProjectEdit[] = [];
         try {
-          fixes = quickFixes(project, file, { code: diagnostic.code, offset, length, messageId: carried.messageId, data: carried.data });
+          fixes = quickFixes(
+            project,
+            file,
+            { code: diagnostic.code, offset, length, messageId: carried.messageId, data: carried.data },
+            { phraseMatch },
+          );
         } catch {
           continue;
         }
@@ -163,7 +164,8 @@ export function registerFeatures(connection: Connection, context: FeatureContext
     cancellable(token, async () => {
       const found = await context.fileOf(params.textDocument.uri);
       if (!found) return null;
-      const hover = hoverAt(found.project, found.file, offsetAt(found.file, params.position));
+      const options = await context.checkOptionsFor(found.project);
+      const hover = hoverAt(found.project, found.file, offsetAt(found.file, params.position), options);
       return hover
         ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: rangeOf(found.file, hover.offset, hover.length) }
         : null;

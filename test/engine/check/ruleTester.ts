@@ -10,6 +10,8 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as nodeTest from 'node:test';
 import {
+  checkFile,
+  checkProject,
   ruleOf,
   type CheckOptions,
   type Finding,
@@ -19,6 +21,11 @@ import {
   quickFixes,
   type ProjectEdit,
 } from '../../../server/src/engine';
+import { walkFrom } from '../../../server/src/engine/analysis/exitPaths';
+import { indexOf } from '../../../server/src/engine/analysis/projectIndex';
+import { startingAt } from '../../../server/src/engine/analysis/ticketClosing';
+import { closesBanner, closesTicket } from '../../../server/src/engine/model/journey';
+import { reachableNodes } from '../../../server/src/engine/model/journeyGraph';
 import { ProjectFixture, ROOT, type FileLimits } from '../support/projectFixture';
 
 /** Where a finding must be: the n-th (1-based) occurrence of `snippet` in the file's text, or offsets. */
@@ -96,6 +103,8 @@ export class RuleTester {
     nodeTest.describe(rule.code, () => {
       for (const test of tests.valid) nodeTest.it(`valid: ${test.name}`, () => assertValid(rule, test));
       for (const test of tests.invalid) nodeTest.it(`invalid: ${test.name}`, () => assertInvalid(rule, test));
+      // Issue 25: every fix offered for a failing fixture, applied, leaves no handoff path worse.
+      for (const test of tests.invalid) nodeTest.it(`fix safety: ${test.name}`, () => assertFixesSafe(rule, test));
     });
   }
 }
@@ -204,6 +213,59 @@ function assertFix(fixture: ProjectFixture, rule: Rule, test: InvalidCase, findi
   assert.deepEqual([...changed].sort(), Object.keys(test.output).sort(), `${rule.code}: the files "${fix.title}" changes`);
   // A fix that leaves its own finding (or more) in place fixed nothing.
   assert.ok(fixture.findings(rel, rule.code, test.options).length < before, `${rule.code}: "${fix.title}" removes the finding it fixes`);
+}
+
+/**
+ * The checks that judge a fix for now (until the simulator of issue 22 judges the conversation):
+ * a new finding of one of them means the fix sends the customer to an agent, back to the banner,
+ * or leaves a banner that outlives the ticket.
+ */
+export const HANDOFF_JUDGE_CODES: readonly string[] = ['exit-raises-ticket', 'exit-shows-banner', 'banner-outlives-ticket'];
+
+/**
+ * Throws unless every quick fix offered for every finding of the check in the case's files, each
+ * applied alone to a fresh copy of the case's project, adds no finding of `HANDOFF_JUDGE_CODES`
+ * (compared without offsets, which the fix may move) and no close step (close-banner or
+ * close-ticket) from which a path reaches a Raise Ticket node.
+ */
+export function assertFixesSafe(ruleOrCode: Rule | string, test: InvalidCase): void {
+  const rule = resolve(ruleOrCode);
+  withSetup(test, () => {
+    const fixture = fixtureOf(test);
+    const checked = test.file ?? Object.keys(test.files ?? {})[0];
+    const files = [...new Set([checked, ...test.errors.map((e) => e.file ?? checked)])];
+    const before = handoffVerdicts(fixture, test.options);
+    for (const rel of files) {
+      for (const finding of checkFile(fixture.project, fixture.file(rel), test.options).filter((f) => f.code === rule.code)) {
+        for (const fix of quickFixes(fixture.project, fixture.file(rel), finding, { phraseMatch: test.options?.phraseMatch })) {
+          if (!fix.changes.length) continue;
+          const after = handoffVerdicts(apply(fixtureOf(test), fix), test.options);
+          const added = [...after].filter((verdict) => !before.has(verdict));
+          assert.deepEqual(added, [], `${rule.code}: "${fix.title}" (for ${finding.message}) makes a handoff path worse`);
+        }
+      }
+    }
+  });
+}
+
+/** What the judging checks find in the whole project, and the close steps that run before a Raise Ticket node, as comparable strings. */
+function handoffVerdicts(fixture: ProjectFixture, options: CheckOptions | undefined): Set<string> {
+  const verdicts = new Set<string>();
+  for (const finding of checkProject(fixture.project, options)) {
+    if (HANDOFF_JUDGE_CODES.includes(finding.code))
+      verdicts.add(`${relative(finding.file)} ${finding.code} ${finding.messageId} ${JSON.stringify(finding.data ?? {})}`);
+  }
+  const index = indexOf(fixture.project);
+  for (const file of fixture.project.filesOfKind('journey')) {
+    const entry = index.journeyOf(file);
+    if (!entry) continue;
+    for (const node of reachableNodes(entry.journey)) {
+      if (!node.id || !(closesBanner(node) || closesTicket(node))) continue;
+      if (walkFrom(fixture.project, index, [startingAt(entry, node.id.value)], { pastRaise: false, until: 'raise' }).raises.length)
+        verdicts.add(`${relative(file.path)} ${node.id.value} closes before a Raise Ticket node`);
+    }
+  }
+  return verdicts;
 }
 
 /** Applies a fix to the fixture as an editor would: every change, created files included. */

@@ -32,6 +32,8 @@ describe('the graph of the support-bot example', () => {
         'step:live-agent/connecting',
         'step:live-agent/raise-ticket',
         'step:live-agent/show-exit-banner',
+        'step:live-agent/close-banner',
+        'step:live-agent/agent-left',
         'step:live-agent/no-agents',
         'step:live-agent/ticket-error',
         'banner:live-agent/show-exit-banner/1',
@@ -44,6 +46,7 @@ describe('the graph of the support-bot example', () => {
 
   it('has an edge for next, each raiseTicket outcome (labelled), and the banner with its options', () => {
     assert.deepEqual(edgeIds(graph, 'next'), [
+      'next:step:live-agent/close-banner->step:live-agent/agent-left',
       'next:step:live-agent/connecting->step:live-agent/raise-ticket',
       'next:step:return-to-bot/close-banner->step:return-to-bot/close-ticket',
       'next:step:return-to-bot/close-ticket->step:return-to-bot/back-with-bot',
@@ -54,6 +57,7 @@ describe('the graph of the support-bot example', () => {
       [
         ['agentConnected', 'step:live-agent/show-exit-banner'],
         ['agentsUnavailable', 'step:live-agent/no-agents'],
+        ['ticketClosed', 'step:live-agent/close-banner'],
         ['error', 'step:live-agent/ticket-error'],
       ],
     );

@@ -10,7 +10,7 @@ describe('edits keep the user data', () => {
   it('maps a typed phrase through a JSON escape, and changes the quoted occurrence when the phrase occurs twice', () => {
     // `talk\u0020to bot` in the file is `talk to bot` in the value; the phrase also occurs unquoted before.
     const title = "talk to bot? Please type 'talk\\u0020to bot'";
-    const journey = `{\n  "name": "j",\n  "trigger": { "intent": "talk_to_bot" },\n  "start": "show",\n  "nodes": [\n    { "id": "show", "type": "sendEvent", "event": "ui-event-close-promotion", "data": { "title": "${title}", "options": [] } }\n  ]\n}\n`;
+    const journey = `{\n  "name": "j",\n  "trigger": { "intent": "talk_to_agent" },\n  "start": "show",\n  "nodes": [\n    { "id": "show", "type": "sendEvent", "event": "ui-event-close-promotion", "data": { "title": "${title}", "options": [] } }\n  ]\n}\n`;
     const fixture = new ProjectFixture({
       'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: ['talk to the bot'] },
       'journeys/j.json': journey,

@@ -15,8 +15,9 @@ function guideProject(closeEvent = 'ui-event-close-promotion') {
       trigger: { intent: 'agent' },
       start: 'raise',
       nodes: [
-        { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show' } },
+        { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show', ticketClosed: 'closed' } },
         { id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: banner },
+        { id: 'closed', type: 'sendEvent', event: 'ui-event-close-promotion' },
       ],
     },
     'journeys/return-to-bot.json': journeyWith(
@@ -98,8 +99,9 @@ describe('one cause, one finding: a bot.json that does not parse', () => {
     f.set('journeys/live-agent.json', {
       ...(JSON.parse(f.text('journeys/live-agent.json')) as object),
       nodes: [
-        { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show' } },
+        { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show', ticketClosed: 'closed' } },
         { id: 'show', type: 'sendEvent', event: 'ui-event-update-promotion', data: banner },
+        { id: 'closed', type: 'sendEvent', event: 'ui-event-close-promotion' },
       ],
     });
     assert.deepEqual(codes(f, 'journeys/live-agent.json'), []);
@@ -142,5 +144,26 @@ describe('one cause, one finding: an intent file that does not parse', () => {
       f.findings('journeys/jumper.json', 'unknown-journey').map((x) => x.severity),
       ['info'],
     );
+  });
+});
+
+// Issue 25: one error does not hide another.
+describe('one error does not hide another: a mistyped banner event', () => {
+  it('in a journey: unknown-event with did-you-mean, and the banner it sends is still checked', () => {
+    const f = guideProject();
+    f.set('journeys/live-agent.json', {
+      ...(JSON.parse(f.text('journeys/live-agent.json')) as object),
+      nodes: [
+        { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show', ticketClosed: 'closed' } },
+        {
+          id: 'show',
+          type: 'sendEvent',
+          event: 'ui-event-close-promotoin',
+          data: { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to the bot' }] },
+        },
+        { id: 'closed', type: 'sendEvent', event: 'ui-event-close-promotion' },
+      ],
+    });
+    assert.deepEqual(codes(f, 'journeys/live-agent.json'), ['option-text-mismatch:near', 'unknown-event:didYouMean']);
   });
 });

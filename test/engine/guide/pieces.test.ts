@@ -48,6 +48,13 @@ describe('scaffold steps: what closes the banner and the ticket', () => {
         .filter((code) => code === 'banner-not-closed' || code === 'ticket-not-closed');
     assert.deepEqual(closing(nodesOf([{ id: 'close', type: 'sendEvent', event: 'ui-event-close-promotion' }]).fixture), ['ticket-not-closed']);
     assert.deepEqual(closing(nodesOf([{ id: 'ticket', type: 'closeTicket', ticketId: '{{{variables.ticketId}}}' }]).fixture), ['banner-not-closed']);
-    assert.deepEqual(closing(nodesOf([{ id: 'raise', type: 'raiseTicket' }]).fixture), ['banner-not-closed', 'ticket-not-closed']);
+    // An exit journey that raises a ticket is the wrong journey: exit-raises-ticket says so at the
+    // banner, and closing steps before the Raise Ticket node would be no fix (issue 25).
+    const raising = nodesOf([{ id: 'raise', type: 'raiseTicket' }]).fixture;
+    assert.deepEqual(closing(raising), []);
+    assert.deepEqual(
+      raising.findings('journeys/live-agent.json', 'exit-raises-ticket').map((f) => f.data?.node),
+      ['raise'],
+    );
   });
 });

@@ -6,7 +6,7 @@ import { parseFunctionCode, renderMessageOf, unparsable } from '../../../server/
 import { readBannerPayload } from '../../../server/src/engine/model/bannerPayload';
 import { completionsAt } from '../../../server/src/engine/services/completion';
 import { hoverAt } from '../../../server/src/engine/services/hover';
-import { applyChanges, quickFixes } from '../../../server/src/engine';
+import { applyChanges, quickFixes, studioPieces } from '../../../server/src/engine';
 import { escapeForJavaScriptString, javaScriptString } from '../../../server/src/engine/edits/edits';
 import { ProjectFixture, validBot } from '../support/projectFixture';
 
@@ -27,13 +27,27 @@ describe('function code: the records of app.sendEvent calls', () => {
     assert.equal(text.slice(send.data!.offset, send.data!.offset + send.data!.length), EXIT_ARRAY);
   });
 
-  it('skips what is not a literal: a variable code, a data with a variable inside', () => {
+  it('skips what is not a literal: a variable code, a data that is a variable; a part inside data stands as a template', () => {
     const code = parseFunctionCode(
-      body(`app.sendEvent({ code: name, data: {} });\n  app.sendEvent({ code: 'ui-event-update-promotion', data: { title: t, options: [] } });`),
+      body(
+        `app.sendEvent({ code: name, data: {} });\n  app.sendEvent({ code: 'ui-event-update-promotion', data: bannerData });\n  app.sendEvent({ code: 'ui-event-update-promotion', data: { title: t, options: [] } });`,
+      ),
     );
-    assert.equal(code.sends.length, 1);
-    assert.equal(code.sends[0].event.value, 'ui-event-update-promotion');
+    assert.equal(code.sends.length, 2);
     assert.equal(code.sends[0].data, undefined);
+    assert.deepEqual(code.sends[1].data?.value, { title: '{{{t}}}', options: [] });
+    assert.equal(code.sends[1].data?.partial, true);
+  });
+
+  it("reads the platform's localized banner: renderMessage titles stand as templates, the literal texts stay (issue 25)", () => {
+    const text = body(
+      `app.sendEvent({ code: 'ui-event-update-promotion', data: [{ title: app.renderMessage('exit_title', {}, ''), options: [{ title: app.renderMessage('exit_button', {}, 'Exit'), text: 'talk to bot' }] }] });`,
+    );
+    const [send] = parseFunctionCode(text).sends;
+    assert.deepEqual(send.data?.value, [
+      { title: '{{app.renderMessage("exit_title")}}', options: [{ title: '{{app.renderMessage("exit_button")}}', text: 'talk to bot' }] },
+    ]);
+    assert.equal(send.data?.partial, true);
   });
 
   it('still finds the calls of a file with a syntax error elsewhere (acorn-loose)', () => {
@@ -134,6 +148,50 @@ describe('function code: the checks of Send Event nodes', () => {
       assert.equal(findings[0].offset, fixture.offsetOf(F, "'talk to the bot'"));
       assert.match(findings[0].message, /banner option text `talk to the bot` is not an utterance of any intent/);
     }
+  });
+
+  it('an app.sendEvent code unlike any known event is an event for the page or app, not an error; a near miss is (issue 25)', () => {
+    const text = body(
+      `app.sendEvent({ code: 'verifiedUser', data: { id: 1 } });\n  app.sendEvent({ code: "sendIOSEvent" });\n  app.sendEvent({ code: 'ui-event-close-promotoin' });`,
+    );
+    const fixture = new ProjectFixture({ [F]: text });
+    assert.deepEqual(
+      fixture.findings(F).map((f) => [f.code, f.messageId, f.offset]),
+      [['unknown-event', 'didYouMean', fixture.offsetOf(F, "'ui-event-close-promotoin'")]],
+    );
+  });
+
+  it('one error does not hide another: a mistyped banner event still has its option texts checked (issue 25)', () => {
+    const fixture = new ProjectFixture({
+      [F]: body(
+        `app.sendEvent({ code: 'ui-event-update-promotio', data: [{ title: 'x', options: [{ title: 'Back', text: 'talk to the bot' }] }] });`,
+      ),
+    });
+    assert.deepEqual(
+      fixture.findings(F).map((f) => [f.code, f.messageId]),
+      [
+        ['unknown-event', 'didYouMean'],
+        ['option-text-mismatch', 'near'],
+      ],
+    );
+  });
+
+  it('renderMessage titles: the literal option texts are checked, the titles left alone, and no data is offered to copy (issue 25)', () => {
+    const banner = (exitText: string) =>
+      body(
+        `app.sendEvent({ code: 'ui-event-update-promotion', data: [{ title: app.renderMessage('exit_title', {}, ''), options: [{ title: app.renderMessage('exit_button', {}, 'Exit'), text: '${exitText}' }] }] });`,
+      );
+    const clean = new ProjectFixture({ [F]: banner('talk to bot') });
+    assert.deepEqual(clean.findings(F), []);
+    assert.deepEqual(
+      studioPieces(clean.file(F)).map((p) => p.title),
+      ['Copy event name'],
+    );
+    const drifted = new ProjectFixture({ [F]: banner('talk to the bot') });
+    const [finding, ...rest] = drifted.findings(F);
+    assert.deepEqual(rest, []);
+    assert.equal(finding.code, 'option-text-mismatch');
+    assert.equal(finding.offset, drifted.offsetOf(F, "'talk to the bot'"));
   });
 
   it('a function that sends valid banners has no findings', () => {
@@ -288,10 +346,12 @@ describe('function code: app.renderMessage calls', () => {
     );
   });
 
-  it('does not read a data with a key that is not a literal', () => {
+  it('reads a renderMessage call whose key is not a literal as code, not as a translation key', () => {
     const [send] = parseFunctionCode(
       body(`app.sendEvent({ code: 'ui-event-update-promotion', data: { title: app.renderMessage(k), options: [] } });`),
     ).sends;
-    assert.equal(send.data, undefined);
+    assert.deepEqual(send.data?.value, { title: '{{{app.renderMessage(…)}}}', options: [] });
+    assert.equal(send.data?.partial, true);
+    assert.equal(renderMessageOf(send.data?.node.children?.[0].children?.[1]), undefined);
   });
 });

@@ -18,7 +18,10 @@ const buttonBanner = (text: string) => ({ title: 'Do you want to exit from chat?
 function withBanner(text: string, utterances = ['talk to bot']) {
   return new ProjectFixture({
     'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances },
-    'journeys/j.json': journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: buttonBanner(text) }]),
+    // The banner's journey is the agent's: the exit intent starts another one.
+    'journeys/j.json': journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data: buttonBanner(text) }], {
+      trigger: { intent: 'talk_to_agent' },
+    }),
   });
 }
 

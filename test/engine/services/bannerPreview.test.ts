@@ -7,13 +7,17 @@ import {
   type ImageBannerView,
   type TextBannerView,
 } from '../../../server/src/engine/services/bannerPreview';
+import { hoverAt } from '../../../server/src/engine/services/hover';
 import { journeyWith, ProjectFixture } from '../support/projectFixture';
 
 const returnToBot = {
   name: 'return-to-bot',
   trigger: { intent: 'talk_to_bot' },
   start: 'close',
-  nodes: [{ id: 'close', type: 'sendEvent', event: 'ui-event-close-promotion' }],
+  nodes: [
+    { id: 'close', type: 'sendEvent', event: 'ui-event-close-promotion', next: 'ticket' },
+    { id: 'ticket', type: 'closeTicket' },
+  ],
 };
 
 /** A project whose exit intent starts `return-to-bot`, and a journey `j` showing `data`. */
@@ -51,7 +55,15 @@ describe('banner preview', () => {
           buttons: [
             {
               label: 'Exit',
-              action: { kind: 'text', text: 'talk to bot', template: false, intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true },
+              action: {
+                kind: 'text',
+                text: 'talk to bot',
+                template: false,
+                intents: ['talk_to_bot'],
+                journeys: ['return-to-bot'],
+                matched: true,
+                findings: [],
+              },
             },
           ],
         },
@@ -63,12 +75,32 @@ describe('banner preview', () => {
   it('reads the phrase a banner without buttons asks the customer to type', () => {
     const banner = textBanner(previewOf({ title: "Do you want to exit from chat? Please type 'talk to bot'", options: [] }));
     assert.deepEqual(banner.buttons, []);
-    assert.deepEqual(banner.typedPhrase, { phrase: 'talk to bot', intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true });
+    assert.deepEqual(banner.typedPhrase, {
+      phrase: 'talk to bot',
+      intents: ['talk_to_bot'],
+      journeys: ['return-to-bot'],
+      matched: true,
+      findings: [],
+    });
   });
 
   it('marks a typed phrase no intent is trained with', () => {
     const banner = textBanner(previewOf({ title: "Type 'back to the bot' to leave", options: [] }));
-    assert.deepEqual(banner.typedPhrase, { phrase: 'back to the bot', intents: [], journeys: [], matched: false });
+    assert.deepEqual(banner.typedPhrase, {
+      phrase: 'back to the bot',
+      intents: [],
+      journeys: [],
+      matched: false,
+      findings: [
+        {
+          code: 'option-text-mismatch',
+          severity: 'error',
+          message:
+            'the phrase the banner asks to type, `back to the bot`, is not an utterance of any intent: typing or clicking it will not start a journey',
+          file: 'journeys/j.json',
+        },
+      ],
+    });
   });
 
   it('marks a button whose text no intent is trained with, and opens links', () => {
@@ -80,7 +112,26 @@ describe('banner preview', () => {
       ],
     });
     assert.deepEqual(textBanner(preview).buttons, [
-      { label: 'Exit', action: { kind: 'text', text: 'talk to the bot', template: false, intents: [], journeys: [], matched: false } },
+      {
+        label: 'Exit',
+        action: {
+          kind: 'text',
+          text: 'talk to the bot',
+          template: false,
+          intents: [],
+          journeys: [],
+          matched: false,
+          findings: [
+            {
+              code: 'option-text-mismatch',
+              severity: 'error',
+              message:
+                'banner option text `talk to the bot` is not an utterance of any intent; did you mean `talk to bot` (intent `talk_to_bot`, intents/talk_to_bot.json)?',
+              file: 'journeys/j.json',
+            },
+          ],
+        },
+      },
       { label: 'Help', action: { kind: 'url', url: 'https://example.com/help', template: false } },
     ]);
     assert.deepEqual(preview.problems, []);
@@ -97,10 +148,21 @@ describe('banner preview', () => {
         },
       ]),
     });
-    const action = (mode: 'exact' | 'ignoreCaseAndSpacing') =>
-      (bannerPreviewAt(f.project, f.file('journeys/j.json'), undefined, mode)!.banners[0] as TextBannerView).buttons[0].action;
-    assert.deepEqual(action('exact'), { kind: 'text', text: 'Talk  to Bot', template: false, intents: [], journeys: [], matched: false });
-    // The exit intent starts journey `j` itself (journeyWith's trigger).
+    const action = (mode: 'exact' | 'ignoreCaseAndSpacing') => {
+      const found = (bannerPreviewAt(f.project, f.file('journeys/j.json'), undefined, mode)!.banners[0] as TextBannerView).buttons[0].action;
+      assert.equal(found.kind, 'text');
+      return found.kind === 'text' ? { ...found, findings: found.findings.map((x) => x.code) } : found;
+    };
+    assert.deepEqual(action('exact'), {
+      kind: 'text',
+      text: 'Talk  to Bot',
+      template: false,
+      intents: [],
+      journeys: [],
+      matched: false,
+      findings: ['option-text-mismatch'],
+    });
+    // The exit intent starts journey `j` itself (journeyWith's trigger): a loop, which the verdict says.
     assert.deepEqual(action('ignoreCaseAndSpacing'), {
       kind: 'text',
       text: 'Talk  to Bot',
@@ -108,6 +170,7 @@ describe('banner preview', () => {
       intents: ['talk_to_bot'],
       journeys: ['j'],
       matched: true,
+      findings: ['exit-shows-banner'],
     });
     // Given no mode, as the project's handoff-kit.json says.
     f.set('handoff-kit.json', { exitPhraseMatch: 'ignoreCaseAndSpacing' });
@@ -133,7 +196,24 @@ describe('banner preview', () => {
       },
     });
     const action = (bannerPreviewAt(f.project, f.file('journeys/j.json'))!.banners[0] as TextBannerView).buttons[0].action;
-    assert.deepEqual(action, { kind: 'text', text: 'talk to bot', template: false, intents: ['talk_to_bot', 'leave'], journeys: [], matched: true });
+    assert.ok(action.kind === 'text');
+    assert.deepEqual(
+      { ...action, findings: action.findings.map((x) => `${x.code} ${x.file}`) },
+      {
+        kind: 'text',
+        text: 'talk to bot',
+        template: false,
+        intents: ['talk_to_bot', 'leave'],
+        journeys: [],
+        matched: true,
+        findings: [
+          'exit-intent-unlinked intents/talk_to_bot.json',
+          'exit-intent-unlinked intents/leave.json',
+          'duplicate-utterance intents/talk_to_bot.json',
+          'duplicate-utterance intents/leave.json',
+        ],
+      },
+    );
   });
 
   it('draws an array of banners in rotation', () => {
@@ -221,7 +301,7 @@ describe('banner preview', () => {
       assert.deepEqual(
         first.buttons.map((b) => b.action),
         [
-          { kind: 'text', text: '{{{variables.exit_phrase}}}', template: true, intents: [], journeys: [], matched: false },
+          { kind: 'text', text: '{{{variables.exit_phrase}}}', template: true, intents: [], journeys: [], matched: false, findings: [] },
           { kind: 'url', url: '{{variables.link}}', template: true },
         ],
       );
@@ -272,7 +352,15 @@ describe('banner preview', () => {
       assert.deepEqual(textBanner(preview, 1).buttons, [
         {
           label: '',
-          action: { kind: 'text', text: 'talk to bot', template: false, intents: ['talk_to_bot'], journeys: ['return-to-bot'], matched: true },
+          action: {
+            kind: 'text',
+            text: 'talk to bot',
+            template: false,
+            intents: ['talk_to_bot'],
+            journeys: ['return-to-bot'],
+            matched: true,
+            findings: [],
+          },
         },
         { label: 'Nothing', action: { kind: 'none' } },
         { label: '', action: { kind: 'none' } },
@@ -369,5 +457,101 @@ describe('banner payloads in a journey', () => {
     const f = new ProjectFixture({ 'journeys/j.json': journeyWith([{ id: 'a', type: 'message', text: 'hi' }]) });
     assert.equal(bannerPreviewAt(f.project, f.file('journeys/j.json')), undefined);
     assert.equal(bannerPreviewAt(f.project, f.file('bot.json')), undefined);
+  });
+});
+
+// Issue 25: the preview's verdict comes from the checks, so it never shows a green check while a
+// finding on the path says otherwise.
+describe('banner preview: the verdict of each phrase is the checks', () => {
+  const verdict = (f: ProjectFixture) => {
+    const action = (bannerPreviewAt(f.project, f.file('journeys/live-agent.json'))!.banners[0] as TextBannerView).buttons[0].action;
+    assert.ok(action.kind === 'text');
+    return { matched: action.matched, journeys: action.journeys, findings: action.findings.map((x) => `${x.code} ${x.file}`) };
+  };
+  const project = (files: Record<string, object | string> = {}) =>
+    new ProjectFixture({
+      'journeys/return-to-bot.json': returnToBot,
+      'intents/talk_to_agent.json': { name: 'talk_to_agent', utterances: ['talk to an agent'] },
+      'journeys/live-agent.json': journeyWith(
+        [
+          { id: 'raise', type: 'raiseTicket', next: { agentConnected: 'show', ticketClosed: 'closed' } },
+          {
+            id: 'show',
+            type: 'sendEvent',
+            event: 'ui-event-update-promotion',
+            data: { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] },
+          },
+          { id: 'closed', type: 'sendEvent', event: 'ui-event-close-promotion' },
+        ],
+        { name: 'live-agent', trigger: { intent: 'talk_to_agent' } },
+      ),
+      ...files,
+    });
+
+  it('a clean path: back to the bot, no finding', () => {
+    assert.deepEqual(verdict(project()), { matched: true, journeys: ['return-to-bot'], findings: [] });
+  });
+
+  it('the close event disabled in bot.json: the exit journey cannot close the banner', () => {
+    const bot = {
+      name: 'test-bot',
+      events: [
+        { name: 'ui-event-update-promotion', enabled: true },
+        { name: 'ui-event-close-promotion', enabled: false },
+      ],
+    };
+    const found = verdict(project({ 'bot.json': bot }));
+    assert.deepEqual(found.findings, ['event-disabled journeys/return-to-bot.json']);
+  });
+
+  it("the banner's own event undeclared: the banner never shows", () => {
+    const bot = { name: 'test-bot', events: [{ name: 'ui-event-close-promotion', enabled: true }] };
+    assert.deepEqual(verdict(project({ 'bot.json': bot })).findings, ['event-not-declared journeys/live-agent.json']);
+  });
+
+  it('a test report showing the live bot misrouting the phrase', () => {
+    const report = 'Utterance,Journey,Predicted Journey,Status\ntalk to bot,return-to-bot,live-agent,Failed\n';
+    assert.deepEqual(verdict(project({ 'test-reports/run.csv': report })).findings, ['live-exit-misrouted journeys/live-agent.json']);
+  });
+
+  it('the phrase trained into the agent intent: Exit raises a ticket', () => {
+    const found = verdict(project({ 'intents/talk_to_agent.json': { name: 'talk_to_agent', utterances: ['talk to an agent', 'talk to bot'] } }));
+    assert.deepEqual(found.findings, [
+      'exit-raises-ticket journeys/live-agent.json',
+      'duplicate-utterance intents/talk_to_bot.json',
+      'duplicate-utterance intents/talk_to_agent.json',
+    ]);
+  });
+
+  it('the hover over the banner says the same as the preview', () => {
+    const clean = project();
+    const at = (f: ProjectFixture) =>
+      hoverAt(f.project, f.file('journeys/live-agent.json'), f.offsetOf('journeys/live-agent.json', '"Exit?"'))!.markdown;
+    assert.match(at(clean), /- `\[ Exit \]` sends "talk to bot": starts intent `talk_to_bot`$/m);
+    const bot = {
+      name: 'test-bot',
+      events: [
+        { name: 'ui-event-update-promotion', enabled: true },
+        { name: 'ui-event-close-promotion', enabled: false },
+      ],
+    };
+    assert.match(
+      at(project({ 'bot.json': bot })),
+      /- `\[ Exit \]` sends "talk to bot": starts intent `talk_to_bot`, but \*\*not back to the bot\*\*: ⚠ event-disabled: event `ui-event-close-promotion` is disabled in bot\.json/,
+    );
+  });
+
+  it('a rule turned off in the options given is not a finding of the verdict', () => {
+    const bot = {
+      name: 'test-bot',
+      events: [
+        { name: 'ui-event-update-promotion', enabled: true },
+        { name: 'ui-event-close-promotion', enabled: false },
+      ],
+    };
+    const f = project({ 'bot.json': bot });
+    const preview = bannerPreviewAt(f.project, f.file('journeys/live-agent.json'), undefined, undefined, { rules: { 'event-disabled': 'off' } })!;
+    const action = (preview.banners[0] as TextBannerView).buttons[0].action;
+    assert.deepEqual(action.kind === 'text' && action.findings, []);
   });
 });

@@ -93,12 +93,13 @@ describe('hover', () => {
     assert.equal(hover!.markdown, '**intent** `talk_to_bot`\n\nUtterances:\n- talk to bot\n\nStarts: `return-to-bot` (journeys/back.json)');
   });
 
-  it('draws a banner and says which intent each button starts', () => {
+  it('draws a banner and says which intent each button starts, and what the checks find on the way', () => {
     const f = fixture();
     const hover = hoverAt(f.project, f.file('journeys/live.json'), f.offsetOf('journeys/live.json', '"Exit?"'));
+    // The fixture's exit journey jumps back to the journey that raises the ticket (issue 25).
     assert.equal(
       hover!.markdown,
-      '**banner** (ui-event-close-promotion)\n\n> Exit?\n\n- `[ Exit ]` sends "talk to bot": starts intent `talk_to_bot`',
+      '**banner** (ui-event-close-promotion)\n\n> Exit?\n\n- `[ Exit ]` sends "talk to bot": starts intent `talk_to_bot`, but **not back to the bot**: ⚠ exit-raises-ticket: the exit phrase `talk to bot` starts journey `return-to-bot` (intent `talk_to_bot`), which jumps to `live-agent`, where node `raise` raises a new live-agent ticket: the customer who leaves is handed to an agent again',
     );
   });
 });

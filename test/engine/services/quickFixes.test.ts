@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { applyChanges, quickFixes, type ProjectEdit } from '../../../server/src/engine';
+import { applyChanges, intentsToTrain, quickFixes, type ProjectEdit } from '../../../server/src/engine';
+import { closingStepsFixes } from '../../../server/src/engine/check/fixes';
+import { closingStepsRefusal } from '../../../server/src/engine/guide/pieces';
 import { journeyWith, ProjectFixture, ROOT, validBot } from '../support/projectFixture';
 
 /** Applies a fix to the fixture, as an editor would, and returns the fixture. */
@@ -34,10 +36,11 @@ describe('quick fixes', () => {
     const [change, ...adds] = fixesFor(fixture, 'journeys/live.json', 'option-text-mismatch');
     assert.equal(change.title, 'Change to `talk to the bot` (intent `talk_to_bot`)');
     assert.equal(change.preferred, true);
-    assert.deepEqual(adds.map((f) => f.title).sort(), [
-      'Add `talk to bot` as an utterance of intent `agent`',
-      'Add `talk to bot` as an utterance of intent `talk_to_bot`',
-    ]);
+    // Never the intent of the journey that shows the banner: Exit would show the banner again.
+    assert.deepEqual(
+      adds.map((f) => f.title),
+      ['Add `talk to bot` as an utterance of intent `talk_to_bot`'],
+    );
     apply(fixture, change);
     assert.match(fixture.text('journeys/live.json'), /"text": "talk to the bot"/);
     assert.deepEqual(fixture.findings('journeys/live.json', 'option-text-mismatch'), []);
@@ -181,5 +184,55 @@ describe('quick fixes', () => {
     for (const file of fixture.project.allFiles()) {
       assert.deepEqual(fixture.findings(path.relative(ROOT, file.path)), [], file.path);
     }
+  });
+});
+
+// Issue 25: a fix must never send the customer back to an agent.
+describe('quick fixes never lead the exit to an agent', () => {
+  const ticketJourney = journeyWith(
+    [
+      { id: 'raise-ticket', type: 'raiseTicket', next: { agentConnected: 'show', ticketClosed: 'closed' } },
+      {
+        id: 'show',
+        type: 'sendEvent',
+        event: 'ui-event-close-promotion',
+        data: { title: 'Exit?', options: [{ title: 'Exit', text: 'talk to bot' }] },
+      },
+      { id: 'closed', type: 'sendEvent', event: 'ui-event-close-promotion' },
+    ],
+    { name: 'live-agent', trigger: { intent: 'agent' } },
+  );
+
+  it('closing steps are never added to the journey that raises the ticket, nor before a Raise Ticket node reached by a jump', () => {
+    const fixture = new ProjectFixture({
+      'intents/agent.json': agent,
+      'journeys/live-agent.json': ticketJourney,
+      'journeys/leave.json': journeyWith([{ id: 'go', type: 'jumpToJourney', journey: 'live-agent' }], {
+        name: 'leave',
+        trigger: { intent: 'help' },
+      }),
+    });
+    assert.deepEqual(closingStepsFixes(fixture.project, fixture.file('journeys/live-agent.json')), []);
+    assert.deepEqual(closingStepsFixes(fixture.project, fixture.file('journeys/leave.json')), []);
+    assert.match(
+      closingStepsRefusal(fixture.project, fixture.file('journeys/leave.json')) ?? '',
+      /^a path of journey `leave` reaches a Raise Ticket node \(node `raise-ticket` of `live-agent`\)/,
+    );
+  });
+
+  it('"add as an utterance" is never offered for an intent whose journey raises a ticket or shows the banner', () => {
+    const fixture = new ProjectFixture({
+      'intents/agent.json': agent,
+      'intents/help.json': { name: 'help', utterances: ['help'] },
+      'journeys/live-agent.json': ticketJourney,
+      'journeys/banner-only.json': banner({ title: 'Exit?', options: [{ title: 'Exit', text: 'leave now' }] }),
+      'journeys/help.json': journeyWith([{ id: 'go', type: 'jumpToJourney', journey: 'live-agent' }], { name: 'help', trigger: { intent: 'help' } }),
+    });
+    assert.deepEqual(
+      intentsToTrain(fixture.project).map((i) => i.name),
+      ['talk_to_bot'],
+    );
+    const titles = fixesFor(fixture, 'journeys/banner-only.json', 'option-text-mismatch').map((f) => f.title);
+    assert.ok(!titles.some((t) => /intent `(agent|help)`/.test(t)), titles.join('; '));
   });
 });

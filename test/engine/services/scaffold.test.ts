@@ -94,7 +94,7 @@ describe('scaffold: add user-initiated disconnection', () => {
       'Declare and enable event `ui-event-close-promotion` in bot.json',
       'Create intent `talk_to_bot` (intents/talk_to_bot.json) trained with `talk to bot`',
       'Create intent `talk_to_agent` (intents/talk_to_agent.json) trained with `talk to agent`',
-      'Create journey `live-agent` (journeys/live-agent.json), started by intent `talk_to_agent`: it raises a ticket and, once an agent is connected, shows the banner with `ui-event-close-promotion`',
+      'Create journey `live-agent` (journeys/live-agent.json), started by intent `talk_to_agent`: it raises a ticket and, once an agent is connected, shows the banner with `ui-event-close-promotion`, closed again when the agent closes the ticket',
       'Create journey `return-to-bot` (journeys/return-to-bot.json), started by intent `talk_to_bot`: it closes the banner and the ticket and welcomes the customer back',
     ]);
     assert.deepEqual(changed(project, plan), [
@@ -113,7 +113,19 @@ describe('scaffold: add user-initiated disconnection', () => {
     );
     const live = json(project, 'journeys/live-agent.json');
     const raise = nodeById(live, 'raise-ticket');
-    assert.deepEqual(raise.next, { agentConnected: 'show-exit-banner', agentsUnavailable: 'no-agents', error: 'ticket-error' });
+    assert.deepEqual(raise.next, {
+      agentConnected: 'show-exit-banner',
+      agentsUnavailable: 'no-agents',
+      ticketClosed: 'close-banner',
+      error: 'ticket-error',
+    });
+    // When the agent closes the ticket, the banner closes too (banner-outlives-ticket).
+    assert.deepEqual(nodeById(live, 'close-banner'), {
+      id: 'close-banner',
+      type: 'sendEvent',
+      event: 'ui-event-close-promotion',
+      next: 'agent-left',
+    });
     assert.deepEqual(nodeById(live, 'show-exit-banner'), {
       id: 'show-exit-banner',
       type: 'sendEvent',
@@ -226,7 +238,7 @@ describe('scaffold: add user-initiated disconnection', () => {
     assert.deepEqual(plan.steps, [
       'Enable event `ui-event-close-promotion` in bot.json',
       'Add `talk to bot` as an utterance of intent `talk_to_bot` (intents/talk_to_bot.json)',
-      'Show the banner with `ui-event-close-promotion` once an agent is connected, in journey `live-agent` (journeys/live-agent.json)',
+      'Show the banner with `ui-event-close-promotion` once an agent is connected, and close it when the agent closes the ticket, in journey `live-agent` (journeys/live-agent.json)',
       'Add a close-ticket step at the start of journey `return-to-bot` (journeys/return-to-bot.json)',
     ]);
     // Merged, not rewritten: bot.json changes by one word.
@@ -235,9 +247,9 @@ describe('scaffold: add user-initiated disconnection', () => {
     const live = json(project, 'journeys/live-agent.json');
     assert.deepEqual(
       live.nodes.map((n: { id: string }) => n.id),
-      ['raise-ticket', 'show-exit-banner', 'connected', 'sorry'],
+      ['raise-ticket', 'show-exit-banner', 'close-banner', 'connected', 'sorry'],
     );
-    assert.deepEqual(nodeById(live, 'raise-ticket').next, { agentConnected: 'show-exit-banner', error: 'sorry' });
+    assert.deepEqual(nodeById(live, 'raise-ticket').next, { agentConnected: 'show-exit-banner', error: 'sorry', ticketClosed: 'close-banner' });
     // Where agentConnected went before, the banner goes on to.
     assert.equal(nodeById(live, 'show-exit-banner').next, 'connected');
     const exit = json(project, 'journeys/return-to-bot.json');
@@ -302,9 +314,10 @@ describe('scaffold: add user-initiated disconnection', () => {
     const live = json(project, 'journeys/live-agent.json');
     assert.deepEqual(
       live.nodes.map((n: { id: string }) => n.id),
-      ['raise-ticket', 'show-exit-banner', 'retry', 'banner'],
+      ['raise-ticket', 'show-exit-banner', 'close-banner-2', 'retry', 'close-banner', 'banner'],
     );
-    assert.deepEqual(nodeById(live, 'raise-ticket').next, { error: 'retry', agentConnected: 'show-exit-banner' });
+    assert.deepEqual(nodeById(live, 'raise-ticket').next, { error: 'retry', agentConnected: 'show-exit-banner', ticketClosed: 'close-banner-2' });
+    assert.deepEqual(nodeById(live, 'retry').next, { agentConnected: 'banner', ticketClosed: 'close-banner' });
     assert.equal(nodeById(live, 'show-exit-banner').next, undefined);
   });
 
@@ -315,7 +328,10 @@ describe('scaffold: add user-initiated disconnection', () => {
       'journeys/live-agent.json': { ...ticketJourney, nodes: [{ id: 'raise-ticket', type: 'raiseTicket' }] },
     });
     setUp(project, { ticketJourney: { existing: 'live-agent' } });
-    assert.deepEqual(nodeById(json(project, 'journeys/live-agent.json'), 'raise-ticket').next, { agentConnected: 'show-exit-banner' });
+    assert.deepEqual(nodeById(json(project, 'journeys/live-agent.json'), 'raise-ticket').next, {
+      agentConnected: 'show-exit-banner',
+      ticketClosed: 'close-banner',
+    });
   });
 
   it('raises the ticket at the end of a chosen journey that raises none', () => {
@@ -335,7 +351,7 @@ describe('scaffold: add user-initiated disconnection', () => {
     const plan = setUp(project, { ticketJourney: { existing: 'help' } });
     assert.ok(
       plan.steps.includes(
-        'Raise a ticket at the end of journey `help` (after node `note`) and, once an agent is connected, show the banner with `ui-event-close-promotion` (journeys/help.json)',
+        'Raise a ticket at the end of journey `help` (after node `note`) and, once an agent is connected, show the banner with `ui-event-close-promotion`, closed again when the agent closes the ticket (journeys/help.json)',
       ),
       plan.steps.join('\n'),
     );
@@ -344,6 +360,7 @@ describe('scaffold: add user-initiated disconnection', () => {
     assert.deepEqual(nodeById(help, 'raise-ticket').next, {
       agentConnected: 'show-exit-banner',
       agentsUnavailable: 'no-agents',
+      ticketClosed: 'close-banner',
       error: 'ticket-error',
     });
   });
@@ -368,6 +385,31 @@ describe('scaffold: add user-initiated disconnection', () => {
         message:
           'journey `menu` raises no ticket and it ends by jumping to journey `menu`, so there is no end to raise one at: choose a journey that raises a ticket, or create one',
         suggestion: 'live-agent',
+      },
+    ]);
+  });
+
+  it('refuses to add closing steps to an exit journey that leads to a Raise Ticket node (issue 25)', () => {
+    const project = botProject({
+      'bot.json': { name: 'x' },
+      'intents/talk_to_bot.json': { name: 'talk_to_bot', utterances: ['talk to bot'] },
+      'intents/talk_to_agent.json': agentIntent,
+      'journeys/live-agent.json': ticketJourney,
+      'journeys/leave.json': {
+        name: 'leave',
+        trigger: { intent: 'talk_to_bot' },
+        start: 'go',
+        nodes: [{ id: 'go', type: 'jumpToJourney', journey: 'live-agent' }],
+      },
+    });
+    const plan = planDisconnection(project, { ticketJourney: { existing: 'live-agent' } });
+    assert.deepEqual(plan.edit.changes, []);
+    assert.deepEqual(plan.conflicts, [
+      {
+        kind: 'invalid-option',
+        field: 'phrase',
+        message:
+          'the exit phrase `talk to bot` starts journey `leave` (intent `talk_to_bot`), but a path of journey `leave` reaches a Raise Ticket node (node `raise-ticket` of `live-agent`): closing steps before it would close the ticket and then raise a new one: choose a phrase that intent is not trained with',
       },
     ]);
   });

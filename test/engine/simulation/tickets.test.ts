@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TICKET_OUTCOMES, type TicketOutcome } from '../../../server/src/engine';
 import { journeyWith } from '../support/projectFixture';
-import { guideProject, lastStep, run, toAgent, transcript } from './simulationFixture';
+import { agentJourney, buttonBanner, guideProject, lastStep, run, toAgent, transcript } from './simulationFixture';
 
 const start = { kind: 'startJourney' as const, journey: 'live-agent' };
 const ticket = (outcome: TicketOutcome) => ({ kind: 'ticket' as const, outcome });
@@ -71,20 +71,38 @@ describe('simulator: ticket outcomes', () => {
     assert.equal(result.steps[0].why.text, 'The ticket is not raised.');
   });
 
-  it('ticketClosed while the agent holds the chat: the ticket closes, and journeys triggered by `ticket-closed` start', () => {
+  it('ticketClosed while the agent holds the chat: the agent closes it, the Raise Ticket node goes on from its ticketClosed outcome, then journeys triggered by `ticket-closed` start', () => {
     const cleanup = journeyWith([{ id: 'bye', type: 'message', text: 'The agent closed the chat.' }], {
       name: 'cleanup',
       trigger: { event: 'ticket-closed' },
     });
     const result = run(guideProject({ 'journeys/cleanup.json': cleanup }), [...toAgent, ticket('ticketClosed')]);
-    assert.deepEqual(transcript(result).slice(-5, -1), [
+    const lines = transcript(result);
+    const at = lines.indexOf('ticket ticket ticket-1 closed: the customer is with the bot');
+    assert.deepEqual(lines.slice(at, at + 6), [
       'ticket ticket ticket-1 closed: the customer is with the bot',
+      'bot Your chat with the agent has ended.',
+      'journey journey `live-agent` ends',
       'journey journey `cleanup` starts',
       'bot The agent closed the chat.',
       'journey journey `cleanup` ends',
     ]);
-    // The banner the agent journey showed is still there: nothing closed it.
+    const closed = result.steps.find((s) => s.text === 'ticket ticket-1 closed: the customer is with the bot')!;
+    assert.match(
+      closed.why.text,
+      /^The agent closes the ticket raised by node `raise` of journey `live-agent` \(journeys\/live-agent\.json\): the journey goes on from its `ticketClosed` outcome's `next`\.$/,
+    );
+    // The banner the agent journey showed is still there: its ticketClosed outcome does not close it (banner-outlives-ticket).
     assert.equal(result.outcome.summary, 'stuck: the banner is still shown');
+  });
+
+  it('ticketClosed while the agent holds the chat, on a Raise Ticket node without that outcome: the ticket closes, no journey continues', () => {
+    const journey = agentJourney(buttonBanner);
+    const raise = (journey as { nodes: { id: string; next?: Record<string, string> }[] }).nodes.find((n) => n.id === 'raise')!;
+    delete raise.next!.ticketClosed;
+    const result = run(guideProject({ 'journeys/live-agent.json': journey }), [...toAgent, ticket('ticketClosed')]);
+    const closed = result.steps.find((s) => s.text === 'ticket ticket-1 closed: the customer is with the bot')!;
+    assert.match(closed.why.text, /has no `ticketClosed` outcome in its `next`, so no journey continues\.$/);
   });
 
   it('an agent already holding the chat cannot be connected again', () => {

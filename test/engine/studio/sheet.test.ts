@@ -1,7 +1,7 @@
 // The Studio build sheet: the guide's order, Studio's terms, data exactly as the data field takes it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { studioData, studioSheet, studioUtterances } from '../../../server/src/engine';
+import { checkProject, studioData, studioSheet, studioUtterances } from '../../../server/src/engine';
 import { ProjectFixture, validBot } from '../support/projectFixture';
 
 const banner = { title: 'Do you want to exit from chat?', options: [{ title: 'Exit', text: 'talk to bot' }] };
@@ -111,5 +111,33 @@ describe('studio sheet', () => {
     const text = studioSheet(empty.project);
     assert.match(text, /_bot\.json declares no custom events\._/);
     assert.match(text, /### Intent `talk_to_bot`/);
+  });
+});
+
+describe('studio sheet with the checks findings (issue 25)', () => {
+  it('without errors asks to paste as is; with errors warns at its top and marks the node, the journey and the intent concerned', () => {
+    const fixture = new ProjectFixture({
+      'intents/talk_to_agent.json': { name: 'talk_to_agent', utterances: ['talk to an agent'] },
+      'journeys/live-agent.json': handoff,
+      'journeys/return-to-bot.json': { ...exit, nodes: [{ ...exit.nodes[0], event: 'ui-event-close-promotoin' }, exit.nodes[1]] },
+    });
+    const clean = studioSheet(fixture.project, { findings: [] });
+    assert.match(clean, /Paste the data blocks exactly as they are\./);
+    const findings = checkProject(fixture.project);
+    const sheet = studioSheet(fixture.project, { findings });
+    const errors = findings.filter((f) => f.severity === 'error');
+    assert.ok(errors.some((f) => f.code === 'unknown-event'));
+    assert.match(
+      sheet,
+      new RegExp(`^> \\*\\*⚠ Not ready to build\\.\\*\\* \`handoff-kit check\` finds ${errors.length} errors? in this project\\.`, 'm'),
+    );
+    assert.doesNotMatch(sheet, /Paste the data blocks exactly as they are/);
+    assert.match(sheet, /^> - `journeys\/return-to-bot\.json:\d+:\d+` unknown-event: unknown event `ui-event-close-promotoin`/m);
+    assert.match(
+      sheet,
+      /1\. \*\*Send Event\*\* `close`\n {3}- Event name: `ui-event-close-promotoin`\n {3}- Event type: Custom\n {3}- Data: leave empty\n {3}- Then: `ticket`\n {3}- ⚠ \*\*unknown-event\*\*: unknown event `ui-event-close-promotoin`/,
+    );
+    // Warnings are not marked: the sheet warns of what would build a broken bot.
+    assert.doesNotMatch(sheet, /banner-outlives-ticket/);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readTestReport, utteranceTestCsv, utteranceTestRows } from '../../../server/src/engine';
+import { readTestReport, utteranceTestCsv, utteranceTestPlan, utteranceTestRows } from '../../../server/src/engine';
 import { ProjectFixture } from '../support/projectFixture';
 
 function rows(text: string) {
@@ -172,6 +172,25 @@ describe('utterance tests', () => {
         ['back to "bot", please', 'exit-chat', 'leaving, by the journey'],
         // The intent's journey; a say followed by another input before the expect is not one.
         ['nothing starts me', 'agent', 'by the intent'],
+      ],
+    );
+  });
+
+  it('says which banner exit phrases it leaves out and why, and leaves out those its judge refuses (issue 25)', () => {
+    const { project: p } = project();
+    const { rows, leftOut } = utteranceTestPlan(p);
+    assert.deepEqual(rows, [{ utterance: 'talk to bot', journey: 'exit-chat', tag: 'exit-phrase' }]);
+    assert.deepEqual(
+      leftOut.map((b) => [b.phrase, b.reason]),
+      [['unknown phrase', 'no intent is trained with it']],
+    );
+    const judged = utteranceTestPlan(p, { leaveOut: ({ exit }) => (exit.phrase === 'talk to bot' ? 'exit-raises-ticket: …' : undefined) });
+    assert.deepEqual(judged.rows, []);
+    assert.deepEqual(
+      judged.leftOut.map((b) => [b.phrase, b.reason]),
+      [
+        ['talk to bot', 'exit-raises-ticket: …'],
+        ['unknown phrase', 'no intent is trained with it'],
       ],
     );
   });

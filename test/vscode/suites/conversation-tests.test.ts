@@ -37,11 +37,12 @@ function allItems(items: vscode.TestItemCollection): vscode.TestItem[] {
 const EXAMPLE_TESTS = [
   'typing the phrase the banner asks for brings the customer back to the bot',
   'the billing team cannot be reached: the bot says so',
+  'the billing agent closes the ticket: the banner closes with it',
   'the Exit button brings the customer back to the bot',
   'a message that is not the exit phrase reaches the agent',
   'agents unavailable: the customer stays with the bot, and no banner is shown',
   'the ticket cannot be raised: the bot says so',
-  'the agent closes the ticket first: the banner stays until the customer leaves',
+  'the agent closes the ticket first: the banner closes with it',
   'the customer closes the banner, then types the exit phrase',
 ];
 
@@ -85,11 +86,12 @@ describe('conversation tests in the Test Explorer', () => {
   it('a broken copy fails at its failing step, with expected and actual', async () => {
     const tests = await testsApi();
     const editor = await openFile('support-bot/tests/live-agent.json');
-    const step = '{ "expect": { "ticket": "closed", "with": "bot", "banner": "shown" } }';
+    const step =
+      '{ "expect": { "node": "agent-left", "said": "The agent has closed the chat", "banner": "hidden", "ticket": "closed", "with": "bot" } }';
     await replaceText(editor.document, step, step.replace('"with": "bot"', '"with": "agent"'));
     const text = editor.document.getText();
-    const line = editor.document.positionAt(text.indexOf('"with": "agent"', text.indexOf('{ "expect": { "ticket": "closed"'))).line;
-    const item = allItems(tests.items).find((i) => i.label === 'the agent closes the ticket first: the banner stays until the customer leaves');
+    const line = editor.document.positionAt(text.indexOf('"with": "agent"', text.indexOf('{ "expect": { "node": "agent-left"'))).line;
+    const item = allItems(tests.items).find((i) => i.label === 'the agent closes the ticket first: the banner closes with it');
     assert.ok(item, 'the test is listed');
     tests.results.delete(item.id);
     await tests.run(new vscode.TestRunRequest([item]), new vscode.CancellationTokenSource().token);

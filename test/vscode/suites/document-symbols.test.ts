@@ -14,7 +14,7 @@ describe('document symbols', () => {
     const ids = journey.children.map((c) => c.name);
     assert.deepEqual(
       ids,
-      ['connecting', 'raise-ticket', 'show-banner', 'try-again', 'ticket-error', 'to-menu'],
+      ['connecting', 'raise-ticket', 'show-banner', 'close-banner', 'try-again', 'ticket-error', 'to-menu'],
       `the journey's children: ${ids.join(', ')}`,
     );
     for (const node of journey.children) {

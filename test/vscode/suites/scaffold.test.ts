@@ -147,13 +147,29 @@ describe('add user-initiated disconnection', () => {
       assert.deepEqual([live.name, live.trigger, live.start], ['live-agent', { intent: 'talk_to_agent' }, 'connecting'], 'the ticket journey');
       assert.deepEqual(
         live.nodes.map((n: Node) => `${n.id}: ${n.type}`),
-        ['connecting: message', 'raise-ticket: raiseTicket', 'show-exit-banner: sendEvent', 'no-agents: message', 'ticket-error: message'],
+        [
+          'connecting: message',
+          'raise-ticket: raiseTicket',
+          'show-exit-banner: sendEvent',
+          'close-banner: sendEvent',
+          'agent-left: message',
+          'no-agents: message',
+          'ticket-error: message',
+        ],
         'the nodes of the ticket journey',
       );
+      // When the agent closes the ticket, the banner closes too (banner-outlives-ticket).
       assert.deepEqual(nodeOf(live, 'raise-ticket').next, {
         agentConnected: 'show-exit-banner',
         agentsUnavailable: 'no-agents',
+        ticketClosed: 'close-banner',
         error: 'ticket-error',
+      });
+      assert.deepEqual(nodeOf(live, 'close-banner'), {
+        id: 'close-banner',
+        type: 'sendEvent',
+        event: 'ui-event-close-promotion',
+        next: 'agent-left',
       });
       assert.deepEqual(nodeOf(live, 'show-exit-banner'), {
         id: 'show-exit-banner',
@@ -268,13 +284,13 @@ describe('add user-initiated disconnection', () => {
       const live = jsonIn(after, 'journeys/live-agent.json');
       assert.deepEqual(
         live.nodes.map((n: Node) => n.id),
-        ['raise-ticket', 'show-exit-banner', 'connected', 'ticket-error'],
-        'the banner goes after the Raise Ticket node',
+        ['raise-ticket', 'show-exit-banner', 'close-banner', 'connected', 'ticket-error'],
+        'the banner goes after the Raise Ticket node, and the step that closes it when the agent closes the ticket',
       );
       assert.deepEqual(
         nodeOf(live, 'raise-ticket').next,
-        { agentConnected: 'show-exit-banner', error: 'ticket-error' },
-        'agentConnected now shows the banner',
+        { agentConnected: 'show-exit-banner', error: 'ticket-error', ticketClosed: 'close-banner' },
+        'agentConnected now shows the banner, ticketClosed closes it',
       );
       assert.deepEqual(
         nodeOf(live, 'show-exit-banner'),

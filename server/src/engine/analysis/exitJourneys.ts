@@ -6,6 +6,7 @@ import { reachableNodes } from '../model/journeyGraph';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
 import { indexOf, type BannerPhraseEntry, type JourneyEntry } from './projectIndex';
+import { walkFrom } from './exitPaths';
 
 /**
  * Where an exit journey lacks a step: its trigger, when `file` is a journey an exit intent starts
@@ -23,6 +24,11 @@ export function exitJourneyLacking(
   const intent = entry && exitIntentOf(project, entry, mode);
   // A jump to a journey no file that was read defines may lead to the step: then it is unknown.
   if (!trigger || !intent || reachesStep(project, file, has) !== 'no') return undefined;
+  // One cause, one finding: an exit journey that raises a ticket or shows the banner again is the
+  // wrong journey (exit-raises-ticket, exit-shows-banner say so at the phrase); closing steps
+  // added to it would close the ticket before raising a new one.
+  const walk = walkFrom(project, index, [entry], { pastRaise: false });
+  if (walk.raises.length || walk.shows.length) return undefined;
   return { intent, trigger: { offset: trigger.node.offset, length: trigger.node.length }, banners: index.exitIntentBanners(mode, intent) };
 }
 

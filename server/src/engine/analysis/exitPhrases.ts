@@ -5,7 +5,9 @@ import { readBannerPayload, type BannerPayloadModel, type ExitPhrase as PayloadE
 import { sendEventNodesOf } from '../model/functionCode';
 import { keptList } from '../model/keptList';
 import type { JourneyNode } from '../model/journey';
-import { isBannerEvent } from '../model/platformEvents';
+import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT, isBannerEvent, platformEvent } from '../model/platformEvents';
+import { hasTemplate } from '../model/template';
+import { closestName } from '../phrases/suggestions';
 
 export { typedPhrase } from '../model/bannerPayload';
 
@@ -26,15 +28,28 @@ const EXIT_PHRASES = Symbol('exit phrases');
 /**
  * Every banner payload of a journey's Send Event nodes, or of a function file's literal
  * `app.sendEvent` calls (see functionCode.ts), in file order (computed once per file version).
+ * A node whose event nearly spells a banner event counts too (see `meansBannerEvent`).
  */
 export function bannerPayloadsOf(file: BotFile): readonly JourneyBannerPayload[] {
   return file.derived(PAYLOADS, () =>
     keptList(
       sendEventNodesOf(file).flatMap((node) =>
-        isBannerEvent(node.event?.value) && node.data ? [{ sendEvent: node, payload: readBannerPayload(node.data, file.text) }] : [],
+        meansBannerEvent(node.event?.value) && node.data ? [{ sendEvent: node, payload: readBannerPayload(node.data, file.text) }] : [],
       ),
     ),
   );
+}
+
+/**
+ * Whether an event name is a banner event, or a near miss of one that is no other platform event
+ * (`ui-event-update-promotio`): unknown-event reports the typo with "did you mean", and the banner
+ * the node sends is still read, so its option texts and shape are checked meanwhile. One error
+ * does not hide another (issue 25). Such a banner does not fire: exit paths do not count it as shown.
+ */
+export function meansBannerEvent(name: string | undefined): boolean {
+  if (isBannerEvent(name)) return true;
+  if (!name || platformEvent(name) || hasTemplate(name)) return false;
+  return isBannerEvent(closestName(name, [BANNER_SHOW_EVENT, BANNER_CLOSE_EVENT]));
 }
 
 /** Every exit phrase of a journey's (or a function file's) banners, in file order (computed once per file version). */

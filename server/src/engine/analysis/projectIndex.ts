@@ -132,11 +132,14 @@ export class ProjectIndex {
   readonly journeysByName: ReadonlyMap<string, readonly JourneyEntry[]>;
   /** Journeys whose trigger is the intent, in file order (fact `trigger`). */
   readonly journeysByIntent: ReadonlyMap<string, readonly JourneyEntry[]>;
+  /** Journeys whose trigger is the event (such as `ticket-closed`), in file order (fact `eventTrigger`). */
+  readonly journeysByEvent: ReadonlyMap<string, readonly JourneyEntry[]>;
 
   private readonly records = new Map<string, FileRecord>();
   private readonly intents = new Map<string, IntentEntry[]>();
   private readonly journeys = new Map<string, JourneyEntry[]>();
   private readonly triggers = new Map<string, JourneyEntry[]>();
+  private readonly eventTriggers = new Map<string, JourneyEntry[]>();
   private readonly journeysByFile = new Map<BotFile, JourneyEntry>();
   /** Utterances by the hash of their normal form; built on first use, then kept up to date. */
   private byNormalForm: HashChains<IndexedUtterance> | undefined;
@@ -158,6 +161,7 @@ export class ProjectIndex {
     this.intentsByName = new TrackedMap(this.intents, 'intent');
     this.journeysByName = new TrackedMap(this.journeys, 'journey');
     this.journeysByIntent = new TrackedMap(this.triggers, 'trigger');
+    this.journeysByEvent = new TrackedMap(this.eventTriggers, 'eventTrigger');
     this.update();
   }
 
@@ -184,7 +188,7 @@ export class ProjectIndex {
     return this.bannerList;
   }
 
-  /** The journey `file` defines, as jump-following reads it (fact `graph` of the file). */
+  /** The journey `file` defines, as path-following reads it (fact `graph` of the file). */
   journeyOf(file: BotFile): JourneyEntry | undefined {
     readFact(factKey('graph', file.path));
     return this.journeysByFile.get(file);
@@ -478,6 +482,7 @@ export class ProjectIndex {
       this.journeysByFile.set(file, journey);
       if (journey.journey.name) this.insert(this.journeys, journey.journey.name.value, journey, order);
       if (journey.journey.triggerIntent) this.insert(this.triggers, journey.journey.triggerIntent.value, journey, order);
+      if (journey.journey.triggerEvent) this.insert(this.eventTriggers, journey.journey.triggerEvent.value, journey, order);
       record = { file, order, journey, utterances: [], banners: exitPhrasesOf(file).map((exit) => ({ exit, file })) };
       if (this.testNames) this.addTestNames(journey, order);
     }
@@ -495,6 +500,7 @@ export class ProjectIndex {
       this.journeysByFile.delete(file);
       if (record.journey.journey.name) removeFrom(this.journeys, record.journey.journey.name.value, file);
       if (record.journey.journey.triggerIntent) removeFrom(this.triggers, record.journey.journey.triggerIntent.value, file);
+      if (record.journey.journey.triggerEvent) removeFrom(this.eventTriggers, record.journey.journey.triggerEvent.value, file);
       if (this.testNames) {
         const names = journeyNamesOf(file);
         for (const id of names.nodeIds) removeFrom(this.testNames.nodes, id, file);
@@ -769,7 +775,7 @@ const FACTS = Symbol('facts of a file');
  * when an edit changes a file's contribution to a fact, the fact's answer may have changed. An
  * intent file: its name (`intent`) and each utterance (`exact`, `like`, places included; `hasExact`,
  * `hasLike`, the intent's name only, as many times as the file has the utterance). A
- * journey: its name (`journey`), trigger (`trigger`), what jump-following reads of it (`graph`),
+ * journey: its name (`journey`), trigger (`trigger` or `eventTrigger`), what path-following reads of it (`graph`),
  * its banners' exit phrases (`banner`, `bannerLike`). Every file: whether it was read and parses (`unread`).
  */
 export function factsOf(file: BotFile): FileFacts {
@@ -796,13 +802,26 @@ export function factsOf(file: BotFile): FileFacts {
       const journey = readJourney(file);
       if (journey.name) add(factKey('journey', journey.name.value), place(journey.name));
       if (journey.triggerIntent) add(factKey('trigger', journey.triggerIntent.value), journey.name?.value ?? null);
-      const nodes = reachableNodes(journey).map((n) => [n.type, n.event?.value, !!n.data, n.journey?.value]);
-      add(factKey('graph', file.path), [journey.name?.value, journey.triggerIntent?.value, nodes]);
+      if (journey.triggerEvent) add(factKey('eventTrigger', journey.triggerEvent.value), journey.name?.value ?? null);
+      const exits = exitPhrasesOf(file);
+      const offering = new Set(exits.map((exit) => exit.sendEvent));
+      // What path-following reads of a node: where it goes (ids and outcomes), what it does, and
+      // whether it shows a banner that offers an exit phrase.
+      const nodes = reachableNodes(journey).map((n) => [
+        n.id?.value,
+        n.type,
+        n.event?.value,
+        !!n.data,
+        n.journey?.value,
+        n.next.map((next) => [next.outcome ?? '', next.value]),
+        offering.has(n),
+      ]);
+      add(factKey('graph', file.path), [journey.name?.value, journey.triggerIntent?.value, journey.triggerEvent?.value, journey.start?.value, nodes]);
       const names = journeyNamesOf(file);
       for (const id of names.nodeIds) add(factKey('node', id), 1);
       for (const title of names.optionTitles) add(factKey('optionTitle', title), 1);
       if (names.templatedOptions) add(factKey('optionTemplate'), 1);
-      for (const exit of exitPhrasesOf(file)) {
+      for (const exit of exits) {
         // Every plain field of the exit phrase, and where its node is.
         const fields = [
           ['phrase', exit.phrase],

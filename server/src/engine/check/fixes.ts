@@ -4,7 +4,8 @@ import * as jsonc from 'jsonc-parser';
 import * as path from 'node:path';
 import { relativePath, type BotFile } from '../model/botFile';
 import type { BotProject } from '../project/project';
-import { jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from '../edits/edits';
+import { escapeForJavaScriptString, jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from '../edits/edits';
+import { escapeForJsonString } from '../model/jsonString';
 import { closingSteps, enableEvents, exitJourney, freeName } from '../guide/pieces';
 
 /** One edit of one file: a quick fix that one undo reverts. `preferred` fixes are also the safe ones `--fix` applies. */
@@ -32,6 +33,41 @@ export function didYouMeanFixes(file: BotFile, range: { offset: number; length: 
   return [didYouMeanFix(file, range, suggestion)];
 }
 
+/**
+ * "Change to `replacement`" for a banner's exit phrase at `range`: an option's text is a whole
+ * string (replaced in its own quotes); a typed phrase sits inside the title's string, so only its
+ * words are replaced, escaped for the string (in a function file, for whichever quote it has).
+ * Undefined when the range does not spell exactly `phrase` (escapes mapped): a fix never writes
+ * over more of a title than the phrase.
+ */
+export function changePhraseFix(
+  file: BotFile,
+  range: { offset: number; length: number },
+  kind: 'option' | 'typed',
+  phrase: string,
+  replacement: string,
+  title: string,
+  preferred = false,
+): ProjectEdit | undefined {
+  const typed = kind === 'typed';
+  if (typed && !spells(file.text.slice(range.offset, range.offset + range.length), phrase)) return undefined;
+  const newText = typed
+    ? file.kind === 'function'
+      ? escapeForJavaScriptString(replacement)
+      : escapeForJsonString(replacement)
+    : replaceString(range, replacement, file.text).newText;
+  return fileEdit(file, title, [{ offset: range.offset, length: range.length, newText }], preferred);
+}
+
+/** Whether `raw`, a part of a JSON string token as written, decodes to `value`. */
+function spells(raw: string, value: string): boolean {
+  try {
+    return JSON.parse(`"${raw}"`) === value;
+  } catch {
+    return false;
+  }
+}
+
 /** Declares the event in bot.json, or enables it where it is declared disabled. */
 export function declareEventFixes(project: BotProject, name: string): ProjectEdit[] {
   const bot = project.botFile;
@@ -39,10 +75,14 @@ export function declareEventFixes(project: BotProject, name: string): ProjectEdi
   return enableEvents(bot, [name]).map(({ modification, title }) => fileEdit(bot, title, [modifyJson(bot.text, [modification])], true));
 }
 
-/** Adds the close-banner and close-ticket steps an exit journey lacks, before its first node. */
+/**
+ * Adds the close-banner and close-ticket steps an exit journey lacks, before its first node. None
+ * for a journey that raises a ticket or leads to one (`closingStepsRefusal`): closing steps are
+ * never put before a Raise Ticket node.
+ */
 export function closingStepsFixes(project: BotProject, file: BotFile): ProjectEdit[] {
   const steps = closingSteps(project, file);
-  return steps?.modifications.length ? [fileEdit(file, steps.title, [modifyJson(file.text, steps.modifications)], true)] : [];
+  return steps?.modifications.length && !steps.refused ? [fileEdit(file, steps.title, [modifyJson(file.text, steps.modifications)], true)] : [];
 }
 
 /** A new journey, started by the exit intent, that closes the banner and the ticket. */

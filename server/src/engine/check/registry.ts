@@ -2,6 +2,7 @@
 // else about the checks (settings, the handoff-kit.json schema, docs pages, `handoff-kit rules`,
 // SARIF rules) is derived from this list or tested against it.
 import { bannerNotClosed } from './rules/banner-not-closed';
+import { bannerOutlivesTicket } from './rules/banner-outlives-ticket';
 import { bannerSchema } from './rules/banner-schema';
 import { bulkFileUnreadable } from './rules/bulk-file-unreadable';
 import { checkFailed } from './rules/check-failed';
@@ -12,6 +13,8 @@ import { eventDisabled } from './rules/event-disabled';
 import { eventNotDeclared } from './rules/event-not-declared';
 import { exitIntentUnlinked } from './rules/exit-intent-unlinked';
 import { faqExitPhraseClash } from './rules/faq-exit-phrase-clash';
+import { exitRaisesTicket } from './rules/exit-raises-ticket';
+import { exitShowsBanner } from './rules/exit-shows-banner';
 import { fileTooLarge } from './rules/file-too-large';
 import { fileUnread } from './rules/file-unread';
 import { functionSyntax } from './rules/function-syntax';
@@ -72,6 +75,9 @@ export const rules: readonly Rule[] = [
   exitIntentUnlinked,
   bannerNotClosed,
   ticketNotClosed,
+  exitRaisesTicket,
+  exitShowsBanner,
+  bannerOutlivesTicket,
   literalSecret,
   testReportUnreadable,
   bulkFileUnreadable,

@@ -139,11 +139,16 @@ function walked(run: TestRun): WalkedStep[] {
   steps = [];
   const last = run.transcript.length ? run.transcript[run.transcript.length - 1].input : undefined;
   let before: SimulationStep | undefined;
+  let held: { journey?: string; node?: string } | undefined;
   for (let i = 0; last !== undefined && i <= last; i++) {
     const input = run.run.inputs[i];
     const produced = run.transcript.filter((s) => s.input === i);
     const shown = before?.state.banner;
-    const waiting = before?.state.waitingFor === 'ticket' ? { journey: before.state.journey, node: before.state.node } : undefined;
+    const waitingNow = before?.state.waitingFor === 'ticket' ? { journey: before.state.journey, node: before.state.node } : undefined;
+    // The agent closing the ticket takes the `ticketClosed` outcome of the node that connected it (as the simulator does).
+    const waiting =
+      waitingNow ?? (input.kind === 'ticket' && input.outcome === 'ticketClosed' && before?.state.ticket === 'agentConnected' ? held : undefined);
+    if (input.kind === 'ticket') held = waitingNow && input.outcome === 'agentConnected' ? waitingNow : undefined;
     const customer = produced.find((s) => s.kind === 'customer');
     steps.push({
       input: input.kind,

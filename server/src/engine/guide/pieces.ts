@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { relativePath, valueOf, type BotFile } from '../model/botFile';
 import { readBotConfig } from '../model/botConfig';
 import { reaches } from '../analysis/exitJourneys';
+import { walkFrom } from '../analysis/exitPaths';
 import { typedPhrase } from '../analysis/exitPhrases';
 import { closesBanner, closesTicket, readJourney, type Journey } from '../model/journey';
 import { nodesById } from '../model/journeyGraph';
@@ -90,19 +91,44 @@ export function bannerNode(id: string, options: DisconnectionOptions, next?: str
   return { id, type: 'sendEvent', event: options.showEvent, data: bannerPayload(options), ...(next === undefined ? {} : { next }) };
 }
 
-/** Raise a ticket and, once an agent is connected, show the banner; tell the customer when none can take the chat. */
+/**
+ * Raise a ticket and, once an agent is connected, show the banner; when the agent closes the
+ * ticket, close the banner (it must not outlive the agent) and say so; tell the customer when no
+ * agent can take the chat.
+ */
 export function handoffNodes(newId: (base: string) => string, options: DisconnectionOptions): { first: string; nodes: object[] } {
-  const [raise, banner, busy, failed] = ['raise-ticket', 'show-exit-banner', 'no-agents', 'ticket-error'].map(newId);
+  const [raise, banner, closed, left, busy, failed] = [
+    'raise-ticket',
+    'show-exit-banner',
+    'close-banner',
+    'agent-left',
+    'no-agents',
+    'ticket-error',
+  ].map(newId);
   return {
     first: raise,
     nodes: [
       // Named so the exit journey's {{{variables.ticketId}}} visibly refers to it.
-      { id: raise, type: 'raiseTicket', ticketIdVariable: 'ticketId', next: { agentConnected: banner, agentsUnavailable: busy, error: failed } },
+      {
+        id: raise,
+        type: 'raiseTicket',
+        ticketIdVariable: 'ticketId',
+        next: { agentConnected: banner, agentsUnavailable: busy, ticketClosed: closed, error: failed },
+      },
       bannerNode(banner, options),
+      closeBannerNode(closed, left),
+      { id: left, type: 'message', text: AGENT_LEFT },
       { id: busy, type: 'message', text: 'All our agents are busy. Please try again in a few minutes.' },
       { id: failed, type: 'message', text: 'Sorry, we could not reach an agent just now.' },
     ],
   };
+}
+
+const AGENT_LEFT = 'The agent has closed the chat. You are back with the bot.';
+
+/** A Send Event node that closes the banner (step 5's event without data), going on to `next` when given. */
+export function closeBannerNode(id: string, next?: string): object {
+  return { id, type: 'sendEvent', event: BANNER_CLOSE_EVENT, ...(next === undefined ? {} : { next }) };
 }
 
 /** An event's declaration in bot.json, enabled, with the platform's description when it has one. */
@@ -143,15 +169,19 @@ export function enableEvents(bot: BotFile, names: readonly string[]): { modifica
  * banner (step 5), close the ticket (step 6) and, with `welcome`, tell the customer they are back
  * with the bot. A step counts as there when some path from the start reaches it, across jumps, as
  * the banner-not-closed and ticket-not-closed checks see it. No modifications when nothing lacks;
- * undefined when the journey has no start to insert before.
+ * undefined when the journey has no start to insert before. `refused` (and no modifications) when
+ * the steps must not go there: see `closingStepsRefusal`.
  */
 export function closingSteps(
   project: BotProject,
   file: BotFile,
   { welcome = false } = {},
-): { modifications: JsonModification[]; title: string } | undefined {
+): { modifications: JsonModification[]; title: string; refused?: string } | undefined {
   const journey = readJourney(file);
   if (!journey.start) return undefined;
+  const name = journey.name?.value ?? path.basename(file.path);
+  const refused = closingStepsRefusal(project, file);
+  if (refused) return { modifications: [], title: `Add no closing steps to journey \`${name}\``, refused };
   const lacking: { base: string; node: (id: string, next: string) => object }[] = [];
   if (!reaches(project, file, closesBanner)) {
     lacking.push({ base: 'close-banner', node: (id, next) => ({ id, type: 'sendEvent', event: BANNER_CLOSE_EVENT, next }) });
@@ -171,8 +201,29 @@ export function closingSteps(
     modifications: nodes.length
       ? [...nodes.map((value, i) => ({ path: ['nodes', i], value, insert: true })), { path: ['start'], value: ids[0] }]
       : [],
-    title: `Add ${what} at the start of journey \`${journey.name?.value ?? path.basename(file.path)}\``,
+    title: `Add ${what} at the start of journey \`${name}\``,
   };
+}
+
+/**
+ * Why the closing steps must not be added at the start of the journey in `file`, or undefined
+ * when they may: the journey raises a live-agent ticket itself (it is the journey that hands the
+ * customer to the agent, not the one back), or a path from its start reaches a Raise Ticket node,
+ * across jumps (closing steps before it would close the old ticket and then raise a new one).
+ */
+export function closingStepsRefusal(project: BotProject, file: BotFile): string | undefined {
+  const index = indexOf(project);
+  const entry = index.journeyOf(file);
+  if (!entry) return undefined;
+  const name = entry.journey.name?.value ?? path.basename(file.path);
+  const raise = entry.journey.nodes.find((n) => n.type === 'raiseTicket');
+  if (raise)
+    return `journey \`${name}\` raises a live-agent ticket (node \`${raise.id?.value ?? ''}\`): it hands the customer to an agent, and closing steps there would end that ticket before it starts`;
+  const reached = walkFrom(project, index, [entry], { pastRaise: false, until: 'raise' }).raises[0];
+  if (reached) {
+    return `a path of journey \`${name}\` reaches a Raise Ticket node (node \`${reached.node.id?.value ?? ''}\` of \`${reached.journey.journey.name?.value ?? ''}\`): closing steps before it would close the ticket and then raise a new one`;
+  }
+  return undefined;
 }
 
 /** A new exit journey (steps 5 and 6): started by the exit intent, it closes the banner and the ticket and welcomes the customer back. */

@@ -1,6 +1,6 @@
 // The parts of bot.json the checks need: the bot's name, its declared custom events, and its
 // languages (languages.ts says what they stand for).
-import type { BotFile, NamedValue } from './botFile';
+import type { BotFile, JsonPlace, NamedValue } from './botFile';
 
 /**
  * A custom event as bot.json's `events` declares it, as Studio has them under Automation > Events >
@@ -11,6 +11,8 @@ export interface DeclaredEvent {
   readonly name: NamedValue;
   /** Undefined when bot.json does not say (the schema reports that). */
   readonly enabled?: boolean;
+  /** Where `enabled` is written (its value), when it is. */
+  readonly enabledAt?: JsonPlace;
 }
 
 /**
@@ -42,7 +44,11 @@ export function readBotConfig(file: BotFile | undefined): BotConfig {
       const name = item.named('name');
       const enabled = item.child('enabled');
       if (name && !events.has(name.value)) {
-        events.set(name.value, { name, enabled: enabled?.type === 'boolean' ? (enabled.json as boolean) : undefined });
+        events.set(name.value, {
+          name,
+          enabled: enabled?.type === 'boolean' ? (enabled.json as boolean) : undefined,
+          ...(enabled ? { enabledAt: enabled } : {}),
+        });
       }
     }
     const languages = root?.child('languages');

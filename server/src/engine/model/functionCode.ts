@@ -35,11 +35,25 @@ export interface SentEventRecord {
   /** The event's name: the `code` string literal. */
   readonly event: SourceValue<string>;
   /**
-   * The `data` argument when it is wholly literal (objects, arrays, strings, numbers, booleans,
-   * null): its plain value, and `node`, the same value as a jsonc-parser-shaped tree with the
-   * offsets of the JavaScript source (keys written without quotes keep their own ranges).
+   * The `data` argument when it is an object or array literal, or another literal (strings,
+   * numbers, booleans, null): its plain value, and `node`, the same value as a jsonc-parser-shaped
+   * tree with the offsets of the JavaScript source (keys written without quotes keep their own
+   * ranges). A part inside it that is not a literal (an `app.renderMessage(…)` call, a variable)
+   * stands as a platform template string naming the code, `{{{app.renderMessage(…)}}}`: its value
+   * is known only when the function runs, as a template's is, so no check judges it, while the
+   * literal parts around it are still checked. `partial` says the data holds such parts.
    */
-  readonly data?: SourceValue<unknown> & { readonly node: jsonc.Node };
+  readonly data?: SourceValue<unknown> & { readonly node: jsonc.Node; readonly partial?: boolean };
+}
+
+/** A string literal of a function file (or one fixed part of a template string), for literal-secret. */
+export interface StringLiteral extends SourceValue<string> {
+  /**
+   * What names it: the key of the property it is the value of (`apiKey: '…'`, `Authorization:
+   * '…'`), the variable it initialises or is assigned to (`const token = '…'`), or, for an item
+   * of an array, that of the array.
+   */
+  readonly key?: string;
 }
 
 /**
@@ -64,6 +78,11 @@ export interface FunctionCode {
   readonly sends: readonly SentEventRecord[];
   /** The `app.renderMessage` calls with a literal key, in file order. */
   readonly renderMessages: readonly RenderMessageCall[];
+  /**
+   * Every string literal and every fixed part of a template string, in file order, except
+   * property names. A template string's part (between `${…}`) covers only its characters.
+   */
+  readonly strings: readonly StringLiteral[];
   /** The first syntax error of the strict parse (then the records come from acorn-loose), if any. */
   readonly syntaxError?: { readonly message: string; readonly offset: number };
   /**
@@ -118,7 +137,8 @@ export function parseFunctionCode(text: string): FunctionCode {
     const offset = typeof e.pos === 'number' ? e.pos : 0;
     // Nesting no parser here can follow (hundreds of nested brackets): the loose parser would run
     // out of stack the same way, and a guess at the calls is worse than none.
-    if (error instanceof RangeError || STACK_EXHAUSTED.test(String(e.message))) return { sends: [], renderMessages: [], tooDeep: { offset } };
+    if (error instanceof RangeError || STACK_EXHAUSTED.test(String(e.message)))
+      return { sends: [], renderMessages: [], strings: [], tooDeep: { offset } };
     syntaxError = { message: String(e.message ?? error), offset };
     try {
       program = loose.parse(text, PARSE_OPTIONS);
@@ -128,20 +148,65 @@ export function parseFunctionCode(text: string): FunctionCode {
   }
   const sends: SentEventRecord[] = [];
   const renderMessages: RenderMessageCall[] = [];
-  // A call the syntax error is inside is the loose parser's guess (an unterminated string runs to
+  // What the syntax error is inside is the loose parser's guess (an unterminated string runs to
   // the end of its line): function-syntax reports it; no other check reads it.
-  const guessed = (call: { offset: number; length: number }) =>
-    syntaxError !== undefined && syntaxError.offset >= call.offset && syntaxError.offset < call.offset + call.length;
+  const guessed = (start: number, end: number) => !!syntaxError && syntaxError.offset >= start && syntaxError.offset < end;
   if (program)
     walk(program, (node) => {
       const record = sendEventRecord(node);
-      if (record && !guessed(record.call)) sends.push(record);
+      if (record && !guessed(record.call.offset, record.call.offset + record.call.length)) sends.push(record);
       const render = renderMessageCall(node);
-      if (render && !guessed(render.call)) renderMessages.push(render);
+      if (render && !guessed(render.call.offset, render.call.offset + render.call.length)) renderMessages.push(render);
     });
   // The walk visits nodes depth first, children in order: calls nested in arguments come after.
   renderMessages.sort((a, b) => a.key.offset - b.key.offset);
-  return { sends, renderMessages, ...(syntaxError ? { syntaxError } : {}) };
+  const strings = program ? stringLiterals(program).filter((s) => !guessed(s.offset, s.offset + Math.max(s.length, 1))) : [];
+  return { sends, renderMessages, strings, ...(syntaxError ? { syntaxError } : {}) };
+}
+
+/**
+ * Every string literal of the tree and every fixed part of its template strings, in file order,
+ * each with what names it (see `StringLiteral.key`); property names are left out. Iterative, as
+ * `walk`, so deep nesting cannot overflow the stack.
+ */
+function stringLiterals(root: acorn.Node): StringLiteral[] {
+  const found: StringLiteral[] = [];
+  const stack: { node: AnyNode; key?: string }[] = [{ node: root as AnyNode }];
+  while (stack.length) {
+    const { node, key } = stack.pop()!;
+    if (node.type === 'Literal' && typeof node.value === 'string') {
+      found.push({ value: node.value, offset: node.start, length: node.end - node.start, ...(key !== undefined ? { key } : {}) });
+    } else if (node.type === 'TemplateElement') {
+      const value = (node.value as { cooked?: string | null; raw: string }).cooked ?? (node.value as { raw: string }).raw;
+      found.push({ value, offset: node.start, length: node.end - node.start, ...(key !== undefined ? { key } : {}) });
+    }
+    const children: { node: AnyNode; key?: string }[] = [];
+    for (const name of Object.keys(node)) {
+      if (name === 'loc' || name === 'range') continue;
+      // A property's name is not a value.
+      if (node.type === 'Property' && name === 'key' && !node.computed) continue;
+      const childKey =
+        node.type === 'Property' && name === 'value'
+          ? keyOf(node)
+          : node.type === 'VariableDeclarator' && name === 'init'
+            ? nameOf(node.id as AnyNode)
+            : node.type === 'AssignmentExpression' && name === 'right'
+              ? nameOf(node.left as AnyNode)
+              : node.type === 'ArrayExpression' || node.type === 'TemplateLiteral' || node.type === 'BinaryExpression'
+                ? key
+                : undefined;
+      const child = node[name];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) children.push({ node: item, key: childKey });
+      } else if (isNode(child)) {
+        children.push({ node: child, key: childKey });
+      }
+    }
+    // Popped last first: push in reverse source order so that strings come out in file order.
+    children.sort((a, b) => b.node.start - a.node.start);
+    stack.push(...children);
+  }
+  return found;
 }
 
 /**
@@ -215,11 +280,18 @@ function sendEventRecord(node: AnyNode): SentEventRecord | undefined {
   const event = code && stringLiteral(code);
   if (event === undefined || !code) return undefined;
   const dataNode = lastProperty(argument, 'data');
-  const data = dataNode ? literalTree(dataNode) : undefined;
+  // Only an object or array literal may hold parts that are not literals: a whole `data` that is
+  // a variable or a call says nothing of its shape.
+  const container = dataNode?.type === 'ObjectExpression' || dataNode?.type === 'ArrayExpression';
+  const opaque = { count: 0 };
+  const data = dataNode ? literalTree(dataNode, undefined, container ? opaque : undefined) : undefined;
+  if (data && opaque.count) partial.add(data);
   return {
     call: { offset: node.start, length: node.end - node.start },
     event: { value: event, offset: code.start, length: code.end - code.start },
-    ...(data ? { data: { value: valueOf(data), offset: data.offset, length: data.length, node: data } } : {}),
+    ...(data
+      ? { data: { value: valueOf(data), offset: data.offset, length: data.length, node: data, ...(opaque.count ? { partial: true } : {}) } }
+      : {}),
   };
 }
 
@@ -262,6 +334,29 @@ export function renderMessageOf(node: jsonc.Node | undefined): RenderMessageCall
 /** The template that stands for a rendered key in a literal's value. */
 function renderedTemplate(key: string): string {
   return /[{}]/.test(key) ? '{{app.renderMessage}}' : `{{app.renderMessage(${JSON.stringify(key)})}}`;
+}
+
+/** The data trees that hold parts standing for code (see `SentEventRecord.data`). */
+const partial = new WeakSet<jsonc.Node>();
+
+/** Whether a Send Event node's data (a function file's) holds parts that are code, not values. */
+export function isPartialData(data: jsonc.Node): boolean {
+  return partial.has(data);
+}
+
+/**
+ * The template string a part of a literal that is not itself a literal stands as: the code it
+ * is, shortened (`app.renderMessage(…)` for a call, a name for a variable), inside `{{{ }}}`.
+ */
+function placeholderOf(node: AnyNode): string {
+  const name = (n: AnyNode): string | undefined =>
+    n.type === 'Identifier'
+      ? (n.name as string)
+      : n.type === 'MemberExpression' && !n.computed
+        ? `${name(n.object as AnyNode) ?? '…'}.${propertyName(n) ?? '…'}`
+        : undefined;
+  const code = node.type === 'CallExpression' ? `${name(node.callee as AnyNode) ?? 'code'}(…)` : (name(node) ?? 'code');
+  return `{{{${code}}}}`;
 }
 
 /** `app`, or the last name of `this.app` / `context.app`. */
@@ -309,34 +404,44 @@ function leaf(type: jsonc.NodeType, at: { offset: number; length: number; value:
 }
 
 /**
- * The literal `node` as a jsonc-parser-shaped tree, or undefined when any part of it is not a
- * literal (an identifier, a call, a spread, a computed key, a function, a regular expression). An
- * `app.renderMessage` call with a literal key is a string (see `renderMessageOf`).
+ * The literal `node` as a jsonc-parser-shaped tree. Without `opaque`, undefined when any part of
+ * it is not a literal (an identifier, a call, a spread, a computed key, a function, a regular
+ * expression); an `app.renderMessage` call with a literal key is a string (see `renderMessageOf`).
+ * With `opaque` (inside an object or array literal), such a value stands as a string
+ * node holding a template that names the code (`placeholderOf`), and `opaque.count` counts them;
+ * what cannot stand anywhere (a spread, a computed or shorthand key, a hole) still gives undefined.
  */
-function literalTree(node: AnyNode, parent?: jsonc.Node): jsonc.Node | undefined {
+function literalTree(node: AnyNode, parent?: jsonc.Node, opaque?: { count: number }): jsonc.Node | undefined {
   const range = { offset: node.start, length: node.end - node.start };
   const text = stringLiteral(node);
   if (text !== undefined) return leaf('string', { ...range, value: text }, parent);
+  const other = () => {
+    if (!opaque || !parent || node.type === 'SpreadElement') return undefined;
+    opaque.count++;
+    return leaf('string', { ...range, value: placeholderOf(node) }, parent);
+  };
   if (node.type === 'Literal') {
     if (node.value === null && node.raw === 'null') return leaf('null', { ...range, value: null }, parent);
     if (typeof node.value === 'boolean') return leaf('boolean', { ...range, value: node.value }, parent);
     if (typeof node.value === 'number') return leaf('number', { ...range, value: node.value }, parent);
-    return undefined;
+    return other();
   }
   const render = renderMessageCall(node);
   if (render) {
+    // Code, not a value: the data cannot be pasted into Studio as it is (see `isPartialData`).
+    if (opaque) opaque.count++;
     const rendered: RenderedNode = { ...leaf('string', { ...range, value: renderedTemplate(render.key.value) }, parent), renderMessage: render };
     return rendered;
   }
   if (node.type === 'UnaryExpression' && (node.operator === '-' || node.operator === '+')) {
     const argument = node.argument as AnyNode;
-    if (argument.type !== 'Literal' || typeof argument.value !== 'number') return undefined;
+    if (argument.type !== 'Literal' || typeof argument.value !== 'number') return other();
     return leaf('number', { ...range, value: node.operator === '-' ? -argument.value : argument.value }, parent);
   }
   if (node.type === 'ArrayExpression') {
     const array: jsonc.Node = { type: 'array', ...range, children: [], ...(parent ? { parent } : {}) };
     for (const element of node.elements as (AnyNode | null)[]) {
-      const child = element && literalTree(element, array);
+      const child = element && literalTree(element, array, opaque);
       if (!child) return undefined;
       array.children!.push(child);
     }
@@ -357,14 +462,14 @@ function literalTree(node: AnyNode, parent?: jsonc.Node): jsonc.Node | undefined
         children: [],
       };
       propertyNode.children!.push(leaf('string', { offset: keyNode.start, length: keyNode.end - keyNode.start, value: key }, propertyNode));
-      const value = literalTree(property.value as AnyNode, propertyNode);
+      const value = literalTree(property.value as AnyNode, propertyNode, opaque);
       if (!value) return undefined;
       propertyNode.children!.push(value);
       object.children!.push(propertyNode);
     }
     return object;
   }
-  return undefined;
+  return other();
 }
 
 /** The plain value of a literal tree (as jsonc.getNodeValue, with the last of repeated keys). */

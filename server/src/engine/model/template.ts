@@ -30,3 +30,13 @@ export function templateParts(value: string): TemplatePart[] {
   if (at < value.length) parts.push({ text: value.slice(at), template: false });
   return parts;
 }
+
+const TEMPLATES = new RegExp(TEMPLATE.source, 'g');
+
+/**
+ * `value` with each template replaced by a space: the literal text around templates, which is
+ * known here (`Bearer abc123… {{{variables.x}}}` keeps its token, and its template is no word of it).
+ */
+export function withoutTemplates(value: string): string {
+  return value.includes('{{') ? value.replace(TEMPLATES, ' ') : value;
+}

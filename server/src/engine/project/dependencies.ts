@@ -21,7 +21,12 @@ export type FactFamily =
   | 'journey'
   /** The journeys an intent (`detail`) triggers: their files and names. */
   | 'trigger'
-  /** A journey file (`detail`: its path) as jump-following reads it: name, trigger, reachable nodes. */
+  /** The journeys an event (`detail`, such as `ticket-closed`) triggers: their files and names. */
+  | 'eventTrigger'
+  /**
+   * A journey file (`detail`: its path) as path-following reads it: name, trigger, and the
+   * reachable nodes with their ids, outcomes, events and whether they show an exit banner.
+   */
   | 'graph'
   /** The utterances equal to a text (`detail`): texts, intents, places. */
   | 'exact'

@@ -205,6 +205,37 @@ export class BotProject {
     return file;
   }
 
+  /**
+   * Runs `body` on the project as it would be with `texts` (absolute path -> the file's whole new
+   * text; a path the project has no file at is added), then puts the very same file objects back
+   * and removes the files added, whatever `body` does or throws. What is derived from a file
+   * (its parse, its cached findings) is kept, so that a caller that tracks the project by file
+   * objects (IncrementalCheck, the project index) sees nothing changed; only `generation` moves on.
+   * For judging an edit before it is offered (services/fixJudgement.ts). Paths that are not bot
+   * files of this project are ignored.
+   */
+  withTexts<T>(texts: ReadonlyMap<string, string>, body: () => T): T {
+    const originals = new Map<string, BotFile | undefined>();
+    try {
+      for (const [filePath, text] of texts) {
+        if (!fileKindOf(this.root, filePath)) continue;
+        const original = this.files.get(filePath);
+        originals.set(filePath, original);
+        this.setText(filePath, text, -1, { maxSize: original?.maxSize });
+      }
+      return body();
+    } finally {
+      for (const [filePath, original] of originals) {
+        if (original) {
+          this.put(original);
+          this.changed(filePath);
+        } else {
+          this.delete(filePath);
+        }
+      }
+    }
+  }
+
   delete(filePath: string): boolean {
     const deleted = this.files.delete(filePath);
     if (deleted) {

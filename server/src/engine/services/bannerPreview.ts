@@ -4,11 +4,13 @@ import type * as jsonc from 'jsonc-parser';
 import { relativePath, valueOf, type BotFile } from '../model/botFile';
 import type { BannerModel, BannerPayloadModel } from '../model/bannerPayload';
 import { bannerPayloadsOf } from '../analysis/exitPhrases';
-import { readJourney } from '../model/journey';
+import { readJourney, type JourneyNode } from '../model/journey';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
 import { indexOf, type ProjectIndex } from '../analysis/projectIndex';
 import { hasTemplate } from '../model/template';
+import type { CheckOptions } from '../check/check';
+import { exitPathFindings, findingsWith, type FindingsOf, type PathFinding } from './exitVerdicts';
 
 /** A banner payload in a journey file: the `data` of a Send Event node for a banner event. */
 export interface BannerPayload {
@@ -27,6 +29,12 @@ export interface PhraseTarget {
   readonly journeys: string[];
   /** Some intent is trained with the phrase. */
   readonly matched: boolean;
+  /**
+   * The errors and warnings the checks find on the phrase's way (exitVerdicts.ts): the banner's
+   * event, the phrase, its intents and the journeys it starts. The phrase takes the customer back
+   * to the bot (a green check) only when there is none.
+   */
+  readonly findings: readonly PathFinding[];
 }
 
 /**
@@ -142,19 +150,30 @@ export function bannerPayloadsIn(file: BotFile): BannerPayload[] {
  * The preview of the payload around `offset`, or of the file's first payload when `offset` is
  * undefined or in none; undefined when the file has no banner payload. Phrases are matched as
  * `mode` says, else as the project's handoff-kit.json says, else exactly, as the checks match them.
+ * Each phrase's verdict lists the findings on its path, the files checked with `checkOptions`
+ * (the rule settings the editor shows findings with) and `mode`.
  */
 export function bannerPreviewAt(
   project: BotProject,
   file: BotFile,
   offset?: number,
   mode: PhraseMatch = project.phraseMatch,
+  checkOptions: CheckOptions = {},
 ): BannerPreview | undefined {
   const payloads = bannerPayloadsOf(file);
   const at =
     (offset === undefined ? undefined : payloads.find(({ payload: { node } }) => node.offset <= offset && offset <= node.offset + node.length)) ??
     payloads[0];
   if (!at) return undefined;
-  const reader = new PayloadReader(project, indexOf(project), mode);
+  const reader = new PayloadReader(
+    project,
+    indexOf(project),
+    mode,
+    file,
+    at.sendEvent,
+    at.payload,
+    findingsWith(project, { ...checkOptions, phraseMatch: mode }),
+  );
   const view = reader.payload(at.payload);
   return {
     journey: readJourney(file).name?.value,
@@ -177,6 +196,10 @@ class PayloadReader {
     private readonly project: BotProject,
     private readonly index: ProjectIndex,
     private readonly mode: PhraseMatch,
+    private readonly file: BotFile,
+    private readonly sendEvent: JourneyNode,
+    private readonly model: BannerPayloadModel,
+    private readonly findingsOf: FindingsOf,
   ) {}
 
   payload(model: BannerPayloadModel): PayloadView {
@@ -262,12 +285,12 @@ class PayloadReader {
     }
 
     // The typed phrase as the reader (and so the exit phrase check) finds it.
-    const phrase = payload.exitPhrases.find((exit) => exit.banner === model && exit.kind === 'typed')?.phrase;
+    const typed = payload.exitPhrases.find((exit) => exit.banner === model && exit.kind === 'typed');
     return {
       kind: 'text',
       title,
       titleIsTemplate,
-      ...(phrase !== undefined ? { typedPhrase: { phrase, ...this.target(phrase) } } : {}),
+      ...(typed !== undefined ? { typedPhrase: { phrase: typed.phrase, ...this.target(typed.phrase, typed) } } : {}),
       buttons,
       ...(optionsTemplate !== undefined ? { optionsTemplate } : {}),
     };
@@ -290,7 +313,10 @@ class PayloadReader {
     if (text !== undefined) {
       if (url !== undefined) this.problems.push(`${where} has both \`text\` and \`url\`; shown as sending the text`);
       const template = hasTemplate(text);
-      const target = template ? { intents: [], journeys: [], matched: false } : this.target(text);
+      // The option's exit phrase as the checks read it (none for an empty text or a template).
+      const textNode = valueOf(option, 'text');
+      const exit = textNode && this.model.exitPhrases.find((e) => e.kind === 'option' && e.offset === textNode.offset);
+      const target = template ? { intents: [], journeys: [], matched: false, findings: [] } : this.target(text, exit);
       return [{ label, action: { kind: 'text', text, template, ...target } }];
     }
     if (url !== undefined) return [{ label, action: { kind: 'url', url, template: hasTemplate(url) } }];
@@ -360,8 +386,11 @@ class PayloadReader {
     return undefined;
   }
 
-  /** The intents trained with `phrase`, as the matcher compares, and the journeys they start. */
-  private target(phrase: string): PhraseTarget {
+  /**
+   * The intents trained with `phrase`, as the matcher compares, the journeys they start, and the
+   * findings on its way (`exit`: where the checks read it; none for text they do not read as one).
+   */
+  private target(phrase: string, exit: { offset: number; length: number } | undefined): PhraseTarget {
     const intents = [...new Set(this.index.utterancesMatching(phrase, this.mode).map((u) => u.intentName))];
     const journeys = [
       ...new Set(
@@ -370,7 +399,10 @@ class PayloadReader {
         ),
       ),
     ];
-    return { intents, journeys, matched: intents.length > 0 };
+    const findings = exit
+      ? exitPathFindings(this.project, this.file, this.sendEvent, { phrase, offset: exit.offset, length: exit.length }, this.mode, this.findingsOf)
+      : [];
+    return { intents, journeys, matched: intents.length > 0, findings };
   }
 }
 

@@ -66,7 +66,10 @@ export function chooseSafeFixes(
 ): number {
   let added = 0;
   for (const finding of checkFile(project, file, options)) {
-    const preferred = quickFixes(project, file, finding).find((fix) => fix.preferred && !fix.command && fix.changes.length);
+    // quickFixes offers only the fixes the handoff judgement lets through (fixJudgement.ts).
+    const preferred = quickFixes(project, file, finding, { phraseMatch: options.phraseMatch }).find(
+      (fix) => fix.preferred && !fix.command && fix.changes.length,
+    );
     if (!preferred || !preferred.changes.every(allowed)) continue;
     // Edits of files that do not parse would change values the user has: never.
     const unparsed = preferred.changes.some((c) => {

@@ -12,6 +12,8 @@ import { indexOf } from '../analysis/projectIndex';
 import { readConversationTests } from '../model/conversationTest';
 import { symbolAt } from './navigation';
 import { translationKeyMarkdown } from './translationKeys';
+import type { CheckOptions } from '../check/check';
+import { exitPathFindings, findingsWith } from './exitVerdicts';
 
 /** A hover's Markdown, and the UTF-16 range (`offset`, `length`) of the file's text it is about. */
 export interface Hover {
@@ -24,11 +26,13 @@ export interface Hover {
  * The hover at a 0-based UTF-16 `offset` of `file`'s text: what an event does and whether bot.json
  * enables it, an intent's utterances and journeys, a journey's trigger, a node's type, the intents
  * trained with a phrase, the event of a function's `app.sendEvent`, or, over a banner payload, the
- * banner drawn in text. In a test file, the same for the names it uses, and for a `click`'s title
- * the banner options with that title. Undefined elsewhere.
+ * banner drawn in text. A banner's buttons say where their phrase goes and, when the checks (with
+ * `options`, the editor's rule settings) find errors or warnings on that way, say so instead of
+ * where it goes. In a test file, the same for the names it uses, and for a `click`'s title the
+ * banner options with that title. Undefined elsewhere.
  */
-export function hoverAt(project: BotProject, file: BotFile, offset: number): Hover | undefined {
-  if (file.kind === 'function') return functionHover(project, file, offset);
+export function hoverAt(project: BotProject, file: BotFile, offset: number, options: CheckOptions = {}): Hover | undefined {
+  if (file.kind === 'function') return functionHover(project, file, offset, options);
   const symbol = symbolAt(file, offset, project);
   const index = indexOf(project);
   if (symbol) {
@@ -92,7 +96,7 @@ export function hoverAt(project: BotProject, file: BotFile, offset: number): Hov
     }
   }
   if (file.kind === 'test') return optionHover(project, file, offset);
-  return bannerHover(project, file, offset);
+  return bannerHover(project, file, offset, options);
 }
 
 /** In a test file, over a `click`'s title: the banner options with that title, and what each sends. */
@@ -144,22 +148,24 @@ function eventMarkdown(project: BotProject, name: string): string {
  * In a function file: a translation key's texts, the event of an `app.sendEvent` call's `code`,
  * else its banner drawn in text.
  */
-function functionHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+function functionHover(project: BotProject, file: BotFile, offset: number, options: CheckOptions): Hover | undefined {
   const key = symbolAt(file, offset);
   if (key?.kind === 'translationKey')
     return { offset: key.occurrence.offset, length: key.occurrence.length, markdown: translationKeyMarkdown(project, key.name) };
   const send = sendEventNodesOf(file).find(({ event }) => event && event.node.offset <= offset && offset <= event.node.offset + event.node.length);
   if (send?.event) return { offset: send.event.node.offset, length: send.event.node.length, markdown: eventMarkdown(project, send.event.value) };
-  return bannerHover(project, file, offset);
+  return bannerHover(project, file, offset, options);
 }
 
 /** Over a banner payload: the banner drawn in text, as the customer will see it. */
-function bannerHover(project: BotProject, file: BotFile, offset: number): Hover | undefined {
+function bannerHover(project: BotProject, file: BotFile, offset: number, options: CheckOptions): Hover | undefined {
   if (file.kind !== 'function' && (file.kind !== 'journey' || !file.root)) return undefined;
   const at = bannerPayloadsOf(file).find(({ payload: { node } }) => node.offset <= offset && offset <= node.offset + node.length);
   if (!at) return undefined;
   const node = at.sendEvent;
   const index = indexOf(project);
+  const mode = options.phraseMatch ?? project.phraseMatch;
+  const findingsOf = findingsWith(project, { ...options, phraseMatch: mode });
   const banners = at.payload.banners
     .filter((banner) => banner.kind === 'text' && banner.node.type === 'object')
     .map((banner) => {
@@ -169,8 +175,14 @@ function bannerHover(project: BotProject, file: BotFile, offset: number): Hover 
         const text = named(option.text)?.value;
         const url = named(option.url)?.value;
         if (url) return `\`[ ${label} ]\` opens ${url}`;
-        const intents = text ? [...new Set(index.utterancesMatching(text, project.phraseMatch).map((u) => u.intentName))] : [];
-        return `\`[ ${label} ]\` sends "${text ?? ''}": ${intents.length ? `starts intent ${intents.map((i) => `\`${i}\``).join(', ')}` : '**no intent is trained with it**'}`;
+        const intents = text ? [...new Set(index.utterancesMatching(text, mode).map((u) => u.intentName))] : [];
+        // The same verdict as the preview's: what the checks find on the phrase's way.
+        const exit = option.text && at.payload.exitPhrases.find((e) => e.kind === 'option' && e.offset === option.text!.offset);
+        const findings = exit ? exitPathFindings(project, file, node, exit, mode, findingsOf) : [];
+        const starts = intents.length ? `starts intent ${intents.map((i) => `\`${i}\``).join(', ')}` : '**no intent is trained with it**';
+        const problems = findings.map((f) => `⚠ ${f.code}: ${f.message}`).join('; ');
+        const verdict = !findings.length ? starts : intents.length ? `${starts}, but **not back to the bot**: ${problems}` : `${starts}: ${problems}`;
+        return `\`[ ${label} ]\` sends "${text ?? ''}": ${verdict}`;
       });
       return `> ${title}\n${buttons.length ? `\n${buttons.map((b) => `- ${b}`).join('\n')}` : ''}`;
     });

@@ -152,6 +152,8 @@ class Simulation {
   private journey: string | undefined;
   private node: string | undefined;
   private waiting: { readonly entry: JourneyEntry; readonly node: JourneyNode } | undefined;
+  /** The Raise Ticket node whose ticket an agent holds: its `ticketClosed` outcome runs when the agent closes it. */
+  private heldBy: { readonly entry: JourneyEntry; readonly node: JourneyNode } | undefined;
   private variables: Readonly<Record<string, string>> = {};
   private ticket: TicketStatus = 'none';
   private ticketId: string | undefined;
@@ -403,6 +405,7 @@ class Simulation {
       const name = this.nameOf(entry);
       const raiseId = node.id?.value ?? '?';
       this.setTicket(outcome);
+      this.heldBy = outcome === 'agentConnected' ? waiting : undefined;
       this.emit('ticket', ticketChange(outcome, this.ticketId), () =>
         why(
           `The ticket raised by node \`${raiseId}\` of journey \`${name}\` (${this.rel(entry.file)}) takes the outcome \`${outcome}\`${outcome === 'agentConnected' ? ': an agent holds the chat' : ''}; the journey goes on from that outcome's \`next\`.`,
@@ -429,9 +432,30 @@ class Simulation {
       );
       return;
     }
+    // The agent closes the ticket: the Raise Ticket node that connected the agent goes on from its
+    // `ticketClosed` outcome (what banner-outlives-ticket reads).
+    const held = this.ticket === 'agentConnected' ? this.heldBy : undefined;
+    this.heldBy = undefined;
+    const heldNext = held?.node.next.find((n) => n.outcome === 'ticketClosed');
     this.setTicket(outcome);
+    if (held && heldNext) {
+      const raiseId = held.node.id?.value ?? '?';
+      this.emit('ticket', ticketChange(outcome, this.ticketId), () =>
+        why(
+          `The agent closes the ticket raised by node \`${raiseId}\` of journey \`${this.nameOf(held.entry)}\` (${this.rel(held.entry.file)}): the journey goes on from its \`ticketClosed\` outcome's \`next\`.`,
+          [placeOf(this.project, held.entry.file, held.node.node)],
+        ),
+      );
+      this.drive(held.entry, heldNext.value);
+      this.startEventJourneys('ticket-closed', 'the platform sends `ticket-closed` when a ticket is closed');
+      return;
+    }
     this.emit('ticket', ticketChange(outcome, this.ticketId), () =>
-      why(`The ticket takes the outcome \`${outcome}\`; no Raise Ticket node waits on it, so no journey continues.`),
+      why(
+        held
+          ? `The ticket takes the outcome \`${outcome}\`; node \`${held.node.id?.value ?? '?'}\` of journey \`${this.nameOf(held.entry)}\` has no \`ticketClosed\` outcome in its \`next\`, so no journey continues.`
+          : `The ticket takes the outcome \`${outcome}\`; no Raise Ticket node waits on it, so no journey continues.`,
+      ),
     );
     if (outcome === 'ticketClosed') this.startEventJourneys('ticket-closed', 'the platform sends `ticket-closed` when a ticket is closed');
   }

@@ -1,7 +1,7 @@
 // The "Copy for Studio" code lenses: what each Studio field takes, read from a bot file.
 import * as jsonc from 'jsonc-parser';
 import type { BotFile } from '../model/botFile';
-import { sendEventNodesOf } from '../model/functionCode';
+import { isPartialData, sendEventNodesOf } from '../model/functionCode';
 import { readIntent } from '../model/intent';
 import { studioData, studioUtterances } from './sheet';
 
@@ -40,7 +40,11 @@ export function studioPieces(file: BotFile): StudioPiece[] {
   const pieces: StudioPiece[] = [];
   for (const node of sendEventNodesOf(file)) {
     const event = node.event?.value;
-    const data = node.data ? studioData(file.kind === 'function' ? jsonc.getNodeValue(node.data) : file.valueAt(node.data)) : undefined;
+    // Data with parts that are code (`app.renderMessage(…)`) is not a value to paste: no copy.
+    const data =
+      node.data && !isPartialData(node.data)
+        ? studioData(file.kind === 'function' ? jsonc.getNodeValue(node.data) : file.valueAt(node.data))
+        : undefined;
     if (data !== undefined) {
       pieces.push({
         offset: node.node.offset,

@@ -8,7 +8,10 @@
 // "Languages").
 // Studio's terms come from the platform facts (shared/reference/platform-facts.md): a Send Event
 // node has an event name, an event type (Custom) and a data field that takes JSON.
+import type * as jsonc from 'jsonc-parser';
 import { relativePath, type BotFile } from '../model/botFile';
+import { readJourney } from '../model/journey';
+import type { Finding } from '../findings';
 import type { BotProject } from '../project/project';
 import { exitPhrasesOf } from '../analysis/exitPhrases';
 import { indexOf } from '../analysis/projectIndex';
@@ -105,6 +108,60 @@ function describeNode(node: Json, bot: Json | undefined): string[] {
   }
 }
 
+/** The places of bot.json's `events` items, in order (undefined for an item without a place). */
+function readBotEvents(file: BotFile): (jsonc.Node | undefined)[] {
+  return (
+    file.place
+      ?.child('events')
+      ?.items()
+      .map((item) => item.node) ?? []
+  );
+}
+
+/** The errors to mark in the sheet, each where it is: a node, an event, or the rest of its file. */
+class ErrorMarks {
+  private readonly byFile = new Map<string, Finding[]>();
+
+  constructor(
+    private readonly project: BotProject,
+    errors: readonly Finding[],
+  ) {
+    for (const f of errors) {
+      const list = this.byFile.get(f.file);
+      if (list) list.push(f);
+      else this.byFile.set(f.file, [f]);
+    }
+  }
+
+  /** Whether `file` has an error to mark. */
+  has(file: BotFile): boolean {
+    return this.byFile.has(file.path);
+  }
+
+  /** `file:line:column` of a finding (1-based), relative to the project. */
+  where(f: Finding): string {
+    const text = this.project.file(f.file)?.text ?? '';
+    const before = text.slice(0, f.offset).split('\n');
+    return `\`${relativePath(this.project.root, f.file)}:${before.length}:${before[before.length - 1].length + 1}\``;
+  }
+
+  /**
+   * One line per error of `file` inside `range` (or, with no range, every error not inside one of
+   * `except`), each `⚠ code: message`, indented by `prefix`.
+   */
+  in(
+    file: BotFile,
+    range: { offset: number; length: number } | undefined,
+    prefix: string,
+    except: readonly { offset: number; length: number }[] = [],
+  ): string[] {
+    const inside = (f: Finding, r: { offset: number; length: number }) => f.offset >= r.offset && f.offset < r.offset + r.length;
+    return (this.byFile.get(file.path) ?? [])
+      .filter((f) => (range ? inside(f, range) : !except.some((r) => inside(f, r))))
+      .map((f) => `${prefix}- ⚠ **${f.code}**: ${f.message}`);
+  }
+}
+
 function indent(text: string, prefix: string): string {
   return text
     .split('\n')
@@ -112,15 +169,40 @@ function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
+/** What the sheet says of the checks' findings. */
+export interface StudioSheetOptions {
+  /**
+   * The project's findings (`checkProject`). With errors among them, the sheet opens with a
+   * warning that lists them, no longer asks for the blocks to be pasted as they are, and marks
+   * each node, journey, intent and event they are in with ⚠ and the message (issue 25: a sheet
+   * must never tell a team to paste a misspelled event "exactly as it is" without a warning).
+   */
+  readonly findings?: readonly Finding[];
+}
+
 /**
  * The build sheet of `project` as Markdown. Files that do not parse or were not read are named
  * at the end rather than guessed at. Never throws.
  */
-export function studioSheet(project: BotProject): string {
+export function studioSheet(project: BotProject, options: StudioSheetOptions = {}): string {
   const bot = valueOf(project.botFile);
   const out: string[] = [];
   const name = str(bot?.name) ?? 'the bot';
-  out.push(`# Studio build sheet: ${name}`, '', 'Build these in Yellow.ai Studio in this order. Paste the data blocks exactly as they are.', '');
+  const errors = (options.findings ?? []).filter((f) => f.severity === 'error');
+  const marks = new ErrorMarks(project, errors);
+  out.push(`# Studio build sheet: ${name}`, '');
+  if (errors.length) {
+    out.push(
+      `> **⚠ Not ready to build.** \`handoff-kit check\` finds ${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in this project. This sheet shows the files as they are, so a block marked ⚠ below would build the error into Studio. Fix the errors, then build the sheet again.`,
+      '>',
+      ...errors.map((f) => `> - ${marks.where(f)} ${f.code}: ${f.message}`),
+      '',
+      'Build these in Yellow.ai Studio in this order, once the errors are fixed: until then, do not paste a block marked ⚠ as it is.',
+      '',
+    );
+  } else {
+    out.push('Build these in Yellow.ai Studio in this order. Paste the data blocks exactly as they are.', '');
+  }
 
   out.push(
     '## 1. Custom events',
@@ -130,11 +212,14 @@ export function studioSheet(project: BotProject): string {
   );
   const events = (Array.isArray(bot?.events) ? bot.events : []).filter(isObject);
   if (!events.length) out.push('_bot.json declares no custom events._', '');
-  for (const event of events) {
+  const botFile = project.botFile;
+  const eventNodes = botFile && marks.has(botFile) ? readBotEvents(botFile) : [];
+  events.forEach((event, i) => {
     const description = str(event.description);
     const state = event.enabled === false ? ' (bot.json has it **disabled**: activate it, or the Send Event nodes that use it do nothing)' : '';
     out.push(`- ${code(str(event.name) ?? '(no name)')}${description ? `: ${description}` : ''}${state}`);
-  }
+    if (botFile && marks.has(botFile) && eventNodes[i]) out.push(...marks.in(botFile, eventNodes[i], '  '));
+  });
   out.push('');
 
   const skipped: string[] = [];
@@ -148,6 +233,11 @@ export function studioSheet(project: BotProject): string {
   if (!journeys.length) out.push('_The project has no journeys._', '');
   for (const { file, journey } of journeys) {
     out.push(`### Journey ${code(str(journey.name) ?? '(no name)')}`, '');
+    // Where each node is: read (and the file's tree built) only for a journey with errors to mark.
+    const nodePlaces = marks.has(file) ? readJourney(file).nodes.map((n) => n.node) : [];
+    // Errors of the journey outside its nodes (its trigger, its start).
+    const outside = marks.in(file, undefined, '', nodePlaces);
+    if (outside.length) out.push(...outside, '');
     if (str(journey.description)) out.push(str(journey.description)!, '');
     const trigger = isObject(journey.trigger) ? journey.trigger : {};
     const started = str(trigger.intent)
@@ -156,8 +246,10 @@ export function studioSheet(project: BotProject): string {
         ? `the event ${code(str(trigger.event)!)}`
         : 'nothing (the journey has no trigger)';
     out.push(`Started by ${started}; first node ${code(str(journey.start) ?? '(none)')}. (${relativePath(project.root, file.path)})`, '');
-    const nodes = (Array.isArray(journey.nodes) ? journey.nodes : []).filter(isObject);
-    nodes.forEach((node, i) => out.push(`${i + 1}. ${describeNode(node, bot).join('\n')}`));
+    const nodes = (Array.isArray(journey.nodes) ? journey.nodes : []).flatMap((node, at) => (isObject(node) ? [{ node, at }] : []));
+    nodes.forEach(({ node, at }, i) =>
+      out.push(`${i + 1}. ${[...describeNode(node, bot), ...(nodePlaces[at] ? marks.in(file, nodePlaces[at], '   ') : [])].join('\n')}`),
+    );
     out.push('');
   }
 
@@ -165,13 +257,20 @@ export function studioSheet(project: BotProject): string {
     .filesOfKind('intent')
     .map((file) => ({ file, intent: valueOf(file) }))
     .filter(({ file, intent }) => intent || !skipped.push(relativePath(project.root, file.path)))
-    .map(({ intent }) => intent!)
-    .sort((a, b) => (str(a.name) ?? '').localeCompare(str(b.name) ?? ''));
+    .map(({ file, intent }) => ({ file, intent: intent! }))
+    .sort((a, b) => (str(a.intent.name) ?? '').localeCompare(str(b.intent.name) ?? ''));
   out.push('## 3. Intents', '', 'Train each intent with these utterances (paste them into the training box, one a line).', '');
   if (!intents.length) out.push('_The project has no intents._', '');
-  for (const intent of intents) {
+  for (const { file, intent } of intents) {
     const utterances = (Array.isArray(intent.utterances) ? intent.utterances : []).filter((u): u is string => typeof u === 'string');
-    out.push(`### Intent ${code(str(intent.name) ?? '(no name)')}`, '', fence(studioUtterances(utterances), 'text'), '');
+    const marked = marks.in(file, undefined, '');
+    out.push(
+      `### Intent ${code(str(intent.name) ?? '(no name)')}`,
+      '',
+      ...(marked.length ? [...marked, ''] : []),
+      fence(studioUtterances(utterances), 'text'),
+      '',
+    );
   }
 
   out.push(...languagesSection(project));

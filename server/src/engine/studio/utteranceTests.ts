@@ -10,7 +10,10 @@ import { expectAfter, readConversationTests } from '../model/conversationTest';
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
 import { exitPhrasesOf } from '../analysis/exitPhrases';
-import { indexOf } from '../analysis/projectIndex';
+import { indexOf, type BannerPhraseEntry } from '../analysis/projectIndex';
+import type { BotFile } from '../model/botFile';
+import { sendEventNodesOf } from '../model/functionCode';
+import type { JourneyNode } from '../model/journey';
 import { localizedExitPhrases, projectLocalizedUses } from '../analysis/translations';
 
 /** The header Studio's upload template has. */
@@ -46,6 +49,32 @@ export interface UtteranceTestOptions {
   readonly all?: boolean;
   /** How exit phrases are compared with utterances; the project's setting by default. */
   readonly phraseMatch?: PhraseMatch;
+  /**
+   * Why a banner's exit phrase must not be tested as it is, or undefined when it may: the front
+   * ends say what the checks find on its path (a test that the phrase starts `live-agent` would
+   * only confirm that Exit hands the customer to an agent).
+   */
+  readonly leaveOut?: (banner: ExitToTest) => string | undefined;
+}
+
+/**
+ * An exit phrase an export would test: the file that shows its banner, the phrase with its range
+ * there (UTF-16 offsets; for a localized banner, the translation key's range in the function
+ * file), and the Send Event node (or `app.sendEvent` call) that sends the banner.
+ */
+export interface ExitToTest {
+  readonly file: BotFile;
+  readonly exit: { readonly phrase: string; readonly offset: number; readonly length: number; readonly sendEvent: JourneyNode };
+}
+
+/** A banner exit phrase the tests leave out, and why. */
+export interface LeftOutBanner {
+  /** The absolute path of the file that shows the banner. */
+  readonly file: string;
+  readonly phrase: string;
+  /** Where the phrase is in the file (0-based UTF-16 offset). */
+  readonly offset: number;
+  readonly reason: string;
 }
 
 /**
@@ -54,12 +83,18 @@ export interface UtteranceTestOptions {
  * names a journey, or an intent (then the first journey it starts), tagged with the test's name,
  * so that one file states the expectation offline and on the live bot. An exit phrase no intent is
  * trained with, or whose intent starts no journey, has no journey to test and is left out
- * (`option-text-mismatch` and `exit-intent-unlinked` report those).
+ * (`option-text-mismatch` and `exit-intent-unlinked` report those); so is one `leaveOut` refuses.
  */
 export function utteranceTestRows(project: BotProject, options: UtteranceTestOptions = {}): UtteranceTestRow[] {
+  return utteranceTestPlan(project, options).rows;
+}
+
+/** The rows (as `utteranceTestRows`) and the banner exit phrases left out, with why, in file order. */
+export function utteranceTestPlan(project: BotProject, options: UtteranceTestOptions = {}): { rows: UtteranceTestRow[]; leftOut: LeftOutBanner[] } {
   const index = indexOf(project);
   const mode = options.phraseMatch ?? project.phraseMatch;
   const rows: UtteranceTestRow[] = [];
+  const leftOut: LeftOutBanner[] = [];
   const seen = new Set<string>();
   const add = (row: UtteranceTestRow) => {
     const key = `${row.utterance}\u0000${row.journey}`;
@@ -74,10 +109,42 @@ export function utteranceTestRows(project: BotProject, options: UtteranceTestOpt
     for (const intent of intents) for (const journey of journeysOf(intent)) add({ utterance: phrase, journey, tag });
   };
   // The banners of journeys (the index's) and of function files' literal `app.sendEvent` calls.
-  const banners = [...index.bannerPhrases, ...project.filesOfKind('function').flatMap((file) => exitPhrasesOf(file).map((exit) => ({ exit, file })))];
-  for (const { exit } of sorted(banners)) addExit(exit.phrase, EXIT_PHRASE_TAG);
+  const banners: BannerPhraseEntry[] = [
+    ...index.bannerPhrases,
+    ...project.filesOfKind('function').flatMap((file) => exitPhrasesOf(file).map((exit) => ({ exit, file }))),
+  ];
+  for (const banner of sorted(banners)) {
+    const { exit } = banner;
+    const intents = [...new Set(index.utterancesMatching(exit.phrase, mode).map((u) => u.intentName))];
+    const journeys = intents.flatMap(journeysOf);
+    const reason = !intents.length
+      ? 'no intent is trained with it'
+      : !journeys.length
+        ? `${intents.length === 1 ? 'its intent' : 'its intents'} ${intents.map((i) => `\`${i}\``).join(', ')} start no journey`
+        : options.leaveOut?.(banner);
+    if (reason !== undefined) {
+      leftOut.push({ file: banner.file.path, phrase: exit.phrase, offset: exit.offset, reason });
+      continue;
+    }
+    addExit(exit.phrase, EXIT_PHRASE_TAG);
+  }
   const uses = projectLocalizedUses(project).sort((a, b) => a.file.path.localeCompare(b.file.path));
-  for (const use of uses) for (const exit of localizedExitPhrases(project, use)) addExit(exit.phrase, exitPhraseTag(exit.language.code));
+  for (const use of uses) {
+    // The call that sends the banner the key is rendered in: its exit path is judged as a literal banner's.
+    const at = use.call.call.offset;
+    const sendEvent = sendEventNodesOf(use.file).find((n) => n.node.offset <= at && at < n.node.offset + n.node.length);
+    for (const localized of localizedExitPhrases(project, use)) {
+      const exit = { phrase: localized.phrase, offset: use.call.key.offset, length: use.call.key.length };
+      const intents = [...new Set(index.utterancesMatching(exit.phrase, mode).map((u) => u.intentName))];
+      // A phrase no intent is trained with is translated-exit-phrase-mismatch's; it has no row to leave out.
+      const reason = intents.length && sendEvent ? options.leaveOut?.({ file: use.file, exit: { ...exit, sendEvent } }) : undefined;
+      if (reason !== undefined) {
+        leftOut.push({ file: use.file.path, phrase: exit.phrase, offset: exit.offset, reason });
+        continue;
+      }
+      addExit(exit.phrase, exitPhraseTag(localized.language.code));
+    }
+  }
   for (const file of [...project.filesOfKind('test')].sort((a, b) => a.path.localeCompare(b.path))) {
     for (const test of readConversationTests(file)) {
       const tag = test.name?.value;
@@ -97,7 +164,7 @@ export function utteranceTestRows(project: BotProject, options: UtteranceTestOpt
       for (const journey of journeysOf(entry.intentName)) add({ utterance: entry.utterance.value, journey, tag: entry.intentName });
     }
   }
-  return rows;
+  return { rows, leftOut };
 }
 
 /**

@@ -11,8 +11,23 @@ const disabledBot = {
   ],
 };
 
+const enabledBot = {
+  ...validBot,
+  events: [
+    { name: 'ui-event-close-promotion', enabled: true },
+    { name: 'ui-event-update-promotion', enabled: true },
+  ],
+};
+
 new RuleTester().run('event-disabled', {
-  valid: [{ name: 'an enabled event', file: J, files: { [J]: sending('ui-event-close-promotion') } }],
+  valid: [
+    { name: 'an enabled event', file: J, files: { [J]: sending('ui-event-close-promotion') } },
+    {
+      name: 'bot.json: an event disabled that nothing sends',
+      file: 'bot.json',
+      files: { [J]: sending('ui-event-update-promotion'), 'bot.json': disabledBot },
+    },
+  ],
   invalid: [
     {
       name: 'an event declared with enabled: false; the fix enables it',
@@ -25,15 +40,21 @@ new RuleTester().run('event-disabled', {
           at: '"ui-event-close-promotion"',
         },
       ],
-      output: {
-        'bot.json': {
-          ...validBot,
-          events: [
-            { name: 'ui-event-close-promotion', enabled: true },
-            { name: 'ui-event-update-promotion', enabled: true },
-          ],
+      output: { 'bot.json': enabledBot },
+    },
+    {
+      name: 'bot.json: the enabled: false of an event a journey sends, where the edit was made; the fix enables it',
+      file: 'bot.json',
+      files: { [J]: sending('ui-event-close-promotion'), 'bot.json': disabledBot },
+      errors: [
+        {
+          messageId: 'disabledHere',
+          message: 'event `ui-event-close-promotion` is disabled here, so it does not fire when journeys/j.json sends it: enable it',
+          data: { event: 'ui-event-close-promotion', senders: 'journeys/j.json' },
+          at: 'false',
         },
-      },
+      ],
+      output: { 'bot.json': enabledBot },
     },
   ],
 });

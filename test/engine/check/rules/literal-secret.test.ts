@@ -8,6 +8,13 @@ const SECRET = (kind: string) =>
 new RuleTester().run('literal-secret', {
   valid: [
     {
+      name: 'function code without secrets: a template for the key, ordinary words',
+      files: {
+        'functions/close.js':
+          "return new Promise((resolve) => {\n  const auth = 'Bearer {{{secrets.TICKET_API_KEY}}}';\n  const note = 'troubleshooting the handoff';\n  resolve(auth + note);\n});\n",
+      },
+    },
+    {
       name: 'secret names and templates',
       files: {
         'bot.json': { name: 'b', events: [], ticketClose: { target: 'api', url: 'https://x.example/close', apiKeySecret: 'TICKET_API_KEY' } },
@@ -16,6 +23,37 @@ new RuleTester().run('literal-secret', {
     },
   ],
   invalid: [
+    {
+      name: 'a token beside a template: the literal text around the template is checked (issue 25)',
+      files: {
+        'journeys/j.json': journeyWith([{ id: 'a', type: 'message', text: `Bearer a8F5f167F44f4964e6c998dee827110c {{{variables.ticketId}}}` }]),
+      },
+      errors: [
+        {
+          messageId: 'secret',
+          data: { key: 'text', kind: 'authorization header value' },
+          at: '"Bearer a8F5f167F44f4964e6c998dee827110c {{{variables.ticketId}}}"',
+        },
+      ],
+    },
+    {
+      name: "in function code: the string literals, such as the platform's ticket-closing sample's inline key (issue 25)",
+      files: {
+        'functions/close-ticket.js': [
+          'return new Promise((resolve) => {',
+          "  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer a8F5f167F44f4964e6c998dee827110c ${app.data.x}` };",
+          `  const apiKey = '${token}';`,
+          "  const url = 'https://x.example/tickets/{{{variables.ticketId}}}/close';",
+          '  resolve({ headers, apiKey, url });',
+          '});',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        { messageId: 'secret', data: { key: 'Authorization', kind: 'authorization header value' }, at: 'Bearer a8F5f167F44f4964e6c998dee827110c ' },
+        { messageId: 'secret', data: { key: 'apiKey', kind: 'OpenAI or Anthropic key' }, at: `'${token}'` },
+      ],
+    },
     {
       name: 'a token by its shape, wherever it stands',
       files: { 'journeys/j.json': journeyWith([{ id: 'a', type: 'message', text: token }]) },

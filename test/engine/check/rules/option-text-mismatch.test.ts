@@ -6,10 +6,18 @@ const J = 'journeys/j.json';
 const INTENT = 'intents/talk_to_bot.json';
 const buttonBanner = (text: string) => ({ title: 'Do you want to exit from chat?', options: [{ title: 'Exit', text }] });
 const typedBanner = (phrase: string) => ({ title: `Do you want to exit from chat? Please type '${phrase}'`, options: [] });
-const journey = (data: unknown) => journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data }]);
+const journey = (data: unknown, extra: object = {}) =>
+  journeyWith([{ id: 'show', type: 'sendEvent', event: 'ui-event-close-promotion', data }], extra);
 
+/** The banner's journey is started by the agent's intent: the exit intent must start another journey. */
+const AGENT = { trigger: { intent: 'talk_to_agent' } };
 /** A banner in journeys/j.json, and the intent talk_to_bot trained with `utterances`. */
-const withBanner = (data: unknown, utterances = ['talk to the bot']) => ({ [J]: journey(data), [INTENT]: { name: 'talk_to_bot', utterances } });
+const withBanner = (data: unknown, utterances = ['talk to the bot']) => ({
+  [J]: journey(data, AGENT),
+  [INTENT]: { name: 'talk_to_bot', utterances },
+});
+/** The same, with the banner in a journey talk_to_bot itself starts. */
+const ownBanner = (data: unknown) => ({ [J]: journey(data), [INTENT]: { name: 'talk_to_bot', utterances: ['talk to the bot'] } });
 
 new RuleTester().run('option-text-mismatch', {
   valid: [
@@ -56,13 +64,13 @@ new RuleTester().run('option-text-mismatch', {
           related: [[INTENT, 'the near utterance of intent `talk_to_bot`']],
         },
       ],
-      output: { [J]: journey(buttonBanner('talk to the bot')) },
+      output: { [J]: journey(buttonBanner('talk to the bot'), AGENT) },
     },
     {
       name: 'the phrase a typed banner asks for, on the quoted words; the fix changes them in the title',
       files: withBanner(typedBanner('talk to bot')),
       errors: [{ messageId: 'near', message: /^the phrase the banner asks to type, `talk to bot`, is not an utterance/, at: 'talk to bot' }],
-      output: { [J]: journey(typedBanner('talk to the bot')) },
+      output: { [J]: journey(typedBanner('talk to the bot'), AGENT) },
     },
     {
       name: 'compared exactly by default: case differs',
@@ -84,7 +92,7 @@ new RuleTester().run('option-text-mismatch', {
           at: '"Talk to the bot"',
         },
       ],
-      output: { [J]: journey(buttonBanner('talk to the bot')) },
+      output: { [J]: journey(buttonBanner('talk to the bot'), AGENT) },
     },
     {
       name: 'plainly when no utterance is near; the fix adds the phrase to an intent',
@@ -98,6 +106,11 @@ new RuleTester().run('option-text-mismatch', {
         },
       ],
       output: { [INTENT]: { name: 'talk_to_bot', utterances: ['talk to the bot', 'cancel my subscription'] } },
+    },
+    {
+      name: 'never offers to train the intent that starts the journey showing the banner (the exit would start that journey again)',
+      files: ownBanner(buttonBanner('cancel my subscription')),
+      errors: [{ messageId: 'none', data: { phrase: 'cancel my subscription', kind: 'option' }, at: '"cancel my subscription"' }],
     },
   ],
 });

@@ -14,6 +14,10 @@ new RuleTester().run('unknown-event', {
       files: { 'bot.json': withOrderShipped, [J]: sending(event) },
     })),
     { name: 'templated event names are left alone', files: { [J]: sending('{{{variables.event}}}') } },
+    {
+      name: 'in function code, an event for the page or app that hosts the chat (unlike any known event)',
+      files: { 'functions/verify.js': "app.sendEvent({ code: 'verifiedUser', data: { verified: true } });\n" },
+    },
   ],
   invalid: [
     {
@@ -41,6 +45,18 @@ new RuleTester().run('unknown-event', {
         },
       ],
       output: { 'bot.json': { ...validBot, events: [...validBot.events, { name: 'refund-issued', enabled: true }] } },
+    },
+    {
+      name: 'in function code, a near miss of a known event is a typo',
+      files: { 'functions/banner.js': "app.sendEvent({ code: 'ui-event-update-promotio' });\n" },
+      errors: [
+        {
+          messageId: 'didYouMean',
+          data: { name: 'ui-event-update-promotio', suggestion: 'ui-event-update-promotion' },
+          at: "'ui-event-update-promotio'",
+        },
+      ],
+      output: { 'functions/banner.js': "app.sendEvent({ code: 'ui-event-update-promotion' });\n" },
     },
     {
       name: 'the event that triggers a journey',

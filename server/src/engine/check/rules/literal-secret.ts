@@ -1,8 +1,10 @@
-// literal-secret: a value that looks like an API key or token is written into a bot file, where
-// every clone of the repository can read it. Secrets are referred to by name instead.
+// literal-secret: a value that looks like an API key or token is written into a bot file (a JSON
+// file's strings, or a function file's string literals), where every clone of the repository can
+// read it. Secrets are referred to by name instead.
 import type * as jsonc from 'jsonc-parser';
 import type { JsonPlace } from '../../model/botFile';
-import { hasTemplate } from '../../model/template';
+import { readFunctionCode } from '../../model/functionCode';
+import { withoutTemplates } from '../../model/template';
 import { defineFileRule } from '../rule';
 
 /**
@@ -100,7 +102,7 @@ export const literalSecret = defineFileRule({
   description: 'A value that looks like an API key or token is written as a literal in a bot file.',
   explanation:
     "A bot project lives in a repository that every clone can read. The guide's last step calls a ticket close API, and the one public sample that does so embeds its key: keep keys in the platform's secrets and refer to them by name or template.",
-  kinds: ['bot', 'intent', 'journey'],
+  kinds: ['bot', 'intent', 'journey', 'function'],
   fixable: false,
   messages: {
     secret: ({ key, kind }: { key?: string; kind?: string }) =>
@@ -108,9 +110,18 @@ export const literalSecret = defineFileRule({
   },
   check(file, report) {
     if (file.syntaxProblems.length) return;
-    const kindOf = (value: string, key: string | undefined) => (hasTemplate(value) ? undefined : secretKindOf(value, key));
-    const onSecret = (node: jsonc.Node, key: string | undefined, kind: string) =>
+    // The literal text around a template is written in the file: a token beside one is still a token.
+    const kindOf = (value: string, key: string | undefined) => secretKindOf(withoutTemplates(value), key);
+    const onSecret = (node: { offset: number; length: number }, key: string | undefined, kind: string) =>
       report({ offset: node.offset, length: node.length, messageId: 'secret', data: key ? { key, kind } : { kind } });
+    if (file.kind === 'function') {
+      // Every string literal of the code (the platform's ticket-closing sample holds its key inline).
+      for (const literal of readFunctionCode(file).strings) {
+        const kind = kindOf(literal.value, literal.key);
+        if (kind) onSecret(literal, literal.key, kind);
+      }
+      return;
+    }
     const root = file.place;
     if (!root) return;
     // On the fast path the strings are read from the value; the tree is built only for a secret found.

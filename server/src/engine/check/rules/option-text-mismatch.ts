@@ -2,14 +2,12 @@
 // the customer to type) is not an utterance of any intent, so clicking or typing it starts nothing.
 import { relativePath, type BotFile } from '../../model/botFile';
 import { exitPhrasesOf } from '../../analysis/exitPhrases';
-import { reaches } from '../../analysis/exitJourneys';
-import { escapeForJsonString } from '../../model/jsonString';
-import { closesBanner, closesTicket } from '../../model/journey';
+import { intentRole } from '../../analysis/exitPaths';
 import { describeDifference, phraseDifference, type PhraseDifference } from '../../phrases/phraseMatch';
 import { indexOf } from '../../analysis/projectIndex';
 import type { BotProject } from '../../project/project';
-import { escapeForJavaScriptString, modifyJson, replaceString, type ProjectEdit } from '../../edits/edits';
-import { fileEdit } from '../fixes';
+import { modifyJson, type ProjectEdit } from '../../edits/edits';
+import { changePhraseFix, fileEdit } from '../fixes';
 import { defineProjectRule } from '../rule';
 
 type Kind = 'option' | 'typed';
@@ -116,20 +114,8 @@ export const optionTextMismatch = defineProjectRule({
     const { phrase } = finding.data;
     if (finding.messageId === 'near' || finding.messageId === 'lookAlike') {
       const { suggestion, intent } = finding.data;
-      // A typed phrase sits inside the title's string: replace just the words, escaped (in a
-      // function file, for whichever quote the string has); an option's text is a whole string.
-      const typed = finding.data.kind === 'typed';
-      const newText = typed
-        ? file.kind === 'function'
-          ? escapeForJavaScriptString(suggestion)
-          : escapeForJsonString(suggestion)
-        : replaceString(finding, suggestion, file.text).newText;
-      // The range must spell exactly the phrase (escapes mapped): never write over more of the title.
-      if (!typed || spells(file.text.slice(finding.offset, finding.offset + finding.length), phrase)) {
-        fixes.push(
-          fileEdit(file, `Change to \`${suggestion}\` (intent \`${intent}\`)`, [{ offset: finding.offset, length: finding.length, newText }], true),
-        );
-      }
+      const fix = changePhraseFix(file, finding, finding.data.kind, phrase, suggestion, `Change to \`${suggestion}\` (intent \`${intent}\`)`, true);
+      if (fix) fixes.push(fix);
     }
     const ranked = intentsToTrain(project, finding.messageId === 'none' ? undefined : finding.data.intent);
     for (const { file: intentFile, name } of ranked.slice(0, MAX_INTENT_FIXES)) {
@@ -155,29 +141,23 @@ export function addUtteranceFix(intentFile: BotFile, name: string, phrase: strin
   ]);
 }
 
-/** Whether `raw`, a part of a JSON string token as written, decodes to `value`. */
-function spells(raw: string, value: string): boolean {
-  try {
-    return JSON.parse(`"${raw}"`) === value;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * The intents a banner's phrase could be added to, best first: those that start a journey that
- * closes the banner or the ticket (the exit journey), then the intent of the near utterance, then
+ * The intents a banner's phrase could be added to, best first: those that start a journey back to
+ * the bot (one that closes the banner or the ticket), then the intent of the near utterance, then
  * the others by name. Offering the exit intent first keeps `talk to an agent` from being one
- * Enter away. `exits` says whether the intent starts such an exit journey.
+ * Enter away. Never an intent whose journey raises a live-agent ticket or shows a banner that
+ * offers an exit phrase (see `intentRole`): the customer who clicks Exit would be handed to an
+ * agent again, or shown the banner again. `exits` says whether the intent goes back to the bot.
  */
 export function intentsToTrain(project: BotProject, nearIntent?: string): { file: BotFile; name: string; exits: boolean }[] {
   const index = indexOf(project);
-  const exits = (name: string): boolean =>
-    (index.journeysByIntent.get(name) ?? []).some((j) => reaches(project, j.file, (n) => closesTicket(n) || closesBanner(n)));
   return [...index.intentsByName.entries()]
-    .map(([name, entries]) => {
-      const exit = exits(name);
-      return { name, file: entries[0].file, exits: exit, rank: exit ? 0 : name === nearIntent ? 1 : 2 };
+    .flatMap(([name, entries]) => {
+      const role = intentRole(project, name);
+      if (role === 'handoff') return [];
+      const exit = role === 'exit';
+      return [{ name, file: entries[0].file, exits: exit, rank: exit ? 0 : name === nearIntent ? 1 : 2 }];
     })
-    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name))
+    .map(({ name, file, exits }) => ({ name, file, exits }));
 }

@@ -12,6 +12,7 @@ import { relativePath, type BotFile, type NamedValue } from '../../model/botFile
 import { reaches } from '../../analysis/exitJourneys';
 import { exitPhrasesOf } from '../../analysis/exitPhrases';
 import { raisesTicket, showsBanner, type Journey, type JourneyNode } from '../../model/journey';
+import { ticketClosedJourneys } from '../../analysis/ticketClosing';
 import { nodesById, reachableNodes } from '../../model/journeyGraph';
 import { phraseKey, type PhraseMatch } from '../../phrases/phraseMatch';
 import { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from '../../model/platformEvents';
@@ -32,6 +33,7 @@ import {
 } from '../../guide/options';
 import {
   bannerNode,
+  closeBannerNode,
   closingSteps,
   enableEvents,
   exitJourney,
@@ -260,7 +262,7 @@ function planTicketJourney(draft: Draft, exitIntent: string | undefined): void {
       start: connecting,
       nodes: [{ id: connecting, type: 'message', text: 'Connecting you to one of our agents.', next: handoff.first }, ...handoff.nodes],
     },
-    `Create journey \`${name}\` (${draft.relative(file)}), started by intent \`${intent}\`: it raises a ticket and, once an agent is connected, shows the banner with \`${options.showEvent}\``,
+    `Create journey \`${name}\` (${draft.relative(file)}), started by intent \`${intent}\`: it raises a ticket and, once an agent is connected, shows the banner with \`${options.showEvent}\`, closed again when the agent closes the ticket`,
   );
 }
 
@@ -332,24 +334,44 @@ function planBannerIn(draft: Draft, entry: JourneyEntry, exitIntent: string | un
   if (!raises.length) return appendHandoff(draft, entry);
   const newId = freshIds(journey);
   const modifications: JsonModification[] = [];
+  let banners = 0;
+  let closes = 0;
+  // When the agent closes the ticket, the banner must close too (banner-outlives-ticket): on the
+  // `ticketClosed` outcome, unless a journey triggered by `ticket-closed` closes it already.
+  const closedByEvent = ticketClosedClosesBanner(draft);
   // From the last node back, so that a node inserted after one does not move those before it.
   for (const raise of [...raises].reverse()) {
-    const connected = raise.next.find((n) => n.outcome === 'agentConnected');
-    if (connected && showsBannerAfter(draft, entry, connected, name)) continue;
     const at = journey.nodes.indexOf(raise);
-    const id = newId('show-exit-banner');
-    modifications.push(
-      { path: ['nodes', at, 'next', 'agentConnected'], value: id },
-      { path: ['nodes', at + 1], value: bannerNode(id, draft.options, connected?.value), insert: true },
-    );
+    const inserted: object[] = [];
+    const connected = raise.next.find((n) => n.outcome === 'agentConnected');
+    if (!(connected && showsBannerAfter(draft, entry, connected, name))) {
+      const id = newId('show-exit-banner');
+      modifications.push({ path: ['nodes', at, 'next', 'agentConnected'], value: id });
+      inserted.push(bannerNode(id, draft.options, connected?.value));
+      banners++;
+    }
+    if (!closedByEvent && !raise.next.some((n) => n.outcome === 'ticketClosed')) {
+      const id = newId('close-banner');
+      modifications.push({ path: ['nodes', at, 'next', 'ticketClosed'], value: id });
+      inserted.push(closeBannerNode(id));
+      closes++;
+    }
+    inserted.forEach((value, i) => modifications.push({ path: ['nodes', at + 1 + i], value, insert: true }));
   }
-  if (modifications.length) {
+  if (banners) {
     draft.modify(
       file,
       modifications,
-      `Show the banner with \`${draft.options.showEvent}\` once an agent is connected, in journey \`${name}\` (${draft.relative(file.path)})`,
+      `Show the banner with \`${draft.options.showEvent}\` once an agent is connected, and close it when the agent closes the ticket, in journey \`${name}\` (${draft.relative(file.path)})`,
     );
+  } else if (closes) {
+    draft.modify(file, modifications, `Close the banner when the agent closes the ticket, in journey \`${name}\` (${draft.relative(file.path)})`);
   }
+}
+
+/** Whether a journey triggered by the inbox event `ticket-closed` closes the banner. */
+function ticketClosedClosesBanner(draft: Draft): boolean {
+  return ticketClosedJourneys(draft.project, draft.index).closesBanner === 'yes';
 }
 
 /**
@@ -409,7 +431,7 @@ function appendHandoff(draft: Draft, { journey, file }: JourneyEntry): void {
       { path: ['nodes', journey.nodes.indexOf(end), 'next'], value: handoff.first },
       ...handoff.nodes.map((value) => ({ path: ['nodes', -1], value })),
     ],
-    `Raise a ticket at the end of journey \`${name}\` (after node \`${end.id?.value}\`) and, once an agent is connected, show the banner with \`${draft.options.showEvent}\` (${draft.relative(file.path)})`,
+    `Raise a ticket at the end of journey \`${name}\` (after node \`${end.id?.value}\`) and, once an agent is connected, show the banner with \`${draft.options.showEvent}\`, closed again when the agent closes the ticket (${draft.relative(file.path)})`,
   );
 }
 
@@ -440,6 +462,13 @@ function planExitJourney(draft: Draft, exitIntent: string): void {
       draft.conflict({
         kind: 'cannot-edit',
         message: `journey \`${journey.name?.value ?? ''}\` (${draft.relative(file.path)}) has no \`start\` to add the closing steps before: fix it, then add the disconnection again`,
+      });
+    } else if (steps.refused) {
+      // The exit intent starts the agent's journey: the phrase must go to another intent.
+      draft.conflict({
+        kind: 'invalid-option',
+        field: 'phrase',
+        message: `the exit phrase \`${draft.options.phrase}\` starts journey \`${journey.name?.value ?? draft.relative(file.path)}\` (intent \`${exitIntent}\`), but ${steps.refused}: choose a phrase that intent is not trained with`,
       });
     } else if (steps.modifications.length) {
       draft.modify(file, steps.modifications, `${steps.title} (${draft.relative(file.path)})`);

@@ -1,0 +1,176 @@
+// The one place where a quick fix is judged by the conversation rather than by the finding it
+// clears (issue 25): before a fix is offered, or applied by `--fix` and "fix all", the project is
+// tried with the fix applied and the handoff paths are compared with those of the project as it
+// is. A fix that makes a path worse (Exit now raises a ticket, shows the banner again, or no
+// longer closes the banner or the ticket; closing steps now run before a Raise Ticket node; a
+// banner now outlives the ticket) is not offered.
+//
+// The judge is a parameter. `staticJudge` reads the paths from the project model (analysis/);
+// the simulator (simulation/, issue 22) plugs in as another `HandoffJudge` whose outcomes come
+// from running the conversation, and `judgeFix` needs no change for it.
+import type { PhraseMatch } from '../phrases/phraseMatch';
+import type { BotProject } from '../project/project';
+import { exitPhrasesOf } from '../analysis/exitPhrases';
+import { exitPathOf, walkFrom, type ExitPath } from '../analysis/exitPaths';
+import { indexOf } from '../analysis/projectIndex';
+import { bannersOutlivingTicket, startingAt } from '../analysis/ticketClosing';
+import { reachableNodes } from '../model/journeyGraph';
+import { closesBanner, closesTicket } from '../model/journey';
+import { applyChanges, type ProjectEdit } from '../edits/edits';
+
+/** What can go wrong on the way back from the agent, for the customer. */
+export type HandoffProblem =
+  /** Exit starts no journey: the customer stays with the agent. */
+  | 'starts-nothing'
+  /** Exit raises a new live-agent ticket. */
+  | 'raises-ticket'
+  /** Exit shows a banner offering to exit again. */
+  | 'shows-banner'
+  /** No path of the exit closes the banner. */
+  | 'banner-stays'
+  /** No path of the exit closes the ticket. */
+  | 'ticket-stays';
+
+/**
+ * What the handoff paths of a project come to. Keys name places that survive an edit of other
+ * parts of their file: `<file>#<n>` for the n-th (0-based) exit phrase of a file's banners,
+ * `<file>#<node id>` for a node.
+ */
+export interface HandoffOutcomes {
+  /** Per banner exit phrase, the problems its path has (an empty set: the customer is back with the bot). */
+  readonly exits: ReadonlyMap<string, ReadonlySet<HandoffProblem>>;
+  /** Close-banner and close-ticket nodes from which a path reaches a Raise Ticket node. */
+  readonly closesBeforeRaise: ReadonlySet<string>;
+  /** Raise Ticket nodes whose banner stays when the agent closes the ticket. */
+  readonly bannersOutliving: ReadonlySet<string>;
+}
+
+/** Tells what a project's handoff paths come to; `judgeFix` asks it before and after a fix. */
+export interface HandoffJudge {
+  /**
+   * The outcomes of `project`'s handoff paths. `touched` (absolute paths) are the files the fix
+   * edits or creates: node-level outcomes may be limited to them, while every banner's exit is
+   * judged (an intent or a jump elsewhere changes where it leads).
+   */
+  outcomes(project: BotProject, touched: ReadonlySet<string>, mode: PhraseMatch): HandoffOutcomes;
+}
+
+/** The judge that reads the paths from the files (analysis/exitPaths.ts): what the checks read. */
+export const staticJudge: HandoffJudge = {
+  outcomes(project, touched, mode) {
+    const exits = exitOutcomes(project, mode);
+    const closesBeforeRaise = new Set<string>();
+    const bannersOutliving = new Set<string>();
+    const index = indexOf(project);
+    for (const filePath of touched) {
+      const file = project.file(filePath);
+      const entry = file && index.journeyOf(file);
+      if (!entry) continue;
+      for (const node of reachableNodes(entry.journey)) {
+        if (!node.id || !(closesBanner(node) || closesTicket(node))) continue;
+        if (walkFrom(project, index, [startingAt(entry, node.id.value)], { pastRaise: false, until: 'raise' }).raises.length)
+          closesBeforeRaise.add(`${filePath}#${node.id.value}`);
+      }
+      for (const { raise } of bannersOutlivingTicket(project, entry)) bannersOutliving.add(`${filePath}#${raise.id?.value ?? ''}`);
+    }
+    return { exits, closesBeforeRaise, bannersOutliving };
+  },
+};
+
+/** The last project generation whose exit outcomes were worked out, per project: a code action judges several fixes against it. */
+const lastExits = new WeakMap<BotProject, { generation: number; mode: PhraseMatch; exits: ReadonlyMap<string, ReadonlySet<HandoffProblem>> }>();
+
+/** The problems of every banner exit phrase of the project (journeys and function files), one walk per distinct phrase. */
+function exitOutcomes(project: BotProject, mode: PhraseMatch): ReadonlyMap<string, ReadonlySet<HandoffProblem>> {
+  const last = lastExits.get(project);
+  if (last && last.generation === project.generation && last.mode === mode) return last.exits;
+  const paths = new Map<string, ExitPath>();
+  const exits = new Map<string, ReadonlySet<HandoffProblem>>();
+  const banners = [...indexOf(project).bannerPhrases.map((b) => b.file), ...project.filesOfKind('function')];
+  for (const file of new Set(banners)) {
+    exitPhrasesOf(file).forEach((exit, n) => {
+      let path = paths.get(exit.phrase);
+      // Past a Raise Ticket node nothing makes the path better: the walk stops there.
+      if (!path) paths.set(exit.phrase, (path = exitPathOf(project, exit.phrase, mode, { pastRaise: false })));
+      exits.set(`${file.path}#${n}`, problemsOf(path));
+    });
+  }
+  lastExits.set(project, { generation: project.generation, mode, exits });
+  return exits;
+}
+
+function problemsOf(path: ExitPath): Set<HandoffProblem> {
+  const problems = new Set<HandoffProblem>();
+  if (!path.starts.length) problems.add('starts-nothing');
+  if (path.raises.length) problems.add('raises-ticket');
+  if (path.shows.length && !path.raises.length) problems.add('shows-banner');
+  if (path.closesBanner === 'no') problems.add('banner-stays');
+  if (path.closesTicket === 'no') problems.add('ticket-stays');
+  return problems;
+}
+
+/** Whether a fix may be offered, and if not, what it would make worse (for messages and tests). */
+export interface FixJudgement {
+  readonly safe: boolean;
+  /** One line per path made worse, such as `journeys/live-agent.json#0: raises-ticket`. */
+  readonly worse: readonly string[];
+}
+
+/** How `judgeFix` and `isSafeFix` judge: the phrase comparison, and the judge of handoff outcomes. */
+export interface JudgeOptions {
+  /** How exit phrases are compared; the project's setting by default. */
+  readonly phraseMatch?: PhraseMatch;
+  /** Who judges; `staticJudge` by default (the simulator, once there is one). */
+  readonly judge?: HandoffJudge;
+}
+
+/**
+ * Judges `fix` by the conversation: the handoff outcomes of the project with the fix applied
+ * against those of the project as it is. Safe when no outcome gets a problem it did not have.
+ * A fix that changes nothing (a command that asks the user) is safe here: what it leads to is
+ * judged when its edit is made. Never throws and leaves the project as it was; a fix that cannot
+ * be tried (an edit of a file the project lacks) is not safe.
+ */
+export function judgeFix(project: BotProject, fix: ProjectEdit, options: JudgeOptions = {}): FixJudgement {
+  if (!fix.changes.length) return { safe: true, worse: [] };
+  const judge = options.judge ?? staticJudge;
+  const mode = options.phraseMatch ?? project.phraseMatch;
+  try {
+    const texts = new Map<string, string>();
+    for (const change of fix.changes) {
+      if (change.kind === 'create') {
+        texts.set(change.file, change.text);
+        continue;
+      }
+      const text = texts.get(change.file) ?? project.file(change.file)?.text;
+      if (text === undefined) return { safe: false, worse: [`${change.file}: not in the project`] };
+      texts.set(change.file, applyChanges(text, change.changes));
+    }
+    const touched = new Set(texts.keys());
+    const before = judge.outcomes(project, touched, mode);
+    const after = project.withTexts(texts, () => judge.outcomes(project, touched, mode));
+    const worse = compare(before, after);
+    return { safe: worse.length === 0, worse };
+  } catch (error) {
+    return { safe: false, worse: [`the fix could not be judged: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+}
+
+/** Whether `fix` may be offered and applied: `judgeFix`'s verdict. */
+export function isSafeFix(project: BotProject, fix: ProjectEdit, options: JudgeOptions = {}): boolean {
+  return judgeFix(project, fix, options).safe;
+}
+
+/** The places whose outcome `after` makes worse than `before`, one line each. */
+function compare(before: HandoffOutcomes, after: HandoffOutcomes): string[] {
+  const worse: string[] = [];
+  for (const [key, problems] of after.exits) {
+    const was = before.exits.get(key);
+    // A banner the fix adds is judged against a phrase that starts nothing.
+    const added = [...problems].filter((p) => !(was ? was.has(p) : p === 'starts-nothing' || p === 'banner-stays' || p === 'ticket-stays'));
+    if (added.length) worse.push(`${key}: ${added.join(', ')}`);
+  }
+  for (const key of after.closesBeforeRaise) if (!before.closesBeforeRaise.has(key)) worse.push(`${key}: closes before a Raise Ticket node`);
+  for (const key of after.bannersOutliving) if (!before.bannersOutliving.has(key)) worse.push(`${key}: the banner outlives the ticket`);
+  return worse;
+}
