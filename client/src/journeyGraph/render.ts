@@ -272,11 +272,17 @@ const SCRIPT = `
     if (!graph.nodes.length) {
       text(viewport, 200, 40, graph.view === 'handoff' ? 'Nothing on the handoff path: try the whole project.' : 'No journey to draw.', 'empty');
     }
-    const layers = { clusters: el('g', { class: 'clusters' }, viewport), edges: el('g', { class: 'edges' }, viewport), nodes: el('g', { class: 'nodes' }, viewport) };
+    // Cluster titles on top of everything: an edge that crosses a title must not take its click.
+    const layers = {
+      clusters: el('g', { class: 'clusters' }, viewport),
+      edges: el('g', { class: 'edges' }, viewport),
+      nodes: el('g', { class: 'nodes' }, viewport),
+      titles: el('g', { class: 'cluster-titles' }, viewport),
+    };
     for (const c of graph.clusters) {
       const g = el('g', { class: classes(c, 'cluster ' + c.kind), 'data-id': c.id }, layers.clusters);
       el('rect', { x: c.x - c.width / 2, y: c.y - c.height / 2, width: c.width, height: c.height, rx: 6 }, g);
-      const title = text(g, c.x, c.y - c.height / 2 + 14, (c.kind === 'function' ? 'function ' : 'journey ') + c.label, 'cluster-title');
+      const title = text(layers.titles, c.x, c.y - c.height / 2 + 14, (c.kind === 'function' ? 'function ' : 'journey ') + c.label, 'cluster-title');
       tooltip(g, problems(c));
       if (c.kind === 'journey') {
         title.classList.add('toggle');

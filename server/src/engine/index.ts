@@ -126,7 +126,7 @@ export { chooseSafeFixes, FixPlan } from './services/fixAll';
  * out), and whether a fix leaves every handoff path at least as good as before.
  */
 export { exitPathErrors } from './services/exitVerdicts';
-export { isSafeFix, judgeFix, staticJudge, type FixJudgement, type HandoffJudge, type JudgeOptions } from './services/fixJudgement';
+export { isSafeFix, judgeFix, simulatorJudge, staticJudge, type FixJudgement, type HandoffJudge, type JudgeOptions } from './services/fixJudgement';
 /** The scaffold of the whole disconnection journey, a new project, and the input validators. */
 export {
   disconnectionContext,

@@ -9,6 +9,7 @@ import {
   isSafeFix,
   judgeFix,
   modifyJson,
+  simulatorJudge,
   staticJudge,
   type HandoffJudge,
   type ProjectEdit,
@@ -56,6 +57,24 @@ describe('fix judgement', () => {
     const judgement = judgeFix(fixture.project, fix);
     assert.equal(judgement.safe, false);
     assert.deepEqual(judgement.worse, [`${fixture.file(LIVE).path}#0: raises-ticket`]);
+  });
+
+  it('the simulator and the static walk (the default judge) agree on that fix, and on a safe one', () => {
+    const fixture = guideProject('back to bot');
+    const bad = addUtteranceFix(fixture.file('intents/talk_to_agent.json'), 'talk_to_agent', 'back to bot')!;
+    const good = changeText(fixture, 'back to bot', 'talk to bot');
+    for (const judge of [simulatorJudge, staticJudge]) {
+      assert.equal(judgeFix(fixture.project, bad, { judge }).safe, false);
+      assert.equal(judgeFix(fixture.project, good, { judge }).safe, true);
+    }
+    // The simulator's verdict of the exit, before and after the bad fix.
+    const live = fixture.file(LIVE).path;
+    const touched = new Set<string>();
+    assert.deepEqual([...simulatorJudge.outcomes(fixture.project, touched, 'exact').exits.get(`${live}#0`)!].sort(), [
+      'banner-stays',
+      'starts-nothing',
+      'ticket-stays',
+    ]);
   });
 
   it('its second, closing steps at the start of the journey that raises the ticket, closes before a Raise Ticket node', () => {

@@ -6,8 +6,11 @@
 // banner now outlives the ticket) is not offered.
 //
 // The judge is a parameter. `staticJudge` reads the paths from the project model (analysis/);
-// the simulator (simulation/, issue 22) plugs in as another `HandoffJudge` whose outcomes come
-// from running the conversation, and `judgeFix` needs no change for it.
+// `simulatorJudge` runs the simulator's handoff path (simulation/, issue 22) and takes each banner
+// exit's outcome from the conversation, where the simulator reaches it (banners sent after an
+// agent connects); the static walk judges the rest and the node-level outcomes. The static judge
+// stays the default until the two read unparsable journeys alike: the simulator runs a journey
+// file the checks leave unread (a syntax error), and so judges some fixes otherwise.
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
 import { exitPhrasesOf } from '../analysis/exitPhrases';
@@ -17,6 +20,7 @@ import { bannersOutlivingTicket, startingAt } from '../analysis/ticketClosing';
 import { reachableNodes } from '../model/journeyGraph';
 import { closesBanner, closesTicket } from '../model/journey';
 import { applyChanges, type ProjectEdit } from '../edits/edits';
+import { handoffPath, type HandoffRun } from '../simulation/index';
 
 /** What can go wrong on the way back from the agent, for the customer. */
 export type HandoffProblem =
@@ -77,6 +81,41 @@ export const staticJudge: HandoffJudge = {
   },
 };
 
+/**
+ * The judge that runs the conversation: the simulator's handoff path (every exit of every banner
+ * sent after an agent connects), each run's verdict turned into the problems of its banner exit.
+ * Exits the handoff path does not reach, and the node-level outcomes, come from `staticJudge`.
+ */
+export const simulatorJudge: HandoffJudge = {
+  outcomes(project, touched, mode) {
+    const base = staticJudge.outcomes(project, touched, mode);
+    const exits = new Map(base.exits);
+    const index = indexOf(project);
+    for (const run of handoffPath(project, { phraseMatch: mode }).runs) {
+      const file = index.journeysByName.get(run.banner.journey)?.[0]?.file;
+      if (!file) continue;
+      const n = exitPhrasesOf(file).findIndex(
+        (e) => e.sendEvent.id?.value === run.banner.node && e.phrase === run.exit.phrase && e.kind === run.exit.kind,
+      );
+      if (n >= 0) exits.set(`${file.path}#${n}`, runProblems(run));
+    }
+    return { ...base, exits };
+  },
+};
+
+/** The problems a handoff run's exit shows: what the customer's exit input led to, and how the run ends. */
+function runProblems(run: HandoffRun): Set<HandoffProblem> {
+  const exitInput = run.inputs.length - 1;
+  const after = run.steps.filter((s) => s.input === exitInput);
+  const problems = new Set<HandoffProblem>();
+  if (!after.some((s) => s.kind === 'journey')) problems.add('starts-nothing');
+  if (after.some((s) => s.kind === 'ticket' && s.state.ticket === 'raised')) problems.add('raises-ticket');
+  else if (after.some((s) => s.kind === 'banner' && s.state.banner.status === 'shown')) problems.add('shows-banner');
+  if (!run.outcome.bannerHidden) problems.add('banner-stays');
+  if (!run.outcome.ticketClosed) problems.add('ticket-stays');
+  return problems;
+}
+
 /** The last project generation whose exit outcomes were worked out, per project: a code action judges several fixes against it. */
 const lastExits = new WeakMap<BotProject, { generation: number; mode: PhraseMatch; exits: ReadonlyMap<string, ReadonlySet<HandoffProblem>> }>();
 
@@ -120,7 +159,7 @@ export interface FixJudgement {
 export interface JudgeOptions {
   /** How exit phrases are compared; the project's setting by default. */
   readonly phraseMatch?: PhraseMatch;
-  /** Who judges; `staticJudge` by default (the simulator, once there is one). */
+  /** Who judges; `staticJudge` by default (see the top of this file for `simulatorJudge`). */
   readonly judge?: HandoffJudge;
 }
 
