@@ -455,7 +455,7 @@ if (options.profile) {
   const profDir = path.join(benchDir, 'profile');
   rmSync(profDir, { recursive: true, force: true });
   log(`profiling handoff-kit check on ${label}`);
-  runNode(['--cpu-prof', '--cpu-prof-dir', profDir, cli, 'check', project, '--format', 'json'], { allowExit: [0, 1] });
+  runNode(['--cpu-prof', '--cpu-prof-dir', profDir, cli, 'check', project, '--format', 'json'], { allowExit: [0, 1], usage: false });
   for (const name of readdirSync(profDir).sort()) {
     console.log(`\n${path.relative(repo, path.join(profDir, name))}`);
     printProfileTop(path.join(profDir, name), 15);

@@ -29,6 +29,7 @@ const packSources = [
 const expectedFiles = [
   'LICENSE',
   'README.md',
+  'bin/compile-cache.js',
   'bin/handoff-kit-language-server.js',
   'bin/handoff-kit.js',
   'dist/cli/cli.js',
