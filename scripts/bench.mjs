@@ -60,7 +60,7 @@ const cli = path.join(repo, 'bin/handoff-kit.js');
  * records (peak RSS, CPU time, heap at exit). Returns the plain run's wall time and output with
  * the preloaded run's usage. `usage: false` skips the second run (wall time only).
  */
-function runNode(args, { allowExit = [0], timeoutMs = PROCESS_TIMEOUT_MS, allowTimeout = false, usage: withUsage = true } = {}) {
+function runNode(args, { allowExit = [0], timeoutMs = PROCESS_TIMEOUT_MS, allowTimeout = false, usage: withUsage = true, env: extraEnv = {} } = {}) {
   const spawnNode = (nodeArgs, env) => {
     const started = process.hrtime.bigint();
     const result = spawnSync(node, nodeArgs, {
@@ -77,10 +77,10 @@ function runNode(args, { allowExit = [0], timeoutMs = PROCESS_TIMEOUT_MS, allowT
     }
     return { wallMs, stdout: result.stdout };
   };
-  const timed = spawnNode(args, process.env);
+  const timed = spawnNode(args, { ...process.env, ...extraEnv });
   if (timed.timedOut || !withUsage) return timed;
   rmSync(usageFile, { force: true });
-  spawnNode(['--require', path.join(repo, 'scripts/bench/usage.cjs'), ...args], { ...process.env, BENCH_USAGE_FILE: usageFile });
+  spawnNode(['--require', path.join(repo, 'scripts/bench/usage.cjs'), ...args], { ...process.env, ...extraEnv, BENCH_USAGE_FILE: usageFile });
   const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
   return { ...timed, cpuMs: usage.userMs + usage.systemMs, maxRss: usage.maxRssKb * 1024, usage };
 }
@@ -159,6 +159,7 @@ const label = `${thousands(size.files)} files`;
 const floors = [];
 const peers = [];
 const clis = [];
+const workerClis = [];
 const simulations = [];
 const transcripts = [];
 for (let r = 0; r < runs; r++) {
@@ -166,6 +167,8 @@ for (let r = 0; r < runs; r++) {
   floors.push(floorRun(project));
   peers.push(peerRun(project));
   clis.push(cliRun(project));
+  // The file-scope checks on a worker thread (server/src/cli/parallelCheck.ts), off by default until it pays.
+  workerClis.push(cliRun(project, [], { env: { HANDOFF_KIT_WORKERS: 'always' } }));
   simulations.push(simulateRun(project, ['--summary']));
   transcripts.push(simulateRun(project));
 }
@@ -176,6 +179,7 @@ const Frss = floor.maxRss;
 const peer = medianOf(peers);
 const peerOut = JSON.parse(peers[0].stdout);
 const check = medianOf(clis);
+const workerCheck = medianOf(workerClis);
 
 // ---- starting the command ----------------------------------------------------------------------
 // What a pre-commit hook pays on every commit: `--version` and a check of a project of one file,
@@ -287,6 +291,12 @@ row(
   ms(check.wallMs),
   ratio(check.wallMs, F),
   `${cpu(check)}; ${check.findings} findings; x${ratio(check.wallMs, peer.wallMs)} the peer`,
+);
+row(
+  'handoff-kit check, file-scope checks on a worker thread (HANDOFF_KIT_WORKERS=always)',
+  ms(workerCheck.wallMs),
+  ratio(workerCheck.wallMs, F),
+  `${cpu(workerCheck)}; peak RSS ${mb(workerCheck.maxRss)}; ${workerCheck.findings} findings; x${ratio(workerCheck.wallMs, check.wallMs)} the check above (off by default until below 1)`,
 );
 row(
   'handoff-kit simulate --summary (the handoff path, verdicts), whole process',

@@ -32,6 +32,7 @@ const expectedFiles = [
   'bin/compile-cache.js',
   'bin/handoff-kit-language-server.js',
   'bin/handoff-kit.js',
+  'dist/cli/checkWorker.js',
   'dist/cli/cli.js',
   'dist/server/server.js',
   'package.json',

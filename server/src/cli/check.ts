@@ -18,6 +18,7 @@ import {
   type RuleSetting,
 } from '../engine';
 import { fixDiff, planFixes, writeFixes, type FixResult } from './fix';
+import { CheckWorker, projectSize, wantsWorker } from './parallelCheck';
 import { escapeControls, formatGithub, formatJson, formatSarif, formatText, locate, type OutputFormat } from './formats';
 import { UsageError } from './usageError';
 
@@ -78,7 +79,10 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace, paths.length === 0));
   const projects = [];
   for (const target of targets) {
-    projects.push({ target, project: workspace.project(target.root) ?? (await workspace.loadProject(target.root)) });
+    // A large project's file-scope checks go to a worker thread, started before the project is
+    // read so that its start overlaps the reading (parallelCheck.ts).
+    const worker = !target.files && !options.fix && !options.fixDryRun && wantsWorker(projectSize(target.root)) ? new CheckWorker() : undefined;
+    projects.push({ target, worker, project: workspace.project(target.root) ?? (await workspace.loadProject(target.root)) });
   }
 
   let fixReport = '';
@@ -112,7 +116,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
 
   let findings: Finding[] = [];
   let fileCount = 0;
-  for (const { target, project } of projects) {
+  for (const { target, project, worker } of projects) {
     // `--test-report` files are checked as the project's own reports (utteranceTests.ts).
     const reports = options.testReports?.length ? await addTestReports(project, options.testReports, options.cwd, options.maxFileSize) : [];
     for (const report of target.files ? reports : []) findings.push(...checkFile(project, report, checkOptions));
@@ -124,7 +128,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
       }
       fileCount += target.files.length;
     } else {
-      findings.push(...checkProject(project, checkOptions));
+      findings.push(...(worker ? await worker.check(project, checkOptions) : checkProject(project, checkOptions)));
       fileCount += project.allFiles().length;
     }
   }
