@@ -15,7 +15,7 @@
 // all of them alike; the median is reported, with CPU time (user + system) beside it because wall
 // time on a shared machine is noisy.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,26 +57,34 @@ const node = process.execPath;
 const cli = path.join(repo, 'bin/handoff-kit.js');
 
 /**
- * Runs `node <args>` as a fresh process with the usage preload and returns its wall time, what
- * the preload recorded (peak RSS, CPU time, heap at exit) and its output.
+ * Runs `node <args>` as a fresh process, twice: once plain, timed from spawn to exit (the figure:
+ * nothing added to the process measured), then once more with the usage preload, for what it
+ * records (peak RSS, CPU time, heap at exit). Returns the plain run's wall time and output with
+ * the preloaded run's usage. `usage: false` skips the second run (wall time only).
  */
-function runNode(args, { allowExit = [0], timeoutMs = PROCESS_TIMEOUT_MS, allowTimeout = false } = {}) {
+function runNode(args, { allowExit = [0], timeoutMs = PROCESS_TIMEOUT_MS, allowTimeout = false, usage: withUsage = true, env: extraEnv = {} } = {}) {
+  const spawnNode = (nodeArgs, env) => {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(node, nodeArgs, {
+      encoding: 'utf8',
+      env,
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
+    });
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (allowTimeout && result.error?.code === 'ETIMEDOUT') return { timedOut: true, wallMs };
+    if (result.error || !allowExit.includes(result.status)) {
+      throw new Error(`node ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr.slice(-2000)}`);
+    }
+    return { wallMs, stdout: result.stdout };
+  };
+  const timed = spawnNode(args, { ...process.env, ...extraEnv });
+  if (timed.timedOut || !withUsage) return timed;
   rmSync(usageFile, { force: true });
-  const started = process.hrtime.bigint();
-  const result = spawnSync(node, ['--require', path.join(repo, 'scripts/bench/usage.cjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: timeoutMs,
-    killSignal: 'SIGKILL',
-  });
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (allowTimeout && result.error?.code === 'ETIMEDOUT') return { timedOut: true, wallMs };
-  if (result.error || !allowExit.includes(result.status)) {
-    throw new Error(`node ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr.slice(-2000)}`);
-  }
+  spawnNode(['--require', path.join(repo, 'scripts/bench/usage.cjs'), ...args], { ...process.env, ...extraEnv, BENCH_USAGE_FILE: usageFile });
   const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
-  return { wallMs, cpuMs: usage.userMs + usage.systemMs, maxRss: usage.maxRssKb * 1024, usage, stdout: result.stdout };
+  return { ...timed, cpuMs: usage.userMs + usage.systemMs, maxRss: usage.maxRssKb * 1024, usage };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -90,8 +98,14 @@ function medianOf(list) {
   };
 }
 
-const floorRun = (project) => runNode([path.join(repo, 'scripts/bench/floor.mjs'), project]);
-const peerRun = (project) => runNode([path.join(repo, 'scripts/bench/peer.mjs'), project, path.join(repo, 'schemas')]);
+/** Wall times only, of runs made with `usage: false`: the median, and the runs beside it. */
+function wallOf(list) {
+  const wall = list.map((r) => r.wallMs);
+  return { wallMs: median(wall), minMs: Math.min(...wall), maxMs: Math.max(...wall) };
+}
+
+const floorRun = (project) => runNode([path.join(repo, 'scripts/bench/floor.cjs'), project]);
+const peerRun = (project) => runNode([path.join(repo, 'scripts/bench/peer.cjs'), project, path.join(repo, 'schemas')]);
 /** `handoff-kit check --format json`; findings (exit 1) are allowed, a crash or usage error (2) is not. */
 function cliRun(project, extra = [], limits = {}) {
   const run = runNode([cli, 'check', project, '--format', 'json', ...extra], { allowExit: [0, 1], ...limits });
@@ -156,6 +170,7 @@ const testedProject = projectOf(`p${shape.journeys}x${shape.intents}-tests${test
 const floors = [];
 const peers = [];
 const clis = [];
+const workerClis = [];
 const simulations = [];
 const transcripts = [];
 const testedChecks = [];
@@ -165,6 +180,8 @@ for (let r = 0; r < runs; r++) {
   floors.push(floorRun(project));
   peers.push(peerRun(project));
   clis.push(cliRun(project));
+  // The file-scope checks on a worker thread (server/src/cli/parallelCheck.ts), off by default until it pays.
+  workerClis.push(cliRun(project, [], { env: { HANDOFF_KIT_WORKERS: 'always' } }));
   simulations.push(simulateRun(project, ['--summary']));
   transcripts.push(simulateRun(project));
   testedChecks.push(cliRun(testedProject));
@@ -177,6 +194,27 @@ const Frss = floor.maxRss;
 const peer = medianOf(peers);
 const peerOut = JSON.parse(peers[0].stdout);
 const check = medianOf(clis);
+const workerCheck = medianOf(workerClis);
+
+// ---- starting the command ----------------------------------------------------------------------
+// What a pre-commit hook pays on every commit: `--version` and a check of a project of one file,
+// against a bare `node -e ""` start (E), interleaved, many runs (each is short, so noise weighs more).
+const oneProject = path.join(benchDir, 'projects', 'one-file');
+mkdirSync(oneProject, { recursive: true });
+writeFileSync(path.join(oneProject, 'bot.json'), '{ "name": "one-file-bot" }\n');
+const startRuns = quick ? 5 : 11;
+const bareStarts = [];
+const versions = [];
+const oneFileChecks = [];
+log(`a bare node start, --version and a check of a one-file project, ${startRuns} runs each`);
+for (let r = 0; r < startRuns; r++) {
+  bareStarts.push(runNode(['-e', ''], { usage: false }));
+  versions.push(runNode([cli, '--version'], { usage: false }));
+  oneFileChecks.push(runNode([cli, 'check', oneProject, '--format', 'json'], { usage: false }));
+}
+const bare = wallOf(bareStarts);
+const version = wallOf(versions);
+const oneFile = wallOf(oneFileChecks);
 const simulation = medianOf(simulations);
 const transcript = medianOf(transcripts);
 const testedCheck = medianOf(testedChecks);
@@ -258,7 +296,7 @@ const rows = [];
 const row = (what, figure, vsF, notes = '') => rows.push([what, figure, vsF, notes]);
 const cpu = (run) => `CPU ${ms(run.cpuMs)} (x${ratio(run.cpuMs, Fcpu)})`;
 
-row(`floor F: read + JSON.parse ${label} (${mb(size.bytes)}), fresh process`, ms(F), '1.00', `${cpu(floor)}, peak RSS ${mb(Frss)}`);
+row(`floor F: read + JSON.parse ${label} (${mb(size.bytes)}), CommonJS script, plain node`, ms(F), '1.00', `${cpu(floor)}, peak RSS ${mb(Frss)}`);
 row(
   'peer: vscode-json-languageservice, schemas only, whole process',
   ms(peer.wallMs),
@@ -270,6 +308,12 @@ row(
   ms(check.wallMs),
   ratio(check.wallMs, F),
   `${cpu(check)}; ${check.findings} findings; x${ratio(check.wallMs, peer.wallMs)} the peer`,
+);
+row(
+  'handoff-kit check, file-scope checks on a worker thread (HANDOFF_KIT_WORKERS=always)',
+  ms(workerCheck.wallMs),
+  ratio(workerCheck.wallMs, F),
+  `${cpu(workerCheck)}; peak RSS ${mb(workerCheck.maxRss)}; ${workerCheck.findings} findings; x${ratio(workerCheck.wallMs, check.wallMs)} the check above (off by default until below 1)`,
 );
 row(
   'handoff-kit simulate --summary (the handoff path, verdicts), whole process',
@@ -294,6 +338,20 @@ row(
   ms(tests.wallMs),
   ratio(tests.wallMs, F),
   `${cpu(tests)}; ${thousands(tests.passed)} passed; x${ratio(tests.wallMs, testedCheck.wallMs)} the check of the same project (CPU x${ratio(tests.cpuMs, testedCheck.cpuMs)}); ${ms(tests.wallMs / tests.tests)} a test, load included; peak RSS ${mb(tests.maxRss)}`,
+);
+const spread = (w) => `median of ${startRuns} (${ms(w.minMs)} to ${ms(w.maxMs)})`;
+row('start E: a bare `node -e ""`, whole process', ms(bare.wallMs), ratio(bare.wallMs, F), `${spread(bare)}; the yardstick of the next two rows`);
+row(
+  'handoff-kit --version, whole process',
+  ms(version.wallMs),
+  ratio(version.wallMs, F),
+  `x${ratio(version.wallMs, bare.wallMs)} E; ${spread(version)}`,
+);
+row(
+  'handoff-kit check, a one-file project (bot.json), whole process',
+  ms(oneFile.wallMs),
+  ratio(oneFile.wallMs, F),
+  `x${ratio(oneFile.wallMs, bare.wallMs)} E; ${spread(oneFile)}`,
 );
 row('handoff-kit check, peak RSS', mb(check.maxRss), ratio(check.maxRss, Frss), `x F's peak RSS; heap used at exit ${mb(check.usage.heapUsed)}`);
 row(
@@ -387,6 +445,8 @@ row(
   ms(report.wallMs),
   ratio(report.wallMs, F),
   `one run; ${cpu(report)}; peak RSS ${mb(report.maxRss)}; ${report.findings} findings; --max-file-size raised`,
+);
+row(
   `handoff-kit graph, one journey of ${thousands(graphNodes)} nodes, whole process`,
   ms(graphRun.wallMs),
   ratio(graphRun.wallMs, F),
@@ -434,7 +494,7 @@ if (options.profile) {
   const profDir = path.join(benchDir, 'profile');
   rmSync(profDir, { recursive: true, force: true });
   log(`profiling handoff-kit check on ${label}`);
-  runNode(['--cpu-prof', '--cpu-prof-dir', profDir, cli, 'check', project, '--format', 'json'], { allowExit: [0, 1] });
+  runNode(['--cpu-prof', '--cpu-prof-dir', profDir, cli, 'check', project, '--format', 'json'], { allowExit: [0, 1], usage: false });
   for (const name of readdirSync(profDir).sort()) {
     console.log(`\n${path.relative(repo, path.join(profDir, name))}`);
     printProfileTop(path.join(profDir, name), 15);

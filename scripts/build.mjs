@@ -118,7 +118,11 @@ const all = {
     },
   ],
   server: { entryPoints: ['server/src/lsp/server.ts'], outfile: join(outdir, 'server', 'server.js') },
-  cli: { entryPoints: ['server/src/cli/cli.ts'], outfile: join(outdir, 'cli', 'cli.js') },
+  cli: [
+    { entryPoints: ['server/src/cli/cli.ts'], outfile: join(outdir, 'cli', 'cli.js') },
+    // The worker thread of a large project's check (server/src/cli/parallelCheck.ts), its own bundle.
+    { entryPoints: ['server/src/cli/checkWorker.ts'], outfile: join(outdir, 'cli', 'checkWorker.js') },
+  ],
 };
 const names = options.targets
   .split(',')

@@ -29,8 +29,10 @@ const packSources = [
 const expectedFiles = [
   'LICENSE',
   'README.md',
+  'bin/compile-cache.js',
   'bin/handoff-kit-language-server.js',
   'bin/handoff-kit.js',
+  'dist/cli/checkWorker.js',
   'dist/cli/cli.js',
   'dist/server/server.js',
   'package.json',

@@ -38,8 +38,21 @@ export function keepYoungGenerationSmall(
   if ([...execArgv, nodeOptions].some((flag) => /semi[-_]space/.test(flag))) return false;
   try {
     v8.setFlagsFromString('--semi-space-growth-factor=1');
+    // V8's code cache carries a hash of its flags: a cache made at exit with this flag set
+    // would be rejected by the next start, which has not set it yet (bin/compile-cache.js makes
+    // the command line's cache at exit). Set back to V8's default, the hash is a fresh start's again.
+    process.once('exit', () => {
+      try {
+        v8.setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH_FACTOR}`);
+      } catch {
+        // The cache is then rejected and made again: only slower.
+      }
+    });
     return true;
   } catch {
     return false;
   }
 }
+
+/** V8's default `--semi-space-growth-factor` (src/flags/flag-definitions.h), the same in every verified major. */
+const V8_DEFAULT_GROWTH_FACTOR = 2;

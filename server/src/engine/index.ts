@@ -29,6 +29,7 @@ export {
   BOT_FILE_GLOB,
   BOT_FILE_PATTERNS,
   fileKindOf,
+  JSON_KINDS,
   PROJECT_FILES,
   PROJECT_FOLDERS,
   patternOf,
@@ -75,6 +76,8 @@ export { readMinConfidence, readPhraseMatch, readProjectSettings, type ProjectSe
 // --- Checking.
 /** Run the checks over a project or one file; keep findings current edit by edit. */
 export { checkFile, checkProject, type CheckOptions } from './check/check';
+/** The same, split for a caller that runs the file-scope checks on another thread. */
+export { checkProjectInParts, fileScopeFindings } from './check/check';
 export { IncrementalCheck, type CheckedFile } from './check/incrementalCheck';
 /** The registry of checks and their docs pages. */
 export { DOCS_BASE_URL, docsPathOf, ruleOf, rules, type Rule } from './check/registry';

@@ -45,6 +45,41 @@ export function checkProject(project: BotProject, options: CheckOptions = {}): F
     .sort(compareFindings);
 }
 
+/**
+ * The findings of the file-scope checks of one file, before any setting is applied (a rule turned
+ * off still reports here), in the order `checkProject` takes them: what `checkProjectInParts`
+ * takes back from a caller that ran them elsewhere (the command line's worker thread). They read
+ * nothing but the file, and are cached with its version.
+ */
+export function fileScopeFindings(file: BotFile): Finding[] {
+  return file.derived(FILE_FINDINGS, () => run(fileRules, file, (rule, report) => rule.check(file, report)));
+}
+
+/**
+ * `checkProject` in two steps, for a caller that runs the file-scope checks elsewhere meanwhile
+ * (the command line's worker thread): the project-scope checks of every file run now, and
+ * `finish` takes the file-scope findings of each file by path, as `fileScopeFindings` gives them
+ * (a file it is not given is checked here), and returns what `checkProject` would have: the
+ * same findings in the same order.
+ */
+export function checkProjectInParts(
+  project: BotProject,
+  options: CheckOptions = {},
+): { finish(fileScoped: ReadonlyMap<string, readonly Finding[]>): Finding[] } {
+  const { settings, context } = resolveOptions(project, options);
+  const files = project.allFiles();
+  const projectScoped = files.map((file) => run(projectRules, file, (rule, report) => rule.check(file, project, report, context)));
+  return {
+    finish: (fileScoped) =>
+      files
+        .flatMap((file, i) => {
+          const own = fileScoped.get(file.path) ?? fileScopeFindings(file);
+          return applySettings(own.length ? [...own, ...projectScoped[i]] : projectScoped[i], settings).sort(compareFindings);
+        })
+        .sort(compareFindings),
+  };
+}
+
 /** The rule settings and the checks' context: the project's handoff-kit.json under the options given (which win). */
 interface ResolvedOptions {
   readonly settings: Readonly<Record<string, RuleSetting | undefined>>;
@@ -64,7 +99,7 @@ function resolveOptions(project: BotProject, given: CheckOptions): ResolvedOptio
 
 function checkWith(project: BotProject, file: BotFile, { settings, context }: ResolvedOptions): Finding[] {
   // File-scope rules read nothing but the file, so neither the project nor the context changes their result.
-  const fileScoped = file.derived(FILE_FINDINGS, () => run(fileRules, file, (rule, report) => rule.check(file, report)));
+  const fileScoped = fileScopeFindings(file);
   const projectScoped = run(projectRules, file, (rule, report) => rule.check(file, project, report, context));
   return applySettings(fileScoped.length ? [...fileScoped, ...projectScoped] : projectScoped, settings).sort(compareFindings);
 }
