@@ -32,6 +32,7 @@ export {
   PROJECT_FILES,
   PROJECT_FOLDERS,
   patternOf,
+  SETTINGS_FILE,
   type FileKind,
   type ProjectFileSpec,
 } from './model/projectLayout';
@@ -69,6 +70,8 @@ export { decodeText, nodeFileSystem, readOneFile, type FileRead, type FileSystem
 /** A bot project, and every project of a workspace. */
 export { BotProject } from './project/project';
 export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, isInside, type Access, type WorkspaceOptions } from './project/workspace';
+/** What the search for projects leaves out: .gitignore files, handoff-kit.json `ignores`, patterns given. */
+export { GITIGNORE_FILE, IgnoreRules, type IgnoreOptions } from './project/ignores';
 /** handoff-kit.json, and the values the editor's settings share with it. */
 export { readMinConfidence, readPhraseMatch, readProjectSettings, type ProjectSettings } from './project/settings';
 
