@@ -9,11 +9,13 @@ import {
   checkFile,
   checkProject,
   compareFindings,
+  isInside,
   nodeFileSystem,
   PROJECT_FILES,
   readProjectSettings,
   type CheckOptions,
   type Finding,
+  type IgnoreOptions,
   type ProjectSettings,
   type RuleSetting,
 } from '../engine';
@@ -52,6 +54,10 @@ export interface CheckRunOptions {
   readonly version?: string;
   /** Studio test reports (CSV) to check besides each project's test-reports/*.csv. */
   readonly testReports?: string[];
+  /** More gitignore patterns of folders and files to leave out, relative to `cwd` (`--ignore-pattern`). */
+  readonly ignorePatterns?: readonly string[];
+  /** false: nothing is ignored, neither by .gitignore nor by `ignores` lists nor by patterns (`--no-ignore`). */
+  readonly ignore?: boolean;
 }
 
 interface Target {
@@ -68,12 +74,18 @@ interface Target {
 export async function runCheck(paths: string[], options: CheckRunOptions): Promise<CheckRun> {
   const started = performance.now();
   const given = paths.length ? paths : [options.cwd];
+  const settings = options.config ? await readConfig(path.resolve(options.cwd, options.config), options.cwd) : undefined;
   // Links are followed only inside the folders given (a file's own project), as the server
   // follows them only inside the workspace folders: a link out of them becomes `file-unread`.
-  const workspace = new BotWorkspace(nodeFileSystem, { maxFileSize: options.maxFileSize, allowedRoots: await allowedRootsOf(given, options.cwd) });
-  const settings = options.config ? await readConfig(path.resolve(options.cwd, options.config), options.cwd) : undefined;
+  const allowedRoots = await allowedRootsOf(given, options.cwd);
+  const workspace = new BotWorkspace(nodeFileSystem, {
+    maxFileSize: options.maxFileSize,
+    allowedRoots,
+    ignores: ignoreOptions(options, allowedRoots, settings),
+  });
   const checkOptions: CheckOptions = { ...(options.rules ? { rules: options.rules } : {}), ...(settings ? { settings } : {}) };
-  const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace, paths.length === 0));
+  const ignored: string[] = [];
+  const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace, ignored));
   const projects = [];
   for (const target of targets) {
     projects.push({ target, project: workspace.project(target.root) ?? (await workspace.loadProject(target.root)) });
@@ -140,7 +152,13 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
     sarif: () => formatSarif(located, options.cwd, options.version ?? '0.0.0'),
     github: () => formatGithub(located),
   }[options.format]();
-  let stderr = fixReport;
+  let stderr =
+    ignored
+      .map(
+        (p) =>
+          `handoff-kit: ${escapeControls(p)} is ignored (by a .gitignore, an \`ignores\` list or --ignore-pattern): not checked; --no-ignore checks it\n`,
+      )
+      .join('') + fixReport;
   if (options.format === 'text') stderr += summary(findings, fileCount, elapsed);
   if (tooManyWarnings) stderr += `handoff-kit: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows.\n`;
   return { stdout: diff + formatted, stderr, exitCode };
@@ -172,26 +190,47 @@ async function readConfig(file: string, cwd: string): Promise<ProjectSettings> {
   return readProjectSettings(config);
 }
 
-async function resolveTargets(paths: string[], cwd: string, workspace: BotWorkspace, searchBelow: boolean): Promise<Target[]> {
+/**
+ * What the search for projects leaves out: the .gitignore files and `ignores` lists of the current
+ * folder and below it (and of each folder given outside it), then `--ignore-pattern` and the
+ * `--config` file's `ignores`, both relative to the current folder as ESLint takes them. A
+ * `--config` file stands in for the handoff-kit.json files' `ignores` as it does for their rules.
+ */
+function ignoreOptions(options: CheckRunOptions, allowedRoots: readonly string[], settings: ProjectSettings | undefined): IgnoreOptions | undefined {
+  if (options.ignore === false) return undefined;
+  const outside = allowedRoots.filter((root) => !isInside(options.cwd, root));
+  return {
+    roots: [options.cwd, ...outside],
+    base: options.cwd,
+    patterns: [...(settings?.ignores ?? []), ...(options.ignorePatterns ?? [])],
+    settingsIgnores: !options.config,
+  };
+}
+
+/**
+ * The projects and files to check: each folder given is searched for the projects at or below it
+ * (a project nested in another one owns its files, the innermost bot.json winning, so it is
+ * checked as a project of its own); a file given is checked alone. A path the ignore rules leave
+ * out is added to `ignored` instead.
+ */
+async function resolveTargets(paths: string[], cwd: string, workspace: BotWorkspace, ignored: string[]): Promise<Target[]> {
   const targets: Target[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const stat = await fsp.stat(absolute).catch(() => undefined);
     if (!stat) throw new UsageError(`no such file or folder: ${given}`);
+    if (await workspace.isIgnored(absolute, stat.isDirectory())) {
+      ignored.push(path.relative(cwd, absolute) || given);
+      continue;
+    }
     if (stat.isDirectory()) {
-      const ownProject = await isFile(path.join(absolute, 'bot.json'));
-      if (ownProject || searchBelow) {
-        // Every project at or below the folder: a project nested in another one owns its files
-        // (the innermost bot.json wins), so it is checked as a project of its own.
-        const roots = (await workspace.fs.glob(['**/bot.json'], absolute)).map((f) => path.dirname(f));
-        if (ownProject) roots.push(absolute);
-        if (roots.length) {
-          targets.push(...[...new Set(roots)].sort().map((root) => ({ root })));
-          continue;
-        }
-        throw new UsageError(`no bot project (a folder with bot.json) in ${given}`);
-      }
-      throw new UsageError(`${given} is not a bot project: it has no bot.json`);
+      const roots = await workspace.findProjects(absolute);
+      // A bot.json that is a link is not found by the search (it follows no links): the folder
+      // given is a project all the same.
+      if (!roots.includes(absolute) && (await isFile(path.join(absolute, 'bot.json')))) roots.unshift(absolute);
+      if (!roots.length) throw new UsageError(`no bot project (a folder with bot.json) in ${given}`);
+      targets.push(...roots.map((root) => ({ root })));
+      continue;
     }
     const root = await projectRootOf(absolute);
     if (!root) throw new UsageError(`${given}: no \`bot.json\` found in this folder or above it, so it is not part of a bot project`);

@@ -35,7 +35,7 @@ const program = new Command()
 program
   .command('check')
   .description(
-    'Check bot projects: a project folder (and the projects nested in it), a file inside one, or (with no path) every project below the current folder.',
+    'Check bot projects: every project at or below each folder given (with no path, the current folder), or a file inside one. Folders and files a .gitignore, an `ignores` list or --ignore-pattern names are left out.',
   )
   .argument('[paths...]', 'bot project folders or bot files')
   .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
@@ -48,7 +48,14 @@ program
     (v, all: Record<string, RuleSetting>) => parseRule(v, all),
     {},
   )
-  .option('-c, --config <file>', "a handoff-kit.json to use instead of each project's own")
+  .option('-c, --config <file>', "a handoff-kit.json to use instead of each project's own (its `ignores` too)")
+  .option(
+    '--ignore-pattern <pattern>',
+    'leave out the folders and files this gitignore pattern matches, relative to the current folder; repeatable',
+    (v, all: string[]) => [...all, v],
+    [],
+  )
+  .option('--no-ignore', 'ignore nothing: neither .gitignore files, nor `ignores` lists, nor --ignore-pattern')
   .option('--fix', 'apply every safe fix (the preferred quick fix of each finding) and write the files')
   .option('--fix-dry-run', 'show the safe fixes as a unified diff; write nothing')
   .option('--test-report <file.csv...>', "Studio test reports to check besides the project's test-reports/*.csv")
@@ -67,6 +74,8 @@ program
         fixDryRun: options.fixDryRun,
         version: VERSION,
         testReports: options.testReport,
+        ignorePatterns: options.ignorePattern,
+        ignore: options.ignore,
       });
       // Set before writing: should stdout be closed early (`| head`), the run ends with this status.
       process.exitCode = result.exitCode;
@@ -87,6 +96,8 @@ interface CheckCommandOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   testReport?: string[];
+  ignorePattern: string[];
+  ignore: boolean;
 }
 
 program
