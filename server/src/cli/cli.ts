@@ -1,10 +1,14 @@
 // The `handoff-kit` command line: the same engine as the language server, for CI.
+import * as path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   isRuleSetting,
   RULE_SETTINGS,
   rules,
   type RuleSetting,
+  BANNER_CLOSE_EVENT,
+  BANNER_SHOW_EVENT,
+  defaultDisconnectionOptions,
   GRAPH_FORMATS,
   GRAPH_VIEWS,
   MAX_OPEN_NODES,
@@ -13,13 +17,15 @@ import {
 } from '../engine';
 import { runCheck, type OutputFormat } from './check';
 import { UsageError } from './usageError';
-import { OUTPUT_FORMATS } from './formats';
+import { escapeControls, OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
 import { parseMaxRows, runUtteranceTests } from './utteranceTests';
 import { runStudioSheet } from './studioSheet';
 import { InputOptions, runSimulate, SIMULATE_FORMATS, type SimulateFormat } from './simulate';
 import { parseMaxNodes, runGraph } from './graph';
 import { keepYoungGenerationSmall } from './youngGeneration';
+import { runInit } from './init';
+import { runAddDisconnection, type AddDisconnectionOptions } from './addDisconnection';
 
 // First thing, before a project is read: see youngGeneration.ts.
 keepYoungGenerationSmall();
@@ -185,6 +191,70 @@ program
   .action(async (project: string | undefined, options: { format: GraphFormat; view: GraphView; journey?: string; maxNodes?: number }) => {
     try {
       process.stdout.write(await runGraph(project, { cwd: process.cwd(), ...options }));
+    } catch (error) {
+      reportUsageError(error);
+    }
+  });
+
+program
+  .command('init')
+  .description(
+    "Make a new bot project, as VS Code's New Bot Project does: bot.json (both banner events declared and enabled, step 1 of the guide), intents/ and journeys/. A folder that already has bot.json is left as it is.",
+  )
+  .argument('[folder]', 'the project folder, created if needed (default: the current folder)')
+  .option('--name <name>', "the bot's name (default: the folder's name)")
+  .option('--nested', 'create the project even inside another bot project')
+  .action(async (folder: string | undefined, options: { name?: string; nested?: boolean }) => {
+    try {
+      const result = await runInit(folder, { cwd: process.cwd(), ...options });
+      const shown = escapeControls(path.relative(process.cwd(), result.root) || '.');
+      if (result.existed) {
+        process.stderr.write(`${shown} is already a bot project (it has bot.json): nothing to change.\n`);
+        return;
+      }
+      for (const created of result.created) process.stdout.write(`${escapeControls(path.relative(process.cwd(), created) || '.')}\n`);
+      const next = folder === undefined ? '' : ` ${shown}`;
+      process.stderr.write(`Created the bot project ${shown}. Next: handoff-kit add-disconnection${next}\n`);
+    } catch (error) {
+      reportUsageError(error);
+    }
+  });
+
+const guide = defaultDisconnectionOptions;
+program
+  .command('add-disconnection')
+  .description(
+    "Add the user-initiated disconnection (the guide's six steps) to a bot project, as VS Code's Add User-Initiated Disconnection does: merged into its files, never overwriting one. Run again, it says the project already has it. Exits 1, writing nothing, on a conflict (a name taken...), naming the option that settles it.",
+  )
+  .argument('[project]', 'bot project folder (default: the current folder)')
+  .addOption(
+    new Option('--mode <mode>', 'button: the banner has a button that sends the phrase; typed: its title asks to type it')
+      .choices(['button', 'typed'])
+      .default(guide.mode),
+  )
+  .option(
+    '--phrase <text>',
+    `what the customer clicks or types to come back to the bot (default: the phrase the project's banners offer, else "${guide.phrase}")`,
+  )
+  .option('--button-label <text>', `the button's label (button mode)`, guide.buttonLabel)
+  .option('--banner-title <text>', "the banner's title", guide.bannerTitle)
+  .addOption(
+    new Option('--show-event <event>', 'the event that shows the banner').choices([BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT]).default(guide.showEvent),
+  )
+  .option(
+    '--ticket-journey <name>',
+    `the journey that raises the live-agent ticket: one of the project's (a Raise Ticket node is added if it has none), or one to create (default "${'create' in guide.ticketJourney ? guide.ticketJourney.create : ''}")`,
+  )
+  .option('--ticket-intent <name>', 'the intent that starts a ticket journey to create (default "talk_to_agent")')
+  .option('--exit-intent <name>', 'the intent to train with the phrase, unless one already is (default "talk_to_bot")')
+  .option('--exit-journey <name>', 'the journey the exit intent starts, unless one already does (default "return-to-bot")')
+  .option('--dry-run', 'print the changes as a unified diff; write nothing')
+  .action(async (project: string | undefined, options: Omit<AddDisconnectionOptions, 'cwd'>) => {
+    try {
+      const result = await runAddDisconnection(project, { cwd: process.cwd(), ...options });
+      process.exitCode = result.exitCode;
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
     } catch (error) {
       reportUsageError(error);
     }

@@ -51,8 +51,8 @@ export {
   type BannerPayloadModel,
   type BannerShape,
 } from './model/bannerPayload';
-/** The platform's banner close event (step 5 of the guide). */
-export { BANNER_CLOSE_EVENT } from './model/platformEvents';
+/** The platform's banner events: close (step 5 of the guide, and the guide's show event) and update. */
+export { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from './model/platformEvents';
 /** Templates such as `{{{variables.x}}}`, which the preview shows as written. */
 export { hasTemplate, templateParts, type TemplatePart } from './model/template';
 
@@ -119,6 +119,7 @@ export { quickFixes, type FindingRef } from './services/quickFixes';
 export { chooseSafeFixes, FixPlan } from './services/fixAll';
 /** The scaffold of the whole disconnection journey, a new project, and the input validators. */
 export {
+  defaultDisconnectionOptions,
   disconnectionContext,
   planDisconnection,
   planNewProject,
