@@ -50,6 +50,8 @@ export interface CheckRunOptions {
   readonly fix?: boolean;
   /** Apply the safe fixes in memory and print their diff; write nothing. */
   readonly fixDryRun?: boolean;
+  /** Only say whether `--fix` would change a file (listing those it would change): exit 1 if so. Writes nothing. */
+  readonly fixCheck?: boolean;
   /** The version SARIF's `tool.driver.version` names. */
   readonly version?: string;
   /** Studio test reports (CSV) to check besides each project's test-reports/*.csv. */
@@ -94,7 +96,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   let fixReport = '';
   let diff = '';
   let diffNote = '';
-  if (options.fix || options.fixDryRun) {
+  if (options.fix || options.fixDryRun || options.fixCheck) {
     const allowedRoots = given.map((p) => path.resolve(options.cwd, p));
     const result = planFixes(
       workspace,
@@ -102,6 +104,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
       checkOptions,
       allowedRoots,
     );
+    if (options.fixCheck) return fixCheck(result, options.cwd, ignoredNotes(ignored));
     if (options.fixDryRun) {
       const planned = fixDiff(result, options.cwd);
       diff = planned.diff;
@@ -152,16 +155,32 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
     sarif: () => formatSarif(located, options.cwd, options.version ?? '0.0.0'),
     github: () => formatGithub(located),
   }[options.format]();
-  let stderr =
-    ignored
-      .map(
-        (p) =>
-          `handoff-kit: ${escapeControls(p)} is ignored (by a .gitignore, an \`ignores\` list or --ignore-pattern): not checked; --no-ignore checks it\n`,
-      )
-      .join('') + fixReport;
-  if (options.format === 'text') stderr += summary(findings, fileCount, elapsed);
+  let stderr = ignoredNotes(ignored) + fixReport;
+  // After --fix-dry-run the findings are those of the fixed files, which are not on disk.
+  if (options.format === 'text') stderr += summary(findings, fileCount, elapsed, Boolean(options.fixDryRun));
   if (tooManyWarnings) stderr += `handoff-kit: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows.\n`;
   return { stdout: diff + formatted, stderr, exitCode };
+}
+
+/** A line on stderr for each path named on the command line that is ignored. */
+function ignoredNotes(ignored: readonly string[]): string {
+  return ignored
+    .map(
+      (p) =>
+        `handoff-kit: ${escapeControls(p)} is ignored (by a .gitignore, an \`ignores\` list or --ignore-pattern): not checked; --no-ignore checks it\n`,
+    )
+    .join('');
+}
+
+/**
+ * `--fix-check`, as `prettier --check`: the files `--fix` would change, one a line on stdout
+ * (relative to `cwd`), a summary on stderr, and exit 1 when there is any.
+ */
+function fixCheck(result: FixResult, cwd: string, notes: string): CheckRun {
+  if (!result.files.length) return { stdout: '', stderr: `${notes}Nothing to fix: no safe fix applies.\n`, exitCode: 0 };
+  const files = result.files.map(({ file }) => `${escapeControls(path.relative(cwd, file).split(path.sep).join('/'))}\n`).join('');
+  const counts = `${plural(result.fixed, 'problem')} in ${plural(result.files.length, 'file')}`;
+  return { stdout: files, stderr: `${notes}--fix would fix ${counts}: run handoff-kit check --fix.\n`, exitCode: 1 };
 }
 
 function fixSummary(result: FixResult, dryRun: boolean): string {
@@ -291,14 +310,15 @@ async function isFile(file: string): Promise<boolean> {
  * The closing line: how many problems of each severity (info and hints too), in how many files,
  * in how long; every count agrees in number with its noun.
  */
-function summary(findings: Finding[], fileCount: number, elapsedMs: number): string {
+function summary(findings: Finding[], fileCount: number, elapsedMs: number, wouldRemain = false): string {
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
   const time = `${Math.round(elapsedMs)} ms`;
-  if (findings.length === 0) return `No problems in ${plural(fileCount, 'file')} (${time}).\n`;
+  const remain = wouldRemain ? ' would remain' : '';
+  if (findings.length === 0) return `No problems${remain} in ${plural(fileCount, 'file')} (${time}).\n`;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
   if (count('info')) parts.push(`${count('info')} info`);
   if (count('hint')) parts.push(plural(count('hint'), 'hint'));
-  return `${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(fileCount, 'file')} (${time}).\n`;
+  return `${plural(findings.length, 'problem')}${remain} (${parts.join(', ')}) in ${plural(fileCount, 'file')} (${time}).\n`;
 }
 
 function plural(n: number, word: string): string {

@@ -63,11 +63,14 @@ program
   )
   .option('--no-ignore', 'ignore nothing: neither .gitignore files, nor `ignores` lists, nor --ignore-pattern')
   .option('--fix', 'apply every safe fix (the preferred quick fix of each finding) and write the files')
-  .option('--fix-dry-run', 'show the safe fixes as a unified diff; write nothing')
+  .option('--fix-dry-run', 'show the safe fixes as a unified diff, then the problems that would remain; write nothing')
+  .option('--fix-check', 'list the files --fix would change and exit 1 if there are any (as prettier --check); write nothing')
   .option('--test-report <file.csv...>', "Studio test reports to check besides the project's test-reports/*.csv")
   .action(async (paths: string[], options: CheckCommandOptions) => {
     try {
-      if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
+      const modes = (['fix', 'fixDryRun', 'fixCheck'] as const).filter((mode) => options[mode]);
+      if (modes.length > 1)
+        throw new UsageError(`${modes.map((m) => `--${m.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(' and ')} exclude each other`);
       const result = await runCheck(paths, {
         cwd: process.cwd(),
         format: options.format,
@@ -78,6 +81,7 @@ program
         config: options.config,
         fix: options.fix,
         fixDryRun: options.fixDryRun,
+        fixCheck: options.fixCheck,
         version: VERSION,
         testReports: options.testReport,
         ignorePatterns: options.ignorePattern,
@@ -101,6 +105,7 @@ interface CheckCommandOptions {
   config?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  fixCheck?: boolean;
   testReport?: string[];
   ignorePattern: string[];
   ignore: boolean;
