@@ -132,10 +132,12 @@ describe('handoff-kit check: output formats and CI options', () => {
     assert.match(result.stderr, /^1 problem \(0 errors, 0 warnings, 1 info\) in 11 files \(\d+ ms\)\.\n$/);
     const unknown = run(['check', '--rule', 'unknown-evnt=off', 'bot'], folder);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /unknown rule "unknown-evnt"/);
+    assert.match(unknown.stderr, /unknown rule "unknown-evnt"; did you mean "unknown-event"\? \(handoff-kit rules lists them\)/);
+    assert.doesNotMatch(run(['check', '--rule', 'nothing-like-it=off', 'bot'], folder).stderr, /did you mean/);
     const setting = run(['check', '--rule', 'schema=loud', 'bot'], folder);
     assert.equal(setting.code, 2);
     assert.match(setting.stderr, /"loud" is not a setting for schema: use off, error, warning, info, hint/);
+    assert.match(run(['check', '--rule', 'schema=eror', 'bot'], folder).stderr, /"eror" is not a setting for schema; did you mean "error"\?/);
   });
 
   it("--config replaces each project's handoff-kit.json, and a broken one is a usage error", async () => {

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
+  closestName,
   isRuleSetting,
   RULE_SETTINGS,
   rules,
@@ -295,8 +296,19 @@ function parseRule(value: string, all: Record<string, RuleSetting>): Record<stri
   const code = value.slice(0, at).trim();
   const setting = value.slice(at + 1).trim();
   if (at < 0 || !code) throw new InvalidArgumentError(`--rule takes <code>=<setting>, such as unreachable-node=off, not "${value}"`);
-  if (!rules.some((r) => r.code === code)) throw new InvalidArgumentError(`unknown rule "${code}" (handoff-kit rules lists them)`);
-  if (!isRuleSetting(setting)) throw new InvalidArgumentError(`"${setting}" is not a setting for ${code}: use ${RULE_SETTINGS.join(', ')}`);
+  if (!rules.some((r) => r.code === code)) {
+    const near = closestName(
+      code,
+      rules.map((r) => r.code),
+    );
+    throw new InvalidArgumentError(`unknown rule "${code}"${near ? `; did you mean "${near}"?` : ''} (handoff-kit rules lists them)`);
+  }
+  if (!isRuleSetting(setting)) {
+    const near = closestName(setting, RULE_SETTINGS);
+    throw new InvalidArgumentError(
+      `"${setting}" is not a setting for ${code}${near ? `; did you mean "${near}"?` : ''}: use ${RULE_SETTINGS.join(', ')}`,
+    );
+  }
   return { ...all, [code]: setting };
 }
 

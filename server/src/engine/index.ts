@@ -63,6 +63,8 @@ export { applyChanges, modifyJson, type FileChange, type FixCommand, type Projec
 // --- Phrases.
 /** How exit phrases are compared: the values of the `exitPhraseMatch` setting. */
 export { PHRASE_MATCHES, type PhraseMatch } from './phrases/phraseMatch';
+/** "Did you mean": the closest of a set of names to a misspelt one (the command line's unknown rule codes). */
+export { closestName } from './phrases/suggestions';
 
 // --- The project: files on disk, the workspace, the settings.
 /** The file access the engine is given (Node's, or a test's fake). */
