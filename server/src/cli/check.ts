@@ -20,7 +20,18 @@ import {
   type RuleSetting,
 } from '../engine';
 import { fixDiff, planFixes, writeFixes, type FixResult } from './fix';
-import { escapeControls, formatGithub, formatJson, formatSarif, formatText, locate, type OutputFormat } from './formats';
+import {
+  escapeControls,
+  formatGithub,
+  formatJson,
+  formatSarif,
+  formatText,
+  fromCache,
+  locate,
+  type LocatedFinding,
+  type OutputFormat,
+} from './formats';
+import { CheckCache, statFiles, type FileStats } from './cache';
 import { UsageError } from './usageError';
 
 export type { OutputFormat } from './formats';
@@ -56,6 +67,10 @@ export interface CheckRunOptions {
   readonly version?: string;
   /** Studio test reports (CSV) to check besides each project's test-reports/*.csv. */
   readonly testReports?: string[];
+  /** Keep each project's findings in a cache file, and take them from it while nothing they depend on changed. */
+  readonly cache?: boolean;
+  /** The cache file, or a folder for it (default `.handoff-kit-cache` in `cwd`). */
+  readonly cacheLocation?: string;
   /** More gitignore patterns of folders and files to leave out, relative to `cwd` (`--ignore-pattern`). */
   readonly ignorePatterns?: readonly string[];
   /** false: nothing is ignored, neither by .gitignore nor by `ignores` lists nor by patterns (`--no-ignore`). */
@@ -88,15 +103,40 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   const checkOptions: CheckOptions = { ...(options.rules ? { rules: options.rules } : {}), ...(settings ? { settings } : {}) };
   const ignored: string[] = [];
   const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace, ignored));
-  const projects = [];
+  const fixing = Boolean(options.fix || options.fixDryRun || options.fixCheck);
+  // The cache holds whole projects checked as they are on disk: not a fix, nor extra test reports.
+  const cache =
+    options.cache && !fixing && !options.testReports?.length
+      ? await CheckCache.read(options.cacheLocation, options.cwd, options.version ?? '0.0.0', {
+          rules: options.rules ?? {},
+          config: settings ?? null,
+          maxFileSize: options.maxFileSize ?? null,
+          allowedRoots,
+        })
+      : undefined;
+  const projects: { target: Target; project: BotProject; stats?: FileStats }[] = [];
+  const cached: { findings: LocatedFinding[]; files: number }[] = [];
   for (const target of targets) {
+    if (cache && !target.files) {
+      // Listed and stat'ed before anything is read: a file changed meanwhile is seen by the next run.
+      const files = await workspace.projectFiles(target.root);
+      const stats = statFiles(files);
+      const hit = await cache.lookup(path.resolve(target.root), files, stats);
+      if (hit) {
+        cached.push({ findings: fromCache(hit, options.cwd), files: files.length });
+        continue;
+      }
+      projects.push({ target, project: await workspace.loadProject(target.root), stats });
+      continue;
+    }
     projects.push({ target, project: workspace.project(target.root) ?? (await workspace.loadProject(target.root)) });
   }
 
+  let cacheNote = '';
   let fixReport = '';
   let diff = '';
   let diffNote = '';
-  if (options.fix || options.fixDryRun || options.fixCheck) {
+  if (fixing) {
     const allowedRoots = given.map((p) => path.resolve(options.cwd, p));
     const result = planFixes(
       workspace,
@@ -123,9 +163,10 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
     }
   }
 
-  let findings: Finding[] = [];
-  let fileCount = 0;
-  for (const { target, project } of projects) {
+  let located: LocatedFinding[] = cached.flatMap((c) => c.findings);
+  let fileCount = cached.reduce((n, c) => n + c.files, 0);
+  for (const { target, project, stats } of projects) {
+    const findings: Finding[] = [];
     // `--test-report` files are checked as the project's own reports (utteranceTests.ts).
     const reports = options.testReports?.length ? await addTestReports(project, options.testReports, options.cwd, options.maxFileSize) : [];
     for (const report of target.files ? reports : []) findings.push(...checkFile(project, report, checkOptions));
@@ -140,24 +181,33 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
       findings.push(...checkProject(project, checkOptions));
       fileCount += project.allFiles().length;
     }
+    const projectLocated = locate(findings, workspace, options.cwd);
+    if (cache && stats) cache.store(project, projectLocated, stats);
+    located.push(...projectLocated);
   }
-  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
-  findings.sort(compareFindings);
+  await cache?.write().catch((error: NodeJS.ErrnoException) => {
+    cacheNote = `handoff-kit: the cache ${escapeControls(path.relative(options.cwd, cache.file))} could not be written (${error.code ?? error.message})\n`;
+  });
+  if (options.quiet) located = located.filter((l) => l.finding.severity === 'error');
+  located.sort((a, b) => compareFindings(a.finding, b.finding));
+  const findings = located.map((l) => l.finding);
   const elapsed = performance.now() - started;
 
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const exitCode = findings.some((f) => f.severity === 'error') || tooManyWarnings ? 1 : 0;
-  const located = locate(findings, workspace, options.cwd);
   const formatted = {
     text: () => formatText(located),
     json: () => formatJson(located),
     sarif: () => formatSarif(located, options.cwd, options.version ?? '0.0.0'),
     github: () => formatGithub(located),
   }[options.format]();
-  let stderr = ignoredNotes(ignored) + fixReport;
+  let stderr = ignoredNotes(ignored) + fixReport + cacheNote;
   // After --fix-dry-run the findings are those of the fixed files, which are not on disk.
-  if (options.format === 'text') stderr += summary(findings, fileCount, elapsed, Boolean(options.fixDryRun));
+  if (options.format === 'text') {
+    const fromTheCache = cache ? cached.reduce((n, c) => n + c.files, 0) : undefined;
+    stderr += summary(findings, fileCount, elapsed, Boolean(options.fixDryRun), fromTheCache);
+  }
   if (tooManyWarnings) stderr += `handoff-kit: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows.\n`;
   return { stdout: diff + formatted, stderr, exitCode };
 }
@@ -308,11 +358,12 @@ async function isFile(file: string): Promise<boolean> {
 
 /**
  * The closing line: how many problems of each severity (info and hints too), in how many files,
- * in how long; every count agrees in number with its noun.
+ * in how long (and, with `--cache`, how many files' findings came from it); every count agrees in
+ * number with its noun.
  */
-function summary(findings: Finding[], fileCount: number, elapsedMs: number, wouldRemain = false): string {
+function summary(findings: Finding[], fileCount: number, elapsedMs: number, wouldRemain = false, fromTheCache?: number): string {
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
-  const time = `${Math.round(elapsedMs)} ms`;
+  const time = `${Math.round(elapsedMs)} ms${fromTheCache === undefined ? '' : `, ${fromTheCache} from the cache`}`;
   const remain = wouldRemain ? ' would remain' : '';
   if (findings.length === 0) return `No problems${remain} in ${plural(fileCount, 'file')} (${time}).\n`;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];

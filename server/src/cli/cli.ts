@@ -17,6 +17,7 @@ import {
   type GraphView,
 } from '../engine';
 import { runCheck, type OutputFormat } from './check';
+import { DEFAULT_CACHE_FILE } from './cache';
 import { UsageError } from './usageError';
 import { escapeControls, OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
@@ -66,6 +67,8 @@ program
   .option('--fix', 'apply every safe fix (the preferred quick fix of each finding) and write the files')
   .option('--fix-dry-run', 'show the safe fixes as a unified diff, then the problems that would remain; write nothing')
   .option('--fix-check', 'list the files --fix would change and exit 1 if there are any (as prettier --check); write nothing')
+  .option('--cache', "keep each project's findings in a cache file and reuse them while none of its files and no setting changed")
+  .option('--cache-location <path>', `the cache file, or a folder for it (default: ${DEFAULT_CACHE_FILE} in the current folder)`)
   .option('--test-report <file.csv...>', "Studio test reports to check besides the project's test-reports/*.csv")
   .action(async (paths: string[], options: CheckCommandOptions) => {
     try {
@@ -85,6 +88,8 @@ program
         fixCheck: options.fixCheck,
         version: VERSION,
         testReports: options.testReport,
+        cache: options.cache,
+        cacheLocation: options.cacheLocation,
         ignorePatterns: options.ignorePattern,
         ignore: options.ignore,
       });
@@ -110,6 +115,8 @@ interface CheckCommandOptions {
   testReport?: string[];
   ignorePattern: string[];
   ignore: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 program
