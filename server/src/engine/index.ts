@@ -68,7 +68,7 @@ export { closestName } from './phrases/suggestions';
 
 // --- The project: files on disk, the workspace, the settings.
 /** The file access the engine is given (Node's, or a test's fake). */
-export { decodeText, nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
+export { decodeText, IGNORED_FOLDERS, nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
 /** A bot project, and every project of a workspace. */
 export { BotProject } from './project/project';
 export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, isInside, type Access, type WorkspaceOptions } from './project/workspace';

@@ -4,13 +4,22 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type TextDocuments } from 'vscode-languageserver/node';
-import { BOT_FILE_GLOB, GITIGNORE_FILE, isInside, PROJECT_FOLDERS, SETTINGS_FILE, type BotWorkspace, type FileSystem } from '../engine';
+import {
+  BOT_FILE_GLOB,
+  GITIGNORE_FILE,
+  IGNORED_FOLDERS,
+  isInside,
+  PROJECT_FOLDERS,
+  SETTINGS_FILE,
+  type BotWorkspace,
+  type FileSystem,
+} from '../engine';
 import type { Publisher } from './publisher';
 import { toPath, type ClientUris } from './uris';
 import type { WorkQueue } from './workQueue';
 
-/** Folders whose changes never concern a bot project (as the workspace's project search skips them). */
-const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
+/** Folders whose changes never concern a bot project (the workspace's project search skips them). */
+const NEVER_SEARCHED = new Set(IGNORED_FOLDERS);
 
 /** What the file and folder events work with; the server owns all of it. */
 export interface FileEventContext {
@@ -135,7 +144,7 @@ export function registerWorkspaceFolders(connection: Connection, context: FileEv
 async function folderChanged(context: FileEventContext, folder: string, type: FileChangeType): Promise<void> {
   const { workspace, documents, publisher, uris } = context;
   if (!context.folders().some((root) => isInside(root, folder))) return;
-  if (folder.split(path.sep).some((part) => IGNORED_FOLDERS.has(part))) return;
+  if (folder.split(path.sep).some((part) => NEVER_SEARCHED.has(part))) return;
   if (type === FileChangeType.Deleted) {
     for (const project of workspace.removeProjectsUnder(folder)) publisher.clearProject(project);
     for (const project of workspace.projects()) {
