@@ -64,11 +64,11 @@ describe('handoff-kit check on a folder of bots', () => {
       assert.equal(code, 1);
       assert.deepEqual(filesOf(stdout), [broken]);
       assert.deepEqual(filesOf(run(['check', '--no-ignore'], folder).stdout), [broken, fixture]);
-      // Named on the command line, an ignored project is still not checked, and it says so.
+      // Named on the command line, an ignored folder is checked (by its own ignore files, not the ones that ignore it).
       const named = run(['check', 'fixtures/typo'], folder);
-      assert.equal(named.code, 0);
-      assert.equal(named.stdout, '');
-      assert.match(named.stderr, /^handoff-kit: fixtures\/typo is ignored \(by a \.gitignore, an `ignores` list or --ignore-pattern\): not checked/);
+      assert.equal(named.code, 1);
+      assert.deepEqual(filesOf(named.stdout), [fixture]);
+      assert.deepEqual(filesOf(run(['check', 'fixtures'], folder).stdout), [fixture]);
     } finally {
       await rm(path.join(folder, '.gitignore'));
     }

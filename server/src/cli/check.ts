@@ -101,8 +101,10 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
     ignores: ignoreOptions(options, allowedRoots, settings),
   });
   const checkOptions: CheckOptions = { ...(options.rules ? { rules: options.rules } : {}), ...(settings ? { settings } : {}) };
-  const ignored: string[] = [];
-  const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace, ignored));
+  // A path named on the command line is checked even when it is ignored, as what is below it.
+  const named = await ignoredPaths(given, options.cwd, workspace);
+  if (named.length && workspace.ignores) workspace.ignores = { ...workspace.ignores, named };
+  const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace));
   const fixing = Boolean(options.fix || options.fixDryRun || options.fixCheck);
   // The cache holds whole projects checked as they are on disk: not a fix, nor extra test reports.
   const cache =
@@ -144,7 +146,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
       checkOptions,
       allowedRoots,
     );
-    if (options.fixCheck) return fixCheck(result, options.cwd, ignoredNotes(ignored));
+    if (options.fixCheck) return fixCheck(result, options.cwd);
     if (options.fixDryRun) {
       const planned = fixDiff(result, options.cwd);
       diff = planned.diff;
@@ -202,7 +204,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
     sarif: () => formatSarif(located, options.cwd, options.version ?? '0.0.0'),
     github: () => formatGithub(located),
   }[options.format]();
-  let stderr = ignoredNotes(ignored) + fixReport + cacheNote;
+  let stderr = fixReport + cacheNote;
   // After --fix-dry-run the findings are those of the fixed files, which are not on disk.
   if (options.format === 'text') {
     const fromTheCache = cache ? cached.reduce((n, c) => n + c.files, 0) : undefined;
@@ -212,25 +214,26 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   return { stdout: diff + formatted, stderr, exitCode };
 }
 
-/** A line on stderr for each path named on the command line that is ignored. */
-function ignoredNotes(ignored: readonly string[]): string {
-  return ignored
-    .map(
-      (p) =>
-        `handoff-kit: ${escapeControls(p)} is ignored (by a .gitignore, an \`ignores\` list or --ignore-pattern): not checked; --no-ignore checks it\n`,
-    )
-    .join('');
+/** The absolute paths among those given (relative to `cwd`) that the workspace's ignore rules leave out. */
+async function ignoredPaths(paths: readonly string[], cwd: string, workspace: BotWorkspace): Promise<string[]> {
+  const ignored: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const stat = await fsp.stat(absolute).catch(() => undefined);
+    if (stat && (await workspace.isIgnored(absolute, stat.isDirectory()))) ignored.push(absolute);
+  }
+  return ignored;
 }
 
 /**
  * `--fix-check`, as `prettier --check`: the files `--fix` would change, one a line on stdout
  * (relative to `cwd`), a summary on stderr, and exit 1 when there is any.
  */
-function fixCheck(result: FixResult, cwd: string, notes: string): CheckRun {
-  if (!result.files.length) return { stdout: '', stderr: `${notes}Nothing to fix: no safe fix applies.\n`, exitCode: 0 };
+function fixCheck(result: FixResult, cwd: string): CheckRun {
+  if (!result.files.length) return { stdout: '', stderr: 'Nothing to fix: no safe fix applies.\n', exitCode: 0 };
   const files = result.files.map(({ file }) => `${escapeControls(path.relative(cwd, file).split(path.sep).join('/'))}\n`).join('');
   const counts = `${plural(result.fixed, 'problem')} in ${plural(result.files.length, 'file')}`;
-  return { stdout: files, stderr: `${notes}--fix would fix ${counts}: run handoff-kit check --fix.\n`, exitCode: 1 };
+  return { stdout: files, stderr: `--fix would fix ${counts}: run handoff-kit check --fix.\n`, exitCode: 1 };
 }
 
 function fixSummary(result: FixResult, dryRun: boolean): string {
@@ -279,19 +282,14 @@ function ignoreOptions(options: CheckRunOptions, allowedRoots: readonly string[]
 /**
  * The projects and files to check: each folder given is searched for the projects at or below it
  * (a project nested in another one owns its files, the innermost bot.json winning, so it is
- * checked as a project of its own); a file given is checked alone. A path the ignore rules leave
- * out is added to `ignored` instead.
+ * checked as a project of its own); a file given is checked alone.
  */
-async function resolveTargets(paths: string[], cwd: string, workspace: BotWorkspace, ignored: string[]): Promise<Target[]> {
+async function resolveTargets(paths: string[], cwd: string, workspace: BotWorkspace): Promise<Target[]> {
   const targets: Target[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const stat = await fsp.stat(absolute).catch(() => undefined);
     if (!stat) throw new UsageError(`no such file or folder: ${given}`);
-    if (await workspace.isIgnored(absolute, stat.isDirectory())) {
-      ignored.push(path.relative(cwd, absolute) || given);
-      continue;
-    }
     if (stat.isDirectory()) {
       const roots = await workspace.findProjects(absolute);
       // A bot.json that is a link is not found by the search (it follows no links): the folder

@@ -80,6 +80,11 @@ describe('ignore rules', () => {
     assert.equal(await rules.isIgnored(at('bots/a/bot.json')), false, "the root's own parent's .gitignore is not read");
     assert.equal(await rules.isIgnored(at('bots/x/bot.json')), true);
     assert.equal(await rules.isIgnored(at('elsewhere/x/bot.json')), false);
+    // A folder named on purpose is judged from it down, whatever ignores it from above.
+    const named = new IgnoreRules(fs, { roots: [ROOT], named: [at('bots')] });
+    assert.equal(await named.isIgnored(at('bots'), true), false);
+    assert.equal(await named.isIgnored(at('bots/a/bot.json')), false);
+    assert.equal(await named.isIgnored(at('bots/x/bot.json')), true, 'its own .gitignore still applies');
     const given = new IgnoreRules(fs, { base: ROOT, patterns: ['fixtures/'] });
     assert.equal(await given.isIgnored(at('fixtures/broken/bot.json')), true);
     assert.equal(await given.isIgnored(at('bots/a/bot.json')), false, 'no .gitignore is read without roots');

@@ -31,6 +31,12 @@ export interface IgnoreOptions {
   readonly gitignore?: boolean;
   /** Whether the `ignores` of handoff-kit.json files are read (default true; false when a `--config` file stands in for them). */
   readonly settingsIgnores?: boolean;
+  /**
+   * Folders named on purpose although they are ignored (a path given on the command line): such a
+   * folder and what is below it are judged from it down, as if it were a root, by its own ignore
+   * files and those below it, not by the rules above it that ignore it.
+   */
+  readonly named?: readonly string[];
 }
 
 /** The rules one folder gives: its `.gitignore`, then its handoff-kit.json `ignores`; undefined when it gives none. */
@@ -47,6 +53,7 @@ type FolderRules = Ignore | undefined;
  */
 export class IgnoreRules {
   private readonly roots: readonly string[];
+  private readonly named: readonly string[];
   private readonly base: string | undefined;
   private readonly explicit: Ignore | undefined;
   private readonly folders = new Map<string, FolderRules>();
@@ -56,7 +63,8 @@ export class IgnoreRules {
     private readonly fs: FileSystem,
     private readonly options: IgnoreOptions = {},
   ) {
-    this.roots = (options.roots ?? []).map((r) => path.resolve(r));
+    this.named = (options.named ?? []).map((r) => path.resolve(r));
+    this.roots = [...(options.roots ?? []).map((r) => path.resolve(r)), ...this.named];
     this.base = options.base ? path.resolve(options.base) : this.roots[0];
     const patterns = (options.patterns ?? []).filter((p) => p.trim());
     this.explicit = patterns.length ? ignore().add(patterns) : undefined;
@@ -97,6 +105,7 @@ export class IgnoreRules {
   }
 
   private judge(absolute: string, isFolder: boolean): boolean {
+    if (this.named.includes(absolute)) return false;
     const folders = this.foldersAbove(absolute);
     // A folder above that is ignored takes everything in it along (the root itself never is).
     for (const folder of folders.slice(1)) if (this.ignores(folder, true)) return true;
@@ -123,10 +132,13 @@ export class IgnoreRules {
    * when patterns are given) down to its own folder.
    */
   private foldersAbove(absolute: string): string[] {
+    // A folder named on purpose: judged from it down (the innermost, should they nest).
+    const named = this.named.filter((folder) => folder === absolute || isBelow(folder, absolute));
+    if (named.some((folder) => folder === absolute)) return [];
     const tops = this.explicit && this.base ? [...this.roots, this.base] : this.roots;
     const holding = tops.filter((root) => isBelow(root, absolute));
     if (!holding.length) return [];
-    const top = holding.reduce((a, b) => (a.length <= b.length ? a : b));
+    const top = named.length ? named.reduce((a, b) => (a.length >= b.length ? a : b)) : holding.reduce((a, b) => (a.length <= b.length ? a : b));
     const folders: string[] = [];
     for (let folder = path.dirname(absolute); isBelow(top, folder) || folder === top; folder = path.dirname(folder)) {
       folders.unshift(folder);
