@@ -58,6 +58,8 @@ export class IgnoreRules {
   private readonly explicit: Ignore | undefined;
   private readonly folders = new Map<string, FolderRules>();
   private readonly judged = new Map<string, boolean>();
+  /** foldersAbove of the paths in a folder, by folder. */
+  private readonly chains = new Map<string, readonly string[]>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -74,7 +76,13 @@ export class IgnoreRules {
   async load(paths: readonly string[]): Promise<void> {
     const wanted = new Set<string>();
     for (const p of paths) for (const folder of this.foldersAbove(path.resolve(p))) wanted.add(folder);
-    for (const folder of wanted) if (!this.folders.has(folder)) this.folders.set(folder, await this.readFolder(folder));
+    for (const folder of wanted) {
+      if (this.folders.has(folder)) continue;
+      const rules = await this.readFolder(folder);
+      this.folders.set(folder, rules);
+      // What was judged before these rules were read may be judged otherwise now.
+      if (rules) this.judged.clear();
+    }
   }
 
   /**
@@ -82,7 +90,8 @@ export class IgnoreRules {
    * no rules). `isFolder`: the path is a folder (a pattern ending in `/` matches only folders).
    */
   ignores(filePath: string, isFolder = false): boolean {
-    const absolute = path.resolve(filePath);
+    // Asked for every file of every project load: no path.resolve for a path already resolved.
+    const absolute = isResolved(filePath) ? filePath : path.resolve(filePath);
     const key = isFolder ? absolute + path.sep : absolute;
     let judged = this.judged.get(key);
     if (judged === undefined) {
@@ -102,13 +111,15 @@ export class IgnoreRules {
   clear(): void {
     this.folders.clear();
     this.judged.clear();
+    this.chains.clear();
   }
 
   private judge(absolute: string, isFolder: boolean): boolean {
     if (this.named.includes(absolute)) return false;
     const folders = this.foldersAbove(absolute);
-    // A folder above that is ignored takes everything in it along (the root itself never is).
-    for (const folder of folders.slice(1)) if (this.ignores(folder, true)) return true;
+    // A folder above that is ignored takes everything in it along (the root itself never is); its
+    // own judgement takes in the folders above it.
+    if (folders.length > 1 && this.ignores(folders[folders.length - 1], true)) return true;
     let ignored = false;
     const apply = (rules: Ignore, folder: string) => {
       const result = rules.test(relativeName(folder, absolute, isFolder));
@@ -131,20 +142,31 @@ export class IgnoreRules {
    * The folders whose rules bear on `absolute`: from the outermost root holding it (or `base`,
    * when patterns are given) down to its own folder.
    */
-  private foldersAbove(absolute: string): string[] {
+  private foldersAbove(absolute: string): readonly string[] {
+    // The same for every file of a folder: worked out once per folder.
+    const parent = path.dirname(absolute);
+    let folders = this.chains.get(parent);
+    if (!folders) {
+      folders = parent === absolute ? [] : this.chainTo(absolute);
+      this.chains.set(parent, folders);
+    }
+    return folders;
+  }
+
+  /** foldersAbove, worked out. */
+  private chainTo(absolute: string): string[] {
     // A folder named on purpose: judged from it down (the innermost, should they nest).
-    const named = this.named.filter((folder) => folder === absolute || isBelow(folder, absolute));
-    if (named.some((folder) => folder === absolute)) return [];
+    const named = this.named.filter((folder) => isBelow(folder, absolute));
     const tops = this.explicit && this.base ? [...this.roots, this.base] : this.roots;
     const holding = tops.filter((root) => isBelow(root, absolute));
     if (!holding.length) return [];
     const top = named.length ? named.reduce((a, b) => (a.length >= b.length ? a : b)) : holding.reduce((a, b) => (a.length <= b.length ? a : b));
     const folders: string[] = [];
     for (let folder = path.dirname(absolute); isBelow(top, folder) || folder === top; folder = path.dirname(folder)) {
-      folders.unshift(folder);
+      folders.push(folder);
       if (folder === top || path.dirname(folder) === folder) break;
     }
-    return folders;
+    return folders.reverse();
   }
 
   private async readFolder(folder: string): Promise<FolderRules> {
@@ -171,10 +193,22 @@ export class IgnoreRules {
   }
 }
 
-/** Whether `file` is strictly below `folder` (both absolute and resolved). */
+/** Whether `file` is strictly below `folder` (both absolute and resolved, as every path here is). */
 function isBelow(folder: string, file: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return file.length > folder.length && file.startsWith(folder) && (file[folder.length] === path.sep || folder.endsWith(path.sep));
+}
+
+const DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)/;
+
+/** Whether `filePath` is absolute and already what path.resolve would make of it. */
+function isResolved(filePath: string): boolean {
+  return (
+    path.isAbsolute(filePath) &&
+    !DOT_SEGMENT.test(filePath) &&
+    !filePath.includes(path.sep + path.sep) &&
+    (filePath.length === 1 || !filePath.endsWith(path.sep)) &&
+    (path.sep === '/' || !filePath.includes('/'))
+  );
 }
 
 /** The path as the `ignore` library takes it: relative to `folder`, with `/`, a folder's ending in `/`. */
