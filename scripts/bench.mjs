@@ -145,13 +145,20 @@ const label = `${thousands(size.files)} files`;
 const floors = [];
 const peers = [];
 const clis = [];
+// `check --cache` on the unchanged project: its cache written once first, every run after takes all from it.
+const cacheFile = path.join(benchDir, 'check-cache');
+rmSync(cacheFile, { force: true });
+const cachedRun = () => cliRun(project, ['--cache', '--cache-location', cacheFile]);
+cachedRun();
+const cachedClis = [];
 const simulations = [];
 const transcripts = [];
 for (let r = 0; r < runs; r++) {
-  log(`floor, peer, CLI check and simulate on ${label}, run ${r + 1} of ${runs}`);
+  log(`floor, peer, CLI check, check --cache and simulate on ${label}, run ${r + 1} of ${runs}`);
   floors.push(floorRun(project));
   peers.push(peerRun(project));
   clis.push(cliRun(project));
+  cachedClis.push(cachedRun());
   simulations.push(simulateRun(project, ['--summary']));
   transcripts.push(simulateRun(project));
 }
@@ -162,6 +169,7 @@ const Frss = floor.maxRss;
 const peer = medianOf(peers);
 const peerOut = JSON.parse(peers[0].stdout);
 const check = medianOf(clis);
+const cachedCheck = medianOf(cachedClis);
 const simulation = medianOf(simulations);
 const transcript = medianOf(transcripts);
 
@@ -253,6 +261,12 @@ row(
   ms(check.wallMs),
   ratio(check.wallMs, F),
   `${cpu(check)}; ${check.findings} findings; x${ratio(check.wallMs, peer.wallMs)} the peer`,
+);
+row(
+  'handoff-kit check --cache, unchanged project (every finding from the cache), whole process',
+  ms(cachedCheck.wallMs),
+  ratio(cachedCheck.wallMs, F),
+  `${cpu(cachedCheck)}; ${cachedCheck.findings} findings; x${ratio(cachedCheck.wallMs, check.wallMs)} the check; no bot file read, every one listed and stat'ed`,
 );
 row(
   'handoff-kit simulate --summary (the handoff path, verdicts), whole process',
