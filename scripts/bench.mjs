@@ -171,15 +171,22 @@ const floors = [];
 const peers = [];
 const clis = [];
 const workerClis = [];
+// `check --cache` on the unchanged project: its cache written once first, every run after takes all from it.
+const cacheFile = path.join(benchDir, 'check-cache');
+rmSync(cacheFile, { force: true });
+const cachedRun = () => cliRun(project, ['--cache', '--cache-location', cacheFile]);
+cachedRun();
+const cachedClis = [];
 const simulations = [];
 const transcripts = [];
 const testedChecks = [];
 const testRuns = [];
 for (let r = 0; r < runs; r++) {
-  log(`floor, peer, CLI check, simulate and test on ${label}, run ${r + 1} of ${runs}`);
+  log(`floor, peer, CLI check, check --cache, simulate and test on ${label}, run ${r + 1} of ${runs}`);
   floors.push(floorRun(project));
   peers.push(peerRun(project));
   clis.push(cliRun(project));
+  cachedClis.push(cachedRun());
   // The file-scope checks on a worker thread (server/src/cli/parallelCheck.ts), off by default until it pays.
   workerClis.push(cliRun(project, [], { env: { HANDOFF_KIT_WORKERS: 'always' } }));
   simulations.push(simulateRun(project, ['--summary']));
@@ -194,6 +201,7 @@ const Frss = floor.maxRss;
 const peer = medianOf(peers);
 const peerOut = JSON.parse(peers[0].stdout);
 const check = medianOf(clis);
+const cachedCheck = medianOf(cachedClis);
 const workerCheck = medianOf(workerClis);
 
 // ---- starting the command ----------------------------------------------------------------------
@@ -314,6 +322,12 @@ row(
   ms(workerCheck.wallMs),
   ratio(workerCheck.wallMs, F),
   `${cpu(workerCheck)}; peak RSS ${mb(workerCheck.maxRss)}; ${workerCheck.findings} findings; x${ratio(workerCheck.wallMs, check.wallMs)} the check above (off by default until below 1)`,
+);
+row(
+  'handoff-kit check --cache, unchanged project (every finding from the cache), whole process',
+  ms(cachedCheck.wallMs),
+  ratio(cachedCheck.wallMs, F),
+  `${cpu(cachedCheck)}; ${cachedCheck.findings} findings; x${ratio(cachedCheck.wallMs, check.wallMs)} the check; no bot file read, every one listed and stat'ed`,
 );
 row(
   'handoff-kit simulate --summary (the handoff path, verdicts), whole process',

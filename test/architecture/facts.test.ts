@@ -31,6 +31,7 @@ function copiesOf(pattern: RegExp, home: string): string[] {
 
 const facts: { fact: string; pattern: RegExp; home: string }[] = [
   { fact: 'the bot-file set', pattern: /['"](?:intents|journeys)\/\*\.json['"]/, home: 'server/src/engine/model/projectLayout.ts' },
+  { fact: 'the folders never searched', pattern: /'node_modules',\s*'\.git'/, home: 'server/src/engine/project/fileSystem.ts' },
   { fact: 'the file-size default', pattern: /2 \* 1024 \* 1024/, home: 'server/src/engine/project/workspace.ts' },
   { fact: 'the rule settings', pattern: /\[\s*'off',/, home: 'server/src/engine/findings.ts' },
   { fact: 'the template pattern', pattern: /\\\{\\\{/, home: 'server/src/engine/model/template.ts' },

@@ -116,10 +116,10 @@ describe('handoff-kit check', () => {
     assert.equal(stderr, 'handoff-kit: no such file or folder: no/such/bot\n');
   });
 
-  it('exits 2 with one line for a folder that is not a bot project', () => {
+  it('exits 2 with one line for a folder that holds no bot project', () => {
     const { code, stderr } = run(['check', 'schemas']);
     assert.equal(code, 2);
-    assert.equal(stderr, 'handoff-kit: schemas is not a bot project: it has no bot.json\n');
+    assert.equal(stderr, 'handoff-kit: no bot project (a folder with bot.json) in schemas\n');
   });
 
   it('exits 2 for a file inside a project that is not a bot file', async () => {

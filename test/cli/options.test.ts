@@ -132,10 +132,12 @@ describe('handoff-kit check: output formats and CI options', () => {
     assert.match(result.stderr, /^1 problem \(0 errors, 0 warnings, 1 info\) in 13 files \(\d+ ms\)\.\n$/);
     const unknown = run(['check', '--rule', 'unknown-evnt=off', 'bot'], folder);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /unknown rule "unknown-evnt"/);
+    assert.match(unknown.stderr, /unknown rule "unknown-evnt"; did you mean "unknown-event"\? \(handoff-kit rules lists them\)/);
+    assert.doesNotMatch(run(['check', '--rule', 'nothing-like-it=off', 'bot'], folder).stderr, /did you mean/);
     const setting = run(['check', '--rule', 'schema=loud', 'bot'], folder);
     assert.equal(setting.code, 2);
     assert.match(setting.stderr, /"loud" is not a setting for schema: use off, error, warning, info, hint/);
+    assert.match(run(['check', '--rule', 'schema=eror', 'bot'], folder).stderr, /"eror" is not a setting for schema; did you mean "error"\?/);
   });
 
   it("--config replaces each project's handoff-kit.json, and a broken one is a usage error", async () => {
@@ -154,7 +156,10 @@ describe('handoff-kit check: output formats and CI options', () => {
     await writeFile(config, '{ "rules": { "unknown-evnt": "off" } }');
     const broken = run(['check', '--config', 'ci.json', 'bot'], folder);
     assert.equal(broken.code, 2);
-    assert.match(broken.stderr, /^handoff-kit: --config ci\.json is not a valid handoff-kit\.json:\n {2}ci\.json:1:\d+ schema .*not a rule code/);
+    assert.match(
+      broken.stderr,
+      /^handoff-kit: --config ci\.json is not a valid handoff-kit\.json:\n {2}ci\.json:1:\d+ schema .*not a rule code.*did you mean `unknown-event`\?/,
+    );
     await writeFile(config, '{ "rules": ');
     assert.match(run(['check', '--config', 'ci.json', 'bot'], folder).stderr, /ci\.json:1:\d+ json-syntax/);
     assert.match(
@@ -275,8 +280,36 @@ describe('handoff-kit check --fix', () => {
     assert.match(stdout, /^-.*"text": "talk to bott".*$/m);
     assert.match(stdout, /^\+.*"text": "talk to bot".*$/m);
     assert.match(stdout, /^\+ {6}"enabled": true,\r?$/m);
-    assert.match(stderr, /^Would fix 3 problems in 3 files\.\n/);
+    assert.match(stderr, /^Would fix 3 problems in 3 files\.\n2 problems would remain \(2 errors, 0 warnings\) in 13 files \(\d+ ms\)\.\n$/);
     assert.equal(await readFile(rel('journeys/live-agent.json'), 'utf8'), before);
+  });
+
+  it('--fix-dry-run ends with "No problems would remain" and exits 0 when the fixes would leave none', async () => {
+    const clean = path.join(folder, 'clean');
+    await cp(exampleProject, clean, { recursive: true });
+    const journey = path.join(clean, 'journeys/live-agent.json');
+    await writeFile(journey, (await readFile(journey, 'utf8')).replace('"text": "talk to bot"', '"text": "talk to bott"'));
+    assert.equal(run(['check', 'clean'], folder).code, 1);
+    const { code, stderr } = run(['check', '--fix-dry-run', 'clean'], folder);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /^Would fix 1 problem in 1 file\.\nNo problems would remain in 12 files \(\d+ ms\)\.\n$/);
+    await rm(clean, { recursive: true });
+  });
+
+  it('--fix-check lists the files --fix would change and exits 1, writing nothing; 0 when there is nothing to fix', async () => {
+    const before = await readFile(rel('journeys/live-agent.json'), 'utf8');
+    const { code, stdout, stderr } = run(['check', '--fix-check', 'bot'], folder);
+    assert.equal(code, 1);
+    assert.deepEqual(stdout.trim().split('\n').sort(), ['bot/bot.json', 'bot/journeys/live-agent.json', 'bot/journeys/return-to-bot.json']);
+    assert.equal(stderr, '--fix would fix 3 problems in 3 files: run handoff-kit check --fix.\n');
+    assert.equal(await readFile(rel('journeys/live-agent.json'), 'utf8'), before);
+    const none = run(['check', '--fix-check', exampleProject], folder);
+    assert.equal(none.code, 0);
+    assert.equal(none.stdout, '');
+    assert.equal(none.stderr, 'Nothing to fix: no safe fix applies.\n');
+    const both = run(['check', '--fix', '--fix-check', 'bot'], folder);
+    assert.equal(both.code, 2);
+    assert.equal(both.stderr, 'handoff-kit: --fix and --fix-check exclude each other\n');
   });
 
   it('--fix-dry-run run from outside the project gives paths that git apply takes, from the folder it names', async () => {

@@ -2,12 +2,15 @@
 // repository, the tarball installed into an empty folder, then both of its commands run from there.
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { exampleProject, repoRoot } from '../paths';
 import { LspTestClient, uri } from '../server/lspClient';
+
+/** Preloaded to record every file a command reads (test/support/countReads.ts). */
+const countReads = path.join(__dirname, '../support/countReads.js');
 
 /** What `npm pack` needs of the repository: the sources of the bundles, the build script and what ships. */
 const packSources = [
@@ -119,6 +122,68 @@ describe('the npm package', { timeout: 180_000 }, () => {
     const result = run('npx', ['--no', '--', 'handoff-kit', 'check', project], installDir, { allowFailure: true });
     assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
     assert.match(result.stderr + result.stdout, /no problems|0 problems/i);
+  });
+
+  it('init, add-disconnection, check --cache twice (the second reading no bot file) and the fix modes', async () => {
+    const work = path.join(folder, 'scaffold');
+    await mkdir(work);
+    // The command as npm linked it, run by node with the read counter preloaded (test/support/countReads.ts).
+    const readsFile = path.join(folder, 'reads.txt');
+    const handoffKit = (args: string[]) => {
+      const result = spawnSync(process.execPath, ['-r', countReads, path.join(installDir, 'node_modules', '.bin', 'handoff-kit'), ...args], {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, HANDOFF_KIT_READS: readsFile },
+      });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    const project = path.join(work, 'my-bot');
+    const botFilesRead = async () => {
+      const reads = (await readFile(readsFile, 'utf8')).split('\n').map((p) => path.resolve(work, p));
+      const files = reads.filter((p) => p.startsWith(project + path.sep));
+      const exist = await Promise.all(
+        files.map((p) =>
+          stat(p).then(
+            (s) => s.isFile(),
+            () => false,
+          ),
+        ),
+      );
+      return [...new Set(files.filter((_, i) => exist[i]))];
+    };
+
+    const init = handoffKit(['init', 'my-bot']);
+    assert.equal(init.code, 0, init.stderr);
+    assert.deepEqual((await readdir(project)).sort(), ['bot.json', 'intents', 'journeys']);
+    const added = handoffKit(['add-disconnection', 'my-bot']);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stderr, /^Added to my-bot:\n/);
+    assert.match(handoffKit(['add-disconnection', 'my-bot']).stderr, /already has the user-initiated disconnection: nothing to change/);
+
+    const first = handoffKit(['check', '--cache']);
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    assert.match(first.stderr, /^No problems in 5 files \(\d+ ms, 0 from the cache\)\.\n$/);
+    assert.equal((await botFilesRead()).length, 5);
+    const second = handoffKit(['check', '--cache']);
+    assert.equal(second.code, 0);
+    assert.match(second.stderr, /^No problems in 5 files \(\d+ ms, 5 from the cache\)\.\n$/);
+    assert.deepEqual(await botFilesRead(), []);
+
+    // A banner text one letter off: a finding with a safe fix.
+    const journey = path.join(project, 'journeys', 'live-agent.json');
+    const fixed = await readFile(journey, 'utf8');
+    await writeFile(journey, fixed.replace('"text": "talk to bot"', '"text": "talk to bott"'));
+    const check = handoffKit(['check', '--fix-check']);
+    assert.equal(check.code, 1);
+    assert.equal(check.stdout, 'my-bot/journeys/live-agent.json\n');
+    const dryRun = handoffKit(['check', '--fix-dry-run']);
+    assert.equal(dryRun.code, 0, dryRun.stderr);
+    assert.match(dryRun.stdout, /^\+.*"text": "talk to bot"/m);
+    assert.match(dryRun.stderr, /^Would fix 1 problem in 1 file\.\nNo problems would remain in 5 files/);
+    const fix = handoffKit(['check', '--fix']);
+    assert.equal(fix.code, 0, fix.stderr);
+    assert.equal(await readFile(journey, 'utf8'), fixed);
+    assert.equal(handoffKit(['check', '--fix-check']).code, 0);
   });
 
   it('handoff-kit-language-server answers over stdio and publishes a finding', async () => {

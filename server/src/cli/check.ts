@@ -9,17 +9,30 @@ import {
   checkFile,
   checkProject,
   compareFindings,
+  isInside,
   nodeFileSystem,
   readProjectSettings,
   type CheckOptions,
   type Finding,
+  type IgnoreOptions,
   type ProjectSettings,
   type RuleSetting,
 } from '../engine';
 import { fixDiff, planFixes, writeFixes, type FixResult } from './fix';
 import { CheckWorker, projectSize, wantsWorker } from './parallelCheck';
-import { escapeControls, formatGithub, formatJson, formatSarif, formatText, locate, type OutputFormat } from './formats';
-import { allowedRootsOf, mergeTargets, resolveTargets } from './targets';
+import {
+  escapeControls,
+  formatGithub,
+  formatJson,
+  formatSarif,
+  formatText,
+  fromCache,
+  locate,
+  type LocatedFinding,
+  type OutputFormat,
+} from './formats';
+import { CheckCache, statFiles, type FileStats } from './cache';
+import { allowedRootsOf, mergeTargets, resolveTargets, type Target } from './targets';
 import { UsageError } from './usageError';
 
 export type { OutputFormat } from './formats';
@@ -49,10 +62,20 @@ export interface CheckRunOptions {
   readonly fix?: boolean;
   /** Apply the safe fixes in memory and print their diff; write nothing. */
   readonly fixDryRun?: boolean;
+  /** Only say whether `--fix` would change a file (listing those it would change): exit 1 if so. Writes nothing. */
+  readonly fixCheck?: boolean;
   /** The version SARIF's `tool.driver.version` names. */
   readonly version?: string;
   /** Studio test reports (CSV) to check besides each project's test-reports/*.csv. */
   readonly testReports?: string[];
+  /** Keep each project's findings in a cache file, and take them from it while nothing they depend on changed. */
+  readonly cache?: boolean;
+  /** The cache file, or a folder for it (default `.handoff-kit-cache` in `cwd`). */
+  readonly cacheLocation?: string;
+  /** More gitignore patterns of folders and files to leave out, relative to `cwd` (`--ignore-pattern`). */
+  readonly ignorePatterns?: readonly string[];
+  /** false: nothing is ignored, neither by .gitignore nor by `ignores` lists nor by patterns (`--no-ignore`). */
+  readonly ignore?: boolean;
 }
 
 /**
@@ -65,24 +88,57 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   // of a small project's check).
   const started = process.hrtime.bigint();
   const given = paths.length ? paths : [options.cwd];
+  const settings = options.config ? await readConfig(path.resolve(options.cwd, options.config), options.cwd) : undefined;
   // Links are followed only inside the folders given (a file's own project), as the server
   // follows them only inside the workspace folders: a link out of them becomes `file-unread`.
-  const workspace = new BotWorkspace(nodeFileSystem, { maxFileSize: options.maxFileSize, allowedRoots: await allowedRootsOf(given, options.cwd) });
-  const settings = options.config ? await readConfig(path.resolve(options.cwd, options.config), options.cwd) : undefined;
+  const allowedRoots = await allowedRootsOf(given, options.cwd);
+  const workspace = new BotWorkspace(nodeFileSystem, {
+    maxFileSize: options.maxFileSize,
+    allowedRoots,
+    ignores: ignoreOptions(options, allowedRoots, settings),
+  });
   const checkOptions: CheckOptions = { ...(options.rules ? { rules: options.rules } : {}), ...(settings ? { settings } : {}) };
-  const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace, paths.length === 0));
-  const projects = [];
+  // A path named on the command line is checked even when it is ignored, as what is below it.
+  const named = await ignoredPaths(given, options.cwd, workspace);
+  if (named.length && workspace.ignores) workspace.ignores = { ...workspace.ignores, named };
+  const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace));
+  const fixing = Boolean(options.fix || options.fixDryRun || options.fixCheck);
+  // The cache holds whole projects checked as they are on disk: not a fix, nor extra test reports.
+  const cache =
+    options.cache && !fixing && !options.testReports?.length
+      ? await CheckCache.read(options.cacheLocation, options.cwd, options.version ?? '0.0.0', {
+          rules: options.rules ?? {},
+          config: settings ?? null,
+          maxFileSize: options.maxFileSize ?? null,
+          allowedRoots,
+        })
+      : undefined;
+  const projects: { target: Target; project: BotProject; stats?: FileStats; worker?: CheckWorker }[] = [];
+  const cached: { findings: LocatedFinding[]; files: number }[] = [];
   for (const target of targets) {
+    if (cache && !target.files) {
+      // Listed and stat'ed before anything is read: a file changed meanwhile is seen by the next run.
+      const files = await workspace.projectFiles(target.root);
+      const stats = statFiles(files);
+      const hit = await cache.lookup(path.resolve(target.root), files, stats);
+      if (hit) {
+        cached.push({ findings: fromCache(hit, options.cwd), files: files.length });
+        continue;
+      }
+      projects.push({ target, project: await workspace.loadProject(target.root), stats });
+      continue;
+    }
     // A large project's file-scope checks go to a worker thread, started before the project is
     // read so that its start overlaps the reading (parallelCheck.ts).
     const worker = !target.files && !options.fix && !options.fixDryRun && wantsWorker(projectSize(target.root)) ? new CheckWorker() : undefined;
     projects.push({ target, worker, project: workspace.project(target.root) ?? (await workspace.loadProject(target.root)) });
   }
 
+  let cacheNote = '';
   let fixReport = '';
   let diff = '';
   let diffNote = '';
-  if (options.fix || options.fixDryRun) {
+  if (fixing) {
     const allowedRoots = given.map((p) => path.resolve(options.cwd, p));
     const result = planFixes(
       workspace,
@@ -90,6 +146,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
       checkOptions,
       allowedRoots,
     );
+    if (options.fixCheck) return fixCheck(result, options.cwd);
     if (options.fixDryRun) {
       const planned = fixDiff(result, options.cwd);
       diff = planned.diff;
@@ -108,9 +165,10 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
     }
   }
 
-  let findings: Finding[] = [];
-  let fileCount = 0;
-  for (const { target, project, worker } of projects) {
+  let located: LocatedFinding[] = cached.flatMap((c) => c.findings);
+  let fileCount = cached.reduce((n, c) => n + c.files, 0);
+  for (const { target, project, stats, worker } of projects) {
+    const findings: Finding[] = [];
     // `--test-report` files are checked as the project's own reports (utteranceTests.ts).
     const reports = options.testReports?.length ? await addTestReports(project, options.testReports, options.cwd, options.maxFileSize) : [];
     for (const report of target.files ? reports : []) findings.push(...checkFile(project, report, checkOptions));
@@ -125,25 +183,57 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
       findings.push(...(worker ? await worker.check(project, checkOptions) : checkProject(project, checkOptions)));
       fileCount += project.allFiles().length;
     }
+    const projectLocated = locate(findings, workspace, options.cwd);
+    if (cache && stats) cache.store(project, projectLocated, stats);
+    located.push(...projectLocated);
   }
-  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
-  findings.sort(compareFindings);
+  await cache?.write().catch((error: NodeJS.ErrnoException) => {
+    cacheNote = `handoff-kit: the cache ${escapeControls(path.relative(options.cwd, cache.file))} could not be written (${error.code ?? error.message})\n`;
+  });
+  if (options.quiet) located = located.filter((l) => l.finding.severity === 'error');
+  located.sort((a, b) => compareFindings(a.finding, b.finding));
+  const findings = located.map((l) => l.finding);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
 
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const exitCode = findings.some((f) => f.severity === 'error') || tooManyWarnings ? 1 : 0;
-  const located = locate(findings, workspace, options.cwd);
   const formatted = {
     text: () => formatText(located),
     json: () => formatJson(located),
     sarif: () => formatSarif(located, options.cwd, options.version ?? '0.0.0'),
     github: () => formatGithub(located),
   }[options.format]();
-  let stderr = fixReport;
-  if (options.format === 'text') stderr += summary(findings, fileCount, elapsed);
+  let stderr = fixReport + cacheNote;
+  // After --fix-dry-run the findings are those of the fixed files, which are not on disk.
+  if (options.format === 'text') {
+    const fromTheCache = cache ? cached.reduce((n, c) => n + c.files, 0) : undefined;
+    stderr += summary(findings, fileCount, elapsed, Boolean(options.fixDryRun), fromTheCache);
+  }
   if (tooManyWarnings) stderr += `handoff-kit: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows.\n`;
   return { stdout: diff + formatted, stderr, exitCode };
+}
+
+/** The absolute paths among those given (relative to `cwd`) that the workspace's ignore rules leave out. */
+async function ignoredPaths(paths: readonly string[], cwd: string, workspace: BotWorkspace): Promise<string[]> {
+  const ignored: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const stat = await fsp.stat(absolute).catch(() => undefined);
+    if (stat && (await workspace.isIgnored(absolute, stat.isDirectory()))) ignored.push(absolute);
+  }
+  return ignored;
+}
+
+/**
+ * `--fix-check`, as `prettier --check`: the files `--fix` would change, one a line on stdout
+ * (relative to `cwd`), a summary on stderr, and exit 1 when there is any.
+ */
+function fixCheck(result: FixResult, cwd: string): CheckRun {
+  if (!result.files.length) return { stdout: '', stderr: 'Nothing to fix: no safe fix applies.\n', exitCode: 0 };
+  const files = result.files.map(({ file }) => `${escapeControls(path.relative(cwd, file).split(path.sep).join('/'))}\n`).join('');
+  const counts = `${plural(result.fixed, 'problem')} in ${plural(result.files.length, 'file')}`;
+  return { stdout: files, stderr: `--fix would fix ${counts}: run handoff-kit check --fix.\n`, exitCode: 1 };
 }
 
 function fixSummary(result: FixResult, dryRun: boolean): string {
@@ -173,17 +263,36 @@ async function readConfig(file: string, cwd: string): Promise<ProjectSettings> {
 }
 
 /**
- * The closing line: how many problems of each severity (info and hints too), in how many files,
- * in how long; every count agrees in number with its noun.
+ * What the search for projects leaves out: the .gitignore files and `ignores` lists of the current
+ * folder and below it (and of each folder given outside it), then `--ignore-pattern` and the
+ * `--config` file's `ignores`, both relative to the current folder as ESLint takes them. A
+ * `--config` file stands in for the handoff-kit.json files' `ignores` as it does for their rules.
  */
-function summary(findings: Finding[], fileCount: number, elapsedMs: number): string {
+function ignoreOptions(options: CheckRunOptions, allowedRoots: readonly string[], settings: ProjectSettings | undefined): IgnoreOptions | undefined {
+  if (options.ignore === false) return undefined;
+  const outside = allowedRoots.filter((root) => !isInside(options.cwd, root));
+  return {
+    roots: [options.cwd, ...outside],
+    base: options.cwd,
+    patterns: [...(settings?.ignores ?? []), ...(options.ignorePatterns ?? [])],
+    settingsIgnores: !options.config,
+  };
+}
+
+/**
+ * The closing line: how many problems of each severity (info and hints too), in how many files,
+ * in how long (and, with `--cache`, how many files' findings came from it); every count agrees in
+ * number with its noun.
+ */
+function summary(findings: Finding[], fileCount: number, elapsedMs: number, wouldRemain = false, fromTheCache?: number): string {
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
-  const time = `${Math.round(elapsedMs)} ms`;
-  if (findings.length === 0) return `No problems in ${plural(fileCount, 'file')} (${time}).\n`;
+  const time = `${Math.round(elapsedMs)} ms${fromTheCache === undefined ? '' : `, ${fromTheCache} from the cache`}`;
+  const remain = wouldRemain ? ' would remain' : '';
+  if (findings.length === 0) return `No problems${remain} in ${plural(fileCount, 'file')} (${time}).\n`;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
   if (count('info')) parts.push(`${count('info')} info`);
   if (count('hint')) parts.push(plural(count('hint'), 'hint'));
-  return `${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(fileCount, 'file')} (${time}).\n`;
+  return `${plural(findings.length, 'problem')}${remain} (${parts.join(', ')}) in ${plural(fileCount, 'file')} (${time}).\n`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,10 +1,15 @@
 // The `handoff-kit` command line: the same engine as the language server, for CI.
+import * as path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
+  closestName,
   isRuleSetting,
   RULE_SETTINGS,
   rules,
   type RuleSetting,
+  BANNER_CLOSE_EVENT,
+  BANNER_SHOW_EVENT,
+  defaultDisconnectionOptions,
   GRAPH_FORMATS,
   GRAPH_VIEWS,
   MAX_OPEN_NODES,
@@ -12,8 +17,9 @@ import {
   type GraphView,
 } from '../engine';
 import { runCheck, type OutputFormat } from './check';
+import { DEFAULT_CACHE_FILE } from './cache';
 import { UsageError } from './usageError';
-import { OUTPUT_FORMATS } from './formats';
+import { escapeControls, OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
 import { parseMaxRows, runUtteranceTests } from './utteranceTests';
 import { runStudioSheet } from './studioSheet';
@@ -21,6 +27,8 @@ import { InputOptions, runSimulate, SIMULATE_FORMATS, type SimulateFormat } from
 import { parseMaxNodes, runGraph } from './graph';
 import { runTestCommand, TEST_FORMATS, type TestFormat } from './test';
 import { keepYoungGenerationSmall } from './youngGeneration';
+import { runInit } from './init';
+import { runAddDisconnection, type AddDisconnectionOptions } from './addDisconnection';
 
 // First thing, before a project is read: see youngGeneration.ts.
 keepYoungGenerationSmall();
@@ -36,7 +44,7 @@ const program = new Command()
 program
   .command('check')
   .description(
-    'Check bot projects: a project folder (and the projects nested in it), a file inside one, or (with no path) every project below the current folder.',
+    'Check bot projects: every project at or below each folder given (with no path, the current folder), or a file inside one. Folders and files a .gitignore, an `ignores` list or --ignore-pattern names are left out.',
   )
   .argument('[paths...]', 'bot project folders or bot files')
   .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
@@ -49,13 +57,25 @@ program
     (v, all: Record<string, RuleSetting>) => parseRule(v, all),
     {},
   )
-  .option('-c, --config <file>', "a handoff-kit.json to use instead of each project's own")
+  .option('-c, --config <file>', "a handoff-kit.json to use instead of each project's own (its `ignores` too)")
+  .option(
+    '--ignore-pattern <pattern>',
+    'leave out the folders and files this gitignore pattern matches, relative to the current folder; repeatable',
+    (v, all: string[]) => [...all, v],
+    [],
+  )
+  .option('--no-ignore', 'ignore nothing: neither .gitignore files, nor `ignores` lists, nor --ignore-pattern')
   .option('--fix', 'apply every safe fix (the preferred quick fix of each finding) and write the files')
-  .option('--fix-dry-run', 'show the safe fixes as a unified diff; write nothing')
+  .option('--fix-dry-run', 'show the safe fixes as a unified diff, then the problems that would remain; write nothing')
+  .option('--fix-check', 'list the files --fix would change and exit 1 if there are any (as prettier --check); write nothing')
+  .option('--cache', "keep each project's findings in a cache file and reuse them while none of its files and no setting changed")
+  .option('--cache-location <path>', `the cache file, or a folder for it (default: ${DEFAULT_CACHE_FILE} in the current folder)`)
   .option('--test-report <file.csv...>', "Studio test reports to check besides the project's test-reports/*.csv")
   .action(async (paths: string[], options: CheckCommandOptions) => {
     try {
-      if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
+      const modes = (['fix', 'fixDryRun', 'fixCheck'] as const).filter((mode) => options[mode]);
+      if (modes.length > 1)
+        throw new UsageError(`${modes.map((m) => `--${m.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(' and ')} exclude each other`);
       const result = await runCheck(paths, {
         cwd: process.cwd(),
         format: options.format,
@@ -66,8 +86,13 @@ program
         config: options.config,
         fix: options.fix,
         fixDryRun: options.fixDryRun,
+        fixCheck: options.fixCheck,
         version: VERSION,
         testReports: options.testReport,
+        cache: options.cache,
+        cacheLocation: options.cacheLocation,
+        ignorePatterns: options.ignorePattern,
+        ignore: options.ignore,
       });
       // Set before writing: should stdout be closed early (`| head`), the run ends with this status.
       process.exitCode = result.exitCode;
@@ -87,7 +112,12 @@ interface CheckCommandOptions {
   config?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  fixCheck?: boolean;
   testReport?: string[];
+  ignorePattern: string[];
+  ignore: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 program
@@ -219,6 +249,70 @@ program
   });
 
 program
+  .command('init')
+  .description(
+    "Make a new bot project, as VS Code's New Bot Project does: bot.json (both banner events declared and enabled, step 1 of the guide), intents/ and journeys/. A folder that already has bot.json is left as it is.",
+  )
+  .argument('[folder]', 'the project folder, created if needed (default: the current folder)')
+  .option('--name <name>', "the bot's name (default: the folder's name)")
+  .option('--nested', 'create the project even inside another bot project')
+  .action(async (folder: string | undefined, options: { name?: string; nested?: boolean }) => {
+    try {
+      const result = await runInit(folder, { cwd: process.cwd(), ...options });
+      const shown = escapeControls(path.relative(process.cwd(), result.root) || '.');
+      if (result.existed) {
+        process.stderr.write(`${shown} is already a bot project (it has bot.json): nothing to change.\n`);
+        return;
+      }
+      for (const created of result.created) process.stdout.write(`${escapeControls(path.relative(process.cwd(), created) || '.')}\n`);
+      const next = folder === undefined ? '' : ` ${shown}`;
+      process.stderr.write(`Created the bot project ${shown}. Next: handoff-kit add-disconnection${next}\n`);
+    } catch (error) {
+      reportUsageError(error);
+    }
+  });
+
+const guide = defaultDisconnectionOptions;
+program
+  .command('add-disconnection')
+  .description(
+    "Add the user-initiated disconnection (the guide's six steps) to a bot project, as VS Code's Add User-Initiated Disconnection does: merged into its files, never overwriting one. Run again, it says the project already has it. Exits 1, writing nothing, on a conflict (a name taken...), naming the option that settles it.",
+  )
+  .argument('[project]', 'bot project folder (default: the current folder)')
+  .addOption(
+    new Option('--mode <mode>', 'button: the banner has a button that sends the phrase; typed: its title asks to type it')
+      .choices(['button', 'typed'])
+      .default(guide.mode),
+  )
+  .option(
+    '--phrase <text>',
+    `what the customer clicks or types to come back to the bot (default: the phrase the project's banners offer, else "${guide.phrase}")`,
+  )
+  .option('--button-label <text>', `the button's label (button mode)`, guide.buttonLabel)
+  .option('--banner-title <text>', "the banner's title", guide.bannerTitle)
+  .addOption(
+    new Option('--show-event <event>', 'the event that shows the banner').choices([BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT]).default(guide.showEvent),
+  )
+  .option(
+    '--ticket-journey <name>',
+    `the journey that raises the live-agent ticket: one of the project's (a Raise Ticket node is added if it has none), or one to create (default "${'create' in guide.ticketJourney ? guide.ticketJourney.create : ''}")`,
+  )
+  .option('--ticket-intent <name>', 'the intent that starts a ticket journey to create (default "talk_to_agent")')
+  .option('--exit-intent <name>', 'the intent to train with the phrase, unless one already is (default "talk_to_bot")')
+  .option('--exit-journey <name>', 'the journey the exit intent starts, unless one already does (default "return-to-bot")')
+  .option('--dry-run', 'print the changes as a unified diff; write nothing')
+  .action(async (project: string | undefined, options: Omit<AddDisconnectionOptions, 'cwd'>) => {
+    try {
+      const result = await runAddDisconnection(project, { cwd: process.cwd(), ...options });
+      process.exitCode = result.exitCode;
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+    } catch (error) {
+      reportUsageError(error);
+    }
+  });
+
+program
   .command('rules')
   .description('List every check: code, default severity, scope, whether it has a quick fix, description, docs page.')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -248,8 +342,19 @@ function parseRule(value: string, all: Record<string, RuleSetting>): Record<stri
   const code = value.slice(0, at).trim();
   const setting = value.slice(at + 1).trim();
   if (at < 0 || !code) throw new InvalidArgumentError(`--rule takes <code>=<setting>, such as unreachable-node=off, not "${value}"`);
-  if (!rules.some((r) => r.code === code)) throw new InvalidArgumentError(`unknown rule "${code}" (handoff-kit rules lists them)`);
-  if (!isRuleSetting(setting)) throw new InvalidArgumentError(`"${setting}" is not a setting for ${code}: use ${RULE_SETTINGS.join(', ')}`);
+  if (!rules.some((r) => r.code === code)) {
+    const near = closestName(
+      code,
+      rules.map((r) => r.code),
+    );
+    throw new InvalidArgumentError(`unknown rule "${code}"${near ? `; did you mean "${near}"?` : ''} (handoff-kit rules lists them)`);
+  }
+  if (!isRuleSetting(setting)) {
+    const near = closestName(setting, RULE_SETTINGS);
+    throw new InvalidArgumentError(
+      `"${setting}" is not a setting for ${code}${near ? `; did you mean "${near}"?` : ''}: use ${RULE_SETTINGS.join(', ')}`,
+    );
+  }
   return { ...all, [code]: setting };
 }
 

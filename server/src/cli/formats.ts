@@ -55,6 +55,28 @@ export function locate(findings: readonly Finding[], workspace: BotWorkspace, cw
   });
 }
 
+/**
+ * Findings kept by `--cache` (cache.ts), each with its ranges already in lines and characters,
+ * as `locate` gives them: no file is read.
+ */
+export function fromCache(
+  cached: readonly { finding: Finding; start: Position; end: Position; related: readonly { start: Position; end: Position }[] }[],
+  cwd: string,
+): LocatedFinding[] {
+  return cached.map(({ finding, start, end, related }) => ({
+    finding,
+    file: displayPath(cwd, finding.file),
+    start,
+    end,
+    related: (finding.related ?? []).map((r, i) => ({
+      file: displayPath(cwd, r.file),
+      start: related[i].start,
+      end: related[i].end,
+      message: r.message,
+    })),
+  }));
+}
+
 /** A path as the command line prints it: relative to `cwd` with `/`, or absolute when outside it. */
 export function displayPath(cwd: string, file: string): string {
   const relative = path.relative(cwd, file);

@@ -15,30 +15,25 @@ export interface Target {
 }
 
 /**
- * The projects (and files) `paths` name, relative to `cwd`: a folder is its own project and the
- * projects below it (with `searchBelow`, a folder without bot.json is searched too), a file its
- * project. Throws UsageError for a path that does not exist or is not part of a bot project.
+ * The projects (and files) `paths` name, relative to `cwd`: a folder is searched for the projects
+ * at or below it (a project nested in another one owns its files, the innermost bot.json winning,
+ * so it is one of its own; the workspace's ignores apply), a file is its project's. Throws
+ * UsageError for a path that does not exist, a folder with no project, or a file of no project.
  */
-export async function resolveTargets(paths: string[], cwd: string, workspace: BotWorkspace, searchBelow: boolean): Promise<Target[]> {
+export async function resolveTargets(paths: string[], cwd: string, workspace: BotWorkspace): Promise<Target[]> {
   const targets: Target[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const stat = await fsp.stat(absolute).catch(() => undefined);
     if (!stat) throw new UsageError(`no such file or folder: ${given}`);
     if (stat.isDirectory()) {
-      const ownProject = await isFile(path.join(absolute, 'bot.json'));
-      if (ownProject || searchBelow) {
-        // Every project at or below the folder: a project nested in another one owns its files
-        // (the innermost bot.json wins), so it is checked as a project of its own.
-        const roots = (await workspace.fs.glob(['**/bot.json'], absolute)).map((f) => path.dirname(f));
-        if (ownProject) roots.push(absolute);
-        if (roots.length) {
-          targets.push(...[...new Set(roots)].sort().map((root) => ({ root })));
-          continue;
-        }
-        throw new UsageError(`no bot project (a folder with bot.json) in ${given}`);
-      }
-      throw new UsageError(`${given} is not a bot project: it has no bot.json`);
+      const roots = await workspace.findProjects(absolute);
+      // A bot.json that is a link is not found by the search (it follows no links): the folder
+      // given is a project all the same.
+      if (!roots.includes(absolute) && (await isFile(path.join(absolute, 'bot.json')))) roots.unshift(absolute);
+      if (!roots.length) throw new UsageError(`no bot project (a folder with bot.json) in ${given}`);
+      targets.push(...roots.map((root) => ({ root })));
+      continue;
     }
     const root = await projectRootOf(absolute);
     if (!root) throw new UsageError(`${given}: no \`bot.json\` found in this folder or above it, so it is not part of a bot project`);

@@ -67,7 +67,7 @@ export async function runTestCommand(paths: string[], options: TestCommandOption
   const started = performance.now();
   const given = paths.length ? paths : [options.cwd];
   const workspace = new BotWorkspace(nodeFileSystem, { allowedRoots: await allowedRootsOf(given, options.cwd) });
-  const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace, paths.length === 0));
+  const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace));
   const results: FileResult[] = [];
   const projects: BotProject[] = [];
   for (const target of targets) {

@@ -33,6 +33,7 @@ export {
   PROJECT_FILES,
   PROJECT_FOLDERS,
   patternOf,
+  SETTINGS_FILE,
   type FileKind,
   type ProjectFileSpec,
 } from './model/projectLayout';
@@ -51,8 +52,8 @@ export {
   type BannerPayloadModel,
   type BannerShape,
 } from './model/bannerPayload';
-/** The platform's banner close event (step 5 of the guide). */
-export { BANNER_CLOSE_EVENT } from './model/platformEvents';
+/** The platform's banner events: close (step 5 of the guide, and the guide's show event) and update. */
+export { BANNER_CLOSE_EVENT, BANNER_SHOW_EVENT } from './model/platformEvents';
 /** Templates such as `{{{variables.x}}}`, which the preview shows as written. */
 export { hasTemplate, templateParts, type TemplatePart } from './model/template';
 
@@ -63,13 +64,17 @@ export { applyChanges, modifyJson, type FileChange, type FixCommand, type Projec
 // --- Phrases.
 /** How exit phrases are compared: the values of the `exitPhraseMatch` setting. */
 export { PHRASE_MATCHES, type PhraseMatch } from './phrases/phraseMatch';
+/** "Did you mean": the closest of a set of names to a misspelt one (the command line's unknown rule codes). */
+export { closestName } from './phrases/suggestions';
 
 // --- The project: files on disk, the workspace, the settings.
 /** The file access the engine is given (Node's, or a test's fake). */
-export { decodeText, nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
+export { decodeText, IGNORED_FOLDERS, nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
 /** A bot project, and every project of a workspace. */
 export { BotProject } from './project/project';
 export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, isInside, type Access, type WorkspaceOptions } from './project/workspace';
+/** What the search for projects leaves out: .gitignore files, handoff-kit.json `ignores`, patterns given. */
+export { GITIGNORE_FILE, IgnoreRules, type IgnoreOptions } from './project/ignores';
 /** handoff-kit.json, and the values the editor's settings share with it. */
 export { readMinConfidence, readPhraseMatch, readProjectSettings, type ProjectSettings } from './project/settings';
 
@@ -132,6 +137,7 @@ export { exitPathErrors } from './services/exitVerdicts';
 export { isSafeFix, judgeFix, simulatorJudge, staticJudge, type FixJudgement, type HandoffJudge, type JudgeOptions } from './services/fixJudgement';
 /** The scaffold of the whole disconnection journey, a new project, and the input validators. */
 export {
+  defaultDisconnectionOptions,
   disconnectionContext,
   planDisconnection,
   planNewProject,

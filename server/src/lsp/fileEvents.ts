@@ -4,13 +4,22 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type TextDocuments } from 'vscode-languageserver/node';
-import { BOT_FILE_GLOB, isInside, PROJECT_FOLDERS, type BotWorkspace, type FileSystem } from '../engine';
+import {
+  BOT_FILE_GLOB,
+  GITIGNORE_FILE,
+  IGNORED_FOLDERS,
+  isInside,
+  PROJECT_FOLDERS,
+  SETTINGS_FILE,
+  type BotWorkspace,
+  type FileSystem,
+} from '../engine';
 import type { Publisher } from './publisher';
 import { toPath, type ClientUris } from './uris';
 import type { WorkQueue } from './workQueue';
 
-/** Folders whose changes never concern a bot project (as the workspace's project search skips them). */
-const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
+/** Folders whose changes never concern a bot project (the workspace's project search skips them). */
+const NEVER_SEARCHED = new Set(IGNORED_FOLDERS);
 
 /** What the file and folder events work with; the server owns all of it. */
 export interface FileEventContext {
@@ -39,7 +48,11 @@ export interface FileEventContext {
  */
 export function watchFiles(connection: Connection): void {
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [{ globPattern: BOT_FILE_GLOB }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
+    watchers: [
+      { globPattern: BOT_FILE_GLOB },
+      { globPattern: `**/${GITIGNORE_FILE}` },
+      { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+    ],
   });
 }
 
@@ -48,6 +61,9 @@ export function registerWatchedFiles(connection: Connection, context: FileEventC
   const { workspace, documents, queue, publisher } = context;
   connection.onDidChangeWatchedFiles((params) => {
     queue.enqueue(async () => {
+      const files = params.changes.map((change) => toPath(change.uri));
+      // What is ignored may have changed: every project is searched for and read again.
+      if (files.some((file) => file && IGNORE_FILES.has(path.basename(file)))) await reloadEverything(context);
       for (const change of params.changes) {
         const file = toPath(change.uri);
         if (!file) continue;
@@ -64,7 +80,7 @@ export function registerWatchedFiles(connection: Connection, context: FileEventC
             continue;
           }
           if (!workspace.project(root)) {
-            publisher.schedule(await workspace.loadProject(root));
+            if (!(await workspace.isIgnored(file))) publisher.schedule(await workspace.loadProject(root));
             continue;
           }
         }
@@ -76,6 +92,28 @@ export function registerWatchedFiles(connection: Connection, context: FileEventC
       }
     });
   });
+}
+
+/** The files that say what is ignored (see IgnoreOptions): a change to one may add or drop projects and files. */
+const IGNORE_FILES = new Set([GITIGNORE_FILE, SETTINGS_FILE]);
+
+/**
+ * Searches the workspace folders for projects again, with the ignore files read afresh: projects
+ * now ignored are dropped (their diagnostics cleared), the others read again and checked.
+ */
+async function reloadEverything(context: FileEventContext): Promise<void> {
+  const { workspace, publisher } = context;
+  workspace.ignores = workspace.ignores && { ...workspace.ignores };
+  const before = new Map(workspace.projects().map((project) => [project.root, project]));
+  const loaded = (await Promise.all(context.folders().map((folder) => workspace.loadProjectsUnder(folder)))).flat();
+  context.syncOpenDocuments();
+  for (const [root, project] of before) {
+    if (loaded.some((p) => p.root === root)) {
+      const kept = workspace.project(root);
+      for (const gone of project.allFiles().filter((f) => !kept?.file(f.path))) publisher.clear(gone.path);
+    } else if (workspace.removeProject(root)) publisher.clearProject(project);
+  }
+  for (const project of loaded) publisher.schedule(project);
 }
 
 /**
@@ -106,7 +144,7 @@ export function registerWorkspaceFolders(connection: Connection, context: FileEv
 async function folderChanged(context: FileEventContext, folder: string, type: FileChangeType): Promise<void> {
   const { workspace, documents, publisher, uris } = context;
   if (!context.folders().some((root) => isInside(root, folder))) return;
-  if (folder.split(path.sep).some((part) => IGNORED_FOLDERS.has(part))) return;
+  if (folder.split(path.sep).some((part) => NEVER_SEARCHED.has(part))) return;
   if (type === FileChangeType.Deleted) {
     for (const project of workspace.removeProjectsUnder(folder)) publisher.clearProject(project);
     for (const project of workspace.projects()) {

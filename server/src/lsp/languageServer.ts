@@ -72,6 +72,8 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     setFolders: (paths) => {
       folders = [...paths];
       workspace.allowedRoots = folders;
+      // The .gitignore files and `ignores` lists of the workspace folders and below them apply, as on the command line.
+      workspace.ignores = { roots: folders };
     },
     syncOpenDocuments,
   };
@@ -100,7 +102,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'handoffKit' });
     if (canWatch) watchFiles(connection);
     if (canTrackFolders) registerWorkspaceFolders(connection, fileEvents);
-    workspace.allowedRoots = folders;
+    fileEvents.setFolders(folders);
     queue.enqueue(() => loadFolders(folders));
   });
 

@@ -49,6 +49,10 @@ export const DEFAULT_EXIT_INTENT = 'talk_to_bot';
 export const DEFAULT_EXIT_JOURNEY = 'return-to-bot';
 export const DEFAULT_TICKET_INTENT = 'talk_to_agent';
 
+/**
+ * The guide's answers to the scaffold's questions: an Exit button sending `talk to bot`, the
+ * guide's banner title, `ui-event-close-promotion`, and a new `live-agent` journey raising the ticket.
+ */
 export const defaultDisconnectionOptions: DisconnectionOptions = Object.freeze({
   mode: 'button',
   phrase: 'talk to bot',

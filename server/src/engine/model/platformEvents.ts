@@ -9,6 +9,7 @@ export interface PlatformEvent {
   readonly description: string;
 }
 
+/** `ui-event-update-promotion`: shows or updates the callout banner (a custom event: declared and enabled in bot.json). */
 export const BANNER_SHOW_EVENT = 'ui-event-update-promotion';
 /**
  * `ui-event-close-promotion`: sent without data, closes the web chat widget's callout banner

@@ -85,7 +85,8 @@ function failedBecause(error: unknown): string {
   return `reading it failed (${code ?? (error instanceof Error ? error.message : String(error))})`;
 }
 
-const IGNORED_FOLDERS = ['node_modules', '.git', '.vscode-test'];
+/** Folders never searched for bot projects, whatever the ignore rules say (and folders whose names start with a dot). */
+export const IGNORED_FOLDERS: readonly string[] = ['node_modules', '.git', '.vscode-test'];
 const IGNORE = IGNORED_FOLDERS.map((folder) => `**/${folder}/**`);
 
 /**

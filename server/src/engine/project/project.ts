@@ -33,6 +33,12 @@ export class BotProject {
   private readonly unreadByKind = new Map<BotFile['kind'], readonly string[]>();
   private unreadGeneration = -1;
 
+  /**
+   * The files of the project's folders that are left out (ignores.ts): not its files, so neither
+   * read nor checked, even when an editor opens one. Set by the workspace that loads the project.
+   */
+  excludes: ((filePath: string) => boolean) | undefined;
+
   /** Absolute paths of bot.json and handoff-kit.json, joined once: checks ask for them per file. */
   private readonly botPath: string;
   private readonly settingsPath: string;
@@ -161,7 +167,8 @@ export class BotProject {
 
   /** Whether `filePath` is one of this project's bot files (see PROJECT_FILES in projectLayout.ts). */
   owns(filePath: string): boolean {
-    return fileKindOf(this.root, filePath) !== undefined || this.files.has(filePath);
+    if (this.files.has(filePath)) return true;
+    return fileKindOf(this.root, filePath) !== undefined && !this.excludes?.(filePath);
   }
 
   /**
@@ -187,7 +194,7 @@ export class BotProject {
     limits: { maxSize?: number; sizeOnDisk?: number; unreadReason?: string; hadBom?: boolean } = {},
   ): BotFile | undefined {
     const kind = fileKindOf(this.root, filePath);
-    if (!kind) return undefined;
+    if (!kind || this.excludes?.(filePath)) return undefined;
     const existing = this.files.get(filePath);
     if (
       existing &&

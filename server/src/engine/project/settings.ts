@@ -7,14 +7,19 @@ import { PHRASE_MATCHES, type PhraseMatch } from '../phrases/phraseMatch';
 /**
  * What a project's handoff-kit.json sets, with only the keys it gives a valid value: `rules` (rule
  * code to setting), `phraseMatch` (the file's `exitPhraseMatch` key) and `minConfidence` (percent,
- * 0-100). CheckOptions win over it: the editor's settings, the command line's `--rule`, and its
- * `--config` file, read in its place.
+ * 0-100) and `ignores` (gitignore patterns). CheckOptions win over it: the editor's settings, the
+ * command line's `--rule`, and its `--config` file, read in its place.
  */
 export interface ProjectSettings {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly phraseMatch?: PhraseMatch;
   /** `minConfidence`: percent (0–100) below which an exit phrase's live intent match is too weak. */
   readonly minConfidence?: number;
+  /**
+   * `ignores`: gitignore patterns, relative to the file's folder, of the folders and files the
+   * search for bot projects leaves out there and below (ignores.ts). Only the strings of the list.
+   */
+  readonly ignores?: readonly string[];
 }
 
 const PHRASE_MATCH_SET = new Set<string>(PHRASE_MATCHES);
@@ -31,10 +36,12 @@ export function readProjectSettings(file: BotFile | undefined): ProjectSettings 
     const rules = readRuleSettings(value.rules);
     const phraseMatch = readPhraseMatch(value.exitPhraseMatch);
     const minConfidence = readMinConfidence(value.minConfidence);
+    const ignores = Array.isArray(value.ignores) ? value.ignores.filter((p): p is string => typeof p === 'string') : [];
     return {
       ...(Object.keys(rules).length ? { rules } : {}),
       ...(phraseMatch ? { phraseMatch } : {}),
       ...(minConfidence === undefined ? {} : { minConfidence }),
+      ...(ignores.length ? { ignores } : {}),
     };
   });
 }

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { BotFile } from '../model/botFile';
 import { BotProject } from './project';
 import { readOneFile, type FileRead, type FileSystem, type RealPath } from './fileSystem';
-import { BOT_FILE_PATTERNS } from '../model/projectLayout';
+import { BOT_FILE_PATTERNS, PROJECT_FOLDERS } from '../model/projectLayout';
+import { IgnoreRules, type IgnoreOptions } from './ignores';
 
 /** Bot files larger than this many bytes (2 MiB) are not parsed or checked, unless a setting says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -28,6 +29,11 @@ export interface WorkspaceOptions {
    * is not read: it becomes a `file-unread` finding. Undefined: no limit.
    */
   allowedRoots?: readonly string[];
+  /**
+   * What the search for projects and each project's load leave out (`.gitignore`, the `ignores` of
+   * handoff-kit.json files, patterns given): see IgnoreOptions. Undefined: nothing is ignored.
+   */
+  ignores?: IgnoreOptions;
 }
 
 /** Whether a file may be read or written, and if not, why (for a `file-unread` finding). */
@@ -44,6 +50,8 @@ export class BotWorkspace {
   maxFileSize: number;
   private roots: readonly string[] | undefined;
   private realRoots: Promise<string[]> | undefined;
+  private ignoreOptions: IgnoreOptions | undefined;
+  private ignoreRules: IgnoreRules | undefined;
 
   constructor(
     readonly fs: FileSystem,
@@ -51,6 +59,29 @@ export class BotWorkspace {
   ) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.allowedRoots = options.allowedRoots;
+    this.ignores = options.ignores;
+  }
+
+  /**
+   * See WorkspaceOptions.ignores. Setting it again (the server does when workspace folders change
+   * or an ignore file changed) forgets the ignore files read; projects loaded keep what they were
+   * loaded with until they are loaded again.
+   */
+  get ignores(): IgnoreOptions | undefined {
+    return this.ignoreOptions;
+  }
+
+  set ignores(options: IgnoreOptions | undefined) {
+    this.ignoreOptions = options;
+    this.ignoreRules = options ? new IgnoreRules(this.fs, options) : undefined;
+  }
+
+  /**
+   * Whether a folder or file is ignored (see WorkspaceOptions.ignores): a project there is not
+   * searched for or loaded, a file there is not part of its project.
+   */
+  async isIgnored(filePath: string, isFolder = false): Promise<boolean> {
+    return (await this.ignoreRules?.isIgnored(filePath, isFolder)) ?? false;
   }
 
   /** See WorkspaceOptions.allowedRoots; the server sets it again when workspace folders change. */
@@ -142,9 +173,9 @@ export class BotWorkspace {
   /** Reads a project's files from disk into the model (again, if it was loaded before). */
   async loadProject(root: string): Promise<BotProject> {
     const project = new BotProject(path.resolve(root));
-    // Links are followed here (an `intents` folder shared between bots), where the patterns are
-    // shallow; access() then keeps every file inside the allowed roots.
-    const files = await this.fs.glob(BOT_FILE_PATTERNS, project.root, { followLinks: true });
+    const files = await this.projectFiles(project.root);
+    const rules = this.ignoreRules;
+    if (rules) project.excludes = (file) => rules.ignores(file);
     const accesses = await this.accessAll(files);
     const reads = await this.readFiles(files.filter((_, i) => accesses[i].allowed));
     let next = 0;
@@ -156,10 +187,38 @@ export class BotWorkspace {
     return project;
   }
 
-  /** Finds every bot project below `folder` and loads it. */
+  /**
+   * The bot files of the project whose root is `root` (absolute paths), as `loadProject` reads them,
+   * ignored ones left out; reads nothing but the folders' listings and the ignore files.
+   */
+  async projectFiles(root: string): Promise<string[]> {
+    const absolute = path.resolve(root);
+    // Links are followed here (an `intents` folder shared between bots), where the patterns are
+    // shallow; access() then keeps every file inside the allowed roots.
+    const files = await this.fs.glob(BOT_FILE_PATTERNS, absolute, { followLinks: true });
+    const rules = this.ignoreRules;
+    if (!rules) return files;
+    await rules.load([path.join(absolute, 'bot.json'), ...PROJECT_FOLDERS.map((folder) => path.join(absolute, folder, 'file'))]);
+    return files.filter((file) => !rules.ignores(file));
+  }
+
+  /**
+   * The roots of the bot projects at or below `folder` (absolute, sorted): every folder with a
+   * bot.json, but those the ignore rules leave out. Reads the folders' listings and ignore files.
+   */
+  async findProjects(folder: string): Promise<string[]> {
+    const botFiles = await this.fs.glob(['**/bot.json'], path.resolve(folder));
+    const rules = this.ignoreRules;
+    if (rules) await rules.load(botFiles);
+    return botFiles
+      .filter((file) => !rules?.ignores(file))
+      .map((file) => path.dirname(file))
+      .sort();
+  }
+
+  /** Finds every bot project below `folder` (see findProjects) and loads it. */
   async loadProjectsUnder(folder: string): Promise<BotProject[]> {
-    const botFiles = await this.fs.glob(['**/bot.json'], folder);
-    return Promise.all(botFiles.map((f) => this.loadProject(path.dirname(f))));
+    return Promise.all((await this.findProjects(folder)).map((root) => this.loadProject(root)));
   }
 
   removeProject(root: string): boolean {
