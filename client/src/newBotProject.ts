@@ -1,12 +1,37 @@
 // "Handoff Kit: New Bot Project": a folder with bot.json (both banner events declared and
 // enabled, step 1 of the guide), intents/ and journeys/, opened in the workspace. What is written
 // is the engine's plan (planNewProject), so it is what the scaffold would write, with no findings.
+// A window with one folder (as `npm start` opens) or none becomes a multi-root workspace when the
+// project joins it, and VS Code restarts the extension host for that, ending this command: what
+// is left (open bot.json, offer the disconnection) is kept in the global state and finished by the
+// next activation, in the workspace that holds the project.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { planNewProject, validateProjectName } from '../../server/src/engine';
 import { COMMANDS } from '../../contract/commands';
 
-export async function newBotProject(): Promise<vscode.Uri | undefined> {
+/** What a New Bot Project cut short by the restart of the extension host has left to do. */
+interface Unfinished {
+  /** The new project's folder, as a URI. */
+  readonly root: string;
+  /** Its bot.json, as a URI. */
+  readonly botFile: string;
+  readonly name: string;
+  /** When it was created (ms since the epoch): a window that never opens the project lets it go after a while. */
+  readonly createdMs: number;
+}
+
+const UNFINISHED_KEY = 'handoffKit.newBotProject.unfinished';
+/** How long an unfinished New Bot Project waits for a window that holds the project: 10 minutes. */
+const UNFINISHED_LIFETIME_MS = 10 * 60 * 1000;
+
+/**
+ * Runs the command: asks where and under which name, writes the project, adds its folder to the
+ * workspace unless a workspace folder holds it, opens its bot.json and offers to add the
+ * disconnection. `state` is the extension's global state, which outlives the extension host.
+ * Returns the project's folder, or undefined when cancelled (or when the host restarts under it).
+ */
+export async function newBotProject(state: vscode.Memento): Promise<vscode.Uri | undefined> {
   const picked = await pickParentFolder();
   if (!picked) return undefined;
   const parent = await outsideOtherProjects(picked);
@@ -33,18 +58,61 @@ export async function newBotProject(): Promise<vscode.Uri | undefined> {
     if (change.kind !== 'create') throw new Error(`a new bot project only creates files, not ${change.kind} ${change.file}`);
     await vscode.workspace.fs.writeFile(uriOf(change.file), Buffer.from(change.text));
   }
-  const botJson = uriOf(plan.botFile);
+  const botFile = uriOf(plan.botFile);
   if (!vscode.workspace.getWorkspaceFolder(root)) {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    vscode.workspace.updateWorkspaceFolders(folders.length, 0, { uri: root, name });
+    // Kept before the folder is added: from none or one folder, the host restarts without a word to this command.
+    await state.update(UNFINISHED_KEY, { root: root.toString(), botFile: botFile.toString(), name, createdMs: Date.now() } satisfies Unfinished);
+    const added = folderAdded(root);
+    if (!vscode.workspace.updateWorkspaceFolders(folders.length, 0, { uri: root, name })) {
+      await state.update(UNFINISHED_KEY, undefined);
+      void vscode.window.showErrorMessage(
+        `Bot project ${name} was created in ${root.fsPath}, but VS Code refused to add its folder to the workspace.`,
+      );
+      return root;
+    }
+    await added;
+    await state.update(UNFINISHED_KEY, undefined);
   }
-  await vscode.window.showTextDocument(botJson);
+  await openAndOffer(root, botFile, name);
+  return root;
+}
+
+/**
+ * Finishes a New Bot Project that the restart of the extension host cut short, once a workspace
+ * folder holds the project: opens its bot.json and offers the disconnection. Called on activation.
+ */
+export async function finishNewBotProject(state: vscode.Memento): Promise<void> {
+  const unfinished = state.get<Unfinished>(UNFINISHED_KEY);
+  if (!unfinished) return;
+  const root = vscode.Uri.parse(unfinished.root);
+  if (vscode.workspace.getWorkspaceFolder(root)) {
+    await state.update(UNFINISHED_KEY, undefined);
+    await openAndOffer(root, vscode.Uri.parse(unfinished.botFile), unfinished.name);
+  } else if (!(Date.now() - unfinished.createdMs < UNFINISHED_LIFETIME_MS)) {
+    await state.update(UNFINISHED_KEY, undefined);
+  }
+}
+
+/** Opens the project's bot.json and offers to add the disconnection to it. */
+async function openAndOffer(root: vscode.Uri, botFile: vscode.Uri, name: string): Promise<void> {
+  await vscode.window.showTextDocument(botFile);
   const next = await vscode.window.showInformationMessage(
     `Bot project ${name} created. Add the user-initiated disconnection journey now?`,
     'Add Disconnection',
   );
   if (next) await vscode.commands.executeCommand(COMMANDS.addDisconnection, root);
-  return root;
+}
+
+/** Resolves once a workspace folder holds `root` (when the extension host lives through the change). */
+function folderAdded(root: vscode.Uri): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (!vscode.workspace.getWorkspaceFolder(root)) return;
+      listener.dispose();
+      resolve();
+    });
+  });
 }
 
 async function pickParentFolder(): Promise<vscode.Uri | undefined> {
