@@ -82,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     vscode.commands.registerCommand(COMMANDS.addDisconnection, (target?: vscode.Uri, options?: Partial<DisconnectionOptions>) =>
       addDisconnection(languageClient, target, options),
     ),
-    vscode.commands.registerCommand(COMMANDS.newBotProject, () => newBotProject(context.globalState)),
+    vscode.commands.registerCommand(COMMANDS.newBotProject, () => newBotProject(context.globalStorageUri)),
     vscode.commands.registerCommand(COMMANDS.previewBanner, async (uri?: string | vscode.Uri, offset?: number) => {
       const editor = vscode.window.activeTextEditor;
       const document = uri ? await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri) : editor?.document;
@@ -111,7 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   // client in its output channel, with a notification.
   languageClient.start().catch(() => undefined);
   // A New Bot Project that made this window a multi-root workspace, restarting the host, ends here.
-  void finishNewBotProject(context.globalState);
+  void finishNewBotProject(context.globalStorageUri);
   return { client: languageClient, status, journeyGraph: () => JourneyGraphPanel.open?.graph };
 }
 

@@ -3,8 +3,8 @@
 // is the engine's plan (planNewProject), so it is what the scaffold would write, with no findings.
 // A window with one folder (as `npm start` opens) or none becomes a multi-root workspace when the
 // project joins it, and VS Code restarts the extension host for that, ending this command: what
-// is left (open bot.json, offer the disconnection) is kept in the global state and finished by the
-// next activation, in the workspace that holds the project.
+// is left (open bot.json, offer the disconnection) is written to the extension's global storage
+// folder and finished by the next activation, in the workspace that holds the project.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { planNewProject, validateProjectName } from '../../server/src/engine';
@@ -21,17 +21,21 @@ interface Unfinished {
   readonly createdMs: number;
 }
 
-const UNFINISHED_KEY = 'handoffKit.newBotProject.unfinished';
+/** The file, in the extension's global storage folder, that holds an unfinished New Bot Project. */
+const UNFINISHED_FILE = 'new-bot-project.json';
 /** How long an unfinished New Bot Project waits for a window that holds the project: 10 minutes. */
 const UNFINISHED_LIFETIME_MS = 10 * 60 * 1000;
 
 /**
  * Runs the command: asks where and under which name, writes the project, adds its folder to the
  * workspace unless a workspace folder holds it, opens its bot.json and offers to add the
- * disconnection. `state` is the extension's global state, which outlives the extension host.
- * Returns the project's folder, or undefined when cancelled (or when the host restarts under it).
+ * disconnection. `storage` is the extension's global storage folder, which outlives the extension
+ * host (a file there is on disk before the host can stop, where the global state's last update
+ * may not be, in a browser's window that reloads).
+ * Returns the project's folder (before bot.json is open when the host is to restart), or undefined
+ * when cancelled.
  */
-export async function newBotProject(state: vscode.Memento): Promise<vscode.Uri | undefined> {
+export async function newBotProject(storage: vscode.Uri): Promise<vscode.Uri | undefined> {
   const picked = await pickParentFolder();
   if (!picked) return undefined;
   const parent = await outsideOtherProjects(picked);
@@ -61,18 +65,20 @@ export async function newBotProject(state: vscode.Memento): Promise<vscode.Uri |
   const botFile = uriOf(plan.botFile);
   if (!vscode.workspace.getWorkspaceFolder(root)) {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    // Kept before the folder is added: from none or one folder, the host restarts without a word to this command.
-    await state.update(UNFINISHED_KEY, { root: root.toString(), botFile: botFile.toString(), name, createdMs: Date.now() } satisfies Unfinished);
+    // A window with no workspace file (one folder, or none) becomes an untitled workspace, and the host restarts: the
+    // next activation finishes. It may first see the folder change here, and then stop at any point: only it finishes.
+    const restarts = vscode.workspace.workspaceFile === undefined;
+    if (restarts) await writeUnfinished(storage, { root: root.toString(), botFile: botFile.toString(), name, createdMs: Date.now() });
     const added = folderAdded(root);
     if (!vscode.workspace.updateWorkspaceFolders(folders.length, 0, { uri: root, name })) {
-      await state.update(UNFINISHED_KEY, undefined);
+      if (restarts) await writeUnfinished(storage, undefined);
       void vscode.window.showErrorMessage(
         `Bot project ${name} was created in ${root.fsPath}, but VS Code refused to add its folder to the workspace.`,
       );
       return root;
     }
+    if (restarts) return root;
     await added;
-    await state.update(UNFINISHED_KEY, undefined);
   }
   await openAndOffer(root, botFile, name);
   return root;
@@ -82,16 +88,37 @@ export async function newBotProject(state: vscode.Memento): Promise<vscode.Uri |
  * Finishes a New Bot Project that the restart of the extension host cut short, once a workspace
  * folder holds the project: opens its bot.json and offers the disconnection. Called on activation.
  */
-export async function finishNewBotProject(state: vscode.Memento): Promise<void> {
-  const unfinished = state.get<Unfinished>(UNFINISHED_KEY);
+export async function finishNewBotProject(storage: vscode.Uri): Promise<void> {
+  const unfinished = await readUnfinished(storage);
   if (!unfinished) return;
   const root = vscode.Uri.parse(unfinished.root);
   if (vscode.workspace.getWorkspaceFolder(root)) {
-    await state.update(UNFINISHED_KEY, undefined);
+    await writeUnfinished(storage, undefined);
     await openAndOffer(root, vscode.Uri.parse(unfinished.botFile), unfinished.name);
   } else if (!(Date.now() - unfinished.createdMs < UNFINISHED_LIFETIME_MS)) {
-    await state.update(UNFINISHED_KEY, undefined);
+    await writeUnfinished(storage, undefined);
   }
+}
+
+/** The unfinished New Bot Project kept in `storage`, or undefined (none, or a file that is not one). */
+async function readUnfinished(storage: vscode.Uri): Promise<Unfinished | undefined> {
+  try {
+    const value = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(storage, UNFINISHED_FILE))).toString('utf8'));
+    return typeof value?.root === 'string' && typeof value.botFile === 'string' && typeof value.name === 'string' ? (value as Unfinished) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `unfinished` in `storage`, or forgets it (undefined). */
+async function writeUnfinished(storage: vscode.Uri, unfinished: Unfinished | undefined): Promise<void> {
+  const file = vscode.Uri.joinPath(storage, UNFINISHED_FILE);
+  if (!unfinished) {
+    await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    return;
+  }
+  await vscode.workspace.fs.createDirectory(storage);
+  await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(unfinished)));
 }
 
 /** Opens the project's bot.json and offers to add the disconnection to it. */
