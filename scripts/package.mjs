@@ -7,7 +7,7 @@
 // schemas/, snippets/, walkthrough/, images/ (the icon), CHANGELOG.md and LICENSE;
 // .vscodeignore is applied there as a second line of defence.
 //
-// README.extension.md becomes the details page. Its screenshots are not packaged: VS Code's
+// MARKETPLACE.md becomes the details page. Its screenshots are not packaged: VS Code's
 // extension editor renders the page in a webview whose content security policy allows only
 // `https:` and `data:` images (so a relative image inside the .vsix never shows, nor on the
 // Marketplace). vsce rewrites each relative link to the repository's file at HEAD
@@ -32,7 +32,7 @@ const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')
 export const defaultVsixPath = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
 
 /** The extension's user-facing details page; packaged as README.md. */
-const readmePath = 'README.extension.md';
+const readmePath = 'MARKETPLACE.md';
 /** Copied into the stage as they are. */
 const assets = ['schemas', 'snippets', 'walkthrough', 'images', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', readmePath];
 /** package.json fields that describe the npm package, not the extension. */
@@ -75,7 +75,7 @@ export async function packageExtension({ out = defaultVsixPath, keep = false, lo
 }
 
 /**
- * The relative image paths README.extension.md shows (Markdown and <img>), repository-relative. Throws when one
+ * The relative image paths MARKETPLACE.md shows (Markdown and <img>), repository-relative. Throws when one
  * points outside the repository or at no file: vsce turns each into the URL of that file on GitHub.
  */
 export async function readmeImages(path) {

@@ -10,7 +10,7 @@ import { BannerPreviewPanel } from './bannerPreview/panel';
 import { SimulatorPanel } from './simulator/panel';
 import { JourneyGraphPanel, type FetchJourneyGraph } from './journeyGraph/panel';
 import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
-import { newBotProject } from './newBotProject';
+import { finishNewBotProject, newBotProject } from './newBotProject';
 import { BOT_FILE_GLOB, PROJECT_FILES, patternOf, type DisconnectionOptions, type GraphView, type JourneyGraph } from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
@@ -87,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     vscode.commands.registerCommand(COMMANDS.addDisconnection, (target?: vscode.Uri, options?: Partial<DisconnectionOptions>) =>
       addDisconnection(languageClient, target, options),
     ),
-    vscode.commands.registerCommand(COMMANDS.newBotProject, () => newBotProject()),
+    vscode.commands.registerCommand(COMMANDS.newBotProject, () => newBotProject(context.globalStorageUri)),
     vscode.commands.registerCommand(COMMANDS.previewBanner, async (uri?: string | vscode.Uri, offset?: number) => {
       const editor = vscode.window.activeTextEditor;
       const document = uri ? await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri) : editor?.document;
@@ -126,6 +126,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   // a large workspace): requests sent meanwhile wait for it; a failed start is shown by the
   // client in its output channel, with a notification.
   languageClient.start().catch(() => undefined);
+  // A New Bot Project that made this window a multi-root workspace, restarting the host, ends here.
+  void finishNewBotProject(context.globalStorageUri);
   return { client: languageClient, status, tests, journeyGraph: () => JourneyGraphPanel.open?.graph };
 }
 

@@ -10,6 +10,12 @@ import { COMMANDS } from '../../contract/commands';
 
 type Pick<T> = vscode.QuickPickItem & { value: T };
 
+const TITLE = 'Add User-Initiated Disconnection';
+
+function alreadySetUp(project: ProjectSummary): string {
+  return `${project.name} already has the user-initiated disconnection: nothing to change.`;
+}
+
 /**
  * Runs the command. With `given` options (from another extension, a keybinding or a test) it asks
  * nothing that they answer; missing answers get the defaults the questions would offer.
@@ -21,28 +27,39 @@ export async function addDisconnection(client: LanguageClient, target?: vscode.U
     if (create) await vscode.commands.executeCommand(COMMANDS.newBotProject);
     return false;
   }
-  const project = await pickProject(projects, target);
+  // The questions show their step ("Add User-Initiated Disconnection (3/7)"): the project (when there are several), the
+  // way out, the phrase, the button's label (an Exit button only), the banner's title, the ticket journey and the event.
+  const asksProject = !target && projects.length > 1;
+  const project = await pickProject(projects, target, asksProject ? `${TITLE} (1/7)` : TITLE);
   if (!project) return false;
   const settings = vscode.workspace.getConfiguration('handoffKit', vscode.Uri.parse(project.uri));
   const { context } = project;
-  const title = 'Add User-Initiated Disconnection';
-
   if (given) {
     // The server fills in what is not given with the same defaults the questions offer.
     return apply(client, project, { showEvent: settings.get('scaffold.showEvent', 'ui-event-close-promotion'), ...given }, false);
   }
-  const mode = await quickPick<DisconnectionOptions['mode']>(title, 'How does the customer leave the agent?', [
+  // Run again on a project that has it all: say so before asking anything.
+  if (context.alreadySetUp) {
+    void vscode.window.showInformationMessage(alreadySetUp(project));
+    return true;
+  }
+  let step = asksProject ? 1 : 0;
+  let total = asksProject ? 7 : 6;
+  const title = () => `${TITLE} (${++step}/${total})`;
+
+  const mode = await quickPick<DisconnectionOptions['mode']>(title(), 'How does the customer leave the agent?', [
     { label: 'Exit button', description: 'the banner has a button that sends the exit phrase', value: 'button' },
     { label: 'Typed phrase', description: 'the banner asks the customer to type the exit phrase', value: 'typed' },
   ]);
   if (!mode) return false;
-  const phrase = await input(title, "The exit phrase, sent as the customer's message", context.exitPhrase ?? 'talk to bot', (v) =>
+  if (mode === 'typed') total--; // no button, so no label to ask
+  const phrase = await input(title(), "The exit phrase, sent as the customer's message", context.exitPhrase ?? 'talk to bot', (v) =>
     validatePhrase(v, mode),
   );
   if (phrase === undefined) return false;
-  const buttonLabel = mode === 'button' ? await input(title, "The button's label", 'Exit', validateButtonLabel) : 'Exit';
+  const buttonLabel = mode === 'button' ? await input(title(), "The button's label", 'Exit', validateButtonLabel) : 'Exit';
   if (buttonLabel === undefined) return false;
-  const bannerTitle = await input(title, "The banner's title", 'Do you want to exit from chat?', validateBannerTitle);
+  const bannerTitle = await input(title(), "The banner's title", 'Do you want to exit from chat?', validateBannerTitle);
   if (bannerTitle === undefined) return false;
 
   const journeys: Pick<DisconnectionOptions['ticketJourney']>[] = context.journeys
@@ -52,7 +69,7 @@ export async function addDisconnection(client: LanguageClient, target?: vscode.U
     journeys.push({ label: j.name, description: 'a Raise Ticket node will be added', value: { existing: j.name } });
   }
   journeys.push({ label: '$(add) Create a journey', description: context.freeTicketJourney, value: { create: context.freeTicketJourney } });
-  const ticketJourney = await quickPick(title, 'Which journey raises the live-agent ticket?', journeys);
+  const ticketJourney = await quickPick(title(), 'Which journey raises the live-agent ticket?', journeys);
   if (!ticketJourney) return false;
 
   const defaultEvent = settings.get<DisconnectionOptions['showEvent']>('scaffold.showEvent', 'ui-event-close-promotion');
@@ -64,7 +81,7 @@ export async function addDisconnection(client: LanguageClient, target?: vscode.U
   )
     .map((e) => ({ ...e }))
     .sort((a) => (a.value === defaultEvent ? -1 : 1));
-  const showEvent = await quickPick(title, 'Which event shows the banner?', events);
+  const showEvent = await quickPick(title(), 'Which event shows the banner?', events);
   if (!showEvent) return false;
 
   return apply(client, project, { mode, phrase, buttonLabel, bannerTitle, ticketJourney, showEvent }, true);
@@ -95,7 +112,7 @@ async function apply(client: LanguageClient, project: ProjectSummary, start: Par
       continue;
     }
     if (!plan.steps.length) {
-      void vscode.window.showInformationMessage(`${project.name} already has the user-initiated disconnection: nothing to change.`);
+      void vscode.window.showInformationMessage(alreadySetUp(project));
       return true;
     }
     const edit = await client.protocol2CodeConverter.asWorkspaceEdit(plan.edit);
@@ -129,7 +146,7 @@ function withSuggestion(
   }
 }
 
-async function pickProject(projects: ProjectSummary[], target?: vscode.Uri): Promise<ProjectSummary | undefined> {
+async function pickProject(projects: ProjectSummary[], target: vscode.Uri | undefined, title: string): Promise<ProjectSummary | undefined> {
   const wanted = target?.toString();
   // Projects nest: the innermost one around a file owns it, as in the engine (longest URI first).
   const innermostFirst = [...projects].sort((a, b) => b.uri.length - a.uri.length);
@@ -139,12 +156,15 @@ async function pickProject(projects: ProjectSummary[], target?: vscode.Uri): Pro
   const around = active && innermostFirst.find((p) => active.startsWith(`${p.uri}/`));
   if (projects.length === 1) return projects[0];
   return quickPick(
-    'Add User-Initiated Disconnection',
+    title,
     'Which bot project?',
     projects
       .map((p) => ({
         label: p.name,
-        description: vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri)),
+        description: [
+          vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri)),
+          ...(p.context.alreadySetUp ? ['already has the disconnection'] : []),
+        ].join(' · '),
         picked: p === around,
         value: p,
       }))

@@ -1,10 +1,12 @@
 // Where the real VS Code test host lives on disk, and the Debian programs the tests cannot run without.
-// code-server comes from the npm registry; ripgrep, Chromium, Neovim and Graphviz come from Debian (no internet here).
+// code-server comes from the npm registry; ripgrep, Chromium, Neovim, Emacs with Eglot and Graphviz come from Debian
+// (no internet here).
 // When one is missing and this runs as root, it is installed with apt-get; otherwise one line says the command.
 //
 // Usage: node scripts/vscode/prerequisites.mjs   (what `npm test` runs first) installs or names what is missing:
-//   ripgrep and chromium (needed: exits 1 if they cannot be had), neovim and graphviz (optional: their tests
-//   are skipped). The command line's graph test also calls ensureGraphviz() itself, for `npm run test:unit`.
+//   ripgrep and chromium (needed: exits 1 if they cannot be had), neovim, emacs-nox with elpa-eglot, and graphviz
+//   (optional: their tests are skipped, saying why). The command line's graph test also calls ensureGraphviz() itself,
+//   for `npm run test:unit`.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -25,6 +27,8 @@ export const ripgrepPath = '/usr/bin/rg';
 export const chromiumPath = process.env.HANDOFF_KIT_CHROMIUM_PATH || '/usr/bin/chromium';
 /** Debian's Neovim, for the test of the Neovim set-up in docs/editors.md (skipped without it). */
 export const neovimPath = process.env.HANDOFF_KIT_NVIM_PATH || '/usr/bin/nvim';
+/** Debian's Emacs (28 in Debian 12, whose Eglot is the package elpa-eglot), for the test of the Emacs set-up in docs/editors.md. */
+export const emacsPath = process.env.HANDOFF_KIT_EMACS_PATH || '/usr/bin/emacs';
 /** Debian's Graphviz `dot`, which the test of `handoff-kit graph --format dot` feeds the output to (skipped without it). */
 export const dotPath = process.env.HANDOFF_KIT_DOT_PATH || '/usr/bin/dot';
 
@@ -32,12 +36,14 @@ export const testResultsDir = join(repoRoot, 'test-results');
 
 export class MissingPrerequisiteError extends Error {}
 
-/** A program the tests need, and the Debian package that has it. */
+/** A program the tests need, and the Debian packages that give it. */
 const programs = {
-  ripgrep: { path: ripgrepPath, debianPackage: 'ripgrep' },
-  chromium: { path: chromiumPath, debianPackage: 'chromium' },
-  neovim: { path: neovimPath, debianPackage: 'neovim' },
-  graphviz: { path: dotPath, debianPackage: 'graphviz' },
+  ripgrep: { path: ripgrepPath, debianPackages: ['ripgrep'] },
+  chromium: { path: chromiumPath, debianPackages: ['chromium'] },
+  neovim: { path: neovimPath, debianPackages: ['neovim'] },
+  // Emacs without X, and Eglot, which Emacs 28 does not have built in (29 does).
+  emacs: { path: emacsPath, debianPackages: ['emacs-nox', 'elpa-eglot'] },
+  graphviz: { path: dotPath, debianPackages: ['graphviz'] },
 };
 
 /** What apt-get writes while installing; its last lines are shown when it fails. */
@@ -61,8 +67,8 @@ export function checkPrerequisites({ needChromium = true } = {}) {
   const missing = [programs.ripgrep, ...(needChromium ? [programs.chromium] : [])].filter((p) => !existsSync(p.path));
   if (missing.length > 0) {
     throw new MissingPrerequisiteError(
-      `missing ${missing.map((m) => `${m.path} (Debian package "${m.debianPackage}")`).join(' and ')}: ` +
-        `install with "${aptCommand(missing.map((m) => m.debianPackage))}"`,
+      `missing ${missing.map((m) => `${m.path} (Debian package "${m.debianPackages.join(' ')}")`).join(' and ')}: ` +
+        `install with "${aptCommand(missing.flatMap((m) => m.debianPackages))}"`,
     );
   }
   checkNodeVersion();
@@ -108,19 +114,29 @@ export async function aptInstall(packages, { log = (line) => console.log(line) }
 
 /**
  * Makes sure the programs the tests run are there: ripgrep and Chromium (unless `needChromium`
- * is false) are required, Neovim only if `wantNeovim` and Graphviz only if `wantGraphviz` (their
- * tests are skipped without them). Missing
+ * is false) are required, Neovim only if `wantNeovim`, Emacs with Eglot only if `wantEmacs` and
+ * Graphviz only if `wantGraphviz` (their tests are skipped without them). Missing
  * ones are installed with apt-get when root; otherwise this throws one line with the exact
  * command for a required program, and logs one line for each optional one.
  */
-export async function ensurePrerequisites({ needChromium = true, wantNeovim = false, wantGraphviz = false, log = (line) => console.log(line) } = {}) {
+export async function ensurePrerequisites({
+  needChromium = true,
+  wantNeovim = false,
+  wantEmacs = false,
+  wantGraphviz = false,
+  log = (line) => console.log(line),
+} = {}) {
   const required = [programs.ripgrep, ...(needChromium ? [programs.chromium] : [])].filter((p) => !existsSync(p.path));
-  const optional = [...(wantNeovim ? [programs.neovim] : []), ...(wantGraphviz ? [programs.graphviz] : [])].filter((p) => !existsSync(p.path));
+  const optional = [
+    ...(wantNeovim ? [programs.neovim] : []),
+    ...(wantEmacs ? [programs.emacs] : []),
+    ...(wantGraphviz ? [programs.graphviz] : []),
+  ].filter((p) => !existsSync(p.path));
   const missing = [...required, ...optional];
   if (
     missing.length === 0 ||
     (await aptInstall(
-      missing.map((p) => p.debianPackage),
+      missing.flatMap((p) => p.debianPackages),
       { log },
     ))
   ) {
@@ -128,7 +144,7 @@ export async function ensurePrerequisites({ needChromium = true, wantNeovim = fa
     return;
   }
   // Not root (or no apt-get): one line with the one command that installs everything missing.
-  const command = aptCommand(missing.map((p) => p.debianPackage));
+  const command = aptCommand(missing.flatMap((p) => p.debianPackages));
   if (required.length > 0) {
     throw new MissingPrerequisiteError(`missing ${missing.map((p) => p.path).join(', ')}: install with "${command}"`);
   }
@@ -144,11 +160,11 @@ export async function ensurePrerequisites({ needChromium = true, wantNeovim = fa
 export async function ensureGraphviz({ log = (line) => console.log(line) } = {}) {
   if (existsSync(dotPath)) return { path: dotPath };
   try {
-    if ((await aptInstall([programs.graphviz.debianPackage], { log })) && existsSync(dotPath)) return { path: dotPath };
+    if ((await aptInstall(programs.graphviz.debianPackages, { log })) && existsSync(dotPath)) return { path: dotPath };
   } catch (error) {
     return { reason: error.message };
   }
-  return { reason: `no ${dotPath}: install it with "${aptCommand([programs.graphviz.debianPackage])}"` };
+  return { reason: `no ${dotPath}: install it with "${aptCommand(programs.graphviz.debianPackages)}"` };
 }
 
 /** The programs that compile code-server's native modules (node-gyp). */
@@ -180,7 +196,7 @@ export async function ensureBuildTools({ log = (line) => console.log(line) } = {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  ensurePrerequisites({ wantNeovim: true, wantGraphviz: true }).catch((error) => {
+  ensurePrerequisites({ wantNeovim: true, wantEmacs: true, wantGraphviz: true }).catch((error) => {
     console.error(error instanceof MissingPrerequisiteError ? `error: ${error.message}` : (error.stack ?? error.message));
     process.exit(1);
   });

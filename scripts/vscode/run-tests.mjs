@@ -162,10 +162,19 @@ async function runCodeServerHost() {
   });
   log(`[${host}] workbench open at ${server.workbenchUrl(staged.workspace)} (${seconds(started)} s since start)`);
 
-  const screenshot = async (name) => {
+  /** Saves a screenshot of the window (or of `of`, another window) as test-results/vscode/<host>/<name>.png. */
+  const screenshot = async (name, of = page) => {
     const path = join(artifacts, `${name}.png`);
-    await page.screenshot({ path });
+    await of.screenshot({ path });
     return relative(repoRoot, path);
+  };
+
+  // A second window of the same code-server on another folder, for the checks of another folder layout; closed by the
+  // check that opens it (and with the browser at the end).
+  const openWindow = async (folder) => {
+    const window = await openWorkbench(browser, server.workbenchUrl(folder), { onConsoleError: (text) => consoleErrors.push(text) });
+    window.setDefaultTimeout(uiCheckTimeoutMs);
+    return window;
   };
 
   try {
@@ -190,7 +199,7 @@ async function runCodeServerHost() {
       // attempt, as Playwright's `retries` gives in CI, and a first failure is printed, never hidden.
       for (let attempt = 1; attempt <= UI_CHECK_ATTEMPTS; attempt++) {
         try {
-          const { screenshots = [] } = (await uiCheck.check({ page, screenshot })) ?? {};
+          const { screenshots = [] } = (await uiCheck.check({ page, screenshot, openWindow, session })) ?? {};
           record({ host, name, state: 'passed', durationMs: Date.now() - checkStarted });
           for (const path of screenshots) log(`         screenshot: ${path}`);
           break;

@@ -11,7 +11,7 @@ const pages = [
   'README.md',
   'CONTRIBUTING.md',
   'CHANGELOG.md',
-  'README.extension.md',
+  'MARKETPLACE.md',
   ...readdirSync(path.join(repoRoot, 'docs'), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md'))
     .map((f) => path.posix.join('docs', f.split(path.sep).join('/'))),

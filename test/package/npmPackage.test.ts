@@ -1,5 +1,6 @@
 // The npm package as a user gets it: `npm pack` (with its real prepack build) in a copy of the
-// repository, the tarball installed into an empty folder, then both of its commands run from there.
+// repository, or the tarball HANDOFF_KIT_TARBALL names (the release workflow's), installed into an
+// empty folder, then both of its commands run from there.
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -73,14 +74,22 @@ describe('the npm package', { timeout: 180_000 }, () => {
 
   before(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'handoff-kit-npm-'));
-    // A copy, so the production build of prepack does not replace dist/ under the tests running beside this one.
-    const source = path.join(folder, 'source');
-    await mkdir(source);
-    for (const entry of packSources) await cp(path.join(repoRoot, entry), path.join(source, entry), { recursive: true });
-    await symlink(path.join(repoRoot, 'node_modules'), path.join(source, 'node_modules'), 'dir');
-    const packed = run('npm', ['pack', '--json', '--pack-destination', folder], source);
-    // prepack's own output comes first; the JSON array is the last thing printed.
-    pack = (JSON.parse(packed.stdout.slice(packed.stdout.lastIndexOf('\n[') + 1)) as PackResult[])[0];
+    // The release workflow packs once and names the tarball it will publish: that one is tested, as it is.
+    const given = process.env.HANDOFF_KIT_TARBALL && path.resolve(repoRoot, process.env.HANDOFF_KIT_TARBALL);
+    if (given) {
+      await cp(given, path.join(folder, path.basename(given)));
+      const listed = run('npm', ['pack', '--dry-run', '--json', path.join(folder, path.basename(given))], folder);
+      pack = { ...(JSON.parse(listed.stdout) as PackResult[])[0], filename: path.basename(given) };
+    } else {
+      // A copy, so the production build of prepack does not replace dist/ under the tests running beside this one.
+      const source = path.join(folder, 'source');
+      await mkdir(source);
+      for (const entry of packSources) await cp(path.join(repoRoot, entry), path.join(source, entry), { recursive: true });
+      await symlink(path.join(repoRoot, 'node_modules'), path.join(source, 'node_modules'), 'dir');
+      const packed = run('npm', ['pack', '--json', '--pack-destination', folder], source);
+      // prepack's own output comes first; the JSON array is the last thing printed.
+      pack = (JSON.parse(packed.stdout.slice(packed.stdout.lastIndexOf('\n[') + 1)) as PackResult[])[0];
+    }
 
     installDir = path.join(folder, 'install');
     await mkdir(installDir);

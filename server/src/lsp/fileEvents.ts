@@ -47,13 +47,21 @@ export interface FileEventContext {
  * client registers watchers dynamically.
  */
 export function watchFiles(connection: Connection): void {
-  void connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [
-      { globPattern: BOT_FILE_GLOB },
-      { globPattern: `**/${GITIGNORE_FILE}` },
-      { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
-    ],
-  });
+  connection.client
+    .register(DidChangeWatchedFilesNotification.type, {
+      watchers: [
+        { globPattern: BOT_FILE_GLOB },
+        { globPattern: `**/${GITIGNORE_FILE}` },
+        { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+      ],
+    })
+    // A client may refuse (Emacs 28's Eglot 1.9 answers "Internal error"): the server goes on, seeing the files the
+    // editor opens, rather than dying of an unhandled rejection.
+    .catch((error: unknown) =>
+      connection.console.warn(
+        `Handoff Kit: the editor refused to watch the bot files (${error instanceof Error ? error.message : String(error)}); files changed outside it are read again when opened or when the server restarts.`,
+      ),
+    );
 }
 
 /** Takes what the watchers report (`workspace/didChangeWatchedFiles`) into the model. */

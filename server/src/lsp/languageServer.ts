@@ -99,7 +99,11 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
 
   connection.onInitialized(() => {
     // Only our section: a change of the editor's font size must not re-check every project.
-    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'handoffKit' });
+    // Refused, settings are still read per project when it is checked; the server must not die of it.
+    if (canConfigure)
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'handoffKit' })
+        .catch((error: unknown) => connection.console.warn(`Handoff Kit: the editor refused settings change notifications (${String(error)}).`));
     if (canWatch) watchFiles(connection);
     if (canTrackFolders) registerWorkspaceFolders(connection, fileEvents);
     fileEvents.setFolders(folders);

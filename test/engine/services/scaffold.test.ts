@@ -655,6 +655,20 @@ describe('scaffold: add user-initiated disconnection', () => {
       );
     });
 
+    it('says whether the project already has the whole disconnection, so the command can say so before asking', async () => {
+      assert.equal(disconnectionContext(await loadExample()).alreadySetUp, true);
+      const empty = botProject({ 'bot.json': { name: 'x' } });
+      assert.equal(disconnectionContext(empty).alreadySetUp, false);
+      // Set up with other answers than the defaults (a typed phrase, another ticket journey, the other event): set up all the same.
+      setUp(empty, { mode: 'typed', phrase: 'back to bot', showEvent: 'ui-event-update-promotion', ticketJourney: { create: 'human' } });
+      assert.equal(disconnectionContext(empty).alreadySetUp, true);
+      // Half of it: the banner shown, the exit journey gone.
+      const partial = botProject({ 'bot.json': { name: 'x' } });
+      setUp(partial, {});
+      partial.delete(path.join(ROOT, 'journeys/return-to-bot.json'));
+      assert.equal(disconnectionContext(partial).alreadySetUp, false);
+    });
+
     it('offers the default names in an empty project', () => {
       const context = disconnectionContext(botProject({ 'bot.json': { name: 'x' } }));
       assert.equal(context.exitPhrase, undefined);

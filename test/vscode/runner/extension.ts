@@ -48,7 +48,9 @@ function readConfig(): RunnerConfig | undefined {
 
 export function activate(): void {
   const config = readConfig();
-  if (config?.trigger === 'activation') void runSuites(config);
+  // Once per run: a UI check that opens another window (or reloads this one) starts an extension host with this runner
+  // again, after the suites have written their report.
+  if (config?.trigger === 'activation' && !existsSync(config.reportPath)) void runSuites(config);
 }
 
 export function deactivate(): void {}

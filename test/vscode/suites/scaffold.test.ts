@@ -332,5 +332,17 @@ describe('add user-initiated disconnection', () => {
       await waitForProjectChecked(project);
       await assertNoFindings(project);
     });
+
+    it('run again from the palette, says it already has the disconnection before asking anything', async () => {
+      const before = await use(project);
+      // No options: the questions' path. Were a question asked, the command would wait for an answer and this test time out.
+      const done = vscode.commands.executeCommand<boolean>(command, fixtureFile(project));
+      try {
+        assert.equal(await done, true, `${command} did not end at once on ${project}`);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      }
+      assert.deepEqual(changesBetween(before, await readProject(project)), [], `${command} changed ${project}`);
+    });
   });
 });

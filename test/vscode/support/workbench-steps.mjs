@@ -19,14 +19,25 @@ function quickInput(page) {
 
 /** Runs a command from the command palette (Ctrl+Shift+P) by its label, as "Category: Title" reads in the palette. */
 export async function runCommand(page, label) {
-  await page.keyboard.press('Control+Shift+P');
-  const widget = quickInput(page);
-  await widget.waitFor({ state: 'visible' });
-  await widget.locator('input').fill(`>${label}`);
-  // Clicked rather than Enter: Enter can land while the list is still being filtered.
-  const row = widget.locator('.monaco-list-row', { hasText: label }).first();
-  await row.waitFor();
-  await row.click();
+  // The palette lists the commands known when it opens: in a window just opened, an extension's commands arrive a
+  // moment later (once the remote extension host has scanned them), so the palette is opened again until it lists it.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    const widget = quickInput(page);
+    await widget.waitFor({ state: 'visible' });
+    await widget.locator('input').fill(`>${label}`);
+    // Clicked rather than Enter: Enter can land while the list is still being filtered.
+    const row = widget.locator('.monaco-list-row', { hasText: label }).first();
+    try {
+      await row.waitFor({ timeout: attempt < 3 ? 10_000 : undefined });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+      continue;
+    }
+    await row.click();
+    return;
+  }
 }
 
 /**

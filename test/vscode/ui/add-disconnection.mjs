@@ -1,5 +1,6 @@
 // UI check: "Handoff Kit: Add User-Initiated Disconnection" from the command palette, on the empty fixture project,
-// every question answered with Enter (what it offers), as a first-time user would; the files appear in the Explorer.
+// every question answered with Enter (what it offers), as a first-time user would; each question's title shows its
+// step ("3/7"); the files appear in the Explorer.
 // The project is put back afterwards: the files on disk (the undo of the command is not dependable, see
 // suites/scaffold.test.ts), and the language server restarted.
 import {
@@ -32,13 +33,13 @@ export async function check({ page, screenshot }) {
     await clearNotifications(page);
     await openFile(page, `${project}/bot.json`);
     await runCommand(page, `Handoff Kit: ${commandTitle}`);
-    await acceptDefault(page, 'Which bot project?', project, commandTitle);
-    await acceptDefault(page, 'How does the customer leave the agent?', 'Exit button', commandTitle);
-    await acceptDefault(page, "The exit phrase, sent as the customer's message", 'talk to bot', commandTitle);
-    await acceptDefault(page, "The button's label", 'Exit', commandTitle);
-    await acceptDefault(page, "The banner's title", 'Do you want to exit from chat?', commandTitle);
-    await acceptDefault(page, 'Which journey raises the live-agent ticket?', 'live-agent', commandTitle);
-    await acceptDefault(page, 'Which event shows the banner?', 'ui-event-close-promotion', commandTitle);
+    await acceptDefault(page, 'Which bot project?', project, `${commandTitle} (1/7)`);
+    await acceptDefault(page, 'How does the customer leave the agent?', 'Exit button', `${commandTitle} (2/7)`);
+    await acceptDefault(page, "The exit phrase, sent as the customer's message", 'talk to bot', `${commandTitle} (3/7)`);
+    await acceptDefault(page, "The button's label", 'Exit', `${commandTitle} (4/7)`);
+    await acceptDefault(page, "The banner's title", 'Do you want to exit from chat?', `${commandTitle} (5/7)`);
+    await acceptDefault(page, 'Which journey raises the live-agent ticket?', 'live-agent', `${commandTitle} (6/7)`);
+    await acceptDefault(page, 'Which event shows the banner?', 'ui-event-close-promotion', `${commandTitle} (7/7)`);
     await waitForNotification(page, `Added to ${project}:`);
     // The command shows each file it wrote in an editor of its own (VS Code keeps their undo step while it holds them).
     for (const name of ['bot.json', 'talk_to_agent.json', 'talk_to_bot.json', 'live-agent.json', 'return-to-bot.json']) {

@@ -12,6 +12,9 @@ const steps = [
   'Show the banner when the agent connects',
   'Train the exit phrase',
   'Close the banner and the ticket',
+  'Build it in Studio',
+  'Test the exit phrases in Studio',
+  "Read Studio's test reports",
   'Check it in CI',
 ];
 

@@ -9,6 +9,7 @@ import { indexOf } from '../../analysis/projectIndex';
 import { DEFAULT_EXIT_INTENT, DEFAULT_EXIT_JOURNEY, DEFAULT_TICKET_JOURNEY, defaultDisconnectionOptions } from '../../guide/options';
 import { freeName } from '../../guide/pieces';
 import { raisesTicket, showsBanner } from '../../model/journey';
+import { planDisconnection } from './planner';
 
 export interface JourneySummary {
   readonly name: string;
@@ -42,6 +43,12 @@ export interface DisconnectionContext {
   /** Every journey by name but the exit journeys, to ask which raises the ticket. */
   readonly journeys: readonly JourneySummary[];
   readonly intents: readonly IntentSummary[];
+  /**
+   * True when the project already has the whole disconnection: planned with its own exit phrase
+   * and a journey of its that raises the ticket and shows the banner, the scaffold changes nothing.
+   * The command says so before it asks anything.
+   */
+  readonly alreadySetUp: boolean;
   /** Free names for what the scaffold may create. */
   readonly freeTicketJourney: string;
   readonly freeExitJourney: string;
@@ -64,22 +71,28 @@ export function disconnectionContext(project: BotProject, phraseMatch: PhraseMat
   const exitJourneys = (exitIntent ? (index.journeysByIntent.get(exitIntent) ?? []) : []).flatMap((e) =>
     e.journey.name ? [e.journey.name.value] : [],
   );
+  const journeys = [...index.journeysByName]
+    // The ticket-journey question never offers an exit journey (one the exit intent, or any intent
+    // trained with a banner's phrase, starts): raising the ticket there would call an agent again.
+    .filter(([name, [entry]]) => !exitJourneys.includes(name) && !exitIntentOf(project, entry, phraseMatch))
+    .map(([name, [{ file, journey }]]) => ({
+      name,
+      file: relative(file),
+      ...(journey.triggerIntent ? { intent: journey.triggerIntent.value } : {}),
+      raisesTicket: raisesTicket(journey),
+      showsBanner: journey.nodes.some(showsBanner),
+    }))
+    .sort(byFile);
+  const handoff = journeys.find((j) => j.raisesTicket && j.showsBanner);
+  const plan =
+    exitPhrase !== undefined && handoff
+      ? planDisconnection(project, { phrase: exitPhrase, ticketJourney: { existing: handoff.name }, phraseMatch })
+      : undefined;
   return {
     ...(exitPhrase !== undefined ? { exitPhrase } : {}),
     ...(exitIntent !== undefined ? { exitIntent } : {}),
     exitJourneys,
-    // The ticket-journey question never offers an exit journey (one the exit intent, or any intent
-    // trained with a banner's phrase, starts): raising the ticket there would call an agent again.
-    journeys: [...index.journeysByName]
-      .filter(([name, [entry]]) => !exitJourneys.includes(name) && !exitIntentOf(project, entry, phraseMatch))
-      .map(([name, [{ file, journey }]]) => ({
-        name,
-        file: relative(file),
-        ...(journey.triggerIntent ? { intent: journey.triggerIntent.value } : {}),
-        raisesTicket: raisesTicket(journey),
-        showsBanner: journey.nodes.some(showsBanner),
-      }))
-      .sort(byFile),
+    journeys,
     intents: [...index.intentsByName]
       .map(([name, [{ file }]]) => ({
         name,
@@ -87,6 +100,7 @@ export function disconnectionContext(project: BotProject, phraseMatch: PhraseMat
         journeys: (index.journeysByIntent.get(name) ?? []).flatMap((e) => (e.journey.name ? [e.journey.name.value] : [])),
       }))
       .sort(byFile),
+    alreadySetUp: plan !== undefined && plan.steps.length === 0 && plan.conflicts.length === 0,
     freeTicketJourney: freeName(project, 'journey', DEFAULT_TICKET_JOURNEY),
     freeExitJourney: freeName(project, 'journey', DEFAULT_EXIT_JOURNEY),
     freeExitIntent: freeName(project, 'intent', DEFAULT_EXIT_INTENT),
