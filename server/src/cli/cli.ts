@@ -96,7 +96,8 @@ program
   .option('-o, --out <dir>', 'folder to write utterance-tests.csv into (default: the project folder)')
   .option('--all', 'also every utterance of every intent that starts a journey (Tag: the intent name)')
   .option('--max-rows <n>', 'split into numbered files of at most this many rows', (v) => parseMaxRows(v))
-  .action(async (project: string | undefined, options: { out?: string; all?: boolean; maxRows?: number }) => {
+  .option('--force', 'replace a file of the same name even when it is not an utterance-tests CSV this command wrote')
+  .action(async (project: string | undefined, options: { out?: string; all?: boolean; maxRows?: number; force?: boolean }) => {
     try {
       const result = await runUtteranceTests(project, { cwd: process.cwd(), ...options });
       for (const file of result.files) process.stdout.write(`${file}\n`);
@@ -113,7 +114,8 @@ program
   .description("Write the Studio build sheet (Markdown): the custom events, each journey's nodes in Studio's terms, the intents' utterances.")
   .argument('[project]', 'bot project folder (default: the current folder)')
   .option('-o, --out <file.md>', 'file to write the sheet into (default: standard output)')
-  .action(async (project: string | undefined, options: { out?: string }) => {
+  .option('--force', 'replace the --out file even when it is not a build sheet this command wrote')
+  .action(async (project: string | undefined, options: { out?: string; force?: boolean }) => {
     try {
       const result = await runStudioSheet(project, { cwd: process.cwd(), ...options });
       if (result.file) process.stderr.write(`Wrote the Studio build sheet to ${result.file}.\n`);

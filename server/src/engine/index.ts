@@ -66,6 +66,8 @@ export { PHRASE_MATCHES, type PhraseMatch } from './phrases/phraseMatch';
 // --- The project: files on disk, the workspace, the settings.
 /** The file access the engine is given (Node's, or a test's fake). */
 export { decodeText, nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
+/** Files the tool writes: never through a link, never over a file it did not make unless asked. */
+export { OutputFileRefused, removeOutputFile, writeOutputFile, type OutputFileOptions, type OutputRefusal } from './project/outputFile';
 /** A bot project, and every project of a workspace. */
 export { BotProject } from './project/project';
 export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, isInside, type Access, type WorkspaceOptions } from './project/workspace';
@@ -85,9 +87,15 @@ export { addUtteranceFix, intentsToTrain } from './check/rules/option-text-misma
 /** Studio's bulk utterance test reports, read. */
 export { readTestReport, type TestReport, type TestReportRow, type TestReportShape } from './studio/testReports';
 /** The CSV Studio's bulk utterance test takes. */
-export { utteranceTestCsv, utteranceTestRows, type UtteranceTestOptions, type UtteranceTestRow } from './studio/utteranceTests';
+export {
+  isUtteranceTestCsv,
+  utteranceTestCsv,
+  utteranceTestRows,
+  type UtteranceTestOptions,
+  type UtteranceTestRow,
+} from './studio/utteranceTests';
 /** The Studio build sheet, and what each Studio field takes. */
-export { studioData, studioSheet, studioUtterances } from './studio/sheet';
+export { isStudioSheet, studioData, studioSheet, studioUtterances } from './studio/sheet';
 export { studioPieces, type StudioPiece } from './studio/pieces';
 
 // --- Editor services: one function per feature, answering in offsets and edits.

@@ -32,17 +32,42 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** `code` for Markdown: a code span that survives backticks inside the value. */
+/** The longest run of backticks in `text` (0 when none); a loop, as a file may hold millions of runs. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  return longest;
+}
+
+/**
+ * `code` for Markdown: a code span that survives backticks inside the value. A line break would
+ * end the span's paragraph and let the rest start a block of its own (a heading, raw HTML), so
+ * line breaks become spaces, as Markdown shows them inside a code span anyway.
+ */
 function code(value: string): string {
-  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+  const flat = value.replace(/\r\n?|\n/g, ' ');
+  const longest = longestBacktickRun(flat);
   const ticks = '`'.repeat(longest + 1);
-  return longest ? `${ticks} ${value} ${ticks}` : `${ticks}${value}${ticks}`;
+  return longest ? `${ticks} ${flat} ${ticks}` : `${ticks}${flat}${ticks}`;
+}
+
+/**
+ * A value of the project as plain Markdown text, shown as written: the characters that would make
+ * it emphasis, a link, an image, raw HTML, an entity, code or a table cell are escaped with a
+ * backslash, a leading one that would start a block (a heading, a quote, a list, an underline) too,
+ * and line breaks become spaces. The preview then shows what the file holds, never markup a phrase smuggles in.
+ */
+function markdownText(value: string): string {
+  return value
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_[\]<>&|~]/g, '\\$&')
+    .replace(/^(\s*)([#>+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** A fenced block that no run of backticks inside `content` can close early. */
 function fence(content: string, language = ''): string {
-  const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = '`'.repeat(Math.max(3, longest + 1));
+  const ticks = '`'.repeat(Math.max(3, longestBacktickRun(content) + 1));
   return `${ticks}${language}\n${content}\n${ticks}`;
 }
 
@@ -86,7 +111,9 @@ function describeNode(node: Json, bot: Json | undefined): string[] {
         `**Raise Ticket** ${code(id)}`,
         ...(str(node.group) ? [`   - Agent group: ${code(str(node.group)!)}`] : []),
         `   - Store the ticket id in the variable ${code(str(node.ticketIdVariable) ?? 'ticketId')}`,
-        ...(outcomes.length ? ['   - Outcomes:', ...outcomes.map(([outcome, target]) => `     - ${outcome} → ${code(target as string)}`)] : []),
+        ...(outcomes.length
+          ? ['   - Outcomes:', ...outcomes.map(([outcome, target]) => `     - ${markdownText(outcome)} → ${code(target as string)}`)]
+          : []),
       ];
     }
     case 'closeTicket':
@@ -97,11 +124,11 @@ function describeNode(node: Json, bot: Json | undefined): string[] {
         ...nextLine,
       ];
     case 'message':
-      return [`**Message** ${code(id)}: ${str(node.text) !== undefined ? `“${str(node.text)}”` : '(no text)'}`, ...nextLine];
+      return [`**Message** ${code(id)}: ${str(node.text) !== undefined ? `“${markdownText(str(node.text)!)}”` : '(no text)'}`, ...nextLine];
     case 'jumpToJourney':
       return [`**Jump to journey** ${code(id)}: ${code(str(node.journey) ?? '(none)')}`];
     default:
-      return [`**${str(node.type) ?? 'Node'}** ${code(id)}`, ...nextLine];
+      return [`**${markdownText(str(node.type) ?? 'Node')}** ${code(id)}`, ...nextLine];
   }
 }
 
@@ -112,6 +139,17 @@ function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
+/** The first line of every build sheet, before the bot's name. */
+const SHEET_TITLE = '# Studio build sheet: ';
+
+/**
+ * Whether a file's text (its start is enough) is a build sheet as `studioSheet` writes it: it
+ * starts with the sheet's title. The command line replaces such a file and leaves any other alone.
+ */
+export function isStudioSheet(text: string): boolean {
+  return text.replace(/^\uFEFF/, '').startsWith(SHEET_TITLE);
+}
+
 /**
  * The build sheet of `project` as Markdown. Files that do not parse or were not read are named
  * at the end rather than guessed at. Never throws.
@@ -120,7 +158,12 @@ export function studioSheet(project: BotProject): string {
   const bot = valueOf(project.botFile);
   const out: string[] = [];
   const name = str(bot?.name) ?? 'the bot';
-  out.push(`# Studio build sheet: ${name}`, '', 'Build these in Yellow.ai Studio in this order. Paste the data blocks exactly as they are.', '');
+  out.push(
+    `${SHEET_TITLE}${markdownText(name)}`,
+    '',
+    'Build these in Yellow.ai Studio in this order. Paste the data blocks exactly as they are.',
+    '',
+  );
 
   out.push(
     '## 1. Custom events',
@@ -133,7 +176,7 @@ export function studioSheet(project: BotProject): string {
   for (const event of events) {
     const description = str(event.description);
     const state = event.enabled === false ? ' (bot.json has it **disabled**: activate it, or the Send Event nodes that use it do nothing)' : '';
-    out.push(`- ${code(str(event.name) ?? '(no name)')}${description ? `: ${description}` : ''}${state}`);
+    out.push(`- ${code(str(event.name) ?? '(no name)')}${description ? `: ${markdownText(description)}` : ''}${state}`);
   }
   out.push('');
 
@@ -148,14 +191,17 @@ export function studioSheet(project: BotProject): string {
   if (!journeys.length) out.push('_The project has no journeys._', '');
   for (const { file, journey } of journeys) {
     out.push(`### Journey ${code(str(journey.name) ?? '(no name)')}`, '');
-    if (str(journey.description)) out.push(str(journey.description)!, '');
+    if (str(journey.description)) out.push(markdownText(str(journey.description)!), '');
     const trigger = isObject(journey.trigger) ? journey.trigger : {};
     const started = str(trigger.intent)
       ? `the intent ${code(str(trigger.intent)!)}`
       : str(trigger.event)
         ? `the event ${code(str(trigger.event)!)}`
         : 'nothing (the journey has no trigger)';
-    out.push(`Started by ${started}; first node ${code(str(journey.start) ?? '(none)')}. (${relativePath(project.root, file.path)})`, '');
+    out.push(
+      `Started by ${started}; first node ${code(str(journey.start) ?? '(none)')}. (${markdownText(relativePath(project.root, file.path))})`,
+      '',
+    );
     const nodes = (Array.isArray(journey.nodes) ? journey.nodes : []).filter(isObject);
     nodes.forEach((node, i) => out.push(`${i + 1}. ${describeNode(node, bot).join('\n')}`));
     out.push('');
@@ -182,7 +228,7 @@ export function studioSheet(project: BotProject): string {
       '',
       'These files are not valid JSON or could not be read; fix them and build the sheet again:',
       '',
-      ...skipped.sort().map((f) => `- ${f}`),
+      ...skipped.sort().map((f) => `- ${markdownText(f)}`),
       '',
     );
   }
