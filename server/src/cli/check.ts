@@ -17,7 +17,7 @@ import {
   type ProjectSettings,
   type RuleSetting,
 } from '../engine';
-import { fixDiff, planFixes, writeFixes, type FixResult } from './fix';
+import { fixDiff, planFixes, withoutSkipped, writeFixes, type FixResult } from './fix';
 import { escapeControls, formatGithub, formatJson, formatSarif, formatText, locate, type OutputFormat } from './formats';
 import { UsageError } from './usageError';
 
@@ -96,12 +96,19 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
       if (planned.base !== options.cwd) {
         diffNote = `handoff-kit: the diff's paths are relative to ${escapeControls(planned.base)}, which holds the files to fix (some are outside the current folder): apply it there\n`;
       }
+      fixReport += fixSummary(result, true) + diffNote;
     } else {
       const skipped = await writeFixes(result);
-      for (const file of skipped)
-        fixReport += `handoff-kit: ${escapeControls(path.relative(options.cwd, file))} changed on disk or could not be written; not fixed\n`;
+      for (const { file, reason } of skipped)
+        fixReport += `handoff-kit: ${escapeControls(path.relative(options.cwd, file))} was not fixed: ${reason}\n`;
+      // What was not written is not fixed: the summary counts the fixes on disk, and the check below sees the disk.
+      const written = withoutSkipped(
+        workspace,
+        result,
+        skipped.map((s) => s.file),
+      );
+      fixReport += fixSummary(written, false, result.fixed - written.fixed);
     }
-    fixReport += fixSummary(result, Boolean(options.fixDryRun)) + diffNote;
     if (result.outside.length) {
       const where = result.outside.map((f) => escapeControls(path.relative(options.cwd, f))).join(', ');
       fixReport += `handoff-kit: safe fixes that edit ${where} were not applied: only the paths given are written (give the project folder to apply them)\n`;
@@ -146,11 +153,13 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   return { stdout: diff + formatted, stderr, exitCode };
 }
 
-function fixSummary(result: FixResult, dryRun: boolean): string {
+/** The `--fix` line: the fixes applied (on disk, for `--fix`), and those that could not be written. */
+function fixSummary(result: FixResult, dryRun: boolean, notWritten = 0): string {
   const created = result.files.filter((f) => f.before === undefined).length;
   const files = `${plural(result.files.length, 'file')}${created ? ` (${created} created)` : ''}`;
-  if (result.fixed === 0) return 'Nothing to fix: no safe fix applies.\n';
-  return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(result.fixed, 'problem')} in ${files}.\n`;
+  const unwritten = notWritten ? `${result.fixed ? '; ' : ''}${plural(notWritten, 'safe fix', 'safe fixes')} could not be written (see above)` : '';
+  if (result.fixed === 0) return notWritten ? `Fixed nothing: ${unwritten}.\n` : 'Nothing to fix: no safe fix applies.\n';
+  return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(result.fixed, 'problem')} in ${files}${unwritten}.\n`;
 }
 
 /**
@@ -262,8 +271,8 @@ function summary(findings: Finding[], fileCount: number, elapsedMs: number): str
   return `${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(fileCount, 'file')} (${time}).\n`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 /**

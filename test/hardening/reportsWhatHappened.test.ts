@@ -1,0 +1,75 @@
+// Kind 5 of issue 28: what the tool reports must be what happened. A fix it could not write is not
+// "fixed", a diff it prints applies, a finding is about the code and not the parser's guess, an
+// edit lands where it says, and a message does not depend on the order files were read in.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { exampleCopy, run } from './support';
+
+const MISSPELT = '"ui-event-update-promotoin"';
+
+describe('kind 5, reports what happened: check --fix and --fix-dry-run', () => {
+  let folder: string;
+  let bot: string;
+  let journey: string;
+  let original: string;
+  let dispose: () => Promise<void>;
+  before(async () => {
+    ({ folder, bot, dispose } = await exampleCopy('fix'));
+    journey = path.join(bot, 'journeys/billing-agent.json');
+    original = await readFile(journey, 'utf8');
+  });
+  after(() => dispose());
+
+  it('--fix on a read-only file says it was not fixed, leaves the finding, and exits 1', async () => {
+    await writeFile(journey, original.replace('"ui-event-update-promotion"', MISSPELT));
+    await chmod(journey, 0o444);
+    try {
+      const result = run(['check', 'bot', '--fix'], folder);
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, /^handoff-kit: bot\/journeys\/billing-agent\.json was not fixed: it is read-only$/m);
+      assert.match(result.stderr, /^Fixed nothing: 1 safe fix could not be written \(see above\)\.$/m);
+      assert.doesNotMatch(result.stderr, /Fixed 1 problem/);
+      assert.match(result.stdout, /billing-agent\.json:\d+:\d+ error unknown-event unknown event `ui-event-update-promotoin`/);
+      assert.ok((await readFile(journey, 'utf8')).includes(MISSPELT));
+    } finally {
+      await chmod(journey, 0o644);
+    }
+  });
+
+  it('the --fix-dry-run diff of a file that starts with a byte order mark applies with git apply, as --fix writes it', async () => {
+    await writeFile(journey, `\ufeff${original.replace('"ui-event-update-promotion"', MISSPELT)}`);
+    const dry = run(['check', 'bot', '--fix-dry-run'], folder);
+    assert.match(dry.stderr, /^Would fix 1 problem in 1 file\.$/m, dry.stderr);
+    await writeFile(path.join(folder, 'fix.diff'), dry.stdout);
+    const applied = spawnSync('git', ['apply', '--unsafe-paths', 'fix.diff'], { cwd: folder, encoding: 'utf8' });
+    assert.equal(applied.status, 0, applied.stderr);
+    assert.equal(await readFile(journey, 'utf8'), `\ufeff${original}`);
+  });
+});
+
+describe('kind 5, reports what happened: utterance-tests --max-rows', () => {
+  it('removes the files of an earlier run that this run does not write again, and only those', async () => {
+    const { folder, bot, dispose } = await exampleCopy('rows');
+    try {
+      const csvs = async () => (await readdir(bot)).filter((f) => f.endsWith('.csv')).sort();
+      assert.equal(run(['utterance-tests', 'bot', '--all', '--max-rows', '1'], folder).code, 0);
+      const many = await csvs();
+      assert.ok(many.length > 3, many.join());
+      await writeFile(path.join(bot, 'utterance-tests-99.csv'), 'not ours\n');
+      assert.equal(run(['utterance-tests', 'bot', '--all', '--max-rows', '3'], folder).code, 0);
+      const fewer = await csvs();
+      assert.deepEqual(
+        fewer,
+        [...Array.from({ length: Math.ceil(many.length / 3) }, (_, i) => `utterance-tests-${i + 1}.csv`), 'utterance-tests-99.csv'].sort(),
+      );
+      assert.equal(run(['utterance-tests', 'bot'], folder).code, 0);
+      assert.deepEqual(await csvs(), ['utterance-tests-99.csv', 'utterance-tests.csv']);
+      assert.equal(await readFile(path.join(bot, 'utterance-tests-99.csv'), 'utf8'), 'not ours\n');
+    } finally {
+      await dispose();
+    }
+  });
+});
