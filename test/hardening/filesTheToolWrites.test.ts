@@ -6,7 +6,17 @@ import { chmod, lstat, mkdir, readFile, readlink, rm, stat, symlink, writeFile }
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { isUtteranceTestCsv, OutputFileRefused, removeOutputFile, studioSheet, utteranceTestCsv, writeOutputFile } from '../../server/src/engine';
+import {
+  graphToDot,
+  graphToMermaid,
+  isUtteranceTestCsv,
+  journeyGraph,
+  OutputFileRefused,
+  removeOutputFile,
+  studioSheet,
+  utteranceTestCsv,
+  writeOutputFile,
+} from '../../server/src/engine';
 import { ProjectFixture, validBot } from '../engine/support/projectFixture';
 import { exampleCopy, run } from './support';
 
@@ -217,5 +227,29 @@ describe('kind 1, files the tool writes: the Studio sheet escapes what the proje
     assert.equal((html.match(/<h1>/g) ?? []).length, 1, 'one title only');
     // What the file holds is still shown, as text.
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), html);
+  });
+});
+
+describe('kind 1, files the tool writes: the graph as Mermaid and DOT', () => {
+  it("a name with a line break cannot end a Mermaid comment or label and start a statement of the repository's choosing", () => {
+    const evil = 'x\nclick n1 href "javascript:alert(1)"\r\nstyle n1 fill:#f00';
+    const fixture = new ProjectFixture({
+      'journeys/j.json': {
+        name: 'j',
+        trigger: { intent: 'talk_to_bot' },
+        start: 'a',
+        nodes: [
+          { id: 'a', type: 'jumpToJourney', journey: evil },
+          { id: `b\r${evil}`, type: 'message', text: evil },
+        ],
+      },
+    });
+    for (const view of ['project', 'handoff'] as const) {
+      const graph = journeyGraph(fixture.project, { view });
+      const mermaid = graphToMermaid(graph);
+      for (const line of mermaid.split('\n')) assert.doesNotMatch(line.trim(), /^(click|style)\b/, mermaid);
+      const dot = graphToDot(graph);
+      for (const line of dot.split('\n')) assert.doesNotMatch(line.trim(), /^(click|style)\b/, dot);
+    }
   });
 });
