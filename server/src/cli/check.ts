@@ -120,16 +120,17 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   for (const { target, project } of projects) {
     // `--test-report` files are checked as the project's own reports (utteranceTests.ts).
     const reports = options.testReports?.length ? await addTestReports(project, options.testReports, options.cwd, options.maxFileSize) : [];
-    for (const report of target.files ? reports : []) findings.push(...checkFile(project, report, checkOptions));
+    // Loops, not push(...): a project can have more findings than a call takes arguments (~125,000).
+    for (const report of target.files ? reports : []) for (const finding of checkFile(project, report, checkOptions)) findings.push(finding);
     fileCount += target.files ? reports.length : 0;
     if (target.files) {
       for (const file of target.files) {
         const botFile = project.file(file);
-        if (botFile) findings.push(...checkFile(project, botFile, checkOptions));
+        if (botFile) for (const finding of checkFile(project, botFile, checkOptions)) findings.push(finding);
       }
       fileCount += target.files.length;
     } else {
-      findings.push(...checkProject(project, checkOptions));
+      for (const finding of checkProject(project, checkOptions)) findings.push(finding);
       fileCount += project.allFiles().length;
     }
   }
@@ -195,7 +196,7 @@ async function resolveTargets(paths: string[], cwd: string, workspace: BotWorksp
         const roots = (await workspace.fs.glob(['**/bot.json'], absolute)).map((f) => path.dirname(f));
         if (ownProject) roots.push(absolute);
         if (roots.length) {
-          targets.push(...[...new Set(roots)].sort().map((root) => ({ root })));
+          for (const root of [...new Set(roots)].sort()) targets.push({ root });
           continue;
         }
         throw new UsageError(`no bot project (a folder with bot.json) in ${given}`);

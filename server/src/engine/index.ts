@@ -87,13 +87,7 @@ export { addUtteranceFix, intentsToTrain } from './check/rules/option-text-misma
 /** Studio's bulk utterance test reports, read. */
 export { readTestReport, type TestReport, type TestReportRow, type TestReportShape } from './studio/testReports';
 /** The CSV Studio's bulk utterance test takes. */
-export {
-  isUtteranceTestCsv,
-  utteranceTestCsv,
-  utteranceTestRows,
-  type UtteranceTestOptions,
-  type UtteranceTestRow,
-} from './studio/utteranceTests';
+export { isUtteranceTestCsv, utteranceTestCsv, utteranceTestRows, type UtteranceTestOptions, type UtteranceTestRow } from './studio/utteranceTests';
 /** The Studio build sheet, and what each Studio field takes. */
 export { isStudioSheet, studioData, studioSheet, studioUtterances } from './studio/sheet';
 export { studioPieces, type StudioPiece } from './studio/pieces';

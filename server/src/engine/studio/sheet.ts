@@ -220,17 +220,12 @@ export function studioSheet(project: BotProject): string {
     out.push(`### Intent ${code(str(intent.name) ?? '(no name)')}`, '', fence(studioUtterances(utterances), 'text'), '');
   }
 
-  out.push(...languagesSection(project));
+  for (const line of languagesSection(project)) out.push(line);
 
   if (skipped.length) {
-    out.push(
-      '## Not included',
-      '',
-      'These files are not valid JSON or could not be read; fix them and build the sheet again:',
-      '',
-      ...skipped.sort().map((f) => `- ${markdownText(f)}`),
-      '',
-    );
+    out.push('## Not included', '', 'These files are not valid JSON or could not be read; fix them and build the sheet again:', '');
+    for (const f of skipped.sort()) out.push(`- ${markdownText(f)}`);
+    out.push('');
   }
   return `${out
     .join('\n')
@@ -250,12 +245,9 @@ function languagesSection(project: BotProject): string[] {
   const faqs = project.filesOfKind('faq');
   if (!languages.declared && !translations.length && !faqs.length) return [];
   const out = ['## 4. Languages', ''];
-  out.push(
-    'Automation > Build > Flow > Language: add each language (Tools > Conversation: the default is the *Target language*).',
-    '',
-    ...languages.languages.map((l) => `- ${l.name} ${code(l.code)}${l === languages.defaultLanguage ? ', the default' : ''}`),
-    '',
-  );
+  out.push('Automation > Build > Flow > Language: add each language (Tools > Conversation: the default is the *Target language*).', '');
+  for (const l of languages.languages) out.push(`- ${l.name} ${code(l.code)}${l === languages.defaultLanguage ? ', the default' : ''}`);
+  out.push('');
   if (languages.languages.length > 1) {
     out.push(
       "Train > Intents: choose the **Multilingual** feature type, not the default *Sentence encoder*: an intent has one list of utterances for every language, and this bot's lists mix languages.",
