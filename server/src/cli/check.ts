@@ -9,7 +9,9 @@ import {
   checkFile,
   checkProject,
   compareFindings,
+  DEFAULT_MAX_FILE_SIZE,
   nodeFileSystem,
+  readOneFile,
   PROJECT_FILES,
   readProjectSettings,
   type CheckOptions,
@@ -277,16 +279,25 @@ function plural(n: number, word: string, words = `${word}s`): string {
 }
 
 /**
- * Reads the `--test-report` files into `project`, as if they were in its test-reports/ folder.
- * Throws UsageError for a file that does not exist.
+ * Reads the `--test-report` files into `project`, as if they were in its test-reports/ folder,
+ * as the project's own files are read: one over the size limit (`--max-file-size`, else the
+ * default) is not read at all and gets `file-too-large` (a 200 MB report took 3 minutes and
+ * 2.7 GB), and UTF-16 is decoded. Throws UsageError for a file that does not exist.
  */
-export async function addTestReports(project: BotProject, reports: readonly string[], cwd: string, maxSize?: number): Promise<BotFile[]> {
+export async function addTestReports(
+  project: BotProject,
+  reports: readonly string[],
+  cwd: string,
+  maxSize = DEFAULT_MAX_FILE_SIZE,
+): Promise<BotFile[]> {
   const added: BotFile[] = [];
   for (const given of reports) {
     const file = path.resolve(cwd, given);
-    const text = await fsp.readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) throw new UsageError(`cannot read the test report ${given}`);
-    added.push(project.addTestReport(file, text, { maxSize }));
+    const read = await readOneFile(nodeFileSystem, file, maxSize);
+    if (read === undefined) throw new UsageError(`cannot read the test report ${given}`);
+    if ('tooLarge' in read) added.push(project.addTestReport(file, '', { maxSize, sizeOnDisk: read.tooLarge }));
+    else if ('unreadReason' in read) added.push(project.addTestReport(file, '', { maxSize, unreadReason: read.unreadReason }));
+    else added.push(project.addTestReport(file, read.text, { maxSize }));
   }
   return added;
 }
