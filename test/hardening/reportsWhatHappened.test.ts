@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { parseFunctionCode } from '../../server/src/engine/model/functionCode';
+import { decodedToRawOffsets } from '../../server/src/engine/model/jsonString';
+import { ProjectFixture } from '../engine/support/projectFixture';
 import { exampleCopy, run } from './support';
 
 const MISSPELT = '"ui-event-update-promotoin"';
@@ -72,4 +75,48 @@ describe('kind 5, reports what happened: utterance-tests --max-rows', () => {
       await dispose();
     }
   });
+});
+
+describe('kind 5, reports what happened: a function file that does not parse', () => {
+  it("an unterminated comment holds text, not calls: no finding or fix from the loose parser's guesses inside it", () => {
+    const text = `app.sendEvent({ code: 'ui-event-close-promotion' });\n/* old code:\napp.sendEvent({ code: 'ui-event-close-promotoin' });\n`;
+    const fixture = new ProjectFixture({ 'functions/f.js': text });
+    assert.deepEqual(
+      fixture.findings('functions/f.js').map((f) => f.code),
+      ['function-syntax'],
+    );
+  });
+
+  it('the same for a template literal never closed', () => {
+    const text = "const note = `draft\napp.sendEvent({ code: 'ui-event-close-promotoin' });\n";
+    const fixture = new ProjectFixture({ 'functions/f.js': text });
+    assert.deepEqual(
+      fixture.findings('functions/f.js').map((f) => f.code),
+      ['function-syntax'],
+    );
+  });
+});
+
+describe('kind 5, reports what happened: ranges inside strings with escapes', () => {
+  /** The value of a JavaScript string literal, as acorn reads it. */
+  const valueOf = (raw: string) => parseFunctionCode(`app.sendEvent({ code: ${raw} });`).sends[0].event.value;
+
+  for (const [what, raw] of [
+    ['a code point past U+FFFF as \\u{…}', "'a\\u{1F600}b'"],
+    ['a line continuation', "'a\\\nb'"],
+    ['a line continuation with CRLF', "'a\\\r\nb'"],
+    ['legacy octal escapes', "'\\101\\0b\\12c'"],
+    ['a template literal with CRLF', '`a\r\nb`'],
+    ['\\x, \\u and simple escapes', "'\\x41\\u0042\\tc'"],
+  ] as const) {
+    it(`maps every character of the value to its place in the file: ${what}`, () => {
+      const value = valueOf(raw);
+      const map = decodedToRawOffsets(raw);
+      assert.equal(map.length, value.length + 1, JSON.stringify(map));
+      // The last character, `b` or `c`: its range in the file is the letter itself.
+      const last = value.length - 1;
+      assert.equal(raw.slice(map[last], map[last + 1]), value[last]);
+      assert.equal(map[value.length], raw.length - 1);
+    });
+  }
 });

@@ -77,6 +77,9 @@ export interface FunctionCode {
 /** acorn's message when the parse runs out of stack (its catchStackOverflow), before the position. */
 const STACK_EXHAUSTED = /^Not enough stack space to parse input\b/;
 
+/** acorn's messages for a comment or template literal that is never closed: the rest of the file is inside it. */
+const UNTERMINATED_TO_END = /^Unterminated (comment|template)\b/;
+
 const FUNCTION_CODE = Symbol('function code');
 const SEND_EVENT_NODES = Symbol('send event nodes');
 
@@ -179,8 +182,12 @@ export function parseFunctionCode(text: string): FunctionCode {
   const renderMessages: RenderMessageCall[] = [];
   // A call the syntax error is inside is the loose parser's guess (an unterminated string runs to
   // the end of its line): function-syntax reports it; no other check reads it.
+  // A comment or template never closed runs to the end of the file: everything after its start is
+  // text, and acorn-loose's calls there are guesses at code that is not code (quick fixes would edit
+  // inside the comment).
+  const textFrom = syntaxError && UNTERMINATED_TO_END.test(syntaxError.message) ? syntaxError.offset : Infinity;
   const guessed = (call: { offset: number; length: number }) =>
-    syntaxError !== undefined && syntaxError.offset >= call.offset && syntaxError.offset < call.offset + call.length;
+    call.offset >= textFrom || (syntaxError !== undefined && syntaxError.offset >= call.offset && syntaxError.offset < call.offset + call.length);
   if (program)
     walk(program, (node) => {
       const record = sendEventRecord(node);
