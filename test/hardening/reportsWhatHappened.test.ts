@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseFunctionCode } from '../../server/src/engine/model/functionCode';
 import { decodedToRawOffsets } from '../../server/src/engine/model/jsonString';
+import { ErrorCodes } from 'vscode-languageserver-protocol';
 import { ProjectFixture } from '../engine/support/projectFixture';
+import { LspTestClient, uri } from '../server/lspClient';
 import { exampleCopy, run } from './support';
 
 const MISSPELT = '"ui-event-update-promotoin"';
@@ -119,4 +121,46 @@ describe('kind 5, reports what happened: ranges inside strings with escapes', ()
       assert.equal(map[value.length], raw.length - 1);
     });
   }
+});
+
+describe('kind 5, reports what happened: the add-utterance request', () => {
+  let folder: string;
+  let bot: string;
+  let dispose: () => Promise<void>;
+  let client: LspTestClient;
+  before(async () => {
+    ({ folder, bot, dispose } = await exampleCopy('add-utterance'));
+    client = new LspTestClient();
+    await client.initialize(folder);
+  });
+  after(async () => {
+    await client.dispose();
+    await dispose();
+  });
+
+  it('refuses params without a phrase (it wrote `undefined` into the intent) with InvalidParams', async () => {
+    const journey = path.join(bot, 'journeys/live-agent.json');
+    for (const params of [
+      { uri: uri(journey), intent: 'talk_to_bot' },
+      { uri: uri(journey), intent: 'talk_to_bot', phrase: 7 },
+      { uri: uri(journey), intent: 'talk_to_bot', phrase: ' ' },
+    ]) {
+      await assert.rejects(client.request('handoffKit/addUtterance', journey, params), (e: { code?: number }) => e.code === ErrorCodes.InvalidParams);
+    }
+  });
+
+  it('gives no edit for an intent that changed on disk since it was read', async () => {
+    const journey = path.join(bot, 'journeys/live-agent.json');
+    const intent = path.join(bot, 'intents/talk_to_bot.json');
+    const ok = await client.request<{ documentChanges: unknown[] } | null>('handoffKit/addUtterance', journey, {
+      uri: uri(journey),
+      intent: 'talk_to_bot',
+      phrase: 'leave the agent',
+    });
+    assert.ok(ok?.documentChanges.length, 'an edit while the disk is as read');
+    // Changed on disk, and no file event yet: the edit, computed on the text read, is not given.
+    await writeFile(intent, (await readFile(intent, 'utf8')).replace('"back to bot", ', ''));
+    const stale = await client.request('handoffKit/addUtterance', journey, { uri: uri(journey), intent: 'talk_to_bot', phrase: 'leave the agent' });
+    assert.equal(stale, null);
+  });
 });
