@@ -54,6 +54,29 @@ export default tseslint.config(
       'no-duplicate-imports': 'error',
     },
   },
+  {
+    // A spread passes every item as an argument on the stack: past some 125,000 items (findings of
+    // a large project, lines of a pasted cell) it throws "Maximum call stack size exceeded" and
+    // the run ends with nothing printed (issue 28). Loop instead.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'contract/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement',
+          message: 'push(...items) overflows the stack past ~125,000 items: add them in a loop (for … of).',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'Math.max(...items) overflows the stack past ~125,000 items: reduce in a loop.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(fromCharCode|fromCodePoint)$/] > SpreadElement',
+          message: 'String.fromCharCode(...codes) overflows the stack on long input: build the string in chunks.',
+        },
+      ],
+    },
+  },
   ...layerBlocks,
   frontEndBlock,
   {

@@ -24,6 +24,7 @@ import { BIG_REPORT, ensureProject, EXIT_INTENT, exitPhrase, journeysShowing } f
 import { measureServer } from './bench/lsp.mjs';
 import { measureActivation } from './bench/activation.mjs';
 import { printProfileTop } from './bench/profile-top.mjs';
+import { writeHostileProjects } from './bench/hostile.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -269,6 +270,22 @@ const reportBytes = statSync(path.join(reportProject, BIG_REPORT)).size;
 log(`CLI on one test report of ${thousands(reportRows)} rows`);
 const report = cliRun(reportProject, ['--max-file-size', String(64 * 1024 * 1024)]);
 
+// ---- hostile inputs at the size limit (issue 28, kind 3) ------------------------------------------
+// Each reader and validator given a file built to cost more than its size, at half the default
+// size limit and at the limit (just under 2 MiB): twice the input should cost about twice the time.
+const SIZE_LIMIT = 2 * 1024 * 1024;
+const hostile = [];
+for (const [fraction, key] of [
+  [0.5, 'half'],
+  [0.99, 'full'],
+]) {
+  const made = writeHostileProjects(path.join(benchDir, 'hostile', key), path.join(repo, 'examples/support-bot'), Math.floor(SIZE_LIMIT * fraction));
+  made.forEach(({ name, project: hostileProject }, i) => {
+    log(`CLI on a ${name}, ${key} the size limit`);
+    (hostile[i] ??= { name })[key] = cliRun(hostileProject, [], { timeoutMs: PROCESS_TIMEOUT_MS, allowTimeout: true });
+  });
+}
+
 // ---- the journey graph -----------------------------------------------------------------------------
 // One journey of 3,000 nodes in a row (as many layers as nodes, links that skip layers: the worst
 // shape for a layered layout), laid out by `handoff-kit graph` whole process; and the handoff path
@@ -460,6 +477,17 @@ row(
   ratio(report.wallMs, F),
   `one run; ${cpu(report)}; peak RSS ${mb(report.maxRss)}; ${report.findings} findings; --max-file-size raised`,
 );
+for (const { name, half, full } of hostile) {
+  const timed = (run) => (run.timedOut ? `over ${ms(PROCESS_TIMEOUT_MS)}` : ms(run.wallMs));
+  row(
+    `handoff-kit check, hostile: ${name}, at the 2 MiB size limit`,
+    timed(full),
+    full.timedOut ? '' : ratio(full.wallMs, F),
+    full.timedOut || half.timedOut
+      ? 'did not end: not linear'
+      : `one run; ${cpu(full)}; peak RSS ${mb(full.maxRss)}; ${thousands(full.findings)} findings; x${ratio(full.cpuMs, half.cpuMs)} the CPU time at half the size (linear: about 2)`,
+  );
+}
 row(
   `handoff-kit graph, one journey of ${thousands(graphNodes)} nodes, whole process`,
   ms(graphRun.wallMs),

@@ -4,6 +4,50 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STUDIO_SHEET, UTTERANCE_TESTS } from '../../contract/protocol';
 import { sendRequest } from './requests';
+import { isUtteranceTestCsv, OutputFileRefused, writeOutputFile } from '../../server/src/engine';
+
+/**
+ * Writes the CSV as the command line does (writeOutputFile): never through a symbolic link (a
+ * cloned repository's `utterance-tests.csv -> ~/.bashrc`), and over a file that is not an
+ * utterance-tests CSV only when the user says so. Returns whether it was written.
+ */
+async function writeUtteranceTests(file: vscode.Uri, csv: string): Promise<boolean> {
+  if (file.scheme !== 'file') {
+    // A virtual or remote file system: no links to follow through workspace.fs, but the same question before replacing a file.
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(file)).catch(() => undefined);
+    if (
+      stat &&
+      (stat.type & vscode.FileType.SymbolicLink || !isUtteranceTestCsv(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))))
+    ) {
+      if (!(await askToReplace(file))) return false;
+    }
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(csv));
+    return true;
+  }
+  try {
+    await writeOutputFile(file.fsPath, csv, { ours: isUtteranceTestCsv });
+    return true;
+  } catch (error) {
+    if (!(error instanceof OutputFileRefused)) throw error;
+    if (error.reason !== 'not-ours') {
+      void vscode.window.showErrorMessage(`Utterance tests not exported: ${error.message}`);
+      return false;
+    }
+    if (!(await askToReplace(file))) return false;
+    await writeOutputFile(file.fsPath, csv, { overwrite: true });
+    return true;
+  }
+}
+
+async function askToReplace(file: vscode.Uri): Promise<boolean> {
+  const replace = 'Replace';
+  const choice = await vscode.window.showWarningMessage(
+    `${vscode.workspace.asRelativePath(file)} already exists and is not an utterance-tests CSV Handoff Kit wrote. Replace it?`,
+    { modal: true },
+    replace,
+  );
+  return choice === replace;
+}
 
 /** The scheme of the read-only build sheet documents the Markdown preview shows. */
 export const SHEET_SCHEME = 'handoff-kit-sheet';
@@ -24,7 +68,7 @@ export async function exportUtteranceTests(client: LanguageClient, target?: vsco
     return undefined;
   }
   const file = vscode.Uri.joinPath(vscode.Uri.parse(result.project), 'utterance-tests.csv');
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.csv));
+  if (!(await writeUtteranceTests(file, result.csv))) return undefined;
   await vscode.window.showTextDocument(file, { preview: false });
   const wrote = `Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to utterance-tests.csv`;
   const leftOut = result.leftOut ?? [];

@@ -306,7 +306,7 @@ describe('handoff-kit studio-sheet and utterance-tests on a project with errors'
       stdout,
       /^# Studio build sheet: support-bot\n\n> \*\*⚠ Not ready to build\.\*\* `handoff-kit check` finds 2 errors in this project\./,
     );
-    assert.match(stdout, /^> - `journeys\/return-to-bot\.json:\d+:\d+` unknown-event: unknown event `ui-event-close-promotoin`; did you mean/m);
+    assert.match(stdout, /^> - `journeys\/return-to-bot\.json:\d+:\d+` unknown-event: unknown event \\`ui-event-close-promotoin\\`; did you mean/m);
     assert.doesNotMatch(stdout, /Paste the data blocks exactly as they are/);
     // The misspelt event's node carries the warning where a team would copy it.
     assert.match(

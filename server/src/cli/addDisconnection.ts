@@ -78,7 +78,7 @@ export async function runAddDisconnection(projectPath: string | undefined, optio
   }
   const skipped = await writeFixes(result);
   if (skipped.length) {
-    const files = skipped.map((f) => escapeControls(path.relative(options.cwd, f))).join(', ');
+    const files = skipped.map((f) => `${escapeControls(path.relative(options.cwd, f.file))} (${f.reason})`).join(', ');
     return {
       stdout: '',
       stderr: `handoff-kit: ${files} changed on disk while the disconnection was planned, or could not be written; run again\n`,
@@ -151,5 +151,5 @@ function changedFiles(project: BotProject, changes: readonly FileChange[]): FixR
     if (before === undefined) throw new Error(`the scaffold edits ${change.file}, which the project does not have`);
     files.push({ file: change.file, before, after: keepStyle(before, applyChanges(before, change.changes)) });
   }
-  return { fixed: files.length, files, outside: [] };
+  return { fixed: files.length, fixes: files.map((f) => [f.file]), files, outside: [] };
 }

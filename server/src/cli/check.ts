@@ -9,8 +9,10 @@ import {
   checkFile,
   checkProject,
   compareFindings,
+  DEFAULT_MAX_FILE_SIZE,
   isInside,
   nodeFileSystem,
+  readOneFile,
   readProjectSettings,
   type CheckOptions,
   type Finding,
@@ -18,7 +20,7 @@ import {
   type ProjectSettings,
   type RuleSetting,
 } from '../engine';
-import { fixDiff, planFixes, writeFixes, type FixResult } from './fix';
+import { fixDiff, planFixes, withoutSkipped, writeFixes, type FixResult } from './fix';
 import { CheckWorker, projectSize, wantsWorker } from './parallelCheck';
 import {
   escapeControls,
@@ -153,12 +155,19 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
       if (planned.base !== options.cwd) {
         diffNote = `handoff-kit: the diff's paths are relative to ${escapeControls(planned.base)}, which holds the files to fix (some are outside the current folder): apply it there\n`;
       }
+      fixReport += fixSummary(result, true) + diffNote;
     } else {
       const skipped = await writeFixes(result);
-      for (const file of skipped)
-        fixReport += `handoff-kit: ${escapeControls(path.relative(options.cwd, file))} changed on disk or could not be written; not fixed\n`;
+      for (const { file, reason } of skipped)
+        fixReport += `handoff-kit: ${escapeControls(path.relative(options.cwd, file))} was not fixed: ${reason}\n`;
+      // What was not written is not fixed: the summary counts the fixes on disk, and the check below sees the disk.
+      const written = withoutSkipped(
+        workspace,
+        result,
+        skipped.map((s) => s.file),
+      );
+      fixReport += fixSummary(written, false, result.fixed - written.fixed);
     }
-    fixReport += fixSummary(result, Boolean(options.fixDryRun)) + diffNote;
     if (result.outside.length) {
       const where = result.outside.map((f) => escapeControls(path.relative(options.cwd, f))).join(', ');
       fixReport += `handoff-kit: safe fixes that edit ${where} were not applied: only the paths given are written (give the project folder to apply them)\n`;
@@ -171,21 +180,23 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
     const findings: Finding[] = [];
     // `--test-report` files are checked as the project's own reports (utteranceTests.ts).
     const reports = options.testReports?.length ? await addTestReports(project, options.testReports, options.cwd, options.maxFileSize) : [];
-    for (const report of target.files ? reports : []) findings.push(...checkFile(project, report, checkOptions));
+    // Loops, not push(...): a project can have more findings than a call takes arguments (~125,000).
+    for (const report of target.files ? reports : []) for (const finding of checkFile(project, report, checkOptions)) findings.push(finding);
     fileCount += target.files ? reports.length : 0;
     if (target.files) {
       for (const file of target.files) {
         const botFile = project.file(file);
-        if (botFile) findings.push(...checkFile(project, botFile, checkOptions));
+        if (botFile) for (const finding of checkFile(project, botFile, checkOptions)) findings.push(finding);
       }
       fileCount += target.files.length;
     } else {
-      findings.push(...(worker ? await worker.check(project, checkOptions) : checkProject(project, checkOptions)));
+      const found = worker ? await worker.check(project, checkOptions) : checkProject(project, checkOptions);
+      for (const finding of found) findings.push(finding);
       fileCount += project.allFiles().length;
     }
     const projectLocated = locate(findings, workspace, options.cwd);
     if (cache && stats) cache.store(project, projectLocated, stats);
-    located.push(...projectLocated);
+    for (const l of projectLocated) located.push(l);
   }
   await cache?.write().catch((error: NodeJS.ErrnoException) => {
     cacheNote = `handoff-kit: the cache ${escapeControls(path.relative(options.cwd, cache.file))} could not be written (${error.code ?? error.message})\n`;
@@ -236,11 +247,13 @@ function fixCheck(result: FixResult, cwd: string): CheckRun {
   return { stdout: files, stderr: `--fix would fix ${counts}: run handoff-kit check --fix.\n`, exitCode: 1 };
 }
 
-function fixSummary(result: FixResult, dryRun: boolean): string {
+/** The `--fix` line: the fixes applied (on disk, for `--fix`), and those that could not be written. */
+function fixSummary(result: FixResult, dryRun: boolean, notWritten = 0): string {
   const created = result.files.filter((f) => f.before === undefined).length;
   const files = `${plural(result.files.length, 'file')}${created ? ` (${created} created)` : ''}`;
-  if (result.fixed === 0) return 'Nothing to fix: no safe fix applies.\n';
-  return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(result.fixed, 'problem')} in ${files}.\n`;
+  const unwritten = notWritten ? `${result.fixed ? '; ' : ''}${plural(notWritten, 'safe fix', 'safe fixes')} could not be written (see above)` : '';
+  if (result.fixed === 0) return notWritten ? `Fixed nothing: ${unwritten}.\n` : 'Nothing to fix: no safe fix applies.\n';
+  return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(result.fixed, 'problem')} in ${files}${unwritten}.\n`;
 }
 
 /**
@@ -295,21 +308,30 @@ function summary(findings: Finding[], fileCount: number, elapsedMs: number, woul
   return `${plural(findings.length, 'problem')}${remain} (${parts.join(', ')}) in ${plural(fileCount, 'file')} (${time}).\n`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 /**
- * Reads the `--test-report` files into `project`, as if they were in its test-reports/ folder.
- * Throws UsageError for a file that does not exist.
+ * Reads the `--test-report` files into `project`, as if they were in its test-reports/ folder,
+ * as the project's own files are read: one over the size limit (`--max-file-size`, else the
+ * default) is not read at all and gets `file-too-large` (a 200 MB report took 3 minutes and
+ * 2.7 GB), and UTF-16 is decoded. Throws UsageError for a file that does not exist.
  */
-export async function addTestReports(project: BotProject, reports: readonly string[], cwd: string, maxSize?: number): Promise<BotFile[]> {
+export async function addTestReports(
+  project: BotProject,
+  reports: readonly string[],
+  cwd: string,
+  maxSize = DEFAULT_MAX_FILE_SIZE,
+): Promise<BotFile[]> {
   const added: BotFile[] = [];
   for (const given of reports) {
     const file = path.resolve(cwd, given);
-    const text = await fsp.readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) throw new UsageError(`cannot read the test report ${given}`);
-    added.push(project.addTestReport(file, text, { maxSize }));
+    const read = await readOneFile(nodeFileSystem, file, maxSize);
+    if (read === undefined) throw new UsageError(`cannot read the test report ${given}`);
+    if ('tooLarge' in read) added.push(project.addTestReport(file, '', { maxSize, sizeOnDisk: read.tooLarge }));
+    else if ('unreadReason' in read) added.push(project.addTestReport(file, '', { maxSize, unreadReason: read.unreadReason }));
+    else added.push(project.addTestReport(file, read.text, { maxSize }));
   }
   return added;
 }

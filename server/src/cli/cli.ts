@@ -129,7 +129,10 @@ program
   .option('-o, --out <dir>', 'folder to write utterance-tests.csv into (default: the project folder)')
   .option('--all', 'also every utterance of every intent that starts a journey (Tag: the intent name)')
   .option('--max-rows <n>', 'split into numbered files of at most this many rows', (v) => parseMaxRows(v))
-  .option('--force', 'exit 0 even when the checks find errors in the project (the tests are written either way)')
+  .option(
+    '--force',
+    'exit 0 even when the checks find errors in the project (the tests are written either way), and replace a file of the same name that is not an utterance-tests CSV this command wrote',
+  )
   .action(async (project: string | undefined, options: { out?: string; all?: boolean; maxRows?: number; force?: boolean }) => {
     try {
       const result = await runUtteranceTests(project, { cwd: process.cwd(), ...options });
@@ -156,10 +159,13 @@ program
   )
   .argument('[project]', 'bot project folder (default: the current folder)')
   .option('-o, --out <file.md>', 'file to write the sheet into (default: standard output)')
-  .option('--force', 'exit 0 even when the checks find errors in the project (the sheet is written either way, and says so)')
+  .option(
+    '--force',
+    'exit 0 even when the checks find errors in the project (the sheet is written either way, and says so), and replace the --out file even when it is not a build sheet this command wrote',
+  )
   .action(async (project: string | undefined, options: { out?: string; force?: boolean }) => {
     try {
-      const result = await runStudioSheet(project, { cwd: process.cwd(), out: options.out });
+      const result = await runStudioSheet(project, { cwd: process.cwd(), out: options.out, force: options.force });
       if (result.errors.length && !options.force) process.exitCode = 1;
       if (result.file) process.stderr.write(`Wrote the Studio build sheet to ${result.file}.\n`);
       else process.stdout.write(result.sheet);

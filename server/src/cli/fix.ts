@@ -9,7 +9,10 @@ import {
   chooseSafeFixes,
   FixPlan,
   isInside,
+  OutputFileRefused,
   unparsable,
+  writeOutputFile,
+  type OutputRefusal,
   type BotProject,
   type BotWorkspace,
   type CheckOptions,
@@ -23,8 +26,13 @@ export const MAX_FIX_PASSES = 10;
 export interface FixResult {
   /** How many safe fixes were applied (one per finding fixed). */
   readonly fixed: number;
-  /** The files changed or created: absolute path, text before (undefined when created) and after. */
-  readonly files: readonly { readonly file: string; readonly before: string | undefined; readonly after: string }[];
+  /** The files each applied fix changes or creates (absolute paths), one entry per fix. */
+  readonly fixes: readonly (readonly string[])[];
+  /**
+   * The files changed or created: absolute path, text before (undefined when created) and after,
+   * both without the byte order mark `bom` says the file starts with.
+   */
+  readonly files: readonly { readonly file: string; readonly before: string | undefined; readonly after: string; readonly bom?: boolean }[];
   /** Absolute paths of the files safe fixes would have edited but that lie outside the paths given. */
   readonly outside: readonly string[];
 }
@@ -41,9 +49,10 @@ export interface FixTarget {
  */
 export function planFixes(workspace: BotWorkspace, targets: readonly FixTarget[], options: CheckOptions, allowedRoots: readonly string[]): FixResult {
   const originals = new Map<string, string | undefined>();
+  const boms = new Set<string>();
   const inside = insideAny(allowedRoots);
   const outside = new Set<string>();
-  let fixed = 0;
+  const fixes: string[][] = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     let appliedThisPass = 0;
     for (const { project, files } of targets) {
@@ -57,20 +66,31 @@ export function planFixes(workspace: BotWorkspace, targets: readonly FixTarget[]
       };
       const scope = files ? files.map((f) => project.file(f)).filter((f) => f !== undefined) : project.allFiles();
       for (const file of scope) chooseSafeFixes(project, file, plan, options, allowed);
-      appliedThisPass += apply(workspace, project, plan, originals);
+      for (const files of apply(workspace, project, plan, originals, boms)) {
+        fixes.push(files);
+        appliedThisPass++;
+      }
     }
-    fixed += appliedThisPass;
     if (appliedThisPass === 0) break;
   }
   const files = [...originals].flatMap(([file, before]) => {
     const after = workspace.projectOf(file)?.file(file)?.text;
-    return after !== undefined && after !== before ? [{ file, before, after }] : [];
+    return after !== undefined && after !== before ? [{ file, before, after, ...(boms.has(file) ? { bom: true } : {}) }] : [];
   });
-  return { fixed, files, outside: [...outside].sort() };
+  return { fixed: fixes.length, fixes, files, outside: [...outside].sort() };
 }
 
-/** Applies a pass's plan to the model; a file the changes would leave unparsable keeps its text. */
-function apply(workspace: BotWorkspace, project: BotProject, plan: FixPlan, originals: Map<string, string | undefined>): number {
+/**
+ * Applies a pass's plan to the model; a file the changes would leave unparsable keeps its text.
+ * Returns the files of each fix applied.
+ */
+function apply(
+  workspace: BotWorkspace,
+  project: BotProject,
+  plan: FixPlan,
+  originals: Map<string, string | undefined>,
+  boms: Set<string>,
+): string[][] {
   const refused = new Set<string>();
   const edited = new Set(plan.edits.flatMap((e) => e.changes.filter((c) => c.kind === 'edit').map((c) => c.file)));
   for (const file of edited) {
@@ -83,14 +103,19 @@ function apply(workspace: BotWorkspace, project: BotProject, plan: FixPlan, orig
       refused.add(file);
       continue;
     }
-    if (!originals.has(file)) originals.set(file, current.text);
+    if (!originals.has(file)) {
+      originals.set(file, current.text);
+      if (current.hadBom) boms.add(file);
+    }
   }
   for (const { file, text } of plan.creations()) {
     if (project.file(file)) continue;
     project.setText(file, text, -1, { maxSize: workspace.maxFileSize });
     if (!originals.has(file)) originals.set(file, undefined);
   }
-  return plan.edits.filter((e) => !e.changes.some((c) => c.kind === 'edit' && refused.has(c.file))).length;
+  return plan.edits
+    .filter((e) => !e.changes.some((c) => c.kind === 'edit' && refused.has(c.file)))
+    .map((e) => [...new Set(e.changes.map((c) => c.file))]);
 }
 
 /**
@@ -109,31 +134,63 @@ export function keepStyle(original: string, fixed: string): string {
 }
 
 /**
- * Writes the fixed files. A file whose content on disk changed since it was read is left alone
- * (its path is returned), and a file to create is created only if it is still absent.
- * A byte order mark the file started with is kept.
+ * Writes the fixed files, each through writeOutputFile (never through a link; the real path of a
+ * bot file that is a link inside the folders given is written instead). A file whose content on
+ * disk changed since it was read is left alone, a file to create is created only if it is still
+ * absent, and a file that may not be written (read-only, a folder, a link out) is left alone:
+ * each such file is returned with the reason. A byte order mark the file started with is kept.
  */
-export async function writeFixes(result: FixResult): Promise<string[]> {
-  const skipped: string[] = [];
+export async function writeFixes(result: FixResult): Promise<{ readonly file: string; readonly reason: string }[]> {
+  const skipped: { file: string; reason: string }[] = [];
   for (const { file, before, after } of result.files) {
     try {
       if (before === undefined) {
-        await fsp.mkdir(path.dirname(file), { recursive: true });
-        await fsp.writeFile(file, after, { flag: 'wx' });
+        await writeOutputFile(file, after);
         continue;
       }
-      const onDisk = await fsp.readFile(file, 'utf8');
+      const target = await fsp.realpath(file);
+      const onDisk = await fsp.readFile(target, 'utf8');
       const bom = onDisk.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
       if (onDisk.slice(bom.length) !== before) {
-        skipped.push(file);
+        skipped.push({ file, reason: 'it changed on disk since it was read' });
         continue;
       }
-      await fsp.writeFile(file, bom + after);
-    } catch {
-      skipped.push(file);
+      await writeOutputFile(target, bom + after, { overwrite: true });
+    } catch (error) {
+      const reason =
+        error instanceof OutputFileRefused
+          ? REFUSED[error.reason]
+          : `it could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      skipped.push({ file, reason });
     }
   }
   return skipped;
+}
+
+const REFUSED: Record<OutputRefusal, string> = {
+  link: 'it is a symbolic link',
+  'not-a-file': 'it is not a regular file',
+  'not-ours': 'a file of that name appeared since the check',
+  outside: 'a link on its way leads out of the folders given',
+  unwritable: 'it is read-only',
+};
+
+/**
+ * The fixes the files written carry: `result` less every fix that changes or creates a file in
+ * `skipped`. The model is put back as the disk is for those files (their text before the fixes,
+ * or no file where one was to be created), so that what is checked next is what is on disk.
+ */
+export function withoutSkipped(workspace: BotWorkspace, result: FixResult, skipped: readonly string[]): FixResult {
+  if (!skipped.length) return result;
+  const left = new Set(skipped);
+  for (const { file, before } of result.files) {
+    if (!left.has(file)) continue;
+    const project = workspace.projectOf(file);
+    if (before === undefined) project?.delete(file);
+    else project?.setText(file, before, -1, { maxSize: workspace.maxFileSize });
+  }
+  const fixes = result.fixes.filter((files) => !files.some((f) => left.has(f)));
+  return { ...result, fixed: fixes.length, fixes, files: result.files.filter(({ file }) => !left.has(file)) };
 }
 
 /**
@@ -146,11 +203,20 @@ export function fixDiff(result: FixResult, cwd: string): { diff: string; base: s
   const files = result.files.map(({ file }) => file);
   const base = files.every((file) => isInside(cwd, file)) ? cwd : commonFolder(files);
   const diff = result.files
-    .map(({ file, before, after }) => {
+    .map(({ file, before, after, bom }) => {
       const name = path.relative(base, file).split(path.sep).join('/') || path.basename(file);
-      return createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${name}`, `b/${name}`, before ?? '', after, undefined, undefined, {
-        context: 3,
-      });
+      // The diff is of the bytes on disk: a file's byte order mark is part of its first line, so
+      // a patch without it does not apply (`git apply`: "patch does not apply").
+      const mark = bom ? '\ufeff' : '';
+      return createTwoFilesPatch(
+        before === undefined ? '/dev/null' : `a/${name}`,
+        `b/${name}`,
+        before === undefined ? '' : mark + before,
+        mark + after,
+        undefined,
+        undefined,
+        { context: 3 },
+      );
     })
     .join('');
   return { diff, base };

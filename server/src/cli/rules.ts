@@ -38,6 +38,6 @@ export function formatRules(format: 'text' | 'json'): string {
     ['code', 'severity', 'scope', 'fixable', 'description'],
     ...rows.map((r) => [r.code, r.severity, r.scope, r.fixable ? 'yes' : 'no', r.description]),
   ];
-  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  const widths = table[0].map((_, i) => table.reduce((widest, row) => Math.max(widest, row[i].length), 0));
   return `${table.map((row) => row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell)).join('  ')).join('\n')}\nDocs: ${DOCS_BASE_URL}docs/rules/<code>.md\n`;
 }

@@ -149,7 +149,7 @@ function formatText(header: string, notes: readonly string[], runs: readonly Tit
   if (!summary) {
     runs.forEach((run, i) => {
       out.push('', `Run ${i + 1} of ${runs.length}: ${escapeControls(run.title)}`);
-      for (const step of run.steps) out.push(...stepLines(step, places));
+      for (const step of run.steps) for (const line of stepLines(step, places)) out.push(line);
     });
   }
   if (runs.length) out.push('');

@@ -3,20 +3,21 @@
 // still written, but says so at its top and at each block concerned, and the run fails.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { BotWorkspace, checkProject, nodeFileSystem, studioSheet, type Finding } from '../engine';
+import { BotWorkspace, checkProject, isStudioSheet, nodeFileSystem, OutputFileRefused, studioSheet, writeOutputFile, type Finding } from '../engine';
 import { UsageError } from './usageError';
 import { errorsSummary, EXIT_NOTE } from './exportChecks';
 
 /**
  * The build sheet of the project at `projectPath` (relative to `cwd`; the current folder when
  * undefined), with the errors `handoff-kit check` finds there marked in it. With `out`, also
- * writes it there (UTF-8) and returns the file's absolute path. `errors`: the project's errors
- * (its handoff-kit.json applied); `warning`: what to say on standard error about them, if any.
- * Throws UsageError when the path is not a bot project.
+ * writes it there (UTF-8, through writeOutputFile: never through a link, never over a file that
+ * is not a build sheet unless `force`) and returns the file's absolute path. `errors`: the
+ * project's errors (its handoff-kit.json applied); `warning`: what to say on standard error about
+ * them, if any. Throws UsageError when the path is not a bot project or the file may not be written.
  */
 export async function runStudioSheet(
   projectPath: string | undefined,
-  options: { cwd: string; out?: string },
+  options: { cwd: string; out?: string; force?: boolean },
 ): Promise<{ sheet: string; file?: string; errors: readonly Finding[]; warning?: string }> {
   const root = path.resolve(options.cwd, projectPath ?? '.');
   if (!(await fsp.stat(path.join(root, 'bot.json')).catch(() => undefined))?.isFile()) {
@@ -31,7 +32,11 @@ export async function runStudioSheet(
     : undefined;
   if (options.out === undefined) return { sheet, errors, warning };
   const file = path.resolve(options.cwd, options.out);
-  await fsp.mkdir(path.dirname(file), { recursive: true });
-  await fsp.writeFile(file, sheet, 'utf8');
+  try {
+    await writeOutputFile(file, sheet, { ours: isStudioSheet, overwrite: options.force });
+  } catch (error) {
+    if (error instanceof OutputFileRefused) throw new UsageError(`${error.message}${error.reason === 'not-ours' ? ' (--force replaces it)' : ''}`);
+    throw error;
+  }
   return { sheet, file, errors, warning };
 }

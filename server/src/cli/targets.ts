@@ -32,7 +32,7 @@ export async function resolveTargets(paths: string[], cwd: string, workspace: Bo
       // given is a project all the same.
       if (!roots.includes(absolute) && (await isFile(path.join(absolute, 'bot.json')))) roots.unshift(absolute);
       if (!roots.length) throw new UsageError(`no bot project (a folder with bot.json) in ${given}`);
-      targets.push(...roots.map((root) => ({ root })));
+      for (const root of roots) targets.push({ root });
       continue;
     }
     const root = await projectRootOf(absolute);

@@ -155,7 +155,8 @@ function formatText(results: readonly FileResult[], places: Places): string {
           `      also at ${escapeControls(shown)}:${also.line}:${also.column}: expect ${other.fact}: expected ${escapeControls(other.expected)}, actual ${escapeControls(other.actual)}`,
         );
       }
-      out.push('      transcript:', ...transcriptLines(test).map((line) => `        ${escapeControls(line)}`));
+      out.push('      transcript:');
+      for (const line of transcriptLines(test)) out.push(`        ${escapeControls(line)}`);
     }
   }
   return out.length ? `${out.join('\n')}\n` : '';

@@ -4,7 +4,19 @@
 // confirm the bug), and the run says which banners it left out and why.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { BotWorkspace, checkProject, exitPathErrors, nodeFileSystem, utteranceTestCsv, utteranceTestPlan, type Finding } from '../engine';
+import {
+  BotWorkspace,
+  checkProject,
+  exitPathErrors,
+  isUtteranceTestCsv,
+  nodeFileSystem,
+  OutputFileRefused,
+  removeOutputFile,
+  utteranceTestCsv,
+  utteranceTestPlan,
+  writeOutputFile,
+  type Finding,
+} from '../engine';
 import { errorsSummary, EXIT_NOTE } from './exportChecks';
 import { UsageError } from './usageError';
 
@@ -15,6 +27,8 @@ export interface UtteranceTestsOptions {
   readonly all?: boolean;
   /** Rows per file (header not counted); one file when undefined. */
   readonly maxRows?: number;
+  /** Replace an existing file of the same name even when it is not an utterance-tests CSV. */
+  readonly force?: boolean;
 }
 
 /** What the command did: the files it wrote (absolute paths) and how many rows in all. */
@@ -31,7 +45,11 @@ export interface UtteranceTestsRun {
 
 /**
  * Writes `utterance-tests.csv` (or `utterance-tests-1.csv`, `-2`, … with `maxRows`) for the
- * project at `projectPath`. Throws UsageError when the path is not a bot project.
+ * project at `projectPath`, through writeOutputFile: never through a link, never over a file that
+ * is not an utterance-tests CSV unless `force`. The files of an earlier run that this one does not
+ * write again (`utterance-tests-3.csv` when there are two now, or the single file when split) are
+ * removed, so the folder holds this run's tests only. Throws UsageError when the path is not a bot
+ * project or a file may not be written (nothing is removed then).
  */
 export async function runUtteranceTests(projectPath: string | undefined, options: UtteranceTestsOptions): Promise<UtteranceTestsRun> {
   const root = path.resolve(options.cwd, projectPath ?? '.');
@@ -44,8 +62,19 @@ export async function runUtteranceTests(projectPath: string | undefined, options
   const texts = utteranceTestCsv(rows, options.maxRows);
   const out = path.resolve(options.cwd, options.out ?? root);
   await fsp.mkdir(out, { recursive: true });
-  const files = texts.map((_, i) => path.join(out, texts.length === 1 ? 'utterance-tests.csv' : `utterance-tests-${i + 1}.csv`));
-  await Promise.all(texts.map((text, i) => fsp.writeFile(files[i], text, 'utf8')));
+  const files = texts.map((_, i) => path.join(out, texts.length === 1 ? UTTERANCE_TESTS_FILE : `utterance-tests-${i + 1}.csv`));
+  try {
+    for (let i = 0; i < texts.length; i++)
+      await writeOutputFile(files[i], texts[i], { inside: out, ours: isUtteranceTestCsv, overwrite: options.force });
+    const written = new Set(files);
+    const earlier = (await fsp.readdir(out))
+      .filter((name) => name === UTTERANCE_TESTS_FILE || SPLIT_FILE.test(name))
+      .map((name) => path.join(out, name));
+    for (const file of earlier) if (!written.has(file)) await removeOutputFile(file, { inside: out, ours: isUtteranceTestCsv });
+  } catch (error) {
+    if (error instanceof OutputFileRefused) throw new UsageError(`${error.message}${error.reason === 'not-ours' ? ' (--force replaces it)' : ''}`);
+    throw error;
+  }
   const place = (file: string, offset: number) => {
     const text = project.file(file)?.text ?? '';
     const lines = text.slice(0, offset).split('\n');
@@ -63,6 +92,10 @@ export async function runUtteranceTests(projectPath: string | undefined, options
       : {}),
   };
 }
+
+const UTTERANCE_TESTS_FILE = 'utterance-tests.csv';
+/** The name of one of the files `--max-rows` splits the tests into. */
+const SPLIT_FILE = /^utterance-tests-\d+\.csv$/;
 
 /** Parses `--max-rows`: a whole number of rows above 0. */
 export function parseMaxRows(value: string): number {

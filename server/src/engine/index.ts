@@ -70,6 +70,8 @@ export { closestName } from './phrases/suggestions';
 // --- The project: files on disk, the workspace, the settings.
 /** The file access the engine is given (Node's, or a test's fake). */
 export { decodeText, IGNORED_FOLDERS, nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
+/** Files the tool writes: never through a link, never over a file it did not make unless asked. */
+export { OutputFileRefused, removeOutputFile, writeOutputFile, type OutputFileOptions, type OutputRefusal } from './project/outputFile';
 /** A bot project, and every project of a workspace. */
 export { BotProject } from './project/project';
 export { BotWorkspace, DEFAULT_MAX_FILE_SIZE, isInside, type Access, type WorkspaceOptions } from './project/workspace';
@@ -94,6 +96,7 @@ export { addUtteranceFix, intentsToTrain } from './check/rules/option-text-misma
 export { readTestReport, type TestReport, type TestReportRow, type TestReportShape } from './studio/testReports';
 /** The CSV Studio's bulk utterance test takes. */
 export {
+  isUtteranceTestCsv,
   utteranceTestCsv,
   utteranceTestPlan,
   utteranceTestRows,
@@ -102,7 +105,7 @@ export {
   type UtteranceTestRow,
 } from './studio/utteranceTests';
 /** The Studio build sheet, and what each Studio field takes. */
-export { studioData, studioSheet, studioUtterances, type StudioSheetOptions } from './studio/sheet';
+export { isStudioSheet, studioData, studioSheet, studioUtterances, type StudioSheetOptions } from './studio/sheet';
 export { studioPieces, type StudioPiece } from './studio/pieces';
 
 // --- Editor services: one function per feature, answering in offsets and edits.

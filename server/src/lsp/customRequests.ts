@@ -1,7 +1,7 @@
 // The extension's own requests: the scaffold's questions and plan, the banner preview, Studio's
 // files and the simulator.
 import * as path from 'node:path';
-import type { Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import {
   addUtteranceFix,
   checkProject,
@@ -110,10 +110,17 @@ export function registerCustomRequests(connection: Connection, context: RequestC
   });
 
   handle(connection, ADD_UTTERANCE, async (params) => {
-    const found = await context.fileOf(params.uri);
-    const target = found && intentsToTrain(found.project).find((i) => i.name === params.intent);
-    const fix = target && addUtteranceFix(target.file, target.name, params.phrase);
-    return found && fix ? workspaceEditOf(found.project, fix.changes, context) : null;
+    // Refused rather than trusted: a missing phrase was written into the intent as `undefined`.
+    const { uri, intent, phrase } = (params ?? {}) as Partial<Record<keyof typeof params, unknown>>;
+    if (typeof uri !== 'string' || typeof intent !== 'string' || typeof phrase !== 'string' || !phrase.trim()) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'handoffKit/addUtterance takes a uri, an intent and a phrase that is not blank (strings)');
+    }
+    const found = await context.fileOf(uri);
+    const target = found && intentsToTrain(found.project).find((i) => i.name === intent);
+    const fix = target && addUtteranceFix(target.file, target.name, phrase);
+    // An intent file not open in the editor is written as read: refused when the disk moved on since.
+    if (!found || !fix || !(await context.mayApply(found.project, fix.changes))) return null;
+    return workspaceEditOf(found.project, fix.changes, context);
   });
 
   handle(connection, UTTERANCE_TESTS, async (params) => {

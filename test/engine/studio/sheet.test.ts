@@ -132,7 +132,7 @@ describe('studio sheet with the checks findings (issue 25)', () => {
       new RegExp(`^> \\*\\*⚠ Not ready to build\\.\\*\\* \`handoff-kit check\` finds ${errors.length} errors? in this project\\.`, 'm'),
     );
     assert.doesNotMatch(sheet, /Paste the data blocks exactly as they are/);
-    assert.match(sheet, /^> - `journeys\/return-to-bot\.json:\d+:\d+` unknown-event: unknown event `ui-event-close-promotoin`/m);
+    assert.match(sheet, /^> - `journeys\/return-to-bot\.json:\d+:\d+` unknown-event: unknown event \\`ui-event-close-promotoin\\`/m);
     assert.match(
       sheet,
       /1\. \*\*Send Event\*\* `close`\n {3}- Event name: `ui-event-close-promotoin`\n {3}- Event type: Custom\n {3}- Data: leave empty\n {3}- Then: `ticket`\n {3}- ⚠ \*\*unknown-event\*\*: unknown event `ui-event-close-promotoin`/,

@@ -67,7 +67,7 @@ export function exitPlacesIn(project: BotProject, file: BotFile): ExitPlace[] {
     phrase: exit.phrase,
     description: `the exit phrase \`${exit.phrase}\``,
   }));
-  if (file.kind === 'function') for (const use of localizedUsesOf(file)) places.push(...localizedPlaces(project, use));
+  if (file.kind === 'function') for (const use of localizedUsesOf(file)) for (const place of localizedPlaces(project, use)) places.push(place);
   return places;
 }
 

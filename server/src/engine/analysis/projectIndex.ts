@@ -43,7 +43,7 @@ export interface UtteranceEntry {
   readonly intentName: string;
 }
 
-/** An utterance as `utterancesOf` gives it: with the hash `otherUtteranceLike` looks it up by. */
+/** An utterance as `utterancesOf` gives it: with the hash `otherUtteranceFinder` looks it up by. */
 export interface IndexedUtteranceEntry extends UtteranceEntry {
   /** `normalFormHash` of the utterance's text (phraseMatch.ts). */
   readonly normalHash: number;
@@ -227,29 +227,43 @@ export class ProjectIndex {
   }
 
   /**
-   * The first utterance of an intent other than `intentName` equal to `text`, else the first of
-   * such an intent that looks the same (equal `normalizePhrase` forms), in project order; undefined
-   * when there is none. Reads the fact `utterancesLike` reads. Makes no normal form of a plain
-   * phrase and no list: what duplicate checks ask of every utterance. `hash` is `normalFormHash(text)`,
-   * which the index's own entries hold (`IndexedUtteranceEntry.normalHash`).
+   * A finder of, for a text, the first utterance of an intent other than `intentName` equal to it,
+   * else the first of such an intent that looks the same (equal `normalizePhrase` forms), in
+   * project order; undefined when there is none. Each call reads the fact `utterancesLike` reads.
+   * Makes no normal form of a plain phrase and no list per call: what duplicate checks ask of every
+   * utterance of an intent. `hash` is `normalFormHash(text)`, which the index's own entries hold
+   * (`IndexedUtteranceEntry.normalHash`).
+   *
+   * Each chain of the hash table is walked once per finder, not once per call: an intent holding
+   * the same phrase 100,000 times asked of each walked its whole chain each time (quadratic: 20,000
+   * copies took 5 s, 140,000 took 5 minutes).
    */
-  otherUtteranceLike(text: string, intentName: string, hash = normalFormHash(text)): UtteranceEntry | undefined {
-    // The fact's key is the normal form, made only when something records facts (the server).
-    if (isRecordingFacts()) readFact(factKey('like', normalizePhrase(text)));
-    let exact: IndexedUtterance | undefined;
-    let like: IndexedUtterance | undefined;
-    // A loop, not forEach with a closure: this runs for every utterance of the project.
+  otherUtteranceFinder(intentName: string): (text: string, hash?: number) => UtteranceEntry | undefined {
+    const chains = new Map<number, { exact: Map<string, IndexedUtterance>; others: IndexedUtterance[] }>();
     const table = this.table();
-    for (let slot = table.firstSlot(hash); slot !== -1; slot = table.nextSlot(slot, hash)) {
-      const u = table.entryAt(slot);
-      if (u.intentName === intentName) continue;
-      if (u.value === text) {
-        if (!exact || before(u, exact)) exact = u;
-      } else if (sameNormalForm(u.value, text) && (!like || before(u, like))) {
-        like = u;
+    return (text, hash = normalFormHash(text)) => {
+      // The fact's key is the normal form, made only when something records facts (the server).
+      if (isRecordingFacts()) readFact(factKey('like', normalizePhrase(text)));
+      let chain = chains.get(hash);
+      if (!chain) {
+        chain = { exact: new Map(), others: [] };
+        // A loop, not forEach with a closure: this runs for every distinct hash of the intent.
+        for (let slot = table.firstSlot(hash); slot !== -1; slot = table.nextSlot(slot, hash)) {
+          const u = table.entryAt(slot);
+          if (u.intentName === intentName) continue;
+          const first = chain.exact.get(u.value);
+          if (!first || before(u, first)) chain.exact.set(u.value, u);
+          chain.others.push(u);
+        }
+        chain.others.sort(compareUtterances);
+        chains.set(hash, chain);
       }
-    }
-    return exact ?? like;
+      const exact = chain.exact.get(text);
+      if (exact) return exact;
+      // No other intent has the text itself, so the first that looks the same is written differently.
+      for (const u of chain.others) if (sameNormalForm(u.value, text)) return u;
+      return undefined;
+    };
   }
 
   /**

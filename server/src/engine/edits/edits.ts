@@ -270,7 +270,9 @@ function compactJson(value: unknown): string {
 }
 
 function nesting(value: unknown): number {
-  return value !== null && typeof value === 'object' ? 1 + Math.max(0, ...Object.values(value).map(nesting)) : 0;
+  return value !== null && typeof value === 'object'
+    ? 1 + Object.values(value).reduce((deepest: number, item) => Math.max(deepest, nesting(item)), 0)
+    : 0;
 }
 
 function definedEntries(value: object): [string, unknown][] {

@@ -26,12 +26,12 @@ export function graphToMermaid(graph: JourneyGraph): string {
     else inCluster.set(key, [node]);
   }
   const nodeLine = (node: GraphNode, indent: string) => {
-    lines.push(`${indent}%% ${node.id}`);
+    lines.push(`${indent}%% ${mermaidComment(node.id)}`);
     const [open, close] = SHAPES[node.kind];
     lines.push(`${indent}${ids.get(node.id)}${open}"${mermaidText(nodeLines(node).join('\n'))}"${close}`);
   };
   graph.clusters.forEach((cluster, i) => {
-    lines.push(`  %% ${cluster.id}`);
+    lines.push(`  %% ${mermaidComment(cluster.id)}`);
     lines.push(`  subgraph c${i + 1}["${mermaidText(`${cluster.kind === 'function' ? 'function' : 'journey'} ${cluster.label}`)}"]`);
     for (const node of inCluster.get(cluster.id) ?? []) nodeLine(node, '    ');
     lines.push('  end');
@@ -78,7 +78,21 @@ const SHAPES: Record<GraphNode['kind'], [string, string]> = {
 
 /** Text inside Mermaid quotes: its entity codes for the characters that end or break a label. */
 function mermaidText(text: string): string {
-  return text.replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>');
+  return text
+    .replace(/&/g, '#amp;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/\r\n?|\n/g, '<br/>');
+}
+
+/**
+ * A graph id in a `%%` comment line. The ids hold the project's names (`missing:journey:<name>`),
+ * and a line break in a name would end the comment and make the rest of it Mermaid statements
+ * (a `click` with a link of the repository's choosing): line breaks are written as `\n`.
+ */
+function mermaidComment(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
 /**

@@ -178,7 +178,7 @@ function placeInBands(items: readonly LayoutItem[], links: readonly LayoutLink[]
       left += placed.width + BAND_GAP;
     }
     width = Math.max(width, left - BAND_GAP);
-    top += Math.max(...rowOfBands.map((p) => p.height)) + BAND_GAP;
+    top += rowOfBands.reduce((tallest, p) => Math.max(tallest, p.height), -Infinity) + BAND_GAP;
   }
   for (const link of links) {
     if (result.links.has(link.id)) continue;
@@ -223,7 +223,12 @@ function depths(items: readonly LayoutItem[], links: readonly LayoutLink[]): Map
 
 /** Items side by side in one row: the last resort. */
 function row(items: readonly LayoutItem[]): Placement {
-  const placed: Placement = { items: new Map(), links: new Map(), width: 0, height: Math.max(...items.map((i) => i.height)) };
+  const placed: Placement = {
+    items: new Map(),
+    links: new Map(),
+    width: 0,
+    height: items.reduce((tallest, i) => Math.max(tallest, i.height), -Infinity),
+  };
   let x = 0;
   for (const item of items) {
     placed.items.set(item.id, { x: x + item.width / 2, y: placed.height / 2, width: item.width, height: item.height });

@@ -108,6 +108,43 @@ export function offsetInCell(text: string, cell: CsvCell, index: number): number
   return at;
 }
 
+/**
+ * `offsetInCell` for many indices of one cell, asked mostly in increasing order (the lines of a
+ * cell): each offset goes on from the last, so all of a cell's cost O(its length) together,
+ * where `offsetInCell` for each costs O(index) (quadratic over a pasted cell of 200,000 lines).
+ */
+export class CellOffsets {
+  private index = 0;
+  private at: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly cell: CsvCell,
+  ) {
+    this.at = cell.offset;
+  }
+
+  /** The offset in the file of the character at `index` of the value (see `offsetInCell`). */
+  offsetOf(index: number): number {
+    const { text, cell } = this;
+    if (!cell.quoted) return cell.offset + index;
+    if (index < this.index) {
+      this.index = 0;
+      this.at = cell.offset;
+    }
+    const end = cell.offset + cell.length;
+    for (; this.index < index && this.at < end; this.index++)
+      this.at += text.charCodeAt(this.at) === QUOTE && text.charCodeAt(this.at + 1) === QUOTE ? 2 : 1;
+    return this.at;
+  }
+
+  /** The range in the file of `length` characters of the value from `index`. */
+  rangeOf(index: number, length: number): TextRange {
+    const offset = this.offsetOf(index);
+    return { offset, length: this.offsetOf(index + length) - offset };
+  }
+}
+
 /** The range in the file of `length` characters of a cell's value from `index` (see `offsetInCell`). */
 export function rangeInCell(text: string, cell: CsvCell, index: number, length: number): TextRange {
   const offset = offsetInCell(text, cell, index);

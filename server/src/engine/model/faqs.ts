@@ -5,7 +5,7 @@
 // repeat a question), and a cell with line breaks is read as one variation a line, since a phrase
 // a customer types has no line break.
 import type { BotFile } from './botFile';
-import { headerKey, rangeInCell, readCsvTable, type CsvCell, type TextRange } from './csvTable';
+import { CellOffsets, headerKey, readCsvTable, type CsvCell, type TextRange } from './csvTable';
 import { languageNamed, type PlatformLanguage } from './languages';
 
 /** A phrase of an FAQ (its question or a variation) with its range in the file. */
@@ -83,9 +83,10 @@ export function readFaqs(text: string): Faqs {
   for (const record of table.records) {
     const phrases: FaqPhrase[] = [];
     const question = record.cells[questionAt];
-    if (question) phrases.push(...linesOf(text, question, 'question'));
+    // Loops, not push(...): a pasted cell can hold more lines than a call takes arguments (~125,000).
+    if (question) for (const phrase of linesOf(text, question, 'question')) phrases.push(phrase);
     const variations = variationsAt >= 0 ? record.cells[variationsAt] : undefined;
-    if (variations) phrases.push(...linesOf(text, variations, 'variation'));
+    if (variations) for (const phrase of linesOf(text, variations, 'variation')) phrases.push(phrase);
     if (!phrases.length) continue;
     rows.push({ row: record.row, offset: record.offset, length: record.length, category: record.cells[categoryAt]?.value.trim() ?? '', phrases });
   }
@@ -95,11 +96,12 @@ export function readFaqs(text: string): Faqs {
 /** The lines of a cell that are not blank, trimmed, each with its range in the file. */
 function linesOf(text: string, cell: CsvCell, kind: FaqPhrase['kind']): FaqPhrase[] {
   const phrases: FaqPhrase[] = [];
+  const offsets = new CellOffsets(text, cell);
   for (const match of cell.value.matchAll(/[^\r\n]+/g)) {
     const value = match[0].trim();
     if (!value) continue;
     const index = match.index! + match[0].indexOf(value);
-    phrases.push({ value, kind, ...rangeInCell(text, cell, index, value.length) });
+    phrases.push({ value, kind, ...offsets.rangeOf(index, value.length) });
   }
   return phrases;
 }

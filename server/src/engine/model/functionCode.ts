@@ -86,15 +86,18 @@ export interface FunctionCode {
   /** The first syntax error of the strict parse (then the records come from acorn-loose), if any. */
   readonly syntaxError?: { readonly message: string; readonly offset: number };
   /**
-   * Set when the code nests deeper than the parser's stack can follow: then the file is not read
-   * at all, and has no records. Not a syntax error: the code may be valid. `offset` (0-based,
-   * UTF-16) is where the parser gave up, which depends on the stack it was left.
+   * Set when the code nests deeper than MAX_CODE_NESTING (or, should that not be enough, than the
+   * parser's stack): then the file is not parsed at all, and has no records. Not a syntax error:
+   * the code may be valid. `offset` (0-based, UTF-16) is where the nesting passes the limit.
    */
   readonly tooDeep?: { readonly offset: number };
 }
 
 /** acorn's message when the parse runs out of stack (its catchStackOverflow), before the position. */
 const STACK_EXHAUSTED = /^Not enough stack space to parse input\b/;
+
+/** acorn's messages for a comment or template literal that is never closed: the rest of the file is inside it. */
+const UNTERMINATED_TO_END = /^Unterminated (comment|template)\b/;
 
 const FUNCTION_CODE = Symbol('function code');
 const SEND_EVENT_NODES = Symbol('send event nodes');
@@ -125,9 +128,58 @@ export function readFunctionCode(file: BotFile): FunctionCode {
   return file.derived(FUNCTION_CODE, () => parseFunctionCode(file.text));
 }
 
+/**
+ * How deep brackets, braces, parentheses and template literals may nest in a function file and
+ * still be parsed. acorn parses by recursion: some 600 nested template literals exhaust the stack
+ * inside V8's regular-expression compiler, which aborts the whole process (a fatal error, not an
+ * exception), so nesting is measured before parsing. Real code nests a few dozen levels.
+ */
+export const MAX_CODE_NESTING = 128;
+
+/**
+ * Where the nesting of `text` first goes deeper than `max` levels (0-based UTF-16 offset), or
+ * undefined when it never does. Measured with acorn's tokenizer, a loop that reads strings,
+ * comments, regular expressions and templates as the parser does, in O(length) and with any
+ * nesting. Past a token the tokenizer cannot read (where the strict parse stops too, but the loose
+ * parser goes on), every bracket, `${` and backtick counts, inside strings and comments too:
+ * an overestimate, which at worst leaves a broken file unread rather than guessed at.
+ */
+export function tooDeepAt(text: string, max = MAX_CODE_NESTING): number | undefined {
+  const { acorn } = loadParsers();
+  // The open brackets, `${` and templates, innermost last: `\`` closes a template when one is innermost.
+  const open: string[] = [];
+  let from = 0;
+  try {
+    for (const token of acorn.tokenizer(text, PARSE_OPTIONS)) {
+      from = token.end;
+      const label = token.type.label;
+      if (label === '`') {
+        if (open[open.length - 1] === '`') open.pop();
+        else open.push('`');
+      } else if (label === '{' || label === '(' || label === '[' || label === '${') open.push(label);
+      else if (label === '}' || label === ')' || label === ']') open.pop();
+      if (open.length > max) return token.start;
+    }
+    return undefined;
+  } catch (error) {
+    const at = (error as { pos?: number }).pos;
+    if (typeof at === 'number') from = at;
+  }
+  let depth = open.length;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b || c === 0x60) depth++;
+    else if (c === 0x29 || c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+    if (depth > max) return i;
+  }
+  return undefined;
+}
+
 /** Reads the text of a function file. Never throws: what cannot be parsed yields no records. */
 export function parseFunctionCode(text: string): FunctionCode {
   const { acorn, loose } = loadParsers();
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { sends: [], renderMessages: [], strings: [], tooDeep: { offset: deep } };
   let program: acorn.Node | undefined;
   let syntaxError: FunctionCode['syntaxError'];
   try {
@@ -150,7 +202,12 @@ export function parseFunctionCode(text: string): FunctionCode {
   const renderMessages: RenderMessageCall[] = [];
   // What the syntax error is inside is the loose parser's guess (an unterminated string runs to
   // the end of its line): function-syntax reports it; no other check reads it.
-  const guessed = (start: number, end: number) => !!syntaxError && syntaxError.offset >= start && syntaxError.offset < end;
+  // A comment or template never closed runs to the end of the file: everything after its start is
+  // text, and acorn-loose's calls there are guesses at code that is not code (quick fixes would edit
+  // inside the comment).
+  const textFrom = syntaxError && UNTERMINATED_TO_END.test(syntaxError.message) ? syntaxError.offset : Infinity;
+  const guessed = (start: number, end: number) =>
+    start >= textFrom || (syntaxError !== undefined && syntaxError.offset >= start && syntaxError.offset < end);
   if (program)
     walk(program, (node) => {
       const record = sendEventRecord(node);
@@ -204,7 +261,7 @@ function stringLiterals(root: acorn.Node): StringLiteral[] {
     }
     // Popped last first: push in reverse source order so that strings come out in file order.
     children.sort((a, b) => b.node.start - a.node.start);
-    stack.push(...children);
+    for (const child of children) stack.push(child);
   }
   return found;
 }

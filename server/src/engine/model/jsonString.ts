@@ -17,14 +17,33 @@ export function decodedToRawOffsets(raw: string): number[] {
   const end = quote && raw.endsWith(quote) && raw.length > 1 ? raw.length - 1 : raw.length;
   let i = quote ? 1 : 0;
   while (i < end) {
-    map.push(i);
     if (raw[i] !== '\\') {
-      i++;
+      // A template literal's CRLF is one LF of its value.
+      map.push(i);
+      i += quote === '`' && raw[i] === '\r' && raw[i + 1] === '\n' ? 2 : 1;
       continue;
     }
-    // `\uXXXX` is one code unit of the value; every other escape is two characters for one.
-    if (raw[i + 1] === 'u' && raw[i + 2] === '{') i = raw.indexOf('}', i) + 1 || end;
-    else i += raw[i + 1] === 'u' ? 6 : raw[i + 1] === 'x' ? 4 : 2;
+    const next = raw[i + 1];
+    // A backslash before a line break (LF, CR, CRLF, U+2028, U+2029) continues the line: nothing in the value.
+    if (quote !== '"' && (next === '\n' || next === '\r' || next === '\u2028' || next === '\u2029')) {
+      i += next === '\r' && raw[i + 2] === '\n' ? 3 : 2;
+      continue;
+    }
+    map.push(i);
+    if (next === 'u' && raw[i + 2] === '{') {
+      // `\u{1F600}`: a code point past U+FFFF is two code units of the value, both spelt by the escape.
+      const close = raw.indexOf('}', i);
+      const codePoint = parseInt(raw.slice(i + 3, close), 16);
+      if (codePoint > 0xffff) map.push(i);
+      i = close + 1 || end;
+    } else if (quote !== '"' && next !== undefined && next >= '0' && next <= '7') {
+      // A legacy octal escape of sloppy-mode JavaScript: `\0`, `\12`, `\377`, one code unit.
+      const digits = /^[0-7]{1,3}/.exec(raw.slice(i + 1, i + 4))![0];
+      i += 1 + (digits.length === 3 && digits[0] > '3' ? 2 : digits.length);
+    } else {
+      // `\uXXXX` is one code unit of the value; every other escape is two characters for one.
+      i += next === 'u' ? 6 : next === 'x' ? 4 : 2;
+    }
   }
   map.push(Math.min(i, end));
   return map;

@@ -174,12 +174,14 @@ export class IgnoreRules {
     if (!this.roots.some((root) => root === folder || isBelow(root, folder))) return undefined;
     if (this.options.gitignore !== false) {
       const text = await this.read(path.join(folder, GITIGNORE_FILE));
-      if (text) patterns.push(...text.split(/\r?\n/));
+      if (text) for (const line of text.split(/\r?\n/)) patterns.push(line);
     }
     if (this.options.settingsIgnores !== false) {
       const file = path.join(folder, SETTINGS_FILE);
       const text = await this.read(file);
-      if (text !== undefined) patterns.push(...(readProjectSettings(new BotFile(file, 'settings', text.replace(/^\ufeff/, ''), -1)).ignores ?? []));
+      if (text !== undefined)
+        for (const pattern of readProjectSettings(new BotFile(file, 'settings', text.replace(/^\ufeff/, ''), -1)).ignores ?? [])
+          patterns.push(pattern);
     }
     return patterns.some((p) => p.trim() && !p.startsWith('#')) ? ignore().add(patterns) : undefined;
   }

@@ -173,9 +173,11 @@ export class BotProject {
 
   /**
    * Adds a test report that lives outside the project's `test-reports/` folder (the command
-   * line's `--test-report`), checked like one inside it. Returns the file.
+   * line's `--test-report`), checked like one inside it. Returns the file. `limits` as setText
+   * takes them: a file over `maxSize` is given as `sizeOnDisk` with no text (it was not read), one
+   * that could not be read with its `unreadReason`.
    */
-  addTestReport(filePath: string, text: string, limits: { maxSize?: number } = {}): BotFile {
+  addTestReport(filePath: string, text: string, limits: { maxSize?: number; sizeOnDisk?: number; unreadReason?: string } = {}): BotFile {
     const file = new BotFile(filePath, 'report', text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, -1, limits);
     this.put(file);
     this.changed(filePath);

@@ -2,7 +2,6 @@
 // range that shows it: the wrong value, or the key of the object that lacks a property.
 import type { ErrorObject } from 'ajv';
 import type * as jsonc from 'jsonc-parser';
-import { nodeAt } from '../model/botFile';
 import type { Severity } from '../findings';
 import { closestName } from '../phrases/suggestions';
 
@@ -45,7 +44,7 @@ export function schemaProblems(errors: readonly ErrorObject[], root: jsonc.Node,
  */
 function badPropertyName(object: jsonc.Node, error: ErrorObject, message = 'is not allowed here'): SchemaProblem {
   const name = error.propertyName!;
-  const keyNode = object.children?.find((p) => p.children?.[0]?.value === name)?.children?.[0];
+  const keyNode = propertyOf(object, name)?.children?.[0];
   const allowed = (error.schema as unknown[] | undefined)?.filter((v): v is string => typeof v === 'string') ?? [];
   const suggestion = allowed.length ? closestName(name, allowed) : undefined;
   return {
@@ -56,9 +55,41 @@ function badPropertyName(object: jsonc.Node, error: ErrorObject, message = 'is n
   };
 }
 
+/** The properties of each object node by key (the first of a repeated key, as jsonc's findNodeAtLocation), made once per node. */
+const propertiesByKey = new WeakMap<jsonc.Node, Map<string, jsonc.Node>>();
+
+/**
+ * The property node of `key` in an object node, through a map made once per object: a search of
+ * its children for each error was quadratic over an object with 20,000 unknown properties.
+ */
+function propertyOf(object: jsonc.Node, key: string): jsonc.Node | undefined {
+  if (object.type !== 'object') return undefined;
+  let byKey = propertiesByKey.get(object);
+  if (!byKey) {
+    byKey = new Map();
+    for (const property of object.children ?? []) {
+      const name = property.children?.[0]?.value;
+      if (typeof name === 'string' && !byKey.has(name)) byKey.set(name, property);
+    }
+    propertiesByKey.set(object, byKey);
+  }
+  return byKey.get(key);
+}
+
+/** The node at a path, as `nodeAt` finds it, looking properties up through `propertyOf`. */
+function nodeAtPath(root: jsonc.Node, segments: readonly (string | number)[]): jsonc.Node | undefined {
+  let node: jsonc.Node | undefined = root;
+  for (const segment of segments) {
+    if (!node) return undefined;
+    if (typeof segment === 'string') node = propertyOf(node, segment)?.children?.[1];
+    else node = node.type === 'array' ? node.children?.[segment] : undefined;
+  }
+  return node;
+}
+
 function describe(error: ErrorObject, root: jsonc.Node, rootName: string): SchemaProblem | undefined {
   const segments = pointerSegments(error.instancePath);
-  const node = segments.length ? nodeAt(root, segments) : root;
+  const node = segments.length ? nodeAtPath(root, segments) : root;
   if (!node) return undefined;
   const subject = subjectOf(segments) ?? rootName;
   const parentSchema = (error.parentSchema ?? {}) as SchemaObject;
@@ -81,7 +112,7 @@ function describe(error: ErrorObject, root: jsonc.Node, rootName: string): Schem
     }
     case 'additionalProperties': {
       const name = (error.params as { additionalProperty: string }).additionalProperty;
-      const keyNode = node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[0];
+      const keyNode = propertyOf(node, name)?.children?.[0];
       const known = Object.keys(parentSchema.properties ?? {}).filter((p) => p !== '$schema');
       const suggestion = closestName(name, known);
       const hint = suggestion ? `; did you mean \`${suggestion}\`?` : known.length ? ` (expected ${list(known)})` : '';

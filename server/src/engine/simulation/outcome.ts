@@ -52,11 +52,11 @@ export function judge(
   const explaining = bannerHidden && ticketClosed ? undefined : closing();
   if (!bannerHidden) {
     missing.push('the banner is still shown');
-    findings.push(...explaining!.banner);
+    for (const finding of explaining!.banner) findings.push(finding);
   }
   if (!ticketClosed) {
     missing.push(state.ticket === 'raised' ? 'the ticket is still waiting for an agent' : 'the ticket is still open');
-    findings.push(...explaining!.ticket);
+    for (const finding of explaining!.ticket) findings.push(finding);
   }
   if (!backWithBot) missing.push('the customer is still with the agent');
   const stuck = missing.length > 0;

@@ -259,7 +259,7 @@ class Simulation {
       return;
     }
     this.stepCount++;
-    if (findings.length) this.named.push(...findings);
+    for (const finding of findings) this.named.push(finding);
     if (this.keepSteps) this.steps.push(new Step(kind, text, this.inputIndex, this.journey, this.node, this.sharedState(), explain, findings));
   }
 

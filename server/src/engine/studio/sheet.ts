@@ -35,17 +35,42 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** `code` for Markdown: a code span that survives backticks inside the value. */
+/** The longest run of backticks in `text` (0 when none); a loop, as a file may hold millions of runs. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  return longest;
+}
+
+/**
+ * `code` for Markdown: a code span that survives backticks inside the value. A line break would
+ * end the span's paragraph and let the rest start a block of its own (a heading, raw HTML), so
+ * line breaks become spaces, as Markdown shows them inside a code span anyway.
+ */
 function code(value: string): string {
-  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+  const flat = value.replace(/\r\n?|\n/g, ' ');
+  const longest = longestBacktickRun(flat);
   const ticks = '`'.repeat(longest + 1);
-  return longest ? `${ticks} ${value} ${ticks}` : `${ticks}${value}${ticks}`;
+  return longest ? `${ticks} ${flat} ${ticks}` : `${ticks}${flat}${ticks}`;
+}
+
+/**
+ * A value of the project as plain Markdown text, shown as written: the characters that would make
+ * it emphasis, a link, an image, raw HTML, an entity, code or a table cell are escaped with a
+ * backslash, a leading one that would start a block (a heading, a quote, a list, an underline) too,
+ * and line breaks become spaces. The preview then shows what the file holds, never markup a phrase smuggles in.
+ */
+function markdownText(value: string): string {
+  return value
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_[\]<>&|~]/g, '\\$&')
+    .replace(/^(\s*)([#>+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** A fenced block that no run of backticks inside `content` can close early. */
 function fence(content: string, language = ''): string {
-  const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = '`'.repeat(Math.max(3, longest + 1));
+  const ticks = '`'.repeat(Math.max(3, longestBacktickRun(content) + 1));
   return `${ticks}${language}\n${content}\n${ticks}`;
 }
 
@@ -89,7 +114,9 @@ function describeNode(node: Json, bot: Json | undefined): string[] {
         `**Raise Ticket** ${code(id)}`,
         ...(str(node.group) ? [`   - Agent group: ${code(str(node.group)!)}`] : []),
         `   - Store the ticket id in the variable ${code(str(node.ticketIdVariable) ?? 'ticketId')}`,
-        ...(outcomes.length ? ['   - Outcomes:', ...outcomes.map(([outcome, target]) => `     - ${outcome} → ${code(target as string)}`)] : []),
+        ...(outcomes.length
+          ? ['   - Outcomes:', ...outcomes.map(([outcome, target]) => `     - ${markdownText(outcome)} → ${code(target as string)}`)]
+          : []),
       ];
     }
     case 'closeTicket':
@@ -100,11 +127,11 @@ function describeNode(node: Json, bot: Json | undefined): string[] {
         ...nextLine,
       ];
     case 'message':
-      return [`**Message** ${code(id)}: ${str(node.text) !== undefined ? `“${str(node.text)}”` : '(no text)'}`, ...nextLine];
+      return [`**Message** ${code(id)}: ${str(node.text) !== undefined ? `“${markdownText(str(node.text)!)}”` : '(no text)'}`, ...nextLine];
     case 'jumpToJourney':
       return [`**Jump to journey** ${code(id)}: ${code(str(node.journey) ?? '(none)')}`];
     default:
-      return [`**${str(node.type) ?? 'Node'}** ${code(id)}`, ...nextLine];
+      return [`**${markdownText(str(node.type) ?? 'Node')}** ${code(id)}`, ...nextLine];
   }
 }
 
@@ -169,6 +196,17 @@ function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
+/** The first line of every build sheet, before the bot's name. */
+const SHEET_TITLE = '# Studio build sheet: ';
+
+/**
+ * Whether a file's text (its start is enough) is a build sheet as `studioSheet` writes it: it
+ * starts with the sheet's title. The command line replaces such a file and leaves any other alone.
+ */
+export function isStudioSheet(text: string): boolean {
+  return text.replace(/^\uFEFF/, '').startsWith(SHEET_TITLE);
+}
+
 /** What the sheet says of the checks' findings. */
 export interface StudioSheetOptions {
   /**
@@ -190,16 +228,14 @@ export function studioSheet(project: BotProject, options: StudioSheetOptions = {
   const name = str(bot?.name) ?? 'the bot';
   const errors = (options.findings ?? []).filter((f) => f.severity === 'error');
   const marks = new ErrorMarks(project, errors);
-  out.push(`# Studio build sheet: ${name}`, '');
+  out.push(`${SHEET_TITLE}${markdownText(name)}`, '');
   if (errors.length) {
     out.push(
       `> **⚠ Not ready to build.** \`handoff-kit check\` finds ${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in this project. This sheet shows the files as they are, so a block marked ⚠ below would build the error into Studio. Fix the errors, then build the sheet again.`,
       '>',
-      ...errors.map((f) => `> - ${marks.where(f)} ${f.code}: ${f.message}`),
-      '',
-      'Build these in Yellow.ai Studio in this order, once the errors are fixed: until then, do not paste a block marked ⚠ as it is.',
-      '',
     );
+    for (const f of errors) out.push(`> - ${marks.where(f)} ${f.code}: ${markdownText(f.message)}`);
+    out.push('', 'Build these in Yellow.ai Studio in this order, once the errors are fixed: until then, do not paste a block marked ⚠ as it is.', '');
   } else {
     out.push('Build these in Yellow.ai Studio in this order. Paste the data blocks exactly as they are.', '');
   }
@@ -217,8 +253,8 @@ export function studioSheet(project: BotProject, options: StudioSheetOptions = {
   events.forEach((event, i) => {
     const description = str(event.description);
     const state = event.enabled === false ? ' (bot.json has it **disabled**: activate it, or the Send Event nodes that use it do nothing)' : '';
-    out.push(`- ${code(str(event.name) ?? '(no name)')}${description ? `: ${description}` : ''}${state}`);
-    if (botFile && marks.has(botFile) && eventNodes[i]) out.push(...marks.in(botFile, eventNodes[i], '  '));
+    out.push(`- ${code(str(event.name) ?? '(no name)')}${description ? `: ${markdownText(description)}` : ''}${state}`);
+    if (botFile && marks.has(botFile) && eventNodes[i]) for (const line of marks.in(botFile, eventNodes[i], '  ')) out.push(line);
   });
   out.push('');
 
@@ -237,15 +273,21 @@ export function studioSheet(project: BotProject, options: StudioSheetOptions = {
     const nodePlaces = marks.has(file) ? readJourney(file).nodes.map((n) => n.node) : [];
     // Errors of the journey outside its nodes (its trigger, its start).
     const outside = marks.in(file, undefined, '', nodePlaces);
-    if (outside.length) out.push(...outside, '');
-    if (str(journey.description)) out.push(str(journey.description)!, '');
+    if (outside.length) {
+      for (const line of outside) out.push(line);
+      out.push('');
+    }
+    if (str(journey.description)) out.push(markdownText(str(journey.description)!), '');
     const trigger = isObject(journey.trigger) ? journey.trigger : {};
     const started = str(trigger.intent)
       ? `the intent ${code(str(trigger.intent)!)}`
       : str(trigger.event)
         ? `the event ${code(str(trigger.event)!)}`
         : 'nothing (the journey has no trigger)';
-    out.push(`Started by ${started}; first node ${code(str(journey.start) ?? '(none)')}. (${relativePath(project.root, file.path)})`, '');
+    out.push(
+      `Started by ${started}; first node ${code(str(journey.start) ?? '(none)')}. (${markdownText(relativePath(project.root, file.path))})`,
+      '',
+    );
     const nodes = (Array.isArray(journey.nodes) ? journey.nodes : []).flatMap((node, at) => (isObject(node) ? [{ node, at }] : []));
     nodes.forEach(({ node, at }, i) =>
       out.push(`${i + 1}. ${[...describeNode(node, bot), ...(nodePlaces[at] ? marks.in(file, nodePlaces[at], '   ') : [])].join('\n')}`),
@@ -264,26 +306,20 @@ export function studioSheet(project: BotProject, options: StudioSheetOptions = {
   for (const { file, intent } of intents) {
     const utterances = (Array.isArray(intent.utterances) ? intent.utterances : []).filter((u): u is string => typeof u === 'string');
     const marked = marks.in(file, undefined, '');
-    out.push(
-      `### Intent ${code(str(intent.name) ?? '(no name)')}`,
-      '',
-      ...(marked.length ? [...marked, ''] : []),
-      fence(studioUtterances(utterances), 'text'),
-      '',
-    );
+    out.push(`### Intent ${code(str(intent.name) ?? '(no name)')}`, '');
+    if (marked.length) {
+      for (const line of marked) out.push(line);
+      out.push('');
+    }
+    out.push(fence(studioUtterances(utterances), 'text'), '');
   }
 
-  out.push(...languagesSection(project));
+  for (const line of languagesSection(project)) out.push(line);
 
   if (skipped.length) {
-    out.push(
-      '## Not included',
-      '',
-      'These files are not valid JSON or could not be read; fix them and build the sheet again:',
-      '',
-      ...skipped.sort().map((f) => `- ${f}`),
-      '',
-    );
+    out.push('## Not included', '', 'These files are not valid JSON or could not be read; fix them and build the sheet again:', '');
+    for (const f of skipped.sort()) out.push(`- ${markdownText(f)}`);
+    out.push('');
   }
   return `${out
     .join('\n')
@@ -303,12 +339,9 @@ function languagesSection(project: BotProject): string[] {
   const faqs = project.filesOfKind('faq');
   if (!languages.declared && !translations.length && !faqs.length) return [];
   const out = ['## 4. Languages', ''];
-  out.push(
-    'Automation > Build > Flow > Language: add each language (Tools > Conversation: the default is the *Target language*).',
-    '',
-    ...languages.languages.map((l) => `- ${l.name} ${code(l.code)}${l === languages.defaultLanguage ? ', the default' : ''}`),
-    '',
-  );
+  out.push('Automation > Build > Flow > Language: add each language (Tools > Conversation: the default is the *Target language*).', '');
+  for (const l of languages.languages) out.push(`- ${l.name} ${code(l.code)}${l === languages.defaultLanguage ? ', the default' : ''}`);
+  out.push('');
   if (languages.languages.length > 1) {
     out.push(
       "Train > Intents: choose the **Multilingual** feature type, not the default *Sentence encoder*: an intent has one list of utterances for every language, and this bot's lists mix languages.",

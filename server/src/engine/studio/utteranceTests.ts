@@ -4,7 +4,9 @@
 // test has no language column: the Tag says the language), one per `say` of a conversation test
 // whose next `expect` names a journey or an intent, and optionally one per utterance of every
 // intent that starts a journey. Written with csv-stringify, so commas, quotes and line breaks in
-// utterances are quoted as CSV requires.
+// utterances are quoted as CSV requires (a line break of any kind keeps its field quoted, so a
+// phrase stays one cell), and every cell that a spreadsheet would read as a formula is
+// neutralized as OWASP's CSV-injection guidance says (see `neutralizeCell`).
 import { stringify } from 'csv-stringify/sync';
 import { expectAfter, readConversationTests } from '../model/conversationTest';
 import type { PhraseMatch } from '../phrases/phraseMatch';
@@ -170,7 +172,8 @@ export function utteranceTestPlan(project: BotProject, options: UtteranceTestOpt
 /**
  * The CSV text of `rows` (header included), UTF-8 without a BOM, CRLF line breaks as spreadsheets
  * write them. With `maxRows` (rows per file, header not counted), several texts, in order; always
- * at least one (a header alone when there are no rows).
+ * at least one (a header alone when there are no rows). Every cell is `neutralizeCell`ed, and a
+ * cell holding a line break (CR, LF or both) or neutralized is quoted.
  */
 export function utteranceTestCsv(rows: readonly UtteranceTestRow[], maxRows?: number): string[] {
   const size = maxRows && maxRows > 0 ? maxRows : Math.max(rows.length, 1);
@@ -178,6 +181,32 @@ export function utteranceTestCsv(rows: readonly UtteranceTestRow[], maxRows?: nu
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   if (!chunks.length) chunks.push([]);
   return chunks.map((chunk) =>
-    stringify([[...UTTERANCE_TEST_HEADER], ...chunk.map((r) => [r.utterance, r.journey, r.tag])], { record_delimiter: 'windows' }),
+    stringify([[...UTTERANCE_TEST_HEADER], ...chunk.map((r) => [r.utterance, r.journey, r.tag].map(neutralizeCell))], {
+      record_delimiter: 'windows',
+      // csv-stringify quotes a field holding the record delimiter (CRLF), not one holding a lone LF or CR.
+      quoted_match: /[\r\n]|^'/,
+    }),
   );
+}
+
+/** The characters that make a spreadsheet read a cell as a formula when they start it (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell as it is safe to open in a spreadsheet: one that starts with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return gets a `'` before it, as OWASP's CSV-injection guidance says, so that Excel,
+ * LibreOffice and Google Sheets show it as text instead of running it as a formula. The cell is
+ * then quoted by `utteranceTestCsv`. Other cells are returned as they are.
+ */
+function neutralizeCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * Whether a file's text (its start is enough) is an utterance-tests CSV, as `utteranceTestCsv`
+ * writes it: it starts with the header line. The command line replaces or removes such a file on
+ * a later run, and leaves any other alone.
+ */
+export function isUtteranceTestCsv(text: string): boolean {
+  return text.replace(/^\uFEFF/, '').startsWith(`${UTTERANCE_TEST_HEADER.join(',')}\r\n`);
 }

@@ -28,11 +28,12 @@ export const duplicateUtterance = defineProjectRule({
     if (!intent.name) return;
     const index = indexOf(project);
     const name = intent.name.value;
+    const otherUtteranceLike = index.otherUtteranceFinder(name);
     // The index's own entries of the file: the intent's list of utterances is not made for this.
     for (const entry of index.utterancesOf(file)) {
       const utterance = entry.utterance;
       // The same text, when another intent has it, before a look-alike.
-      const other = index.otherUtteranceLike(utterance.value, name, entry.normalHash);
+      const other = otherUtteranceLike(utterance.value, entry.normalHash);
       if (!other) continue;
       const data = { utterance: utterance.value, intent: other.intentName, file: relativePath(project.root, other.file.path) };
       report({

@@ -120,7 +120,7 @@ class Draft {
       return;
     }
     const entry = this.files.get(file.path);
-    if (entry && 'existing' in entry) entry.modifications.push(...modifications);
+    if (entry && 'existing' in entry) for (const modification of modifications) entry.modifications.push(modification);
     else this.files.set(file.path, { existing: file, modifications: [...modifications] });
     this.steps.push(step);
   }
