@@ -134,6 +134,38 @@ describe('handoff-kit graph', () => {
     assert.equal(graph.collapsed.length, 3);
   });
 
+  it('lays a simulator run or a failing conversation test over the graph, and refuses both at once', async () => {
+    const walked = run([
+      'graph',
+      'examples/support-bot',
+      '--format',
+      'json',
+      '--say',
+      'talk to an agent',
+      '--ticket',
+      'agentConnected',
+      '--click',
+      'Exit',
+    ]);
+    assert.equal(walked.code, 0, walked.stderr);
+    const graph = JSON.parse(walked.stdout) as { nodes: { id: string; walk: number[] }[]; walk?: { steps: unknown[] } };
+    assert.equal(graph.walk?.steps.length, 6);
+    assert.deepEqual(graph.nodes.find((n) => n.id === 'step:return-to-bot/close-ticket')?.walk, [5]);
+    const tests = path.join(broken, 'tests/live-agent.json');
+    const failing = run(['graph', 'broken-bot', '--format', 'json', '--test', 'broken-bot/tests/live-agent.json'], folder);
+    assert.equal(failing.code, 0, failing.stderr);
+    // The banner's Exit sends a phrase no intent is trained with: the test stops at the banner.
+    const steps = (JSON.parse(failing.stdout) as { walk: { steps: { step: { journey: string; node: string } }[] } }).walk.steps;
+    assert.deepEqual(steps.at(-1)?.step, { journey: 'live-agent', node: 'show-exit-banner' });
+    assert.ok((await readFile(tests, 'utf8')).length > 0);
+    const both = run(['graph', 'examples/support-bot', '--say', 'hi', '--test', 'examples/support-bot/tests/live-agent.json']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /either inputs .* or --test, not both/);
+    const unknown = run(['graph', 'examples/support-bot', '--test', 'examples/support-bot/tests/live-agent.json', '--test-name', 'nope']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /has no test named "nope"; its tests are "the Exit button brings/);
+  });
+
   it('exits 2 on a usage error: no project, an unknown journey, a bad format or view', () => {
     const cases: [string[], RegExp][] = [
       [['graph', folder], /is not a bot project: it has no bot\.json/],

@@ -211,6 +211,7 @@ program
     }
   });
 
+const graphInputs = new InputOptions();
 program
   .command('graph')
   .description(
@@ -223,13 +224,36 @@ program
   .addOption(new Option('--view <view>', 'handoff: the handoff path; project: every journey').choices(GRAPH_VIEWS).default('handoff'))
   .option('--journey <name>', 'only what concerns this journey')
   .option('--max-nodes <n>', `draw journeys as boxes past this many nodes (default ${MAX_OPEN_NODES}; 0: no limit)`, (v) => parseMaxNodes(v))
-  .action(async (project: string | undefined, options: { format: GraphFormat; view: GraphView; journey?: string; maxNodes?: number }) => {
-    try {
-      process.stdout.write(await runGraph(project, { cwd: process.cwd(), ...options }));
-    } catch (error) {
-      reportUsageError(error);
-    }
-  });
+  .option('--start <journey>', 'walk: start the journey (repeatable, in order with the other inputs)', graphInputs.parser('startJourney'))
+  .option('--say <text>', 'walk: the customer types the text (repeatable)', graphInputs.parser('say'))
+  .option('--click <title>', 'walk: the customer clicks the banner option with this title (repeatable)', graphInputs.parser('click'))
+  .option('--ticket <outcome>', 'walk: the ticket takes an outcome (repeatable)', graphInputs.parser('ticket'))
+  .option('--event <name>', 'walk: an event fires (repeatable)', graphInputs.parser('event'))
+  .option('--test <file>', "walk: a conversation test file's first failing test (else its first), up to its failure")
+  .option('--test-name <name>', 'with --test: the test of that name')
+  .action(
+    async (
+      project: string | undefined,
+      options: { format: GraphFormat; view: GraphView; journey?: string; maxNodes?: number; test?: string; testName?: string },
+    ) => {
+      try {
+        process.stdout.write(
+          await runGraph(project, {
+            cwd: process.cwd(),
+            format: options.format,
+            view: options.view,
+            ...(options.journey !== undefined ? { journey: options.journey } : {}),
+            ...(options.maxNodes !== undefined ? { maxNodes: options.maxNodes } : {}),
+            inputs: graphInputs.inputs,
+            ...(options.test !== undefined ? { test: options.test } : {}),
+            ...(options.testName !== undefined ? { testName: options.testName } : {}),
+          }),
+        );
+      } catch (error) {
+        reportUsageError(error);
+      }
+    },
+  );
 
 program
   .command('test')

@@ -196,6 +196,8 @@ export {
 export { journeyGraph } from './graph/journeyGraph';
 /** The graph as Mermaid, Graphviz DOT or JSON, for `handoff-kit graph`. */
 export { GRAPH_FORMATS, graphToDot, graphToJson, graphToMermaid, type GraphFormat } from './graph/formats';
+/** The walk of a simulator run or of a conversation test (up to its failure), to lay over the graph. */
+export { walkOfSteps, walkOfTest } from './graph/walks';
 export {
   GRAPH_VIEWS,
   MAX_OPEN_NODES,
