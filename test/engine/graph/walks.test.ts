@@ -49,6 +49,8 @@ describe('walks over the journey graph', () => {
       { journey: 'live-agent', node: 'connecting' },
       { journey: 'live-agent', node: 'raise-ticket' },
       { journey: 'live-agent', node: 'show-exit-banner' },
+      // The agent closes the ticket: the Raise Ticket node goes on from its ticketClosed outcome.
+      { journey: 'live-agent', node: 'raise-ticket' },
       { journey: 'live-agent', node: 'close-banner' },
       { journey: 'live-agent', node: 'agent-left' },
     ]);

@@ -440,6 +440,9 @@ class Simulation {
     this.setTicket(outcome);
     if (held && heldNext) {
       const raiseId = held.node.id?.value ?? '?';
+      // The step stands at the Raise Ticket node, whose `ticketClosed` outcome the journey follows.
+      this.journey = this.nameOf(held.entry);
+      this.node = held.node.id?.value;
       this.emit('ticket', ticketChange(outcome, this.ticketId), () =>
         why(
           `The agent closes the ticket raised by node \`${raiseId}\` of journey \`${this.nameOf(held.entry)}\` (${this.rel(held.entry.file)}): the journey goes on from its \`ticketClosed\` outcome's \`next\`.`,
