@@ -59,7 +59,7 @@ describe('fix judgement', () => {
     assert.deepEqual(judgement.worse, [`${fixture.file(LIVE).path}#0: raises-ticket`]);
   });
 
-  it('the simulator and the static walk (the default judge) agree on that fix, and on a safe one', () => {
+  it('the simulator (the default judge) and the static walk agree on that fix, and on a safe one', () => {
     const fixture = guideProject('back to bot');
     const bad = addUtteranceFix(fixture.file('intents/talk_to_agent.json'), 'talk_to_agent', 'back to bot')!;
     const good = changeText(fixture, 'back to bot', 'talk to bot');

@@ -6,11 +6,11 @@
 // banner now outlives the ticket) is not offered.
 //
 // The judge is a parameter. `staticJudge` reads the paths from the project model (analysis/);
-// `simulatorJudge` runs the simulator's handoff path (simulation/, issue 22) and takes each banner
-// exit's outcome from the conversation, where the simulator reaches it (banners sent after an
-// agent connects); the static walk judges the rest and the node-level outcomes. The static judge
-// stays the default until the two read unparsable journeys alike: the simulator runs a journey
-// file the checks leave unread (a syntax error), and so judges some fixes otherwise.
+// `simulatorJudge`, the default, runs the simulator's handoff path (simulation/, issue 22) and
+// takes each banner exit's outcome from the conversation, where the simulator reaches it (banners
+// sent after an agent connects); the static walk judges the rest and the node-level outcomes, and
+// all of it while a journey file does not parse (the checks leave it unread; the simulator would
+// run a loose parse of it).
 import type { PhraseMatch } from '../phrases/phraseMatch';
 import type { BotProject } from '../project/project';
 import { exitPhrasesOf } from '../analysis/exitPhrases';
@@ -89,6 +89,10 @@ export const staticJudge: HandoffJudge = {
 export const simulatorJudge: HandoffJudge = {
   outcomes(project, touched, mode) {
     const base = staticJudge.outcomes(project, touched, mode);
+    // A journey file the checks cannot read (a syntax error) leaves where an exit leads unknown to
+    // them; the simulator would run the loose parse of it. Then the static verdicts stand, so that
+    // both judge the same project.
+    if (project.unreadFiles('journey').length) return base;
     const exits = new Map(base.exits);
     const index = indexOf(project);
     for (const run of handoffPath(project, { phraseMatch: mode }).runs) {
@@ -159,7 +163,7 @@ export interface FixJudgement {
 export interface JudgeOptions {
   /** How exit phrases are compared; the project's setting by default. */
   readonly phraseMatch?: PhraseMatch;
-  /** Who judges; `staticJudge` by default (see the top of this file for `simulatorJudge`). */
+  /** Who judges; `simulatorJudge` by default. */
   readonly judge?: HandoffJudge;
 }
 
@@ -172,7 +176,7 @@ export interface JudgeOptions {
  */
 export function judgeFix(project: BotProject, fix: ProjectEdit, options: JudgeOptions = {}): FixJudgement {
   if (!fix.changes.length) return { safe: true, worse: [] };
-  const judge = options.judge ?? staticJudge;
+  const judge = options.judge ?? simulatorJudge;
   const mode = options.phraseMatch ?? project.phraseMatch;
   try {
     const texts = new Map<string, string>();
