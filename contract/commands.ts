@@ -23,6 +23,11 @@ export const COMMANDS = {
    * path, stopped before the customer's exit.
    */
   simulateHandoff: 'handoffKit.simulateHandoff',
+  /**
+   * Argument `[testItem]`: a conversation test of the Test Explorer (its context menu), replayed in
+   * the simulator panel up to its failing step (the whole test when it passes).
+   */
+  openTestInSimulator: 'handoffKit.openTestInSimulator',
   restartServer: 'handoffKit.restartServer',
   showOutput: 'handoffKit.showOutput',
   /**

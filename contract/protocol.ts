@@ -264,6 +264,8 @@ export interface TestResult {
   readonly index: number;
   readonly name: string;
   readonly passed: boolean;
+  /** The inputs of the test's run up to its failing step (all of them when it passed): what Open in Simulator replays. */
+  readonly inputs: readonly SimulationInput[];
   readonly failure?: {
     /** One line: `expect journey: expected "return-to-bot", actual "live-agent"`. */
     readonly message: string;

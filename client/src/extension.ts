@@ -119,7 +119,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     vscode.commands.registerCommand(COMMANDS.showOutput, () => languageClient.outputChannel.show()),
   );
   const tests = new TestExplorer(languageClient);
-  context.subscriptions.push(tests);
+  context.subscriptions.push(
+    tests,
+    // The Test Explorer's context menu: the test replayed in the simulator panel, up to its failing step.
+    vscode.commands.registerCommand(COMMANDS.openTestInSimulator, async (item?: vscode.TestItem) => {
+      const replay = item && (await tests.inputsOf(item));
+      if (!replay) return void vscode.window.showInformationMessage('Open in Simulator replays a conversation test: pick one in the Test Explorer.');
+      await SimulatorPanel.show(context, (params) => sendRequest(languageClient, SIMULATE, params), { uri: replay.uri, inputs: replay.inputs });
+    }),
+  );
   const status = languageStatus(context, languageClient, botFiles, State);
   void vscode.commands.executeCommand('setContext', 'handoffKit.hasBotProject', true);
   // Activation does not wait for the server (its start-up and the project's load are seconds on

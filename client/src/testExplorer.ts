@@ -5,7 +5,7 @@
 // expected and actual as a diff and the transcript up to there.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LIST_TESTS, RUN_TESTS, type RunTestsParams, type TestFileResult, type TextRange } from '../../contract/protocol';
+import { LIST_TESTS, RUN_TESTS, type RunTestsParams, type TestFileResult, type TestResult, type TextRange } from '../../contract/protocol';
 import { PROJECT_FILES, patternOf } from '../../server/src/engine';
 import { sendRequest } from './requests';
 
@@ -101,6 +101,19 @@ export class TestExplorer implements vscode.Disposable {
     const item = this.controller.createTestItem(id, label, uri);
     this.kinds.set(item, { kind, uri: id });
     return item;
+  }
+
+  /**
+   * What Open in Simulator replays for a test's item: its file's URI and the inputs of its run up to
+   * its failing step (the whole test when it passes), run now on the text the server holds.
+   * Undefined for an item that is not a test, or a test file that does not run.
+   */
+  async inputsOf(item: vscode.TestItem): Promise<{ readonly uri: string; readonly inputs: TestResult['inputs'] } | undefined> {
+    const kind = this.kinds.get(item);
+    if (kind?.kind !== 'test') return undefined;
+    const [file] = await sendRequest(this.client, RUN_TESTS, { uri: kind.uri, tests: [kind.index] });
+    const test = file?.tests.find((t) => t.index === kind.index);
+    return test ? { uri: kind.uri, inputs: test.inputs } : undefined;
   }
 
   /** Runs what `request` includes (everything when it names nothing), one server request per project, file or file's tests. */

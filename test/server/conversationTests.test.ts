@@ -164,6 +164,12 @@ describe('conversation tests over LSP', () => {
     assert.deepEqual([result.failure?.expected, result.failure?.actual], ['"agent"', '"bot"']);
     assert.equal(textAt(rel, result.failure!.range), '"with": "agent"');
     assert.equal(result.failure?.transcript[0], '> say "talk to an agent"');
+    // What Open in Simulator replays: the inputs up to the failing step.
+    assert.deepEqual(result.inputs, [
+      { kind: 'say', text: 'talk to an agent' },
+      { kind: 'ticket', outcome: 'agentConnected' },
+      { kind: 'ticket', outcome: 'ticketClosed' },
+    ]);
     // The whole project: both files.
     const all = await client.connection.sendRequest<RunTestsResult>(RUN_TESTS.method, { uri: uri(bot) });
     assert.deepEqual(

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isTicketOutcome, type SimulationInput } from '../../../server/src/engine';
+import { conversationTestFromRun, isTicketOutcome, modifyJson, type SimulationInput } from '../../../server/src/engine';
 import type { ProjectSimulation, SimulateParams, SimulateResult } from '../../../contract/protocol';
 import type { FromWebview, ToWebview } from './messages';
 import { renderSimulator, renderSimulatorDocument, type SimulatorView } from './render';
@@ -18,6 +18,8 @@ export type RunSimulation = (params: SimulateParams) => Promise<SimulateResult>;
 export interface SimulationTarget {
   readonly uri?: string;
   readonly offset?: number;
+  /** Replay these inputs (a conversation test's, from the Test Explorer) on the project of `uri`. */
+  readonly inputs?: readonly SimulationInput[];
 }
 
 const VIEW_TYPE = 'handoffKit.simulator';
@@ -106,6 +108,19 @@ export class SimulatorPanel implements vscode.Disposable {
    * project (so that the customer can click or type it), whole for a banner's code lens.
    */
   private async open(target: SimulationTarget): Promise<void> {
+    if (target.inputs) {
+      // A test to replay: the project of its file, and its inputs; the handoff path stays unloaded.
+      const answer = await this.ask({ uri: target.uri, inputs: [] });
+      if (this.disposed || answer === undefined) return;
+      if (!answer) {
+        this.message = 'No bot project here: the simulator runs the project of a folder with a `bot.json`.';
+        this.render();
+        return;
+      }
+      this.project = answer.project;
+      this.handoff = undefined;
+      return this.run([...target.inputs], 'The conversation test, replayed up to its failing step (the whole test when it passes).');
+    }
     const request = ++this.latest;
     const answer = await this.ask({ handoffOf: { uri: target.uri, offset: target.offset } });
     if (request !== this.latest || this.disposed || answer === undefined) return;
@@ -230,7 +245,79 @@ export class SimulatorPanel implements vscode.Disposable {
       }
       case 'open':
         return void this.openPlace(data.path, Number(data.offset), Number(data.length));
+      case 'saveTest':
+        return void this.saveAsTest();
     }
+  }
+
+  /**
+   * Save as test: the conversation so far, each input followed by the typed state after it (engine's
+   * conversationTestFromRun), added to a test file of the project (tests/*.json) the user picks, or
+   * to a new one. The file is opened at the test, unsaved, so that the user reviews it before saving.
+   */
+  private async saveAsTest(): Promise<void> {
+    const run = this.simulation?.runs[0];
+    if (!run || !this.projectRoot || !this.inputs.length) return;
+    const name = await vscode.window.showInputBox({
+      title: 'Save as test: its name',
+      prompt: 'What the test shows (it names the test in every report)',
+      value: run.title || 'a conversation from the simulator',
+      validateInput: (value) => (value.trim() ? undefined : 'A test needs a name'),
+    });
+    if (name === undefined) return;
+    const test = conversationTestFromRun(run, name.trim());
+    const testsFolder = vscode.Uri.file(path.join(this.projectRoot, 'tests'));
+    const existing = (await vscode.workspace.findFiles(new vscode.RelativePattern(testsFolder, '*.json'))).sort((a, b) =>
+      a.fsPath.localeCompare(b.fsPath),
+    );
+    const NEW = 'New test file…';
+    const picked = await vscode.window.showQuickPick([NEW, ...existing.map((uri) => path.basename(uri.fsPath))], {
+      title: 'Save as test: into which file of tests/?',
+    });
+    if (picked === undefined) return;
+    let target: vscode.Uri;
+    let document: vscode.TextDocument;
+    const edit = new vscode.WorkspaceEdit();
+    if (picked === NEW) {
+      const file = await vscode.window.showInputBox({
+        title: 'Save as test: the new file in tests/',
+        value: 'simulated.json',
+        validateInput: (value) =>
+          /^[^\\/]+\.json$/.test(value.trim()) && !existing.some((uri) => path.basename(uri.fsPath) === value.trim())
+            ? undefined
+            : 'A new file name ending in .json, not one tests/ already has',
+      });
+      if (file === undefined) return;
+      target = vscode.Uri.joinPath(testsFolder, file.trim());
+      edit.createFile(target, { ignoreIfExists: false, contents: Buffer.from(`${JSON.stringify({ tests: [test] }, null, 2)}\n`, 'utf8') });
+      if (!(await vscode.workspace.applyEdit(edit))) return void this.say('The test file could not be created.');
+      document = await vscode.workspace.openTextDocument(target);
+    } else {
+      target = existing.find((uri) => path.basename(uri.fsPath) === picked)!;
+      document = await vscode.workspace.openTextDocument(target);
+      const count = (() => {
+        try {
+          const value = JSON.parse(document.getText()) as { tests?: unknown };
+          return Array.isArray(value.tests) ? value.tests.length : undefined;
+        } catch {
+          return undefined;
+        }
+      })();
+      if (count === undefined) return void this.say(`${picked} is not a test file the simulator can add to: it has no \`tests\` list.`);
+      const change = modifyJson(document.getText(), [{ path: ['tests', count], value: test, insert: true }]);
+      edit.replace(target, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.newText);
+      if (!(await vscode.workspace.applyEdit(edit))) return void this.say(`The test could not be added to ${picked}.`);
+    }
+    const at = document.getText().lastIndexOf(JSON.stringify(test.name));
+    const position = document.positionAt(Math.max(at, 0));
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+    this.say(`Saved the conversation as the test "${test.name}" in tests/${path.basename(target.fsPath)}.`);
+  }
+
+  /** Says `message` above the run. */
+  private say(message: string): void {
+    this.message = message;
+    this.render();
   }
 
   private setLoaded(index: number | undefined): void {

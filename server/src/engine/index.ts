@@ -236,3 +236,5 @@ export {
   type TestRange,
   type TestRun,
 } from './conversation/index';
+/** A conversation test written from a simulator run (the panel's Save as test). */
+export { conversationTestFromRun, type RunToSave, type SavedTest } from './conversation/index';

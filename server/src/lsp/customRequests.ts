@@ -246,6 +246,7 @@ export function registerCustomRequests(connection: Connection, context: RequestC
           index: test.index,
           name: test.name,
           passed: test.passed,
+          inputs: test.run.inputs.filter((_, i) => !test.failure || (test.inputSteps[i] ?? Infinity) <= test.failure.step),
           ...(test.failure
             ? {
                 failure: {

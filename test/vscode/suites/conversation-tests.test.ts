@@ -12,6 +12,7 @@ interface TestsApi {
   refresh(): Promise<void>;
   readonly items: vscode.TestItemCollection;
   run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void>;
+  inputsOf(item: vscode.TestItem): Promise<{ readonly uri: string; readonly inputs: readonly { readonly kind: string }[] } | undefined>;
   readonly results: Map<string, { readonly passed: boolean; readonly message?: string; readonly line?: number }>;
 }
 
@@ -96,5 +97,32 @@ describe('conversation tests in the Test Explorer', () => {
     tests.results.delete(item.id);
     await tests.run(new vscode.TestRunRequest([item]), new vscode.CancellationTokenSource().token);
     assert.deepEqual(tests.results.get(item.id), { passed: false, message: 'expect with: expected "agent", actual "bot"', line });
+  });
+
+  it('Open in Simulator, on a test of the Test Explorer, replays it in the simulator panel up to its failing step', async () => {
+    const tests = await testsApi();
+    const editor = await openFile('support-bot/tests/live-agent.json');
+    const step =
+      '{ "expect": { "node": "agent-left", "said": "The agent has closed the chat", "banner": "hidden", "ticket": "closed", "with": "bot" } }';
+    await replaceText(editor.document, step, step.replace('"with": "bot"', '"with": "agent"'));
+    const item = allItems(tests.items).find((i) => i.label === 'the agent closes the ticket first: the banner closes with it');
+    assert.ok(item, 'the test is listed');
+    // Its inputs up to the failing step: the say, the two ticket outcomes (the expect after them fails).
+    const replay = await tests.inputsOf(item);
+    assert.deepEqual(
+      replay?.inputs.map((input) => input.kind),
+      ['say', 'ticket', 'ticket'],
+    );
+    await vscode.commands.executeCommand('handoffKit.openTestInSimulator', item);
+    await waitUntil('a simulator tab titled "Simulate: support-bot" is open', () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .some(
+          (tab) =>
+            tab.input instanceof vscode.TabInputWebview &&
+            tab.input.viewType.endsWith('handoffKit.simulator') &&
+            tab.label === 'Simulate: support-bot',
+        ),
+    );
   });
 });

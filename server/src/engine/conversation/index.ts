@@ -14,3 +14,4 @@ export {
   type TestRun,
 } from './runTests';
 export { handoffCoverage, type CoverageItem, type CoverageKind, type HandoffCoverage } from './coverage';
+export { conversationTestFromRun, type RunToSave, type SavedTest } from './fromRun';
