@@ -14,7 +14,10 @@ export const COMMANDS = {
   openStudioSheet: 'handoffKit.openStudioSheet',
   /** Arguments `[text, what]`: puts `text` on the clipboard and says what was copied. */
   copyForStudio: 'handoffKit.copyForStudio',
-  /** Arguments `[uri?, journey?, view?]`: the graph of that file's project, on that journey, in that view (`handoff` or `project`). */
+  /**
+   * Arguments `[uri?, journey?, view?, walk?]`: the graph of that file's project, on that journey, in
+   * that view (`handoff` or `project`), with a walk laid over it (a simulator run: `walkOfSteps`).
+   */
   showJourneyGraph: 'handoffKit.showJourneyGraph',
   /**
    * Arguments `[uri?, offset?]`: opens the simulator panel on the project of `uri` (a file or folder;

@@ -11,7 +11,15 @@ import { SimulatorPanel } from './simulator/panel';
 import { JourneyGraphPanel, type FetchJourneyGraph } from './journeyGraph/panel';
 import { copyForStudio, exportUtteranceTests, openStudioSheet, SHEET_SCHEME, StudioSheetProvider } from './studioCommands';
 import { finishNewBotProject, newBotProject } from './newBotProject';
-import { BOT_FILE_GLOB, PROJECT_FILES, patternOf, type DisconnectionOptions, type GraphView, type JourneyGraph } from '../../server/src/engine';
+import {
+  BOT_FILE_GLOB,
+  PROJECT_FILES,
+  patternOf,
+  type DisconnectionOptions,
+  type GraphView,
+  type GraphWalk,
+  type JourneyGraph,
+} from '../../server/src/engine';
 import { addDisconnection } from './scaffoldCommand';
 import { addUtteranceToIntent } from './chooseIntent';
 import { TestExplorer } from './testExplorer';
@@ -74,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     }).then((graph) => graph ?? undefined);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.showJourneyGraph, (uri?: string | vscode.Uri, journey?: string, view?: GraphView) => {
+    vscode.commands.registerCommand(COMMANDS.showJourneyGraph, (uri?: string | vscode.Uri, journey?: string, view?: GraphView, walk?: GraphWalk) => {
       // From the palette: the project of the active editor (else the workspace's first), every banner's path.
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       return JourneyGraphPanel.show(context, fetchGraph, {
@@ -82,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
         view: view === 'project' ? 'project' : 'handoff',
         ...(typeof journey === 'string' ? { journey } : {}),
         collapsed: [],
+        ...(Array.isArray(walk) ? { walk } : {}),
       });
     }),
     vscode.commands.registerCommand(COMMANDS.addDisconnection, (target?: vscode.Uri, options?: Partial<DisconnectionOptions>) =>

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { conversationTestFromRun, isTicketOutcome, modifyJson, type SimulationInput } from '../../../server/src/engine';
+import { conversationTestFromRun, isTicketOutcome, modifyJson, walkOfSteps, type SimulationInput } from '../../../server/src/engine';
+import { COMMANDS } from '../../../contract/commands';
 import type { ProjectSimulation, SimulateParams, SimulateResult } from '../../../contract/protocol';
 import type { FromWebview, ToWebview } from './messages';
 import { renderSimulator, renderSimulatorDocument, type SimulatorView } from './render';
@@ -247,6 +248,13 @@ export class SimulatorPanel implements vscode.Disposable {
         return void this.openPlace(data.path, Number(data.offset), Number(data.length));
       case 'saveTest':
         return void this.saveAsTest();
+      case 'graph': {
+        // The journey graph of the whole project, with this run's journey nodes highlighted in order.
+        const run = this.simulation?.runs[0];
+        if (run && this.project)
+          void vscode.commands.executeCommand(COMMANDS.showJourneyGraph, this.project, undefined, 'project', walkOfSteps(run.steps));
+        return;
+      }
     }
   }
 

@@ -112,6 +112,7 @@ function toolbarOf(simulation: ProjectSimulation, run: SimulatedRun): string {
   <div class="tools" role="toolbar" aria-label="The run">
     <button id="back" class="secondary" data-action="back"${none ? ' disabled' : ''} title="Run again without the last input">Step back</button>
     <button id="restart" class="secondary" data-action="restart"${none ? ' disabled' : ''} title="Clear the inputs">Restart</button>
+    <button id="show-graph" class="secondary" data-action="graph"${none ? ' disabled' : ''} title="Open the journey graph with this run's path highlighted, in order">Show on graph</button>
     <button id="save-test" class="secondary" data-action="saveTest"${none ? ' disabled' : ''} title="Write the conversation so far, with the state after each input as its expectations, into a test file (tests/*.json)">Save as test</button>
     <form class="start" data-form="start">
       <label for="journey">Start from journey</label>

@@ -13,7 +13,9 @@ const command = 'handoffKit.showJourneyGraph';
 const viewType = 'handoffKit.journeyGraph';
 
 interface GraphApi {
-  journeyGraph(): { journey?: string; nodes: { id: string; broken?: string; findings: { code: string }[] }[] } | undefined;
+  journeyGraph():
+    | { journey?: string; nodes: { id: string; broken?: string; findings: { code: string }[]; walk: number[] }[]; walk?: { steps: unknown[] } }
+    | undefined;
 }
 
 function api(): GraphApi {
@@ -73,6 +75,19 @@ describe('journey graph', () => {
     await vscode.commands.executeCommand(command, uri);
     await waitForGraphTab('Journey Graph: support-bot');
     assert.equal(graphTabs().length, 1, `a second graph panel was opened: ${describeTabs()}`);
+  });
+
+  it(`${command} with a walk (the simulator panel's Show on graph) highlights the run's nodes in order`, async () => {
+    const walk = [
+      { journey: 'live-agent', node: 'raise-ticket' },
+      { journey: 'live-agent', node: 'show-exit-banner' },
+      { journey: 'return-to-bot', node: 'close-banner' },
+    ];
+    await vscode.commands.executeCommand(command, fixtureFile('support-bot/bot.json').toString(), undefined, 'project', walk);
+    await waitForGraphTab('Journey Graph: support-bot');
+    await waitUntil('the panel has drawn the walk', () => (api().journeyGraph()?.walk?.steps.length ?? 0) === 3);
+    const graph = api().journeyGraph()!;
+    assert.deepEqual(graph.nodes.find((n) => n.id === 'step:return-to-bot/close-banner')?.walk, [3]);
   });
 
   it("a lens on a journey's name opens the graph on that journey", async () => {
