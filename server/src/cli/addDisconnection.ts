@@ -2,7 +2,6 @@
 // VS Code's "Add User-Initiated Disconnection" merges them (the engine's planDisconnection), with
 // an option for each of its questions and the guide's answers as defaults. Run again with the same
 // options, it changes nothing.
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
   applyChanges,
@@ -18,7 +17,7 @@ import {
 } from '../engine';
 import { fixDiff, keepStyle, writeFixes, type FixResult } from './fix';
 import { escapeControls } from './formats';
-import { UsageError } from './usageError';
+import { projectFolder } from './targets';
 
 /** The options of `handoff-kit add-disconnection`, as parsed from the command line; what is not given takes the guide's default. */
 export interface AddDisconnectionOptions {
@@ -54,11 +53,7 @@ export interface AddDisconnectionRun {
  * that settles it. Throws UsageError when the path is not a bot project.
  */
 export async function runAddDisconnection(projectPath: string | undefined, options: AddDisconnectionOptions): Promise<AddDisconnectionRun> {
-  const given = projectPath ?? '.';
-  const root = path.resolve(options.cwd, given);
-  if (!(await fsp.stat(path.join(root, 'bot.json')).catch(() => undefined))?.isFile()) {
-    throw new UsageError(`${given} is not a bot project: it has no bot.json`);
-  }
+  const root = await projectFolder(projectPath, options.cwd);
   const workspace = new BotWorkspace(nodeFileSystem, { allowedRoots: [root] });
   const project = await workspace.loadProject(root);
   const name = project.config.name?.value ?? path.basename(root);

@@ -1,6 +1,5 @@
 // `handoff-kit graph`: the journey graph of a bot project (engine/graph/) as Mermaid, DOT or JSON,
 // on standard output.
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
   BotWorkspace,
@@ -20,6 +19,7 @@ import {
   type SimulationInput,
 } from '../engine';
 import { InvalidArgumentError } from 'commander';
+import { projectFolder } from './targets';
 import { UsageError } from './usageError';
 
 export interface GraphRunOptions {
@@ -45,10 +45,7 @@ export interface GraphRunOptions {
  * journey has the name `journey`.
  */
 export async function runGraph(projectPath: string | undefined, options: GraphRunOptions): Promise<string> {
-  const root = path.resolve(options.cwd, projectPath ?? '.');
-  if (!(await fsp.stat(path.join(root, 'bot.json')).catch(() => undefined))?.isFile()) {
-    throw new UsageError(`${projectPath ?? '.'} is not a bot project: it has no bot.json`);
-  }
+  const root = await projectFolder(projectPath, options.cwd);
   const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
   const walk = walkOf(project, options);
   const graph = journeyGraph(project, {

@@ -5,6 +5,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { planNewProject, validateProjectName } from '../engine';
 import { escapeControls } from './formats';
+import { enclosingProject, isFile } from './targets';
 import { UsageError } from './usageError';
 
 /** The options of `handoff-kit init`. */
@@ -61,16 +62,4 @@ export async function runInit(folder: string | undefined, options: InitOptions):
     created.push(change.file);
   }
   return { root, existed: false, created };
-}
-
-/** The folder of the innermost bot.json at or above `folder`, or undefined. */
-async function enclosingProject(folder: string): Promise<string | undefined> {
-  for (let dir = folder; ; dir = path.dirname(dir)) {
-    if (await isFile(path.join(dir, 'bot.json'))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return (await fsp.stat(file).catch(() => undefined))?.isFile() ?? false;
 }

@@ -1,8 +1,6 @@
 // `handoff-kit simulate`: runs the engine's simulator over a bot project and prints the runs as
 // transcripts (customer, bot, agent, banner and ticket changes, each with its why) or as JSON.
 // With no inputs, the runs are the project's handoff path; with inputs, one run of them.
-import { promises as fsp } from 'node:fs';
-import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -23,6 +21,7 @@ import {
   type SimulationState,
   type SimulationStep,
 } from '../engine';
+import { projectFolder } from './targets';
 import { UsageError } from './usageError';
 import { escapeControls } from './formats';
 
@@ -90,10 +89,7 @@ function inputOf(kind: SimulationInput['kind'], value: string): SimulationInput 
  */
 export async function runSimulate(projectPath: string | undefined, options: SimulateRunOptions): Promise<SimulateCommandRun> {
   const given = projectPath ?? '.';
-  const root = path.resolve(options.cwd, given);
-  if (!(await fsp.stat(path.join(root, 'bot.json')).catch(() => undefined))?.isFile()) {
-    throw new UsageError(`${given} is not a bot project: it has no bot.json`);
-  }
+  const root = await projectFolder(projectPath, options.cwd);
   const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
   checkJourneys(project, options.inputs);
   // Only the verdicts are printed with --summary: the runs need not keep their steps.

@@ -1,9 +1,9 @@
 // `handoff-kit studio-sheet`: the Markdown build sheet of a bot project (engine/studioSheet.ts),
 // on standard output or into a file. The checks run first: a sheet of a project with errors is
 // still written, but says so at its top and at each block concerned, and the run fails.
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { BotWorkspace, checkProject, isStudioSheet, nodeFileSystem, OutputFileRefused, studioSheet, writeOutputFile, type Finding } from '../engine';
+import { projectFolder } from './targets';
 import { UsageError } from './usageError';
 import { errorsSummary, EXIT_NOTE } from './exportChecks';
 
@@ -19,10 +19,7 @@ export async function runStudioSheet(
   projectPath: string | undefined,
   options: { cwd: string; out?: string; force?: boolean },
 ): Promise<{ sheet: string; file?: string; errors: readonly Finding[]; warning?: string }> {
-  const root = path.resolve(options.cwd, projectPath ?? '.');
-  if (!(await fsp.stat(path.join(root, 'bot.json')).catch(() => undefined))?.isFile()) {
-    throw new UsageError(`${projectPath ?? '.'} is not a bot project: it has no bot.json`);
-  }
+  const root = await projectFolder(projectPath, options.cwd);
   const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
   const findings = checkProject(project);
   const errors = findings.filter((f) => f.severity === 'error');

@@ -79,13 +79,30 @@ function botFileList(): string {
   return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
+/**
+ * The absolute folder of the bot project a command is given (`projectPath` relative to `cwd`; the
+ * current folder when undefined). Throws UsageError when that folder has no bot.json.
+ */
+export async function projectFolder(projectPath: string | undefined, cwd: string): Promise<string> {
+  const root = path.resolve(cwd, projectPath ?? '.');
+  if (!(await isFile(path.join(root, 'bot.json')))) throw new UsageError(`${projectPath ?? '.'} is not a bot project: it has no bot.json`);
+  return root;
+}
+
+/** The folder of the project `file` belongs to: the innermost bot.json above it, or undefined. */
 async function projectRootOf(file: string): Promise<string | undefined> {
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+  return enclosingProject(path.dirname(file));
+}
+
+/** The folder of the innermost bot.json at or above `folder` (absolute), or undefined. */
+export async function enclosingProject(folder: string): Promise<string | undefined> {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
     if (await isFile(path.join(dir, 'bot.json'))) return dir;
     if (path.dirname(dir) === dir) return undefined;
   }
 }
 
-async function isFile(file: string): Promise<boolean> {
+/** Whether `file` (absolute) is a file; false when it is missing or not a file. */
+export async function isFile(file: string): Promise<boolean> {
   return (await fsp.stat(file).catch(() => undefined))?.isFile() ?? false;
 }

@@ -18,6 +18,7 @@ import {
   type Finding,
 } from '../engine';
 import { errorsSummary, EXIT_NOTE } from './exportChecks';
+import { projectFolder } from './targets';
 import { UsageError } from './usageError';
 
 export interface UtteranceTestsOptions {
@@ -52,10 +53,7 @@ export interface UtteranceTestsRun {
  * project or a file may not be written (nothing is removed then).
  */
 export async function runUtteranceTests(projectPath: string | undefined, options: UtteranceTestsOptions): Promise<UtteranceTestsRun> {
-  const root = path.resolve(options.cwd, projectPath ?? '.');
-  if (!(await fsp.stat(path.join(root, 'bot.json')).catch(() => undefined))?.isFile()) {
-    throw new UsageError(`${projectPath ?? '.'} is not a bot project: it has no bot.json`);
-  }
+  const root = await projectFolder(projectPath, options.cwd);
   const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
   const errors = checkProject(project).filter((f) => f.severity === 'error');
   const { rows, leftOut } = utteranceTestPlan(project, { all: options.all, leaveOut: exitPathErrors(project) });

@@ -3,34 +3,17 @@
 // What the webview draws is checked in the window, by ui/banner-preview.mjs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitUntil } from '../support/conditions';
 import { describePosition, waitForExtension, waitForOutline } from '../support/language';
 import { fixtureFile, revertAndCloseAll } from '../support/workspace';
+import { describeTabs, waitForWebviewTab, webviewTabs } from '../support/webviews';
 
 const previewCommand = 'handoffKit.previewBanner';
 /** client/src/bannerPreview/panel.ts: the panel's view type, and its title `Banner: <journey>`. */
 const viewType = 'handoffKit.bannerPreview';
 
-function webviewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
-}
-
-function describeTabs(): string {
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-  return (
-    tabs.map((t) => `${JSON.stringify(t.label)}${t.input instanceof vscode.TabInputWebview ? ` (webview ${t.input.viewType})` : ''}`).join(', ') ||
-    '(none)'
-  );
-}
-
 /** The preview's tab once it has the title it takes from the journey's name, which the server gives with the banner. */
-async function waitForPreviewTab(journey: string): Promise<vscode.Tab> {
-  const label = `Banner: ${journey}`;
-  const find = () => webviewTabs().find((tab) => tab.label === label);
-  await waitUntil(`a webview tab titled "${label}" is open`, () => find() !== undefined).catch((error: Error) => {
-    throw new Error(`${error.message}; the tabs: ${describeTabs()}`);
-  });
-  return find()!;
+function waitForPreviewTab(journey: string): Promise<vscode.Tab> {
+  return waitForWebviewTab(`Banner: ${journey}`);
 }
 
 /** The banner payloads of a journey as the file has them: each Send Event node's `data` object, by node id. */

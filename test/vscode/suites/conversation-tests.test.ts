@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitUntil } from '../support/conditions';
 import { openFile, replaceText, revertAndCloseAll } from '../support/workspace';
+import { waitForWebviewTab } from '../support/webviews';
 
 /** What the extension's API offers of the Test Explorer (client/src/testExplorer.ts); only what the suite reads. */
 interface TestsApi {
@@ -114,15 +115,6 @@ describe('conversation tests in the Test Explorer', () => {
       ['say', 'ticket', 'ticket'],
     );
     await vscode.commands.executeCommand('handoffKit.openTestInSimulator', item);
-    await waitUntil('a simulator tab titled "Simulate: support-bot" is open', () =>
-      vscode.window.tabGroups.all
-        .flatMap((group) => group.tabs)
-        .some(
-          (tab) =>
-            tab.input instanceof vscode.TabInputWebview &&
-            tab.input.viewType.endsWith('handoffKit.simulator') &&
-            tab.label === 'Simulate: support-bot',
-        ),
-    );
+    await waitForWebviewTab('Simulate: support-bot', 'handoffKit.simulator');
   });
 });

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { waitUntil } from '../support/conditions';
 import { describePosition, waitForExtension, waitForOutline } from '../support/language';
 import { fixtureFile, revertAndCloseAll, replaceText } from '../support/workspace';
+import { describeTabs, waitForWebviewTab, webviewTabs } from '../support/webviews';
 
 const command = 'handoffKit.showJourneyGraph';
 /** client/src/journeyGraph/panel.ts: the panel's view type, and its title `Journey Graph: <project or journey>`. */
@@ -18,30 +19,11 @@ interface GraphApi {
     | undefined;
 }
 
+const graphTabs = () => webviewTabs(viewType);
+const waitForGraphTab = (label: string) => waitForWebviewTab(label, viewType);
+
 function api(): GraphApi {
   return vscode.extensions.getExtension('handoff-kit.handoff-kit')!.exports as GraphApi;
-}
-
-function graphTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
-}
-
-function describeTabs(): string {
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-  return (
-    tabs.map((t) => `${JSON.stringify(t.label)}${t.input instanceof vscode.TabInputWebview ? ` (webview ${t.input.viewType})` : ''}`).join(', ') ||
-    '(none)'
-  );
-}
-
-async function waitForGraphTab(label: string): Promise<vscode.Tab> {
-  const find = () => graphTabs().find((tab) => tab.label === label);
-  await waitUntil(`a journey graph tab titled "${label}" is open`, () => find() !== undefined).catch((error: Error) => {
-    throw new Error(`${error.message}; the tabs: ${describeTabs()}`);
-  });
-  return find()!;
 }
 
 describe('journey graph', () => {

@@ -7,32 +7,13 @@ import * as vscode from 'vscode';
 import { waitUntil } from '../support/conditions';
 import { describePosition, waitForExtension, waitForOutline } from '../support/language';
 import { fixtureFile, revertAndCloseAll } from '../support/workspace';
+import { describeTabs, waitForWebviewTab, webviewTabs } from '../support/webviews';
 
 const simulateCommand = 'handoffKit.simulateHandoff';
 /** client/src/simulator/panel.ts: the panel's view type, and its title `Simulate: <project>`. */
 const viewType = 'handoffKit.simulator';
-
-function simulatorTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
-}
-
-function describeTabs(): string {
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-  return (
-    tabs.map((t) => `${JSON.stringify(t.label)}${t.input instanceof vscode.TabInputWebview ? ` (webview ${t.input.viewType})` : ''}`).join(', ') ||
-    '(none)'
-  );
-}
-
-async function waitForSimulatorTab(label: string): Promise<vscode.Tab> {
-  const find = () => simulatorTabs().find((tab) => tab.label === label);
-  await waitUntil(`a simulator tab titled "${label}" is open`, () => find() !== undefined).catch((error: Error) => {
-    throw new Error(`${error.message}; the tabs: ${describeTabs()}`);
-  });
-  return find()!;
-}
+const simulatorTabs = () => webviewTabs(viewType);
+const waitForSimulatorTab = (label: string) => waitForWebviewTab(label, viewType);
 
 async function simulateLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
