@@ -149,6 +149,13 @@ export interface ProjectSimulation {
 export type SimulateResult = ProjectSimulation | null;
 
 /**
+ * Answers (with null) once the server has taken in every message sent before the request and
+ * published the diagnostics they lead to: no model update queued, no check pass scheduled, under
+ * way or pending. For tests and scripts, which then read the diagnostics without waiting a fixed time.
+ */
+export const IDLE = request<Record<string, never>, null>('handoffKit/idle');
+
+/**
  * Sent by the server after each check of the projects an edit or a file event touched, and once
  * the workspace is loaded: how much it checks and how long that last check took.
  */

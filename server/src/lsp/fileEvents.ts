@@ -14,6 +14,7 @@ import {
   type BotWorkspace,
   type FileSystem,
 } from '../engine';
+import type { DetachedDocuments } from './detachedDocuments';
 import type { Publisher } from './publisher';
 import { toPath, type ClientUris } from './uris';
 import type { WorkQueue } from './workQueue';
@@ -39,6 +40,8 @@ export interface FileEventContext {
   setFolders(folders: readonly string[]): void;
   /** Takes the open documents' text into the model again (after a project was read from disk). */
   syncOpenDocuments(): void;
+  /** The open documents whose file or folder went: out of the model until typed into or back. */
+  readonly detached: DetachedDocuments;
 }
 
 /**
@@ -70,32 +73,50 @@ export function registerWatchedFiles(connection: Connection, context: FileEventC
   connection.onDidChangeWatchedFiles((params) => {
     queue.enqueue(async () => {
       const files = params.changes.map((change) => toPath(change.uri));
+      // First, which open documents are in the model: a file gone from disk is out, even while VS
+      // Code still holds a document of it (a closed editor's document lives on for a while), in a
+      // project or not, until it is typed into; one that came back is in again.
+      const attached = new Set<string>();
+      for (const [i, change] of params.changes.entries()) {
+        const file = files[i];
+        if (!file || !documents.get(change.uri)) continue;
+        if (change.type === FileChangeType.Deleted) context.detached.detach(file);
+        else if (context.detached.attach(file)) attached.add(file);
+      }
       // What is ignored may have changed: every project is searched for and read again.
-      if (files.some((file) => file && IGNORE_FILES.has(path.basename(file)))) await reloadEverything(context);
-      for (const change of params.changes) {
-        const file = toPath(change.uri);
+      if (files.some((file) => file && IGNORE_FILES.has(path.basename(file)))) await reloadIgnored(context);
+      for (const [i, change] of params.changes.entries()) {
+        const file = files[i];
         if (!file) continue;
+        const open = !!documents.get(change.uri);
         if (!workspace.projectOf(file) && path.basename(file) !== 'bot.json') {
           // Not a bot file: a folder that went or appeared (or a file of no interest).
           await folderChanged(context, file, change.type);
           continue;
         }
-        if (path.basename(file) === 'bot.json') {
-          const root = path.dirname(file);
-          if (change.type === FileChangeType.Deleted) {
-            const project = workspace.project(root);
-            if (project && workspace.removeProject(root)) publisher.clearProject(project);
+        if (change.type === FileChangeType.Deleted) {
+          if (path.basename(file) === 'bot.json') {
+            const project = workspace.project(path.dirname(file));
+            if (project && workspace.removeProject(project.root)) publisher.clearProject(project);
             continue;
           }
-          if (!workspace.project(root)) {
-            if (!(await workspace.isIgnored(file))) publisher.schedule(await workspace.loadProject(root));
-            continue;
-          }
+          const project = publisher.forget(file);
+          if (project) publisher.schedule(project);
+          continue;
         }
-        // An open document is newer than the disk, except when the file went: VS Code keeps a
-        // closed editor's document alive for a while, so a deleted file may still look open.
-        if (documents.get(change.uri) && change.type !== FileChangeType.Deleted) continue;
-        const project = change.type === FileChangeType.Deleted ? publisher.forget(file) : (await workspace.reload(file), workspace.projectOf(file));
+        if (path.basename(file) === 'bot.json' && !workspace.project(path.dirname(file))) {
+          if (await workspace.isIgnored(file)) continue;
+          await workspace.loadProject(path.dirname(file));
+          context.syncOpenDocuments();
+          const project = workspace.project(path.dirname(file));
+          if (project) publisher.schedule(project);
+          continue;
+        }
+        // An open document is newer than the disk: its text stays; one that was detached comes back.
+        if (open && !attached.has(file)) continue;
+        if (attached.has(file)) context.syncOpenDocuments();
+        else await workspace.reload(file);
+        const project = workspace.projectOf(file);
         if (project) publisher.schedule(project);
       }
     });
@@ -106,14 +127,21 @@ export function registerWatchedFiles(connection: Connection, context: FileEventC
 const IGNORE_FILES = new Set([GITIGNORE_FILE, SETTINGS_FILE]);
 
 /**
- * Searches the workspace folders for projects again, with the ignore files read afresh: projects
- * now ignored are dropped (their diagnostics cleared), the others read again and checked.
+ * Searches the workspace folders for projects again, with the ignore files read afresh (after a
+ * .gitignore or the `ignores` of a handoff-kit.json changed): projects now ignored are dropped
+ * (their diagnostics cleared), the others read again and checked.
  */
-async function reloadEverything(context: FileEventContext): Promise<void> {
+export async function reloadIgnored(context: FileEventContext): Promise<void> {
   const { workspace, publisher } = context;
   workspace.ignores = workspace.ignores && { ...workspace.ignores };
   const before = new Map(workspace.projects().map((project) => [project.root, project]));
   const loaded = (await Promise.all(context.folders().map((folder) => workspace.loadProjectsUnder(folder)))).flat();
+  // A project whose bot.json is only in the editor (typed into after the file went) is no less a project.
+  for (const document of context.documents.all()) {
+    const file = toPath(document.uri);
+    if (!file || path.basename(file) !== 'bot.json' || context.detached.has(file) || loaded.some((p) => p.root === path.dirname(file))) continue;
+    if (!(await workspace.isIgnored(file))) loaded.push(await workspace.loadProject(path.dirname(file)));
+  }
   context.syncOpenDocuments();
   for (const [root, project] of before) {
     if (loaded.some((p) => p.root === root)) {
@@ -150,13 +178,18 @@ export function registerWorkspaceFolders(connection: Connection, context: FileEv
  * loaded. A folder's deletion or renaming is reported as one event for the folder.
  */
 async function folderChanged(context: FileEventContext, folder: string, type: FileChangeType): Promise<void> {
-  const { workspace, documents, publisher, uris } = context;
+  const { workspace, documents, publisher } = context;
   if (!context.folders().some((root) => isInside(root, folder))) return;
   if (folder.split(path.sep).some((part) => NEVER_SEARCHED.has(part))) return;
   if (type === FileChangeType.Deleted) {
+    // Open or not, the files went (see registerWatchedFiles): the open ones wait, detached.
+    for (const document of documents.all()) {
+      const file = toPath(document.uri);
+      if (file && isInside(folder, file)) context.detached.detach(file);
+    }
     for (const project of workspace.removeProjectsUnder(folder)) publisher.clearProject(project);
     for (const project of workspace.projects()) {
-      const gone = project.allFiles().filter((f) => isInside(folder, f.path) && !documents.get(uris.uriOf(f.path)));
+      const gone = project.allFiles().filter((f) => isInside(folder, f.path));
       for (const f of gone) publisher.forget(f.path);
       if (gone.length) publisher.schedule(project);
     }
@@ -164,14 +197,17 @@ async function folderChanged(context: FileEventContext, folder: string, type: Fi
   }
   // Created (or renamed into place); a file of no interest is no folder.
   if ((await context.fs.size(folder)) !== undefined) return;
-  for (const project of await workspace.loadProjectsUnder(folder)) publisher.schedule(project);
+  // The open documents of the folder's files are attached again.
+  context.detached.attachInside(folder);
+  const loaded = await workspace.loadProjectsUnder(folder);
   // A folder of bot files (intents/, translations/…) that appeared in a project: read the project again.
   const owner = workspace.project(path.dirname(folder));
-  if (owner && PROJECT_FOLDERS.includes(path.basename(folder))) {
-    const before = owner.allFiles().map((f) => f.path);
-    const reloaded = await workspace.loadProject(owner.root);
-    context.syncOpenDocuments();
+  const before = owner && PROJECT_FOLDERS.includes(path.basename(folder)) ? owner.allFiles().map((f) => f.path) : undefined;
+  const reloaded = owner && before ? await workspace.loadProject(owner.root) : undefined;
+  context.syncOpenDocuments();
+  for (const project of loaded) publisher.schedule(workspace.project(project.root) ?? project);
+  if (reloaded && before) {
     for (const gone of before.filter((p) => !reloaded.file(p))) publisher.clear(gone);
-    publisher.schedule(reloaded);
+    publisher.schedule(workspace.project(reloaded.root) ?? reloaded);
   }
 }

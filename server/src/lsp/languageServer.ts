@@ -10,14 +10,17 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { BotWorkspace, type BotProject, type FileSystem, type FileChange } from '../engine';
+import { BotFile, BotWorkspace, readProjectSettings, SETTINGS_FILE, type BotProject, type FileSystem, type FileChange } from '../engine';
+import { IDLE } from '../../../contract/protocol';
 import { registerCustomRequests } from './customRequests';
+import { handle } from './handlers';
 import { featureCapabilities, registerFeatures } from './features';
 import { defaultSettings, toSettings, type HandoffKitSettings } from './settings';
 import { ClientUris, toPath, toUri } from './uris';
 import { WorkQueue } from './workQueue';
+import { DetachedDocuments } from './detachedDocuments';
 import { Publisher } from './publisher';
-import { registerWatchedFiles, registerWorkspaceFolders, watchFiles, type FileEventContext } from './fileEvents';
+import { registerWatchedFiles, registerWorkspaceFolders, reloadIgnored, watchFiles, type FileEventContext } from './fileEvents';
 
 export interface Disposable {
   dispose(): void;
@@ -42,6 +45,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
   const workspace = new BotWorkspace(runtime.fs);
   const settingsCache = new Map<string, Promise<HandoffKitSettings>>();
   let folders: string[] = [];
+  const detached = new DetachedDocuments();
   let canConfigure = false;
   let canWatch = false;
   let canTrackFolders = false;
@@ -72,10 +76,12 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     setFolders: (paths) => {
       folders = [...paths];
       workspace.allowedRoots = folders;
-      // The .gitignore files and `ignores` lists of the workspace folders and below them apply, as on the command line.
-      workspace.ignores = { roots: folders };
+      // The .gitignore files and `ignores` lists of the workspace folders and below them apply, as
+      // on the command line; an open handoff-kit.json's text is newer than the disk's.
+      workspace.ignores = { roots: folders, settingsText };
     },
     syncOpenDocuments,
+    detached,
   };
   registerWatchedFiles(connection, fileEvents);
 
@@ -134,9 +140,37 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     void publisher.checkNow(projects).then(async () => (await progress)?.done());
   }
 
-  /** Open documents hold newer text than the disk. */
+  /** The text of the open handoff-kit.json at `file` (absolute), unless detached (see IgnoreOptions.settingsText). */
+  function settingsText(file: string): string | undefined {
+    return detached.has(file) ? undefined : documents.get(uriOf(file))?.getText();
+  }
+
+  /** Per open handoff-kit.json (absolute path), the `ignores` of the text the ignore rules were last given. */
+  const settingsIgnores = new Map<string, string>();
+
+  /**
+   * After a handoff-kit.json's text changed (typed into, or closed and on disk again), in a
+   * project or not (one above the projects ignores for them too): when its `ignores` changed,
+   * every project is searched for and read again. `text` undefined: the file is not there.
+   */
+  async function afterSettingsChange(file: string, text: string | undefined, open: boolean, reattached = false): Promise<void> {
+    if (path.basename(file) !== SETTINGS_FILE) return;
+    const settings = text === undefined ? undefined : new BotFile(file, 'settings', text.replace(/^\ufeff/, ''), -1);
+    const ignores = JSON.stringify((settings && readProjectSettings(settings).ignores) ?? []);
+    const before = settingsIgnores.get(file);
+    if (open) settingsIgnores.set(file, ignores);
+    else settingsIgnores.delete(file);
+    // Just opened: the rules read this very text, from disk or from the document. Detached until
+    // now: they read the disk, which has no such file.
+    if (reattached || (before !== undefined && before !== ignores)) await reloadIgnored(fileEvents);
+  }
+
+  /** Open documents hold newer text than the disk, but for those detached from a file that went. */
   function syncOpenDocuments(): void {
-    for (const document of documents.all()) syncDocument(document);
+    for (const document of documents.all()) {
+      const file = toPath(document.uri);
+      if (file && !detached.has(file)) syncDocument(document);
+    }
   }
 
   /** Takes an open document's text, with its version, into the model; returns its project when that changed it. */
@@ -148,22 +182,31 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     return workspace.projectOf(file);
   }
 
+  /** The URIs of the documents whose didOpen is being handled: TextDocuments reports the open as a content change too. */
+  const opening = new Set<string>();
   documents.onDidChangeContent((event) => {
+    const typed = !opening.delete(event.document.uri);
     queue.enqueue(async () => {
       const file = toPath(event.document.uri);
       if (!file) return;
-      // A bot.json typed into a folder that had none starts a project.
-      if (path.basename(file) === 'bot.json' && !workspace.project(path.dirname(file))) {
+      // Typed into: the document is the file again, even one whose file went. (Opening it is no
+      // typing: its file may have gone between the open and this task.)
+      const reattached = typed && detached.attach(file);
+      // A bot.json typed into a folder that had none starts a project, with the open documents in it.
+      if (path.basename(file) === 'bot.json' && !workspace.project(path.dirname(file)) && !(await workspace.isIgnored(file))) {
         await workspace.loadProject(path.dirname(file));
+        syncOpenDocuments();
       }
       const started = performance.now();
       const project = syncDocument(event.document);
       if (project) publisher.schedule(project);
       publisher.noteChangeWork(performance.now() - started);
+      await afterSettingsChange(file, event.document.getText(), true, reattached);
     });
   });
 
   documents.onDidOpen((event) => {
+    opening.add(event.document.uri);
     // A file opened with the text it has on disk changes nothing, yet the editor is owed its
     // diagnostics, even an empty list that was never sent while it was closed.
     queue.enqueue(async () => {
@@ -177,7 +220,18 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     // The editor's unsaved text is gone: the disk is the truth again.
     queue.enqueue(async () => {
       const file = toPath(event.document.uri);
-      if (!file || !workspace.projectOf(file)) return;
+      if (!file) return;
+      detached.attach(file);
+      if (path.basename(file) === 'bot.json') {
+        const project = workspace.project(path.dirname(file));
+        // A bot.json that is not on disk (deleted while open, or only ever typed): no project.
+        if (project && (await runtime.fs.size(file)) === undefined) {
+          if (workspace.removeProject(project.root)) publisher.clearProject(project);
+          return;
+        }
+      }
+      if (path.basename(file) === SETTINGS_FILE) await afterSettingsChange(file, await runtime.fs.readFile(file).catch(() => undefined), false);
+      if (!workspace.projectOf(file)) return;
       const reloaded = await workspace.reload(file);
       const project = reloaded ? workspace.projectOf(file) : publisher.forget(file);
       if (project) publisher.schedule(project);
@@ -254,6 +308,11 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     settled: () => queue.settled(),
     phraseMatchFor: async (project) => (await settingsFor(project)).exitPhraseMatch,
     checkOptionsFor,
+  });
+
+  handle(connection, IDLE, async () => {
+    await publisher.idle();
+    return null;
   });
 
   // Applying a change to a document is the server's work too: timed where TextDocuments does it.

@@ -93,7 +93,22 @@ export class Publisher {
    */
   private readonly work = { changes: 0, changesMs: 0, timerFiredAt: undefined as number | undefined };
 
+  /** Resolved at the end of every check pass (see idle). */
+  private passEnded: Array<() => void> = [];
+
   constructor(private readonly context: PublisherContext) {}
+
+  /**
+   * Resolves once the queue has run every task queued before the call and no pass is scheduled,
+   * pending or under way: the diagnostics published are those of the model as it then stands.
+   */
+  async idle(): Promise<void> {
+    for (;;) {
+      await this.context.queue.settled();
+      if (!this.timer && !this.pending.size && !this.passUnderWay) return;
+      await new Promise<void>((resolve) => this.passEnded.push(resolve));
+    }
+  }
 
   /** Checks `project` again once typing pauses for CHECK_DELAY_MS; each call restarts the pause. */
   schedule(project: BotProject): void {
@@ -159,7 +174,7 @@ export class Publisher {
   private async checkPending(): Promise<void> {
     // Checked already, by a pass that took them sooner; or a pass is between steps, and checks
     // them when it ends.
-    if (!this.pending.size || this.passUnderWay) return;
+    if (!this.pending.size || this.passUnderWay) return this.endPass();
     this.passUnderWay = true;
     try {
       await this.checkProjects();
@@ -168,6 +183,14 @@ export class Publisher {
     }
     // Changes that came between the steps of a pass.
     if (this.pending.size) void this.context.queue.enqueue(() => this.checkPending());
+    this.endPass();
+  }
+
+  /** Tells those waiting for the server to be idle that a pass ended; they look again. */
+  private endPass(): void {
+    const waiting = this.passEnded;
+    this.passEnded = [];
+    for (const resolve of waiting) resolve();
   }
 
   private async checkProjects(): Promise<void> {

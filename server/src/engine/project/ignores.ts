@@ -37,6 +37,12 @@ export interface IgnoreOptions {
    * files and those below it, not by the rules above it that ignore it.
    */
   readonly named?: readonly string[];
+  /**
+   * The text of a handoff-kit.json newer than the disk's (a document open in an editor), or
+   * undefined to read the disk; `file` is absolute. `.gitignore` files are always read from disk,
+   * as git reads them.
+   */
+  readonly settingsText?: (file: string) => string | undefined;
 }
 
 /** The rules one folder gives: its `.gitignore`, then its handoff-kit.json `ignores`; undefined when it gives none. */
@@ -178,7 +184,7 @@ export class IgnoreRules {
     }
     if (this.options.settingsIgnores !== false) {
       const file = path.join(folder, SETTINGS_FILE);
-      const text = await this.read(file);
+      const text = this.options.settingsText?.(file) ?? (await this.read(file));
       if (text !== undefined)
         for (const pattern of readProjectSettings(new BotFile(file, 'settings', text.replace(/^\ufeff/, ''), -1)).ignores ?? [])
           patterns.push(pattern);
