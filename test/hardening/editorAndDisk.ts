@@ -23,6 +23,8 @@ export type Step =
   | { readonly kind: 'write'; readonly file: string; readonly change: number }
   | { readonly kind: 'delete'; readonly file: string }
   | { readonly kind: 'restore'; readonly file: string }
+  /** Renames a file to its renamedOf name, or back when that is the one on disk. */
+  | { readonly kind: 'rename'; readonly file: string }
   | { readonly kind: 'moveOut'; readonly folder: string }
   | { readonly kind: 'moveBack'; readonly folder: string }
   | { readonly kind: 'compare' };
@@ -36,11 +38,19 @@ export function describeStep(step: Step): string {
     case 'moveOut':
     case 'moveBack':
       return `${step.kind} ${step.folder}`;
+    case 'rename':
+      return `rename ${step.file} <-> ${renamedOf(step.file)}`;
     case 'compare':
       return 'compare';
     default:
       return `${step.kind} ${step.file}`;
   }
+}
+
+/** The name `rename` gives a file: `journeys/live-agent.json` → `journeys/live-agent-renamed.json`. */
+export function renamedOf(file: string): string {
+  const extension = path.posix.extname(file);
+  return `${file.slice(0, file.length - extension.length)}-renamed${extension}`;
 }
 
 /** What typing or a write does to a file's text: drift a name, drift it back, break the JSON, start over. */
@@ -189,6 +199,23 @@ export class EditorAndDisk {
         this.deleted.delete(step.file);
         await this.writeDisk(step.file, text);
         await this.fileEvents([{ file: step.file, type: CREATED }]);
+        return true;
+      }
+      case 'rename': {
+        const [from, to] = this.disk.has(step.file) ? [step.file, renamedOf(step.file)] : [renamedOf(step.file), step.file];
+        const text = this.disk.get(from);
+        if (text === undefined || this.disk.has(to) || this.isMovedOut(to)) return false;
+        await rename(this.pathOf(from), this.pathOf(to));
+        this.disk.delete(from);
+        this.disk.set(to, text);
+        this.deleted.delete(to);
+        const document = this.open.get(from);
+        if (document) document.detached = true;
+        // As VS Code's watcher reports a rename: the old name deleted, the new one created.
+        await this.fileEvents([
+          { file: from, type: DELETED },
+          { file: to, type: CREATED },
+        ]);
         return true;
       }
       case 'moveOut': {

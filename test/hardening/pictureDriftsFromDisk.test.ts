@@ -14,7 +14,7 @@ import { IDLE } from '../../contract/protocol';
 import { runCheck } from '../../server/src/cli/check';
 import { exampleProject } from '../paths';
 import { LspTestClient, uri } from '../server/lspClient';
-import { CHANGE_COUNT, changeNamed, describeStep, EditorAndDisk, type Step } from './editorAndDisk';
+import { CHANGE_COUNT, changeNamed, describeStep, EditorAndDisk, renamedOf, type Step } from './editorAndDisk';
 
 const SEED = Number(process.env.HANDOFF_KIT_DRIFT_SEED ?? 20261207);
 const STEPS = Number(process.env.HANDOFF_KIT_DRIFT_STEPS ?? 2000);
@@ -43,42 +43,45 @@ async function originalFiles(): Promise<Map<string, string>> {
     const full = path.join(entry.parentPath, entry.name);
     files.set(`bot/${path.relative(exampleProject, full).split(path.sep).join('/')}`, await readFile(full, 'utf8'));
   }
+  // A second project, in a folder of its own, with a journey of the first's.
+  files.set('team/bot2/bot.json', files.get('bot/bot.json')!.replace('"support-bot"', '"second-bot"'));
+  files.set('team/bot2/journeys/live-agent.json', files.get('bot/journeys/live-agent.json')!);
+  files.set('team/bot2/intents/talk_to_agent.json', files.get('bot/intents/talk_to_agent.json')!);
   files.set('bot/test-reports/run.csv', 'Utterance,Predicted Journey,Journey,Status\r\ntalk to bot,live-agent,return-to-bot,failure\r\n');
   files.set('bot/handoff-kit.json', '{}\n');
   files.set('.gitignore', 'node_modules/\n');
   return files;
 }
 
-const FOLDERS = ['bot', 'bot/intents', 'bot/journeys', 'bot/functions', 'bot/tests', 'bot/test-reports', 'bot/translations', 'bot/faqs'];
+const FOLDERS = [
+  'bot',
+  'bot/intents',
+  'bot/journeys',
+  'bot/functions',
+  'bot/tests',
+  'bot/test-reports',
+  'bot/translations',
+  'bot/faqs',
+  'team',
+  'team/bot2/journeys',
+];
 
 /** `count` random steps over `files`, a comparison every COMPARE_EVERY and one at the end. */
 function randomSteps(seed: number, count: number, files: readonly string[]): Step[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   // Weighted: typing and opening most, moving folders least.
-  const kinds: Step['kind'][] = [
-    'open',
-    'open',
-    'type',
-    'type',
-    'type',
-    'type',
-    'close',
-    'save',
-    'write',
-    'write',
-    'delete',
-    'restore',
-    'restore',
-    'moveOut',
-    'moveBack',
-  ];
+  const kinds: Step['kind'][] = ['open', 'open', 'type', 'type', 'type', 'type', 'close', 'save', 'write', 'write'];
+  kinds.push('delete', 'restore', 'restore', 'rename', 'moveOut', 'moveBack');
+  // Files are named by their first name or the one a rename gives them.
+  const names = [...files, ...files.map(renamedOf)];
   const steps: Step[] = [];
   for (let i = 1; i <= count; i++) {
     const kind = pick(kinds);
     if (kind === 'moveOut' || kind === 'moveBack') steps.push({ kind, folder: pick(FOLDERS) });
-    else if (kind === 'type' || kind === 'write') steps.push({ kind, file: pick(files), change: Math.floor(next() * CHANGE_COUNT) });
-    else if (kind !== 'compare') steps.push({ kind, file: pick(files) });
+    else if (kind === 'type' || kind === 'write') steps.push({ kind, file: pick(names), change: Math.floor(next() * CHANGE_COUNT) });
+    else if (kind === 'rename') steps.push({ kind, file: pick(files) });
+    else if (kind !== 'compare') steps.push({ kind, file: pick(names) });
     if (i % COMPARE_EVERY === 0 || i === count) steps.push({ kind: 'compare' });
   }
   return steps;
