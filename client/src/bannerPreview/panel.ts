@@ -1,10 +1,10 @@
 // The banner preview beside a journey: one webview per journey document, redrawn as the journey
 // is edited or the cursor moves to another banner. The view model comes from the language server
 // (through `fetch`), the HTML from render.ts; this file only keeps them in step with the editor.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { BannerPreview } from '../../../server/src/engine';
 import { renderBannerPreviewHtml } from './render';
+import { newNonce } from '../webview/markup';
 
 /** Asks the language server for the preview of the payload around `offset` (else the first). */
 export type FetchBannerPreview = (uri: string, offset?: number) => Promise<BannerPreview | undefined>;
@@ -143,7 +143,7 @@ export class BannerPreviewPanel implements vscode.Disposable {
     this.panel.title = `Banner: ${name}`;
     this.panel.webview.html = renderBannerPreviewHtml(preview, {
       cspSource: this.panel.webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: newNonce(),
       loadRemoteImages,
       title: `Banner preview: ${name}${preview?.nodeId ? ` › ${preview.nodeId}` : ''}`,
     });

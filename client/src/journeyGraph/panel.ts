@@ -2,11 +2,11 @@
 // when a file of that project changes. The graph comes from the language server (through
 // `fetch`), the HTML from render.ts; this file keeps them in step with the editor and reveals
 // what is clicked.
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GraphView, GraphWalk, JourneyGraph } from '../../../server/src/engine';
 import { renderJourneyGraphHtml, type FromWebview, type ToWebview } from './render';
+import { newNonce } from '../webview/markup';
 
 /** What the panel asks the server for: the project of `uri`, a view, a journey, collapsed journeys, a walk. */
 export interface GraphTarget {
@@ -78,7 +78,7 @@ export class JourneyGraphPanel implements vscode.Disposable {
     );
     this.panel.webview.html = renderJourneyGraphHtml({
       cspSource: this.panel.webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: newNonce(),
       title: 'Journey graph',
     });
     this.disposables.push(

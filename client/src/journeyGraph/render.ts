@@ -2,7 +2,9 @@
 // by a fresh nonce, nothing else), which draws the laid-out graph the language server computed as
 // SVG in the theme's colours, and redraws it when the extension posts a new one (an edit). Zoom,
 // pan, fit and keyboard access are the script's; a click on a node or an edge asks the extension
-// to reveal its place. Pure (no vscode), so it runs and is tested under plain Node.
+// to reveal its place. Pure (no vscode), so it runs and is tested under plain Node. Its escaping
+// and content security policy are every webview's (webview/markup.ts).
+import { contentSecurityPolicy, escapeHtml } from '../webview/markup';
 
 export interface GraphRenderOptions {
   /** The webview's `cspSource`. */
@@ -29,13 +31,7 @@ export type FromWebview =
 export function renderJourneyGraphHtml(options: GraphRenderOptions): string {
   const title = options.title ?? 'Journey graph';
   const nonce = escapeHtml(options.nonce);
-  const csp = [
-    "default-src 'none'",
-    `style-src ${options.cspSource} 'nonce-${options.nonce}'`,
-    `script-src 'nonce-${options.nonce}'`,
-    `img-src ${options.cspSource} data:`,
-    `font-src ${options.cspSource}`,
-  ].join('; ');
+  const csp = contentSecurityPolicy({ cspSource: options.cspSource, nonce: options.nonce, scripts: true });
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -69,10 +65,6 @@ export function renderJourneyGraphHtml(options: GraphRenderOptions): string {
 </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const STYLE = `

@@ -3,7 +3,6 @@
 // is a function of the project and its inputs, so a step back is a run with one input fewer, and
 // an edit of the files is read by the next step; the panel marks the run shown as stale meanwhile
 // and offers to replay it.
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { conversationTestFromRun, isTicketOutcome, modifyJson, walkOfSteps, type SimulationInput } from '../../../server/src/engine';
@@ -11,6 +10,7 @@ import { COMMANDS } from '../../../contract/commands';
 import type { ProjectSimulation, SimulateParams, SimulateResult } from '../../../contract/protocol';
 import type { FromWebview, ToWebview } from './messages';
 import { renderSimulator, renderSimulatorDocument, type SimulatorView } from './render';
+import { newNonce } from '../webview/markup';
 
 /** Sends handoffKit/simulate to the language server. */
 export type RunSimulation = (params: SimulateParams) => Promise<SimulateResult>;
@@ -79,7 +79,7 @@ export class SimulatorPanel implements vscode.Disposable {
     );
     this.panel.webview.html = renderSimulatorDocument({
       cspSource: this.panel.webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: newNonce(),
       scriptUri: this.panel.webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'simulatorView.js')).toString(),
       title: 'Simulate Handoff',
     });

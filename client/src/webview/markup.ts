@@ -1,7 +1,13 @@
 // What every webview of the extension writes its HTML with: escaping, `code` words and templates
 // set apart, the content security policy, and the base style in the theme's colours. Pure (no
 // vscode), so that the renderers run and are tested under plain Node.
+import { randomBytes } from 'node:crypto';
 import { templateParts } from '../../../server/src/engine';
+
+/** A fresh nonce for one webview document (16 random bytes, base64): allows its inline style and script. */
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
 
 /** Text made safe to put between tags or in a quoted attribute. */
 export function escapeHtml(text: string): string {
