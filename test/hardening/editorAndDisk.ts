@@ -27,7 +27,28 @@ export type Step =
   | { readonly kind: 'rename'; readonly file: string }
   | { readonly kind: 'moveOut'; readonly folder: string }
   | { readonly kind: 'moveBack'; readonly folder: string }
+  /** Sets the editor's `handoffKit` settings to SETTINGS[choice]. */
+  | { readonly kind: 'settings'; readonly choice: number }
   | { readonly kind: 'compare' };
+
+/**
+ * The editor settings a run switches between, each with the `handoff-kit check` options that say
+ * the same: the rules the editor sets win over handoff-kit.json, as `--rule` does; files over
+ * `maxFileSize` bytes are not read.
+ */
+export const SETTINGS: readonly {
+  readonly name: string;
+  readonly editor: object;
+  readonly check: { rules?: Record<string, 'off' | 'warning'>; maxFileSize?: number };
+}[] = [
+  { name: 'the defaults', editor: {}, check: {} },
+  {
+    name: 'two rules set',
+    editor: { rules: { 'unknown-intent': 'off', schema: 'warning' } },
+    check: { rules: { 'unknown-intent': 'off', schema: 'warning' } },
+  },
+  { name: 'files over 1,500 bytes unread', editor: { maxFileSize: 1500 }, check: { maxFileSize: 1500 } },
+];
 
 /** A step as one line of a failure message. */
 export function describeStep(step: Step): string {
@@ -42,6 +63,8 @@ export function describeStep(step: Step): string {
       return `rename ${step.file} <-> ${renamedOf(step.file)}`;
     case 'compare':
       return 'compare';
+    case 'settings':
+      return `settings: ${SETTINGS[step.choice % SETTINGS.length].name}`;
     default:
       return `${step.kind} ${step.file}`;
   }
@@ -107,6 +130,8 @@ export class EditorAndDisk {
   /** Folders moved out of the workspace: folder → its files' texts. */
   private readonly movedOut = new Map<string, Map<string, string>>();
   readonly open = new Map<string, OpenDocument>();
+  /** The editor's settings now (see SETTINGS). */
+  settings = SETTINGS[0];
   /** Files deleted on disk: their last text, for `restore`. */
   private readonly deleted = new Map<string, string>();
 
@@ -244,6 +269,15 @@ export class EditorAndDisk {
         // Every open document in the folder is attached again, even one whose file was not in it.
         for (const [file, document] of this.open) if (file.startsWith(`${step.folder}/`)) document.detached = false;
         for (const [file, text] of files) await this.reloadIfClean(file, text);
+        return true;
+      }
+      case 'settings': {
+        const settings = SETTINGS[step.choice % SETTINGS.length];
+        if (settings === this.settings) return false;
+        this.settings = settings;
+        // The server asks for the settings again when told they changed.
+        this.client.settings = settings.editor;
+        await this.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { handoffKit: settings.editor } });
         return true;
       }
       case 'compare':

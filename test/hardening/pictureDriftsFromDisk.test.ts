@@ -14,7 +14,7 @@ import { IDLE } from '../../contract/protocol';
 import { runCheck } from '../../server/src/cli/check';
 import { exampleProject } from '../paths';
 import { LspTestClient, uri } from '../server/lspClient';
-import { CHANGE_COUNT, changeNamed, describeStep, EditorAndDisk, renamedOf, type Step } from './editorAndDisk';
+import { CHANGE_COUNT, changeNamed, describeStep, EditorAndDisk, renamedOf, SETTINGS, type Step } from './editorAndDisk';
 
 const SEED = Number(process.env.HANDOFF_KIT_DRIFT_SEED ?? 20261207);
 const STEPS = Number(process.env.HANDOFF_KIT_DRIFT_STEPS ?? 2000);
@@ -72,7 +72,7 @@ function randomSteps(seed: number, count: number, files: readonly string[]): Ste
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   // Weighted: typing and opening most, moving folders least.
   const kinds: Step['kind'][] = ['open', 'open', 'type', 'type', 'type', 'type', 'close', 'save', 'write', 'write'];
-  kinds.push('delete', 'restore', 'restore', 'rename', 'moveOut', 'moveBack');
+  kinds.push('delete', 'restore', 'restore', 'rename', 'moveOut', 'moveBack', 'settings');
   // Files are named by their first name or the one a rename gives them.
   const names = [...files, ...files.map(renamedOf)];
   const steps: Step[] = [];
@@ -81,6 +81,7 @@ function randomSteps(seed: number, count: number, files: readonly string[]): Ste
     if (kind === 'moveOut' || kind === 'moveBack') steps.push({ kind, folder: pick(FOLDERS) });
     else if (kind === 'type' || kind === 'write') steps.push({ kind, file: pick(names), change: Math.floor(next() * CHANGE_COUNT) });
     else if (kind === 'rename') steps.push({ kind, file: pick(files) });
+    else if (kind === 'settings') steps.push({ kind, choice: Math.floor(next() * SETTINGS.length) });
     else if (kind !== 'compare') steps.push({ kind, file: pick(names) });
     if (i % COMPARE_EVERY === 0 || i === count) steps.push({ kind: 'compare' });
   }
@@ -95,7 +96,11 @@ interface Published {
 }
 
 /** What `handoff-kit check` says of `files` (path → text), written to a folder of their own: per path, its findings. */
-async function checkOf(files: ReadonlyMap<string, string>, folder: string): Promise<Map<string, Published[]>> {
+async function checkOf(
+  files: ReadonlyMap<string, string>,
+  folder: string,
+  options: (typeof SETTINGS)[number]['check'],
+): Promise<Map<string, Published[]>> {
   await rm(folder, { recursive: true, force: true });
   for (const [file, text] of files) {
     await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
@@ -103,7 +108,7 @@ async function checkOf(files: ReadonlyMap<string, string>, folder: string): Prom
   }
   // No bot.json: no project, and check says so as a usage error; the server shows nothing.
   if (![...files.keys()].some((file) => file.endsWith('/bot.json'))) return new Map();
-  const run = await runCheck([folder], { cwd: folder, format: 'json' });
+  const run = await runCheck([folder], { cwd: folder, format: 'json', ...options });
   const severities: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
   const byFile = new Map<string, Published[]>();
   const rows = JSON.parse(run.stdout || '[]') as { file: string; range: unknown; severity: string; code: string; message: string }[];
@@ -168,7 +173,7 @@ async function replay(
       if (await world.apply(step)) applied.push(step);
       if (step.kind !== 'compare') continue;
       await client.connection.sendRequest(IDLE.method, {});
-      const lines = differences(world, client, await checkOf(world.expectedFiles(), path.join(root, 'check', 'ws')));
+      const lines = differences(world, client, await checkOf(world.expectedFiles(), path.join(root, 'check', 'ws'), world.settings.check));
       // A task that threw is logged, and the server goes on: the log says why the picture drifted.
       const errors = client.logs.filter((line) => line.startsWith('Handoff Kit: ') && /\n\s+at /.test(line));
       if (lines.length) return { at: index, lines: [...lines, ...errors] };
@@ -289,6 +294,18 @@ describe('the language server and the disk (kind 4: the picture drifts from the 
       { kind: 'delete', file: 'bot/bot.json' },
       { kind: 'type', file: 'bot/handoff-kit.json', change: changeNamed('ignores faqs') },
       { kind: 'type', file: 'bot/bot.json', change: changeNamed('ui-event-close-promotion -> ui-event-close-promo') },
+    ],
+    'a bot.json only in the editor makes a project when its folder comes back without the file': [
+      { kind: 'open', file: 'team/bot2/bot.json' },
+      { kind: 'rename', file: 'team/bot2/bot.json' },
+      { kind: 'moveOut', folder: 'team' },
+      { kind: 'moveBack', folder: 'team' },
+    ],
+    'a bot.json only in the editor keeps its project when the settings change': [
+      { kind: 'open', file: 'bot/bot.json' },
+      { kind: 'delete', file: 'bot/bot.json' },
+      { kind: 'type', file: 'bot/bot.json', change: changeNamed('"enabled": true -> "enabled": false') },
+      { kind: 'settings', choice: 2 },
     ],
     'a document typed into after its file went is detached when its folder goes': [
       { kind: 'open', file: 'bot/journeys/return-to-bot.json' },

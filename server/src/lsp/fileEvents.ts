@@ -11,6 +11,7 @@ import {
   isInside,
   PROJECT_FOLDERS,
   SETTINGS_FILE,
+  type BotProject,
   type BotWorkspace,
   type FileSystem,
 } from '../engine';
@@ -123,6 +124,28 @@ export function registerWatchedFiles(connection: Connection, context: FileEventC
   });
 }
 
+/**
+ * Loads the projects below `folders` (absolute paths) whose bot.json only the editor holds: an
+ * open document, attached, whose file is not on disk (typed into after it went, or its folder came
+ * back without it), which a search of the disk does not find. `found`: the projects that search
+ * loaded. Returns the projects loaded here (their open documents not yet synced).
+ */
+export async function loadEditorOnlyProjects(
+  context: Pick<FileEventContext, 'workspace' | 'documents' | 'detached'>,
+  folders: readonly string[],
+  found: readonly BotProject[],
+): Promise<BotProject[]> {
+  const loaded: BotProject[] = [];
+  for (const document of context.documents.all()) {
+    const file = toPath(document.uri);
+    if (!file || path.basename(file) !== 'bot.json' || context.detached.has(file)) continue;
+    const root = path.dirname(file);
+    if (!folders.some((folder) => isInside(folder, file)) || [...found, ...loaded].some((p) => p.root === root)) continue;
+    if (!(await context.workspace.isIgnored(file))) loaded.push(await context.workspace.loadProject(root));
+  }
+  return loaded;
+}
+
 /** The files that say what is ignored (see IgnoreOptions): a change to one may add or drop projects and files. */
 const IGNORE_FILES = new Set([GITIGNORE_FILE, SETTINGS_FILE]);
 
@@ -136,12 +159,7 @@ export async function reloadIgnored(context: FileEventContext): Promise<void> {
   workspace.ignores = workspace.ignores && { ...workspace.ignores };
   const before = new Map(workspace.projects().map((project) => [project.root, project]));
   const loaded = (await Promise.all(context.folders().map((folder) => workspace.loadProjectsUnder(folder)))).flat();
-  // A project whose bot.json is only in the editor (typed into after the file went) is no less a project.
-  for (const document of context.documents.all()) {
-    const file = toPath(document.uri);
-    if (!file || path.basename(file) !== 'bot.json' || context.detached.has(file) || loaded.some((p) => p.root === path.dirname(file))) continue;
-    if (!(await workspace.isIgnored(file))) loaded.push(await workspace.loadProject(path.dirname(file)));
-  }
+  for (const project of await loadEditorOnlyProjects(context, context.folders(), loaded)) loaded.push(project);
   context.syncOpenDocuments();
   for (const [root, project] of before) {
     if (loaded.some((p) => p.root === root)) {
@@ -200,6 +218,7 @@ async function folderChanged(context: FileEventContext, folder: string, type: Fi
   // The open documents of the folder's files are attached again.
   context.detached.attachInside(folder);
   const loaded = await workspace.loadProjectsUnder(folder);
+  for (const project of await loadEditorOnlyProjects(context, [folder], loaded)) loaded.push(project);
   // A folder of bot files (intents/, translations/…) that appeared in a project: read the project again.
   const owner = workspace.project(path.dirname(folder));
   const before = owner && PROJECT_FOLDERS.includes(path.basename(folder)) ? owner.allFiles().map((f) => f.path) : undefined;

@@ -20,7 +20,14 @@ import { ClientUris, toPath, toUri } from './uris';
 import { WorkQueue } from './workQueue';
 import { DetachedDocuments } from './detachedDocuments';
 import { Publisher } from './publisher';
-import { registerWatchedFiles, registerWorkspaceFolders, reloadIgnored, watchFiles, type FileEventContext } from './fileEvents';
+import {
+  loadEditorOnlyProjects,
+  registerWatchedFiles,
+  registerWorkspaceFolders,
+  reloadIgnored,
+  watchFiles,
+  type FileEventContext,
+} from './fileEvents';
 
 export interface Disposable {
   dispose(): void;
@@ -127,6 +134,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     void progress.then((p) => p?.begin('Handoff Kit', undefined, 'Loading bot projects'));
     workspace.maxFileSize = (await globalSettings()).maxFileSize;
     const projects = (await Promise.all(roots.map((folder) => workspace.loadProjectsUnder(folder)))).flat();
+    for (const project of await loadEditorOnlyProjects(fileEvents, roots, projects)) projects.push(project);
     syncOpenDocuments();
     const files = projects.reduce((n, p) => n + p.allFiles().length, 0);
     connection.console.info(`Loaded ${projects.length} bot project(s), ${files} files, in ${Math.round(performance.now() - started)} ms.`);
