@@ -27,6 +27,8 @@ export type Step =
   | { readonly kind: 'rename'; readonly file: string }
   | { readonly kind: 'moveOut'; readonly folder: string }
   | { readonly kind: 'moveBack'; readonly folder: string }
+  /** Adds the folder `ext` beside the workspace's to the workspace, or removes it. */
+  | { readonly kind: 'workspaceFolder'; readonly add: boolean }
   /** Sets the editor's `handoffKit` settings to SETTINGS[choice]. */
   | { readonly kind: 'settings'; readonly choice: number }
   | { readonly kind: 'compare' };
@@ -65,10 +67,15 @@ export function describeStep(step: Step): string {
       return 'compare';
     case 'settings':
       return `settings: ${SETTINGS[step.choice % SETTINGS.length].name}`;
+    case 'workspaceFolder':
+      return `${step.add ? 'add' : 'remove'} the workspace folder ${EXTRA_FOLDER}`;
     default:
       return `${step.kind} ${step.file}`;
   }
 }
+
+/** A second workspace folder, beside the first: its files are named `../ext/…`. */
+export const EXTRA_FOLDER = '../ext';
 
 /** The name `rename` gives a file: `journeys/live-agent.json` → `journeys/live-agent-renamed.json`. */
 export function renamedOf(file: string): string {
@@ -130,6 +137,8 @@ export class EditorAndDisk {
   /** Folders moved out of the workspace: folder → its files' texts. */
   private readonly movedOut = new Map<string, Map<string, string>>();
   readonly open = new Map<string, OpenDocument>();
+  /** Whether EXTRA_FOLDER is a workspace folder now. */
+  extraFolderAdded = false;
   /** The editor's settings now (see SETTINGS). */
   settings = SETTINGS[0];
   /** Files deleted on disk: their last text, for `restore`. */
@@ -160,6 +169,8 @@ export class EditorAndDisk {
     for (const [file, document] of this.open) {
       if (!document.detached && path.basename(file) !== '.gitignore') files.set(file, document.text);
     }
+    // Outside the workspace folders, nothing is checked.
+    if (!this.extraFolderAdded) for (const file of files.keys()) if (file.startsWith(`${EXTRA_FOLDER}/`)) files.delete(file);
     return files;
   }
 
@@ -278,6 +289,15 @@ export class EditorAndDisk {
         // The server asks for the settings again when told they changed.
         this.client.settings = settings.editor;
         await this.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { handoffKit: settings.editor } });
+        return true;
+      }
+      case 'workspaceFolder': {
+        if (step.add === this.extraFolderAdded) return false;
+        this.extraFolderAdded = step.add;
+        const folder = [{ uri: uri(this.pathOf(EXTRA_FOLDER)), name: 'ext' }];
+        await this.client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+          event: step.add ? { added: folder, removed: [] } : { added: [], removed: folder },
+        });
         return true;
       }
       case 'compare':

@@ -14,7 +14,7 @@ import { IDLE } from '../../contract/protocol';
 import { runCheck } from '../../server/src/cli/check';
 import { exampleProject } from '../paths';
 import { LspTestClient, uri } from '../server/lspClient';
-import { CHANGE_COUNT, changeNamed, describeStep, EditorAndDisk, renamedOf, SETTINGS, type Step } from './editorAndDisk';
+import { CHANGE_COUNT, changeNamed, describeStep, EditorAndDisk, EXTRA_FOLDER, renamedOf, SETTINGS, type Step } from './editorAndDisk';
 
 const SEED = Number(process.env.HANDOFF_KIT_DRIFT_SEED ?? 20261207);
 const STEPS = Number(process.env.HANDOFF_KIT_DRIFT_STEPS ?? 2000);
@@ -47,6 +47,10 @@ async function originalFiles(): Promise<Map<string, string>> {
   files.set('team/bot2/bot.json', files.get('bot/bot.json')!.replace('"support-bot"', '"second-bot"'));
   files.set('team/bot2/journeys/live-agent.json', files.get('bot/journeys/live-agent.json')!);
   files.set('team/bot2/intents/talk_to_agent.json', files.get('bot/intents/talk_to_agent.json')!);
+  // A third, in a folder beside the workspace's, which a step adds to the workspace or removes.
+  files.set(`${EXTRA_FOLDER}/bot3/bot.json`, files.get('bot/bot.json')!.replace('"support-bot"', '"third-bot"'));
+  files.set(`${EXTRA_FOLDER}/bot3/journeys/return-to-bot.json`, files.get('bot/journeys/return-to-bot.json')!);
+  files.set(`${EXTRA_FOLDER}/bot3/intents/talk_to_bot.json`, files.get('bot/intents/talk_to_bot.json')!);
   files.set('bot/test-reports/run.csv', 'Utterance,Predicted Journey,Journey,Status\r\ntalk to bot,live-agent,return-to-bot,failure\r\n');
   files.set('bot/handoff-kit.json', '{}\n');
   files.set('.gitignore', 'node_modules/\n');
@@ -54,6 +58,7 @@ async function originalFiles(): Promise<Map<string, string>> {
 }
 
 const FOLDERS = [
+  `${EXTRA_FOLDER}/bot3`,
   'bot',
   'bot/intents',
   'bot/journeys',
@@ -72,7 +77,7 @@ function randomSteps(seed: number, count: number, files: readonly string[]): Ste
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   // Weighted: typing and opening most, moving folders least.
   const kinds: Step['kind'][] = ['open', 'open', 'type', 'type', 'type', 'type', 'close', 'save', 'write', 'write'];
-  kinds.push('delete', 'restore', 'restore', 'rename', 'moveOut', 'moveBack', 'settings');
+  kinds.push('delete', 'restore', 'restore', 'rename', 'moveOut', 'moveBack', 'settings', 'workspaceFolder');
   // Files are named by their first name or the one a rename gives them.
   const names = [...files, ...files.map(renamedOf)];
   const steps: Step[] = [];
@@ -82,6 +87,7 @@ function randomSteps(seed: number, count: number, files: readonly string[]): Ste
     else if (kind === 'type' || kind === 'write') steps.push({ kind, file: pick(names), change: Math.floor(next() * CHANGE_COUNT) });
     else if (kind === 'rename') steps.push({ kind, file: pick(files) });
     else if (kind === 'settings') steps.push({ kind, choice: Math.floor(next() * SETTINGS.length) });
+    else if (kind === 'workspaceFolder') steps.push({ kind, add: next() < 0.5 });
     else if (kind !== 'compare') steps.push({ kind, file: pick(names) });
     if (i % COMPARE_EVERY === 0 || i === count) steps.push({ kind: 'compare' });
   }
@@ -102,18 +108,26 @@ async function checkOf(
   options: (typeof SETTINGS)[number]['check'],
 ): Promise<Map<string, Published[]>> {
   await rm(folder, { recursive: true, force: true });
+  await rm(path.join(folder, EXTRA_FOLDER), { recursive: true, force: true });
   for (const [file, text] of files) {
     await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
     await writeFile(path.join(folder, file), text);
   }
-  // No bot.json: no project, and check says so as a usage error; the server shows nothing.
-  if (![...files.keys()].some((file) => file.endsWith('/bot.json'))) return new Map();
-  const run = await runCheck([folder], { cwd: folder, format: 'json', ...options });
+  // Each workspace folder with a project; none: check says so as a usage error, the server shows nothing.
+  const roots = ['.', EXTRA_FOLDER].filter((root) =>
+    [...files.keys()].some((file) => (root === '.' ? !file.startsWith('../') : file.startsWith(`${root}/`)) && file.endsWith('/bot.json')),
+  );
+  if (!roots.length) return new Map();
+  const run = await runCheck(
+    roots.map((root) => path.join(folder, root)),
+    { cwd: folder, format: 'json', ...options },
+  );
   const severities: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
   const byFile = new Map<string, Published[]>();
   const rows = JSON.parse(run.stdout || '[]') as { file: string; range: unknown; severity: string; code: string; message: string }[];
   for (const row of rows) {
-    const file = row.file.split(path.sep).join('/');
+    // A file outside the folder check runs in is named by its absolute path.
+    const file = (path.isAbsolute(row.file) ? path.relative(folder, row.file) : row.file).split(path.sep).join('/');
     const list = byFile.get(file) ?? [];
     list.push({
       code: row.code,
@@ -306,6 +320,18 @@ describe('the language server and the disk (kind 4: the picture drifts from the 
       { kind: 'delete', file: 'bot/bot.json' },
       { kind: 'type', file: 'bot/bot.json', change: changeNamed('"enabled": true -> "enabled": false') },
       { kind: 'settings', choice: 2 },
+    ],
+    'a bot.json opened outside the workspace folders makes no project': [{ kind: 'open', file: '../ext/bot3/bot.json' }],
+    'a workspace folder added takes the text of the documents already open in it': [
+      { kind: 'open', file: '../ext/bot3/bot.json' },
+      { kind: 'type', file: '../ext/bot3/bot.json', change: changeNamed('ui-event-close-promotion -> ui-event-close-promo') },
+      { kind: 'workspaceFolder', add: true },
+    ],
+    'open documents in a folder that moves out of the workspace are detached': [
+      { kind: 'open', file: '../ext/bot3/journeys/return-to-bot.json' },
+      { kind: 'open', file: '../ext/bot3/bot.json' },
+      { kind: 'moveOut', folder: '../ext/bot3' },
+      { kind: 'workspaceFolder', add: true },
     ],
     'a document typed into after its file went is detached when its folder goes': [
       { kind: 'open', file: 'bot/journeys/return-to-bot.json' },

@@ -3,8 +3,6 @@
 // editor while its file is gone: it is detached, out of the model, until it is typed into or its
 // file or folder comes back. Only the events say so, in the order they came, never a look at the
 // disk, which may already be ahead of them.
-import { isInside } from '../engine';
-
 export class DetachedDocuments {
   /** The absolute paths of the detached documents. */
   private readonly files = new Set<string>();
@@ -17,15 +15,6 @@ export class DetachedDocuments {
   /** The document was typed into or closed, or its file came back; returns whether it was detached. */
   attach(file: string): boolean {
     return this.files.delete(file);
-  }
-
-  /** A folder (an absolute path) came back: the documents inside it are attached; returns whether any was detached. */
-  attachInside(folder: string): boolean {
-    let any = false;
-    for (const file of this.files) {
-      if (isInside(folder, file)) any = this.files.delete(file) || any;
-    }
-    return any;
   }
 
   /** Whether the open document of `file` stays out of the model. */

@@ -73,16 +73,25 @@ export function registerWatchedFiles(connection: Connection, context: FileEventC
   const { workspace, documents, queue, publisher } = context;
   connection.onDidChangeWatchedFiles((params) => {
     queue.enqueue(async () => {
-      const files = params.changes.map((change) => toPath(change.uri));
+      // Only what lies in a workspace folder concerns the server (a watcher may report more).
+      const files = params.changes.map((change) => {
+        const file = toPath(change.uri);
+        return file && context.folders().some((root) => isInside(root, file)) ? file : undefined;
+      });
       // First, which open documents are in the model: a file gone from disk is out, even while VS
       // Code still holds a document of it (a closed editor's document lives on for a while), in a
-      // project or not, until it is typed into; one that came back is in again.
+      // project or not, until it is typed into; one that came back is in again. A folder's event
+      // stands for every file in it. Any open document, in a workspace folder or not: one may be added later.
       const attached = new Set<string>();
-      for (const [i, change] of params.changes.entries()) {
-        const file = files[i];
-        if (!file || !documents.get(change.uri)) continue;
-        if (change.type === FileChangeType.Deleted) context.detached.detach(file);
-        else if (context.detached.attach(file)) attached.add(file);
+      for (const change of params.changes) {
+        const changed = toPath(change.uri);
+        if (!changed) continue;
+        for (const document of documents.all()) {
+          const file = toPath(document.uri);
+          if (!file || !isInside(changed, file)) continue;
+          if (change.type === FileChangeType.Deleted) context.detached.detach(file);
+          else if (context.detached.attach(file)) attached.add(file);
+        }
       }
       // What is ignored may have changed: every project is searched for and read again.
       if (files.some((file) => file && IGNORE_FILES.has(path.basename(file)))) await reloadIgnored(context);
@@ -185,7 +194,11 @@ export function registerWorkspaceFolders(connection: Connection, context: FileEv
       context.setFolders(folders);
       // Folders nest in a multi-root workspace: a project another open folder still holds stays.
       for (const folder of removed) for (const project of workspace.removeProjectsUnder(folder, folders)) publisher.clearProject(project);
-      for (const folder of added) for (const project of await workspace.loadProjectsUnder(folder)) publisher.schedule(project);
+      const loaded = (await Promise.all(added.map((folder) => workspace.loadProjectsUnder(folder)))).flat();
+      for (const project of await loadEditorOnlyProjects(context, added, loaded)) loaded.push(project);
+      // The documents already open in a folder that came are newer than its disk.
+      context.syncOpenDocuments();
+      for (const project of loaded) publisher.schedule(workspace.project(project.root) ?? project);
     });
   });
 }
@@ -196,15 +209,11 @@ export function registerWorkspaceFolders(connection: Connection, context: FileEv
  * loaded. A folder's deletion or renaming is reported as one event for the folder.
  */
 async function folderChanged(context: FileEventContext, folder: string, type: FileChangeType): Promise<void> {
-  const { workspace, documents, publisher } = context;
+  const { workspace, publisher } = context;
   if (!context.folders().some((root) => isInside(root, folder))) return;
   if (folder.split(path.sep).some((part) => NEVER_SEARCHED.has(part))) return;
   if (type === FileChangeType.Deleted) {
-    // Open or not, the files went (see registerWatchedFiles): the open ones wait, detached.
-    for (const document of documents.all()) {
-      const file = toPath(document.uri);
-      if (file && isInside(folder, file)) context.detached.detach(file);
-    }
+    // Open or not, the files went: the open ones wait, detached (see registerWatchedFiles).
     for (const project of workspace.removeProjectsUnder(folder)) publisher.clearProject(project);
     for (const project of workspace.projects()) {
       const gone = project.allFiles().filter((f) => isInside(folder, f.path));
@@ -215,8 +224,6 @@ async function folderChanged(context: FileEventContext, folder: string, type: Fi
   }
   // Created (or renamed into place); a file of no interest is no folder.
   if ((await context.fs.size(folder)) !== undefined) return;
-  // The open documents of the folder's files are attached again.
-  context.detached.attachInside(folder);
   const loaded = await workspace.loadProjectsUnder(folder);
   for (const project of await loadEditorOnlyProjects(context, [folder], loaded)) loaded.push(project);
   // A folder of bot files (intents/, translations/…) that appeared in a project: read the project again.

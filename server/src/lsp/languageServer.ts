@@ -10,7 +10,7 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { BotFile, BotWorkspace, readProjectSettings, SETTINGS_FILE, type BotProject, type FileSystem, type FileChange } from '../engine';
+import { BotFile, BotWorkspace, isInside, readProjectSettings, SETTINGS_FILE, type BotProject, type FileSystem, type FileChange } from '../engine';
 import { IDLE } from '../../../contract/protocol';
 import { registerCustomRequests } from './customRequests';
 import { handle } from './handlers';
@@ -200,8 +200,10 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
       // Typed into: the document is the file again, even one whose file went. (Opening it is no
       // typing: its file may have gone between the open and this task.)
       const reattached = typed && detached.attach(file);
-      // A bot.json typed into a folder that had none starts a project, with the open documents in it.
-      if (path.basename(file) === 'bot.json' && !workspace.project(path.dirname(file)) && !(await workspace.isIgnored(file))) {
+      // A bot.json typed into a folder of the workspace that had none starts a project, with the
+      // open documents in it. One outside the workspace folders is no project of the workspace.
+      const inWorkspace = folders.some((folder) => isInside(folder, file));
+      if (path.basename(file) === 'bot.json' && inWorkspace && !workspace.project(path.dirname(file)) && !(await workspace.isIgnored(file))) {
         await workspace.loadProject(path.dirname(file));
         syncOpenDocuments();
       }
