@@ -40,7 +40,11 @@ import { UsageError } from './usageError';
 export type { OutputFormat } from './formats';
 
 export interface CheckRun {
-  readonly stdout: string;
+  /**
+   * What to print, in pieces made as they are asked for (one string of a million findings is
+   * longer than V8 makes: see `inPieces`); write each before asking for the next.
+   */
+  readonly stdout: Iterable<string>;
   readonly stderr: string;
   readonly exitCode: 0 | 1;
 }
@@ -222,7 +226,12 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
     stderr += summary(findings, fileCount, elapsed, Boolean(options.fixDryRun), fromTheCache);
   }
   if (tooManyWarnings) stderr += `handoff-kit: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows.\n`;
-  return { stdout: diff + formatted, stderr, exitCode };
+  return { stdout: diff ? prepend(diff, formatted) : formatted, stderr, exitCode };
+}
+
+function* prepend(first: string, rest: Iterable<string>): Generator<string, void> {
+  yield first;
+  yield* rest;
 }
 
 /** The absolute paths among those given (relative to `cwd`) that the workspace's ignore rules leave out. */
@@ -241,10 +250,10 @@ async function ignoredPaths(paths: readonly string[], cwd: string, workspace: Bo
  * (relative to `cwd`), a summary on stderr, and exit 1 when there is any.
  */
 function fixCheck(result: FixResult, cwd: string): CheckRun {
-  if (!result.files.length) return { stdout: '', stderr: 'Nothing to fix: no safe fix applies.\n', exitCode: 0 };
+  if (!result.files.length) return { stdout: [], stderr: 'Nothing to fix: no safe fix applies.\n', exitCode: 0 };
   const files = result.files.map(({ file }) => `${escapeControls(path.relative(cwd, file).split(path.sep).join('/'))}\n`).join('');
   const counts = `${plural(result.fixed, 'problem')} in ${plural(result.files.length, 'file')}`;
-  return { stdout: files, stderr: `--fix would fix ${counts}: run handoff-kit check --fix.\n`, exitCode: 1 };
+  return { stdout: [files], stderr: `--fix would fix ${counts}: run handoff-kit check --fix.\n`, exitCode: 1 };
 }
 
 /** The `--fix` line: the fixes applied (on disk, for `--fix`), and those that could not be written. */
