@@ -351,3 +351,57 @@ describe('kind 5, reports what happened: the language server after a file is cre
     assert.deepEqual(published(), expected);
   });
 });
+
+describe('kind 5, reports what happened: summaries and files written', () => {
+  it('check --quiet says the warnings it leaves out are there, not "No problems"', async () => {
+    const { folder, bot, dispose } = await exampleCopy('quiet');
+    try {
+      const intent = path.join(bot, 'intents/talk_to_bot.json');
+      await writeFile(intent, (await readFile(intent, 'utf8')).replace('"name":', '"extra": 1, "name":'));
+      const quiet = run(['check', 'bot', '--quiet'], folder);
+      assert.equal(quiet.code, 0, quiet.stderr);
+      assert.equal(quiet.stdout, '');
+      assert.match(quiet.stderr, /^No errors in \d+ files; 1 warning not shown \(--quiet\) \(\d+ ms\)\.$/m);
+      assert.doesNotMatch(quiet.stderr, /No problems/);
+      await writeFile(
+        path.join(bot, 'journeys/billing-agent.json'),
+        (await readFile(path.join(bot, 'journeys/billing-agent.json'), 'utf8')).replace('"ui-event-update-promotion"', MISSPELT),
+      );
+      const both = run(['check', 'bot', '--quiet'], folder);
+      assert.equal(both.code, 1);
+      assert.match(both.stderr, /^1 problem \(1 error, 0 warnings\) in \d+ files; 1 warning not shown \(--quiet\) \(\d+ ms\)\.$/m);
+      assert.match(run(['check', 'bot'], folder).stderr, /^2 problems \(1 error, 1 warning\) in \d+ files \(\d+ ms\)\.$/m);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('add-disconnection that could write some files and not others lists those it wrote, and a second run ends it', async () => {
+    const { folder, dispose } = await exampleCopy('partial');
+    try {
+      assert.equal(run(['init', 'b'], folder).code, 0);
+      const bot = path.join(folder, 'b/bot.json');
+      await writeFile(bot, JSON.stringify({ name: 'b', events: [] }, null, 2));
+      await chmod(bot, 0o444);
+      const partial = run(['add-disconnection', 'b'], folder);
+      assert.equal(partial.code, 1, partial.stderr);
+      assert.match(partial.stderr, /^handoff-kit: b\/bot\.json was not written: it is read-only$/m);
+      assert.match(partial.stderr, /^The disconnection is incomplete: the 4 files listed on stdout were written, the rest not;/m);
+      const written = partial.stdout.trim().split('\n').sort();
+      assert.deepEqual(written, [
+        'b/intents/talk_to_agent.json',
+        'b/intents/talk_to_bot.json',
+        'b/journeys/live-agent.json',
+        'b/journeys/return-to-bot.json',
+      ]);
+      for (const file of written) assert.ok((await readFile(path.join(folder, file), 'utf8')).length > 0, file);
+      await chmod(bot, 0o644);
+      const rest = run(['add-disconnection', 'b'], folder);
+      assert.equal(rest.code, 0, rest.stderr);
+      assert.equal(rest.stdout, 'b/bot.json\n');
+      assert.equal(run(['check', 'b'], folder).code, 0);
+    } finally {
+      await dispose();
+    }
+  });
+});

@@ -205,6 +205,8 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   await cache?.write().catch((error: NodeJS.ErrnoException) => {
     cacheNote = `handoff-kit: the cache ${escapeControls(path.relative(options.cwd, cache.file))} could not be written (${error.code ?? error.message})\n`;
   });
+  // What --quiet leaves out is still said to be there: "No problems" would not be what was found.
+  const notShown = options.quiet ? located.filter((l) => l.finding.severity !== 'error').map((l) => l.finding) : [];
   if (options.quiet) located = located.filter((l) => l.finding.severity === 'error');
   located.sort((a, b) => compareFindings(a.finding, b.finding));
   const findings = located.map((l) => l.finding);
@@ -223,7 +225,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   // After --fix-dry-run the findings are those of the fixed files, which are not on disk.
   if (options.format === 'text') {
     const fromTheCache = cache ? cached.reduce((n, c) => n + c.files, 0) : undefined;
-    stderr += summary(findings, fileCount, elapsed, Boolean(options.fixDryRun), fromTheCache);
+    stderr += summary(findings, fileCount, elapsed, Boolean(options.fixDryRun), fromTheCache, notShown);
   }
   if (tooManyWarnings) stderr += `handoff-kit: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows.\n`;
   return { stdout: diff ? prepend(diff, formatted) : formatted, stderr, exitCode };
@@ -306,15 +308,27 @@ function ignoreOptions(options: CheckRunOptions, allowedRoots: readonly string[]
  * in how long (and, with `--cache`, how many files' findings came from it); every count agrees in
  * number with its noun.
  */
-function summary(findings: Finding[], fileCount: number, elapsedMs: number, wouldRemain = false, fromTheCache?: number): string {
-  const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+function summary(
+  findings: Finding[],
+  fileCount: number,
+  elapsedMs: number,
+  wouldRemain = false,
+  fromTheCache?: number,
+  notShown: readonly Finding[] = [],
+): string {
+  const count = (list: readonly Finding[], severity: Finding['severity']) => list.filter((f) => f.severity === severity).length;
   const time = `${Math.round(elapsedMs)} ms${fromTheCache === undefined ? '' : `, ${fromTheCache} from the cache`}`;
   const remain = wouldRemain ? ' would remain' : '';
-  if (findings.length === 0) return `No problems${remain} in ${plural(fileCount, 'file')} (${time}).\n`;
-  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
-  if (count('info')) parts.push(`${count('info')} info`);
-  if (count('hint')) parts.push(plural(count('hint'), 'hint'));
-  return `${plural(findings.length, 'problem')}${remain} (${parts.join(', ')}) in ${plural(fileCount, 'file')} (${time}).\n`;
+  // With --quiet: "1 warning not shown (--quiet)", so that a project with warnings is not said to have no problems.
+  const hidden = [plural(count(notShown, 'warning'), 'warning'), `${count(notShown, 'info')} info`, plural(count(notShown, 'hint'), 'hint')].filter(
+    (part) => !part.startsWith('0 '),
+  );
+  const quiet = hidden.length ? `; ${hidden.join(', ')} not shown (--quiet)` : '';
+  if (findings.length === 0) return `No ${notShown.length ? 'errors' : 'problems'}${remain} in ${plural(fileCount, 'file')}${quiet} (${time}).\n`;
+  const parts = [plural(count(findings, 'error'), 'error'), plural(count(findings, 'warning'), 'warning')];
+  if (count(findings, 'info')) parts.push(`${count(findings, 'info')} info`);
+  if (count(findings, 'hint')) parts.push(plural(count(findings, 'hint'), 'hint'));
+  return `${plural(findings.length, 'problem')}${remain} (${parts.join(', ')}) in ${plural(fileCount, 'file')}${quiet} (${time}).\n`;
 }
 
 function plural(n: number, word: string, words = `${word}s`): string {
