@@ -44,7 +44,9 @@ export interface CheckRun {
    * What to print, in pieces made as they are asked for (one string of a million findings is
    * longer than V8 makes: see `inPieces`); write each before asking for the next.
    */
-  readonly stdout: Iterable<string>;
+  readonly output: Iterable<string>;
+  /** `output` as one string, made when read: for callers that know the output is small (tests). */
+  readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: 0 | 1;
 }
@@ -228,7 +230,20 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
     stderr += summary(findings, fileCount, elapsed, Boolean(options.fixDryRun), fromTheCache, notShown);
   }
   if (tooManyWarnings) stderr += `handoff-kit: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows.\n`;
-  return { stdout: diff ? prepend(diff, formatted) : formatted, stderr, exitCode };
+  return checkRun(diff ? prepend(diff, formatted) : formatted, stderr, exitCode);
+}
+
+/** A CheckRun of `output`; `stdout` joins it once, when first read (the pieces are made once: read one or the other). */
+function checkRun(output: Iterable<string>, stderr: string, exitCode: 0 | 1): CheckRun {
+  let joined: string | undefined;
+  return {
+    output,
+    get stdout() {
+      return (joined ??= [...output].join(''));
+    },
+    stderr,
+    exitCode,
+  };
 }
 
 function* prepend(first: string, rest: Iterable<string>): Generator<string, void> {
@@ -252,10 +267,10 @@ async function ignoredPaths(paths: readonly string[], cwd: string, workspace: Bo
  * (relative to `cwd`), a summary on stderr, and exit 1 when there is any.
  */
 function fixCheck(result: FixResult, cwd: string): CheckRun {
-  if (!result.files.length) return { stdout: [], stderr: 'Nothing to fix: no safe fix applies.\n', exitCode: 0 };
+  if (!result.files.length) return checkRun([], 'Nothing to fix: no safe fix applies.\n', 0);
   const files = result.files.map(({ file }) => `${escapeControls(path.relative(cwd, file).split(path.sep).join('/'))}\n`).join('');
   const counts = `${plural(result.fixed, 'problem')} in ${plural(result.files.length, 'file')}`;
-  return { stdout: [files], stderr: `--fix would fix ${counts}: run handoff-kit check --fix.\n`, exitCode: 1 };
+  return checkRun([files], `--fix would fix ${counts}: run handoff-kit check --fix.\n`, 1);
 }
 
 /** The `--fix` line: the fixes applied (on disk, for `--fix`), and those that could not be written. */
