@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { checkFile, readTestReport } from '../../server/src/engine';
+import { applyChanges, checkFile, FixPlan, readTestReport, type ProjectEdit, type TextChange } from '../../server/src/engine';
 import { ProjectFixture } from '../engine/support/projectFixture';
 import { exampleCopy, run } from './support';
 
@@ -101,6 +101,88 @@ describe('kind 3, cost grows faster than the input: test reports', () => {
       assert.doesNotMatch(result.stdout, /live-exit-misrouted/);
     } finally {
       await dispose();
+    }
+  });
+});
+
+describe('kind 3, cost grows faster than the input: many fixes in one file', () => {
+  /** FixPlan.add as it was (each change against every change chosen): what the plan must still be. */
+  class QuadraticPlan {
+    readonly added: boolean[] = [];
+    private readonly changesByFile = new Map<string, TextChange[]>();
+    private readonly created = new Set<string>();
+    changesOf(file: string): readonly TextChange[] {
+      return this.changesByFile.get(file) ?? [];
+    }
+    add(edit: ProjectEdit): boolean {
+      const ok = edit.changes.every((change) =>
+        change.kind === 'create'
+          ? !this.created.has(change.file)
+          : !change.changes.some((c) => this.changesOf(change.file).some((d) => c.offset <= d.offset + d.length && d.offset <= c.offset + c.length)),
+      );
+      if (ok) {
+        for (const change of edit.changes) {
+          if (change.kind === 'create') this.created.add(change.file);
+          else this.changesByFile.set(change.file, [...this.changesOf(change.file), ...change.changes]);
+        }
+      }
+      this.added.push(ok);
+      return ok;
+    }
+  }
+
+  /** Random edits of two files (a fixed sequence): insertions, replacements, ranges that touch or overlap, several changes in one edit, created files. */
+  function randomEdits(count: number, span: number): ProjectEdit[] {
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    return Array.from({ length: count }, (_, i) => {
+      const changes: ProjectEdit['changes'][number][] = [];
+      for (let k = 0; k <= next(3); k++) {
+        if (next(10) === 0) changes.push({ kind: 'create', file: `/p/new-${next(20)}.json`, text: '{}' });
+        else {
+          const inner = Array.from({ length: 1 + next(2) }, () => ({ offset: next(span), length: next(4) === 0 ? 0 : next(6), newText: `x${i}` }));
+          changes.push({ kind: 'edit', file: next(2) ? '/p/a.json' : '/p/b.json', changes: inner });
+        }
+      }
+      return { title: `fix ${i}`, changes };
+    });
+  }
+
+  it('FixPlan chooses what it chose before: the same edits, the same changes in the same order', () => {
+    for (const span of [50, 500, 50_000]) {
+      const edits = randomEdits(3000, span);
+      const plan = new FixPlan();
+      const reference = new QuadraticPlan();
+      const added = edits.map((edit) => plan.add(edit));
+      for (const edit of edits) reference.add(edit);
+      assert.deepEqual(added, reference.added, `span ${span}`);
+      assert.ok(added.includes(true) && added.includes(false), `span ${span}`);
+      for (const file of ['/p/a.json', '/p/b.json']) assert.deepEqual(plan.changesOf(file), reference.changesOf(file), `span ${span}`);
+    }
+  });
+
+  it('100,000 fixes of one file, planned in any order, and applied', () => {
+    const text = '0123456789'.repeat(100_000);
+    const edits: ProjectEdit[] = Array.from({ length: 100_000 }, (_, i) => ({
+      title: `fix ${i}`,
+      changes: [{ kind: 'edit', file: '/p/a.json', changes: [{ offset: ((i * 7919) % 100_000) * 10 + 2, length: 3, newText: 'abc' }] }],
+    }));
+    const plan = new FixPlan();
+    assert.ok(edits.every((edit) => plan.add(edit)));
+    // Each again: it touches itself.
+    assert.ok(edits.every((edit) => !plan.add(edit)));
+    assert.equal(applyChanges(text, plan.changesOf('/p/a.json')), '01abc56789'.repeat(100_000));
+  });
+
+  it('applyChanges gives what it gave one change at a time, insertions at one offset and overlapping changes included', () => {
+    const oneByOne = (text: string, changes: readonly TextChange[]) =>
+      [...changes].sort((a, b) => b.offset - a.offset).reduce((acc, c) => acc.slice(0, c.offset) + c.newText + acc.slice(c.offset + c.length), text);
+    let seed = 3;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const text = 'abcdefghijklmnopqrstuvwxyz';
+    for (let round = 0; round < 2000; round++) {
+      const changes = Array.from({ length: 1 + next(5) }, (_, i) => ({ offset: next(27), length: next(3) ? 0 : next(4), newText: `<${i}>` }));
+      assert.equal(applyChanges(text, changes), oneByOne(text, changes), JSON.stringify(changes));
     }
   });
 });

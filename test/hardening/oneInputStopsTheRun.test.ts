@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkFile, studioSheet } from '../../server/src/engine';
+import { checkFile, studioSheet, type Finding } from '../../server/src/engine';
+import { formatGithub, formatJson, formatSarif, formatText, OUTPUT_PIECE_LENGTH, type LocatedFinding } from '../../server/src/cli/formats';
 import { ProjectFixture } from '../engine/support/projectFixture';
 import { LspTestClient } from '../server/lspClient';
 import { exampleCopy, run } from './support';
@@ -74,5 +75,71 @@ describe('kind 2, one input stops the run: more findings than a call takes argum
     const fixture = new ProjectFixture({ 'intents/ticks.json': { name: '`a'.repeat(200_000), utterances: ['`b'.repeat(200_000)] } });
     const sheet = studioSheet(fixture.project);
     assert.ok(sheet.includes('``'));
+  });
+});
+
+describe('kind 2, one input stops the run: output longer than the longest string', () => {
+  // Two 2 MB intents of numbers for utterances gave 2 million findings, whose JSON (700 MB) is
+  // longer than V8's longest string: check printed nothing and exited 2 (Invalid string length).
+  // The formats give their output in pieces; these are the same text as one string was.
+  const located = (count: number): LocatedFinding[] =>
+    Array.from({ length: count }, (_, i) => {
+      const finding: Finding = {
+        code: i % 3 ? 'schema' : 'duplicate-name',
+        messageId: 'x',
+        severity: i % 2 ? 'error' : 'warning',
+        message: `item ${i} "must" be\na string ${'·'.repeat(i % 40)}`,
+        file: '/p/bot/intents/numbers.json',
+        offset: i,
+        length: 1,
+        ...(i % 3 ? {} : { related: [{ file: '/p/bot/intents/other.json', offset: 0, length: 1, message: 'the other' }] }),
+      };
+      const start = { line: 0, character: i };
+      const end = { line: 0, character: i + 1 };
+      const related = finding.related ? [{ file: 'bot/intents/other.json', start, end, message: 'the other' }] : [];
+      return { finding, file: 'bot/intents/numbers.json', start, end, related };
+    });
+
+  it('each piece is short, and the pieces are the text JSON.stringify and the line formats give', () => {
+    for (const count of [0, 1, 3, 40_000]) {
+      const findings = located(count);
+      const json = [...formatJson(findings)];
+      const rows = findings.map(({ finding, file, start, end }) => ({
+        file,
+        range: { start, end },
+        severity: finding.severity,
+        code: finding.code,
+        message: finding.message,
+      }));
+      assert.equal(json.join(''), `${JSON.stringify(rows, null, 2)}\n`, `${count} findings`);
+      const sarif = [...formatSarif(findings, '/p', '1.0.0')].join('');
+      assert.equal(sarif, `${JSON.stringify(JSON.parse(sarif), null, 2)}\n`, `${count} findings`);
+      assert.equal((JSON.parse(sarif) as { runs: { results: unknown[] }[] }).runs[0].results.length, count);
+      const text = [...formatText(findings)];
+      assert.equal(text.join('').split('\n').length - 1, count, 'a line per finding (the line break in a message escaped)');
+      const github = [...formatGithub(findings)];
+      for (const pieces of [json, text, github]) assert.ok(pieces.every((piece) => piece.length <= OUTPUT_PIECE_LENGTH + 1000));
+      if (count === 40_000) assert.ok(json.length > 2, `${json.length} pieces`);
+    }
+  });
+
+  it('check --format json and sarif print the same text as before, findings and none', async () => {
+    const { folder, bot, dispose } = await exampleCopy('pieces');
+    try {
+      for (const format of ['json', 'sarif']) {
+        const clean = run(['check', 'bot', '--format', format], folder);
+        assert.equal(clean.code, 0, clean.stderr);
+        assert.equal(clean.stdout, `${JSON.stringify(JSON.parse(clean.stdout), null, 2)}\n`);
+      }
+      await writeFile(path.join(bot, 'intents/numbers.json'), JSON.stringify({ name: 'numbers', utterances: [1, 2, 3] }));
+      for (const format of ['json', 'sarif']) {
+        const found = run(['check', 'bot', '--format', format], folder);
+        assert.equal(found.code, 1, found.stderr);
+        assert.equal(found.stdout, `${JSON.stringify(JSON.parse(found.stdout), null, 2)}\n`);
+        assert.match(found.stdout, /numbers\.json/);
+      }
+    } finally {
+      await dispose();
+    }
   });
 });

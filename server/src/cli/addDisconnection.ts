@@ -72,15 +72,18 @@ export async function runAddDisconnection(projectPath: string | undefined, optio
     return { stdout: diff, stderr: `Would add to ${escapeControls(name)}:\n${steps}`, exitCode: 0 };
   }
   const skipped = await writeFixes(result);
+  const shown = (file: string) => escapeControls(path.relative(options.cwd, file));
   if (skipped.length) {
-    const files = skipped.map((f) => `${escapeControls(path.relative(options.cwd, f.file))} (${f.reason})`).join(', ');
-    return {
-      stdout: '',
-      stderr: `handoff-kit: ${files} changed on disk while the disconnection was planned, or could not be written; run again\n`,
-      exitCode: 1,
-    };
+    // The other files were written: say which, so that the project is not taken to be as it was.
+    const left = new Set(skipped.map((f) => f.file));
+    const written = result.files.filter(({ file }) => !left.has(file)).map(({ file }) => `${shown(file)}\n`);
+    const reasons = skipped.map((f) => `handoff-kit: ${shown(f.file)} was not written: ${f.reason}\n`).join('');
+    const rest = written.length
+      ? `The disconnection is incomplete: the ${written.length === 1 ? 'file' : `${written.length} files`} listed on stdout ${written.length === 1 ? 'was' : 'were'} written, the rest not; settle the above and run add-disconnection again.\n`
+      : 'Nothing was changed; settle the above and run add-disconnection again.\n';
+    return { stdout: written.join(''), stderr: reasons + rest, exitCode: 1 };
   }
-  const written = result.files.map(({ file }) => `${escapeControls(path.relative(options.cwd, file))}\n`).join('');
+  const written = result.files.map(({ file }) => `${shown(file)}\n`).join('');
   return { stdout: written, stderr: `Added to ${escapeControls(name)}:\n${steps}`, exitCode: 0 };
 }
 

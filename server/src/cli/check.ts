@@ -40,6 +40,12 @@ import { UsageError } from './usageError';
 export type { OutputFormat } from './formats';
 
 export interface CheckRun {
+  /**
+   * What to print, in pieces made as they are asked for (one string of a million findings is
+   * longer than V8 makes: see `inPieces`); write each before asking for the next.
+   */
+  readonly output: Iterable<string>;
+  /** `output` as one string, made when read: for callers that know the output is small (tests). */
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: 0 | 1;
@@ -201,6 +207,8 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   await cache?.write().catch((error: NodeJS.ErrnoException) => {
     cacheNote = `handoff-kit: the cache ${escapeControls(path.relative(options.cwd, cache.file))} could not be written (${error.code ?? error.message})\n`;
   });
+  // What --quiet leaves out is still said to be there: "No problems" would not be what was found.
+  const notShown = options.quiet ? located.filter((l) => l.finding.severity !== 'error').map((l) => l.finding) : [];
   if (options.quiet) located = located.filter((l) => l.finding.severity === 'error');
   located.sort((a, b) => compareFindings(a.finding, b.finding));
   const findings = located.map((l) => l.finding);
@@ -219,10 +227,28 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   // After --fix-dry-run the findings are those of the fixed files, which are not on disk.
   if (options.format === 'text') {
     const fromTheCache = cache ? cached.reduce((n, c) => n + c.files, 0) : undefined;
-    stderr += summary(findings, fileCount, elapsed, Boolean(options.fixDryRun), fromTheCache);
+    stderr += summary(findings, fileCount, elapsed, Boolean(options.fixDryRun), fromTheCache, notShown);
   }
   if (tooManyWarnings) stderr += `handoff-kit: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows.\n`;
-  return { stdout: diff + formatted, stderr, exitCode };
+  return checkRun(diff ? prepend(diff, formatted) : formatted, stderr, exitCode);
+}
+
+/** A CheckRun of `output`; `stdout` joins it once, when first read (the pieces are made once: read one or the other). */
+function checkRun(output: Iterable<string>, stderr: string, exitCode: 0 | 1): CheckRun {
+  let joined: string | undefined;
+  return {
+    output,
+    get stdout() {
+      return (joined ??= [...output].join(''));
+    },
+    stderr,
+    exitCode,
+  };
+}
+
+function* prepend(first: string, rest: Iterable<string>): Generator<string, void> {
+  yield first;
+  yield* rest;
 }
 
 /** The absolute paths among those given (relative to `cwd`) that the workspace's ignore rules leave out. */
@@ -241,10 +267,10 @@ async function ignoredPaths(paths: readonly string[], cwd: string, workspace: Bo
  * (relative to `cwd`), a summary on stderr, and exit 1 when there is any.
  */
 function fixCheck(result: FixResult, cwd: string): CheckRun {
-  if (!result.files.length) return { stdout: '', stderr: 'Nothing to fix: no safe fix applies.\n', exitCode: 0 };
+  if (!result.files.length) return checkRun([], 'Nothing to fix: no safe fix applies.\n', 0);
   const files = result.files.map(({ file }) => `${escapeControls(path.relative(cwd, file).split(path.sep).join('/'))}\n`).join('');
   const counts = `${plural(result.fixed, 'problem')} in ${plural(result.files.length, 'file')}`;
-  return { stdout: files, stderr: `--fix would fix ${counts}: run handoff-kit check --fix.\n`, exitCode: 1 };
+  return checkRun([files], `--fix would fix ${counts}: run handoff-kit check --fix.\n`, 1);
 }
 
 /** The `--fix` line: the fixes applied (on disk, for `--fix`), and those that could not be written. */
@@ -297,15 +323,27 @@ function ignoreOptions(options: CheckRunOptions, allowedRoots: readonly string[]
  * in how long (and, with `--cache`, how many files' findings came from it); every count agrees in
  * number with its noun.
  */
-function summary(findings: Finding[], fileCount: number, elapsedMs: number, wouldRemain = false, fromTheCache?: number): string {
-  const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+function summary(
+  findings: Finding[],
+  fileCount: number,
+  elapsedMs: number,
+  wouldRemain = false,
+  fromTheCache?: number,
+  notShown: readonly Finding[] = [],
+): string {
+  const count = (list: readonly Finding[], severity: Finding['severity']) => list.filter((f) => f.severity === severity).length;
   const time = `${Math.round(elapsedMs)} ms${fromTheCache === undefined ? '' : `, ${fromTheCache} from the cache`}`;
   const remain = wouldRemain ? ' would remain' : '';
-  if (findings.length === 0) return `No problems${remain} in ${plural(fileCount, 'file')} (${time}).\n`;
-  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
-  if (count('info')) parts.push(`${count('info')} info`);
-  if (count('hint')) parts.push(plural(count('hint'), 'hint'));
-  return `${plural(findings.length, 'problem')}${remain} (${parts.join(', ')}) in ${plural(fileCount, 'file')} (${time}).\n`;
+  // With --quiet: "1 warning not shown (--quiet)", so that a project with warnings is not said to have no problems.
+  const hidden = [plural(count(notShown, 'warning'), 'warning'), `${count(notShown, 'info')} info`, plural(count(notShown, 'hint'), 'hint')].filter(
+    (part) => !part.startsWith('0 '),
+  );
+  const quiet = hidden.length ? `; ${hidden.join(', ')} not shown (--quiet)` : '';
+  if (findings.length === 0) return `No ${notShown.length ? 'errors' : 'problems'}${remain} in ${plural(fileCount, 'file')}${quiet} (${time}).\n`;
+  const parts = [plural(count(findings, 'error'), 'error'), plural(count(findings, 'warning'), 'warning')];
+  if (count(findings, 'info')) parts.push(`${count(findings, 'info')} info`);
+  if (count(findings, 'hint')) parts.push(plural(count(findings, 'hint'), 'hint'));
+  return `${plural(findings.length, 'problem')}${remain} (${parts.join(', ')}) in ${plural(fileCount, 'file')}${quiet} (${time}).\n`;
 }
 
 function plural(n: number, word: string, words = `${word}s`): string {

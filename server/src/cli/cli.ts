@@ -96,7 +96,7 @@ program
       });
       // Set before writing: should stdout be closed early (`| head`), the run ends with this status.
       process.exitCode = result.exitCode;
-      process.stdout.write(result.stdout);
+      for (const piece of result.output) process.stdout.write(piece);
       if (result.stderr) process.stderr.write(result.stderr);
     } catch (error) {
       reportUsageError(error);

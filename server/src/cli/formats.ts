@@ -11,6 +11,48 @@ import { DOCS_BASE_URL, docsPathOf, rules, type BotWorkspace, type Finding, type
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/**
+ * The most UTF-16 code units a piece of output holds. A format gives its text in pieces: the
+ * output of a million findings is larger than the longest string V8 makes (2^29 - 24 code units,
+ * about 512 MB: `check --format json` of two 2 MB files of non-string utterances stopped with
+ * "Invalid string length" and printed nothing), and one string of it all doubled the memory.
+ */
+export const OUTPUT_PIECE_LENGTH = 1 << 20;
+
+/**
+ * `head`, then `item(i)` for each i below `count` separated by `separator`, then `tail`, as
+ * pieces of about OUTPUT_PIECE_LENGTH (an item is never split), each made when asked for: a
+ * caller that writes each before asking for the next holds one piece of the output at a time.
+ */
+export function* inPieces(count: number, item: (i: number) => string, { head = '', separator = '', tail = '' } = {}): Generator<string, void> {
+  let current = head;
+  for (let i = 0; i < count; i++) {
+    const text = (i ? separator : '') + item(i);
+    if (current.length + text.length > OUTPUT_PIECE_LENGTH && current) {
+      yield current;
+      current = '';
+    }
+    current += text;
+  }
+  current += tail;
+  if (current) yield current;
+}
+
+/**
+ * `value` as `JSON.stringify(value, null, 2)` writes it at a depth of `indent` spaces: its lines
+ * after the first indented that much more (JSON strings hold no line break).
+ */
+function indentedJson(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+}
+
+/** The items `JSON.stringify(array, null, 2)` writes for an array at a depth of `indent` spaces, in pieces. */
+function jsonArrayInPieces(count: number, item: (i: number) => unknown, indent: string, tail: string): Iterable<string> {
+  if (!count) return [`[]${tail}`];
+  const inner = `${indent}  `;
+  return inPieces(count, (i) => inner + indentedJson(item(i), inner), { head: '[\n', separator: ',\n', tail: `\n${indent}]${tail}` });
+}
+
 /** A finding with its range as 0-based lines and UTF-16 characters, and its file relative to `cwd`. */
 export interface LocatedFinding {
   readonly finding: Finding;
@@ -31,6 +73,13 @@ interface Position {
 /** Turns findings' offsets into positions, reading each file's text from the workspace once. */
 export function locate(findings: readonly Finding[], workspace: BotWorkspace, cwd: string): LocatedFinding[] {
   const documents = new Map<string, TextDocument>();
+  // One display path per file, not one string per finding (a file may have a million findings).
+  const paths = new Map<string, string>();
+  const pathOf = (file: string) => {
+    let shown = paths.get(file);
+    if (shown === undefined) paths.set(file, (shown = displayPath(cwd, file)));
+    return shown;
+  };
   const documentOf = (file: string) => {
     let document = documents.get(file);
     if (!document) {
@@ -44,16 +93,20 @@ export function locate(findings: readonly Finding[], workspace: BotWorkspace, cw
     const document = documentOf(finding.file);
     return {
       finding,
-      file: displayPath(cwd, finding.file),
+      file: pathOf(finding.file),
       start: document.positionAt(finding.offset),
       end: document.positionAt(finding.offset + finding.length),
-      related: (finding.related ?? []).map((r) => {
-        const other = documentOf(r.file);
-        return { file: displayPath(cwd, r.file), start: other.positionAt(r.offset), end: other.positionAt(r.offset + r.length), message: r.message };
-      }),
+      related: finding.related?.length
+        ? finding.related.map((r) => {
+            const other = documentOf(r.file);
+            return { file: pathOf(r.file), start: other.positionAt(r.offset), end: other.positionAt(r.offset + r.length), message: r.message };
+          })
+        : NO_RELATED,
     };
   });
 }
+
+const NO_RELATED: LocatedFinding['related'] = [];
 
 /**
  * Findings kept by `--cache` (cache.ts), each with its ranges already in lines and characters,
@@ -99,26 +152,28 @@ export function escapeControls(text: string): string {
   });
 }
 
-/** One line per finding: `file:line:column severity code message` (1-based line and column). */
-export function formatText(located: readonly LocatedFinding[]): string {
-  return located
-    .map(
-      ({ finding, file, start }) =>
-        `${escapeControls(file)}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.code} ${escapeControls(finding.message)}\n`,
-    )
-    .join('');
+/** One line per finding: `file:line:column severity code message` (1-based line and column), in pieces (see `inPieces`). */
+export function formatText(located: readonly LocatedFinding[]): Iterable<string> {
+  return inPieces(located.length, (i) => {
+    const { finding, file, start } = located[i];
+    return `${escapeControls(file)}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.code} ${escapeControls(finding.message)}\n`;
+  });
 }
 
-/** A JSON array: file, 0-based range, severity, code, message (JSON escapes every control character). */
-export function formatJson(located: readonly LocatedFinding[]): string {
-  const rows = located.map(({ finding, file, start, end }) => ({
-    file,
-    range: { start, end },
-    severity: finding.severity,
-    code: finding.code,
-    message: finding.message,
-  }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+/**
+ * A JSON array: file, 0-based range, severity, code, message (JSON escapes every control
+ * character), as `JSON.stringify(rows, null, 2)` writes it, in pieces (see `inPieces`).
+ */
+export function formatJson(located: readonly LocatedFinding[]): Iterable<string> {
+  return jsonArrayInPieces(
+    located.length,
+    (i) => {
+      const { finding, file, start, end } = located[i];
+      return { file, range: { start, end }, severity: finding.severity, code: finding.code, message: finding.message };
+    },
+    '',
+    '\n',
+  );
 }
 
 const githubCommands: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
@@ -130,20 +185,19 @@ const githubCommands: Record<Severity, string> = { error: 'error', warning: 'war
  * (actions/toolkit `command.ts`): `%`, `\r`, `\n` in the message; also `:` and `,` in properties.
  * Other control characters are written as visible escapes first, so no ANSI escape reaches the log.
  */
-export function formatGithub(located: readonly LocatedFinding[]): string {
-  return located
-    .map(({ finding, file, start, end }) => {
-      const properties = [
-        `file=${escapeProperty(file)}`,
-        `line=${start.line + 1}`,
-        `col=${start.character + 1}`,
-        `endLine=${end.line + 1}`,
-        `endColumn=${end.character + 1}`,
-        `title=${escapeProperty(finding.code)}`,
-      ].join(',');
-      return `::${githubCommands[finding.severity]} ${properties}::${escapeData(finding.message)}\n`;
-    })
-    .join('');
+export function formatGithub(located: readonly LocatedFinding[]): Iterable<string> {
+  return inPieces(located.length, (i) => {
+    const { finding, file, start, end } = located[i];
+    const properties = [
+      `file=${escapeProperty(file)}`,
+      `line=${start.line + 1}`,
+      `col=${start.character + 1}`,
+      `endLine=${end.line + 1}`,
+      `endColumn=${end.character + 1}`,
+      `title=${escapeProperty(finding.code)}`,
+    ].join(',');
+    return `::${githubCommands[finding.severity]} ${properties}::${escapeData(finding.message)}\n`;
+  });
 }
 
 /** A workflow command's message, escaped as the runner unescapes it (see formatGithub). */
@@ -170,9 +224,10 @@ export const INFORMATION_URI = 'https://github.com/handoff-kit/handoff-kit';
  * reporting descriptor (description, explanation, docs page, default level); each result names
  * its rule by id and index, and its artifact by a URI relative to `%SRCROOT%`, the folder the
  * command ran in (absolute `file:` URIs for files outside it). Regions are 1-based, columns in
- * UTF-16 code units (SARIF's default `columnKind`).
+ * UTF-16 code units (SARIF's default `columnKind`). As `JSON.stringify(log, null, 2)` writes it,
+ * in pieces (see `inPieces`).
  */
-export function formatSarif(located: readonly LocatedFinding[], cwd: string, version: string): string {
+export function* formatSarif(located: readonly LocatedFinding[], cwd: string, version: string): Generator<string, void> {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.code, i]));
   const location = (file: string, start: Position, end: Position): sarif.Location => ({
     physicalLocation: {
@@ -203,21 +258,29 @@ export function formatSarif(located: readonly LocatedFinding[], cwd: string, ver
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
-        results: located.map(({ finding, file, start, end, related }): sarif.Result => {
-          const index = ruleIndex.get(finding.code);
-          return {
-            ruleId: finding.code,
-            ...(index !== undefined ? { ruleIndex: index } : {}),
-            level: sarifLevels[finding.severity],
-            message: { text: finding.message },
-            locations: [location(file, start, end)],
-            ...(related.length
-              ? { relatedLocations: related.map((r, id) => ({ id, ...location(r.file, r.start, r.end), message: { text: r.message } })) }
-              : {}),
-          };
-        }),
+        // Written in pieces below, in place of this.
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const result = (i: number): sarif.Result => {
+    const { finding, file, start, end, related } = located[i];
+    const index = ruleIndex.get(finding.code);
+    return {
+      ruleId: finding.code,
+      ...(index !== undefined ? { ruleIndex: index } : {}),
+      level: sarifLevels[finding.severity],
+      message: { text: finding.message },
+      locations: [location(file, start, end)],
+      ...(related.length
+        ? { relatedLocations: related.map((r, id) => ({ id, ...location(r.file, r.start, r.end), message: { text: r.message } })) }
+        : {}),
+    };
+  };
+  const whole = `${JSON.stringify(log, null, 2)}\n`;
+  const at = whole.lastIndexOf('"results": []');
+  const indent = whole.slice(whole.lastIndexOf('\n', at) + 1, at);
+  yield whole.slice(0, at + '"results": '.length);
+  yield* jsonArrayInPieces(located.length, result, indent, '');
+  yield whole.slice(at + '"results": []'.length);
 }

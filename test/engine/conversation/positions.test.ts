@@ -89,13 +89,13 @@ describe('conversation tests: places and files', () => {
     );
   });
 
-  it('a project’s test files run in project order', () => {
+  it('a project’s test files run in project order: by path, not in the order they were read', () => {
     const fixture = testProject(text, { 'tests/another.json': { tests: [{ name: 'more', steps: [{ say: 'talk to bot' }] }] } });
     assert.deepEqual(
       runProjectTests(fixture.project).map((f) => [f.relative, f.tests.map((t) => t.name)]),
       [
-        [TESTS, ['passes', 'fails at a fact', 'fails at an input', 'an event']],
         ['tests/another.json', ['more']],
+        [TESTS, ['passes', 'fails at a fact', 'fails at an input', 'an event']],
       ],
     );
   });

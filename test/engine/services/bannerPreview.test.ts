@@ -203,14 +203,14 @@ describe('banner preview', () => {
         kind: 'text',
         text: 'talk to bot',
         template: false,
-        intents: ['talk_to_bot', 'leave'],
+        intents: ['leave', 'talk_to_bot'],
         journeys: [],
         matched: true,
         findings: [
-          'exit-intent-unlinked intents/talk_to_bot.json',
           'exit-intent-unlinked intents/leave.json',
-          'duplicate-utterance intents/talk_to_bot.json',
+          'exit-intent-unlinked intents/talk_to_bot.json',
           'duplicate-utterance intents/leave.json',
+          'duplicate-utterance intents/talk_to_bot.json',
         ],
       },
     );
@@ -518,8 +518,8 @@ describe('banner preview: the verdict of each phrase is the checks', () => {
     const found = verdict(project({ 'intents/talk_to_agent.json': { name: 'talk_to_agent', utterances: ['talk to an agent', 'talk to bot'] } }));
     assert.deepEqual(found.findings, [
       'exit-raises-ticket journeys/live-agent.json',
-      'duplicate-utterance intents/talk_to_bot.json',
       'duplicate-utterance intents/talk_to_agent.json',
+      'duplicate-utterance intents/talk_to_bot.json',
     ]);
   });
 

@@ -45,9 +45,9 @@ describe('editor services in test files', () => {
     assert.deepEqual(labels('"shown"'), ['none', 'shown', 'hidden']);
     assert.deepEqual(labels('"agent"'), ['bot', 'agent']);
     assert.deepEqual(labels('"Exit"'), ['Exit']);
-    assert.deepEqual(labels('"talk to bot"'), ['talk to bot', 'talk to an agent']);
+    assert.deepEqual(labels('"talk to bot"'), ['talk to an agent', 'talk to bot']);
     assert.ok(labels('"ym_closed_promotion"').includes('ticket-closed'));
-    assert.deepEqual(labels('"talk_to_bot"'), ['talk_to_bot', 'talk_to_agent']);
+    assert.deepEqual(labels('"talk_to_bot"'), ['talk_to_agent', 'talk_to_bot']);
     // A node with the journey named beside it: that journey's nodes; with none, every journey's.
     assert.deepEqual(labels('"back"'), ['close-banner', 'close-ticket', 'back']);
     assert.equal(labels('"hello"').length, 9);

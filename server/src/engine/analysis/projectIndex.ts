@@ -25,7 +25,7 @@ import {
   type NearKey,
   type PhraseMatch,
 } from '../phrases/phraseMatch';
-import type { BotProject } from '../project/project';
+import { comparePaths, type BotProject } from '../project/project';
 
 export interface IntentEntry {
   readonly file: BotFile;
@@ -62,8 +62,6 @@ export interface NearUtterance {
 /** What the index holds of one intent or journey file. */
 interface FileRecord {
   readonly file: BotFile;
-  /** The file's place in the project's file order (`BotProject.orderOf`). */
-  readonly order: number;
   readonly intent?: IntentEntry;
   /** The name of the intent the file defines (the utterances' intent). */
   readonly intentName?: string;
@@ -75,7 +73,7 @@ interface FileRecord {
 
 /**
  * An utterance as the index holds it: its text and node (it is its own `utterance`), and where it
- * stands in the project (its file's order, then its position in the file). One small object per
+ * stands in the project (its file's path, then its position in the file). One small object per
  * utterance (a project may have 100,000): what the file has in common with its other utterances is
  * read from its record, and its node is made when first read.
  */
@@ -110,10 +108,6 @@ class IndexedUtterance implements IndexedUtteranceEntry, NamedValue {
   get intentName(): string {
     return this.record.intentName!;
   }
-
-  get order(): number {
-    return this.record.order;
-  }
 }
 
 /** The way of comparing phrases whose facts are the `exact` family; the other uses `like`. */
@@ -135,7 +129,10 @@ export class ProjectIndex {
   /** Journeys whose trigger is the event (such as `ticket-closed`), in file order (fact `eventTrigger`). */
   readonly journeysByEvent: ReadonlyMap<string, readonly JourneyEntry[]>;
 
-  private readonly records = new Map<string, FileRecord>();
+  /** Per path, what the index holds of the file, in path order (`comparePaths`). */
+  private records = new Map<string, FileRecord>();
+  /** The greatest path ever put into `records` (see `update`). */
+  private greatestPath = '';
   private readonly intents = new Map<string, IntentEntry[]>();
   private readonly journeys = new Map<string, JourneyEntry[]>();
   private readonly triggers = new Map<string, JourneyEntry[]>();
@@ -346,7 +343,7 @@ export class ProjectIndex {
       found =
         lists.length === 1
           ? lists[0]
-          : lists.flat().sort((a, b) => this.orderOfEntry(a) - this.orderOfEntry(b) || this.positionOfBanner(a) - this.positionOfBanner(b));
+          : lists.flat().sort((a, b) => comparePaths(a.file.path, b.file.path) || this.positionOfBanner(a) - this.positionOfBanner(b));
       this.exitBanners.set(detail, found);
     }
     return found;
@@ -414,16 +411,16 @@ export class ProjectIndex {
   private namesTests(): NonNullable<ProjectIndex['testNames']> {
     if (!this.testNames) {
       this.testNames = { nodes: new Map(), options: new Map(), templated: new Set() };
-      for (const record of this.records.values()) if (record.journey) this.addTestNames(record.journey, record.order);
+      for (const record of this.records.values()) if (record.journey) this.addTestNames(record.journey);
     }
     return this.testNames;
   }
 
-  private addTestNames(entry: JourneyEntry, order: number): void {
+  private addTestNames(entry: JourneyEntry): void {
     const tables = this.testNames!;
     const names = journeyNamesOf(entry.file);
-    for (const id of names.nodeIds) this.insert(tables.nodes, id, entry, order);
-    for (const title of names.optionTitles) this.insert(tables.options, title, entry, order);
+    for (const id of names.nodeIds) this.insert(tables.nodes, id, entry);
+    for (const title of names.optionTitles) this.insert(tables.options, title, entry);
     if (names.templatedOptions) tables.templated.add(entry.file.path);
   }
 
@@ -446,7 +443,7 @@ export class ProjectIndex {
       const changed: BotFile[] = [];
       // The files the project says changed (in project order), or else every file.
       const files = paths ? [...paths].map((p) => this.project.file(p)).filter((f) => f !== undefined) : this.project.allFiles();
-      if (paths) files.sort((a, b) => this.project.orderOf(a.path)! - this.project.orderOf(b.path)!);
+      if (paths) files.sort((a, b) => comparePaths(a.path, b.path));
       for (const file of files) {
         if (file.kind !== 'intent' && file.kind !== 'journey') continue;
         if (this.records.get(file.path)?.file === file) unchanged++;
@@ -466,43 +463,45 @@ export class ProjectIndex {
           this.records.delete(filePath);
         }
       }
+      let outOfOrder = false;
       for (const file of changed) {
-        const order = this.project.orderOf(file.path)!;
         const before = this.records.get(file.path);
         if (before) this.remove(before);
-        // Map.set keeps an edited file where it was in the records' (project) order; a file that was
-        // deleted and added again moved to the end of the project, and goes to the end here too.
-        if (before && before.order !== order) this.records.delete(file.path);
-        this.add(file, order);
+        // Map.set keeps an edited file where it was in the records' (path) order; a file added
+        // before the greatest path puts the records in order again below, once.
+        else if (comparePaths(file.path, this.greatestPath) > 0) this.greatestPath = file.path;
+        else outOfOrder = true;
+        this.add(file);
       }
+      if (outOfOrder) this.records = new Map([...this.records].sort(([a], [b]) => comparePaths(a, b)));
     });
   }
 
-  private add(file: BotFile, order: number): void {
+  private add(file: BotFile): void {
     let record: FileRecord;
     if (file.kind === 'intent') {
       const read = readIntent(file);
       const name = read.name?.value;
       if (name !== undefined) {
         const intent = { file, intent: read };
-        this.insert(this.intents, name, intent, order);
-        record = { file, order, intent, intentName: name, utterances: [], banners: [] };
+        this.insert(this.intents, name, intent);
+        record = { file, intent, intentName: name, utterances: [], banners: [] };
         record.utterances = indexedUtterances(record, utteranceListOf(file));
       } else {
-        record = { file, order, utterances: [], banners: [] };
+        record = { file, utterances: [], banners: [] };
       }
     } else {
       const journey = { file, journey: readJourney(file) };
       this.journeysByFile.set(file, journey);
-      if (journey.journey.name) this.insert(this.journeys, journey.journey.name.value, journey, order);
-      if (journey.journey.triggerIntent) this.insert(this.triggers, journey.journey.triggerIntent.value, journey, order);
-      if (journey.journey.triggerEvent) this.insert(this.eventTriggers, journey.journey.triggerEvent.value, journey, order);
-      record = { file, order, journey, utterances: [], banners: exitPhrasesOf(file).map((exit) => ({ exit, file })) };
-      if (this.testNames) this.addTestNames(journey, order);
+      if (journey.journey.name) this.insert(this.journeys, journey.journey.name.value, journey);
+      if (journey.journey.triggerIntent) this.insert(this.triggers, journey.journey.triggerIntent.value, journey);
+      if (journey.journey.triggerEvent) this.insert(this.eventTriggers, journey.journey.triggerEvent.value, journey);
+      record = { file, journey, utterances: [], banners: exitPhrasesOf(file).map((exit) => ({ exit, file })) };
+      if (this.testNames) this.addTestNames(journey);
     }
     this.records.set(file.path, record);
     for (const [mode, banners] of this.bannersByKey)
-      for (const banner of record.banners) this.insert(banners, phraseKey(banner.exit.phrase, mode), banner, order);
+      for (const banner of record.banners) this.insert(banners, phraseKey(banner.exit.phrase, mode), banner);
     if (this.byNormalForm) for (const u of record.utterances) this.byNormalForm.add(u, u.normalHash);
     this.near?.add(record.utterances);
   }
@@ -529,16 +528,12 @@ export class ProjectIndex {
   }
 
   /** Puts `entry` into its key's list after the entries of files earlier in the project (and of its own file). */
-  private insert<T extends { file: BotFile }>(map: Map<string, T[]>, key: string, entry: T, order: number): void {
+  private insert<T extends { file: BotFile }>(map: Map<string, T[]>, key: string, entry: T): void {
     const list = map.get(key);
     if (!list) return void map.set(key, [entry]);
     let at = list.length;
-    while (at > 0 && this.orderOfEntry(list[at - 1]) > order) at--;
+    while (at > 0 && comparePaths(list[at - 1].file.path, entry.file.path) > 0) at--;
     list.splice(at, 0, entry);
-  }
-
-  private orderOfEntry(entry: { file: BotFile }): number {
-    return this.records.get(entry.file.path)!.order;
   }
 
   private exactly(text: string): readonly UtteranceEntry[] {
@@ -723,12 +718,12 @@ function indexedUtterances(record: FileRecord, list: JsonPlace | undefined): Ind
 
 /** Whether `a` comes before `b` in the project's utterances. */
 function before(a: IndexedUtterance, b: IndexedUtterance): boolean {
-  return a.order < b.order || (a.order === b.order && a.position < b.position);
+  return compareUtterances(a, b) < 0;
 }
 
-/** Project order: by file, then by position in the file. */
+/** Project order: by file path, then by position in the file. */
 function compareUtterances(a: IndexedUtterance, b: IndexedUtterance): number {
-  return a.order - b.order || a.position - b.position;
+  return a.file === b.file ? a.position - b.position : comparePaths(a.file.path, b.file.path) || a.position - b.position;
 }
 
 /** What a journey file names that a conversation test may name too. */

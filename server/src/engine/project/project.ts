@@ -19,10 +19,17 @@ const MAX_CHANGE_LOG = 4096;
  * checks read other files only through them and ProjectIndex, or their findings go stale.
  */
 export class BotProject {
-  private readonly files = new Map<string, BotFile>();
-  /** Per path, the file's place in `allFiles()` order: a number that only grows as files are added. */
+  /**
+   * The files by path, in path order (`comparePaths`) but for the paths in `outOfOrder`, which
+   * were added after a greater one and are put in their place by `sorted()` when next asked.
+   */
+  private files = new Map<string, BotFile>();
+  /** Per path, the file's place in `allFiles()` order: a number that grows with the path. */
   private readonly order = new Map<string, number>();
   private nextOrder = 0;
+  /** The greatest path ever added (a deleted one may stay: it only makes a later add look out of order). */
+  private greatestPath = '';
+  private readonly outOfOrder = new Set<string>();
   private generationCounter = 0;
   /** The path each generation after `changeLogStart` changed, oldest first (the latest `MAX_CHANGE_LOG`). */
   private changeLog: string[] = [];
@@ -101,10 +108,14 @@ export class BotProject {
     return this.files.get(filePath);
   }
 
-  /** Every file, in the order they were added (reads every `files` fact). */
+  /**
+   * Every file, in path order (reads every `files` fact). The order is the paths' alone, not the
+   * order files were read or created in, so that what checks say of "the first" or "the other"
+   * file is the same in the editor, after any sequence of events, as in a fresh `check`.
+   */
   allFiles(): BotFile[] {
     readFact(wholeKey('files'));
-    return [...this.files.values()];
+    return [...this.sorted().values()];
   }
 
   /** The files of a kind, in `allFiles()` order (fact `files` of the kind). */
@@ -118,14 +129,31 @@ export class BotProject {
    * a 0-based index: deleted files leave gaps). Undefined for a path that is not a file of the project.
    */
   orderOf(filePath: string): number | undefined {
+    this.sorted();
     return this.order.get(filePath);
   }
 
   private ofKind(kind: BotFile['kind']): BotFile[] {
     // Not a copy of every file filtered: live-result checks ask for the reports on each keystroke.
     const found: BotFile[] = [];
-    for (const file of this.files.values()) if (file.kind === kind) found.push(file);
+    for (const file of this.sorted().values()) if (file.kind === kind) found.push(file);
     return found;
+  }
+
+  /**
+   * `files`, with the paths added out of order put in their place (and every file's `order`
+   * numbered again) first: once after files are created in the middle of the path order, not on
+   * every add, so a project read in any order costs one sort.
+   */
+  private sorted(): Map<string, BotFile> {
+    if (this.outOfOrder.size) {
+      this.files = new Map([...this.files].sort(([a], [b]) => comparePaths(a, b)));
+      this.order.clear();
+      this.nextOrder = 0;
+      for (const filePath of this.files.keys()) this.order.set(filePath, this.nextOrder++);
+      this.outOfOrder.clear();
+    }
+    return this.files;
   }
 
   /**
@@ -149,7 +177,7 @@ export class BotProject {
         if (file?.kind === kind) files.push(file);
       }
       unread = files
-        .sort((a, b) => this.order.get(a.path)! - this.order.get(b.path)!)
+        .sort((a, b) => comparePaths(a.path, b.path))
         .map((f) => relativePath(this.root, f.path) + (f.readable ? ' (not valid JSON)' : ''));
       this.unreadByKind.set(kind, unread);
     }
@@ -249,6 +277,8 @@ export class BotProject {
     const deleted = this.files.delete(filePath);
     if (deleted) {
       this.order.delete(filePath);
+      // The paths added in order after it are greater than it: without it, the rest may be in order again.
+      this.outOfOrder.delete(filePath);
       this.unreadPaths.delete(filePath);
       this.changed(filePath);
     }
@@ -257,9 +287,21 @@ export class BotProject {
 
   /** Puts a new version of a file in (an edited file keeps its place in `allFiles()` order). */
   private put(file: BotFile): void {
-    if (!this.files.has(file.path)) this.order.set(file.path, this.nextOrder++);
+    if (!this.files.has(file.path)) {
+      if (comparePaths(file.path, this.greatestPath) > 0) this.greatestPath = file.path;
+      else this.outOfOrder.add(file.path);
+      this.order.set(file.path, this.nextOrder++);
+    }
     this.files.set(file.path, file);
     if (!file.readable || file.syntaxProblems.length > 0) this.unreadPaths.add(file.path);
     else this.unreadPaths.delete(file.path);
   }
+}
+
+/**
+ * The project's file order: by UTF-16 code units of the absolute path, as `<` compares strings (not
+ * `localeCompare`, whose answer depends on the locale the tool runs in). Returns < 0, 0 or > 0.
+ */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

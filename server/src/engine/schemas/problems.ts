@@ -21,21 +21,41 @@ type SchemaObject = { title?: string; properties?: Record<string, unknown> };
  */
 export function schemaProblems(errors: readonly ErrorObject[], root: jsonc.Node, rootName = 'the file'): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  const seen = new Set<string>();
-  // Where the schema has its own message for a value, that message replaces the generic ones
-  // (ajv-errors cannot replace errors raised inside a referenced schema).
-  const explained = new Set(errors.filter((e) => e.keyword === 'errorMessage').map((e) => e.instancePath));
-  for (const error of errors) {
-    if (error.keyword === 'if') continue; // "must match then": the branch's own errors say why
-    if (explained.has(error.instancePath) && error.keyword !== 'errorMessage' && error.keyword !== 'additionalProperties') continue;
-    const problem = describe(error, root, rootName);
-    if (!problem) continue;
-    const key = `${problem.offset}:${problem.length}:${problem.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    problems.push(problem);
-  }
+  new SchemaProblems(root, rootName).add(errors, (problem) => problems.push(problem));
   return problems;
+}
+
+/**
+ * `schemaProblems` a batch of errors at a time, as `validateInBatches` gives them: what one batch
+ * says is remembered for the next (the paths a message of the schema explains, the problems said),
+ * so that the problems are those of all the errors at once.
+ */
+export class SchemaProblems {
+  private readonly explained = new Set<string>();
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly root: jsonc.Node,
+    private readonly rootName = 'the file',
+  ) {}
+
+  /** Gives `onProblem` the problems of `errors` not given before. */
+  add(errors: readonly ErrorObject[], onProblem: (problem: SchemaProblem) => void): void {
+    // Where the schema has its own message for a value, that message replaces the generic ones
+    // (ajv-errors cannot replace errors raised inside a referenced schema). A value's errors are
+    // in one batch (validateInBatches), so a batch's messages are known before its errors are read.
+    for (const e of errors) if (e.keyword === 'errorMessage') this.explained.add(e.instancePath);
+    for (const error of errors) {
+      if (error.keyword === 'if') continue; // "must match then": the branch's own errors say why
+      if (this.explained.has(error.instancePath) && error.keyword !== 'errorMessage' && error.keyword !== 'additionalProperties') continue;
+      const problem = describe(error, this.root, this.rootName);
+      if (!problem) continue;
+      const key = `${problem.offset}:${problem.length}:${problem.message}`;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      onProblem(problem);
+    }
+  }
 }
 
 /**

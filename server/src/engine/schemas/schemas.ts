@@ -37,12 +37,27 @@ export const VALIDATION_SLICE = 250;
  * is linear in the value: its entries' errors come from every slice, the others' from the first.
  */
 export function validateAgainst(name: SchemaName, value: unknown): ErrorObject[] {
+  const errors: ErrorObject[] = [];
+  validateInBatches(name, value, (batch) => {
+    for (const error of batch) errors.push(error);
+  });
+  return errors;
+}
+
+/**
+ * `validateAgainst`'s errors, given to `onErrors` a batch at a time (one per slice validated, in
+ * order), so that a caller can turn each batch into findings before the next is made: the errors
+ * of a million entries at once took more memory than the findings made of them.
+ */
+export function validateInBatches(name: SchemaName, value: unknown, onErrors: (errors: readonly ErrorObject[]) => void): void {
   validators ??= compileValidators();
   const validate = validators[name];
   const largest = largestCollection(value, []);
-  if (!largest || largest.size <= VALIDATION_SLICE) return validate(value) ? [] : [...(validate.errors ?? [])];
+  if (!largest || largest.size <= VALIDATION_SLICE) {
+    if (!validate(value)) onErrors([...(validate.errors ?? [])]);
+    return;
+  }
   const pointer = largest.path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-  const errors: ErrorObject[] = [];
   const seen = new Set<string>();
   const whole = collectionAt(value, largest.path);
   // The entries listed once: listing them for every slice would make the slicing quadratic.
@@ -50,6 +65,7 @@ export function validateAgainst(name: SchemaName, value: unknown): ErrorObject[]
   for (let start = 0; start < largest.size; start += VALIDATION_SLICE) {
     const slice = entries.slice(start, start + VALIDATION_SLICE);
     if (validate(withSlice(value, largest.path, 0, Array.isArray(whole) ? slice : Object.fromEntries(slice)))) continue;
+    const errors: ErrorObject[] = [];
     for (const error of validate.errors ?? []) {
       const entry = entryOf(error, pointer, largest.array);
       if (entry === 'other') {
@@ -68,11 +84,13 @@ export function validateAgainst(name: SchemaName, value: unknown): ErrorObject[]
         const rest = error.instancePath.slice(pointer.length + 1);
         const at = rest.indexOf('/');
         const index = Number(at < 0 ? rest : rest.slice(0, at)) + start;
-        errors.push({ ...error, instancePath: `${pointer}/${index}${at < 0 ? '' : rest.slice(at)}` });
+        // In place: the error is this run's own (ajv makes new ones on every run), and one copy per entry adds up.
+        error.instancePath = `${pointer}/${index}${at < 0 ? '' : rest.slice(at)}`;
+        errors.push(error);
       }
     }
+    if (errors.length) onErrors(errors);
   }
-  return errors;
 }
 
 type Collection = { path: (string | number)[]; size: number; array: boolean };
@@ -85,9 +103,13 @@ function collectionAt(value: unknown, path: readonly (string | number)[]): objec
 function largestCollection(value: unknown, path: (string | number)[]): Collection | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const array = Array.isArray(value);
-  const entries: [string | number, unknown][] = array ? value.map((item, i) => [i, item]) : Object.entries(value);
-  let largest: Collection | undefined = { path, size: entries.length, array };
-  for (const [key, item] of entries) {
+  // No [key, item] pair per entry: an array of a million numbers holds no collection.
+  const keys: (string | number)[] | undefined = array ? undefined : Object.keys(value);
+  const size = keys ? keys.length : (value as unknown[]).length;
+  let largest: Collection | undefined = { path, size, array };
+  for (let i = 0; i < size; i++) {
+    const key = keys ? keys[i] : i;
+    const item = (value as Record<string | number, unknown>)[key];
     if (item === null || typeof item !== 'object') continue;
     const inner = largestCollection(item, [...path, key]);
     if (inner && inner.size > largest.size) largest = inner;

@@ -1,6 +1,6 @@
 // schema: the file does not match the JSON schema of its kind (bot.json, intent or journey).
-import { schemaProblems } from '../../schemas/problems';
-import { validateAgainst } from '../../schemas/schemas';
+import { SchemaProblems } from '../../schemas/problems';
+import { validateInBatches } from '../../schemas/schemas';
 import { didYouMeanFixes } from '../fixes';
 import { defineFileRule } from '../rule';
 import { JSON_KINDS, type FileKind } from '../../model/projectLayout';
@@ -24,18 +24,20 @@ export const schema = defineFileRule({
     if (file.syntaxProblems.length > 0 || !isJsonKind(file.kind)) return;
     const root = file.place;
     if (!root) return;
-    const errors = validateAgainst(file.kind, file.value);
-    // The tree (for the problems' ranges) only when there is something to report.
-    if (!errors.length) return;
-    for (const problem of schemaProblems(errors, root.node)) {
-      report({
-        offset: problem.offset,
-        length: problem.length,
-        severity: problem.severity,
-        messageId: 'mismatch',
-        data: { problem: problem.message, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
-      });
-    }
+    // A batch of errors at a time, each made into findings before the next: a file of a million
+    // wrong values holds the findings, not the findings and the errors they are made of too.
+    const problems = new SchemaProblems(root.node);
+    validateInBatches(file.kind, file.value, (errors) =>
+      problems.add(errors, (problem) =>
+        report({
+          offset: problem.offset,
+          length: problem.length,
+          severity: problem.severity,
+          messageId: 'mismatch',
+          data: { problem: problem.message, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
+        }),
+      ),
+    );
   },
   fixes({ file, finding }) {
     return finding.data.suggestion ? didYouMeanFixes(file, finding, finding.data.suggestion) : [];
