@@ -69,7 +69,8 @@ function runNode(args, { allowExit = [0], timeoutMs = PROCESS_TIMEOUT_MS, allowT
     const result = spawnSync(node, nodeArgs, {
       encoding: 'utf8',
       env,
-      maxBuffer: 256 * 1024 * 1024,
+      // A hostile input at the size limit gives some 370 MB of JSON findings.
+      maxBuffer: 1024 * 1024 * 1024,
       timeout: timeoutMs,
       killSignal: 'SIGKILL',
     });
