@@ -21,7 +21,8 @@ import {
   type RuleSetting,
 } from '../engine';
 import { fixDiff, planFixes, withoutSkipped, writeFixes, type FixResult } from './fix';
-import { CheckWorker, projectSize, wantsWorker } from './parallelCheck';
+import { CheckWorker, wantsWorker } from './parallelCheck';
+import { projectSize } from './projectSize';
 import {
   escapeControls,
   formatGithub,
