@@ -35,7 +35,7 @@ import {
   type OutputFormat,
 } from './formats';
 import { CheckCache, statFiles, type FileStats } from './cache';
-import { allowedRootsOf, mergeTargets, resolveTargets, type Target } from './targets';
+import { allowedRootsOf, mergeTargets, resolveTargets, statOrUndefined, type Target } from './targets';
 import { UsageError } from './usageError';
 
 export type { OutputFormat } from './formats';
@@ -231,7 +231,7 @@ async function ignoredPaths(paths: readonly string[], cwd: string, workspace: Bo
   const ignored: string[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    const stat = await fsp.stat(absolute).catch(() => undefined);
+    const stat = statOrUndefined(absolute);
     if (stat && (await workspace.isIgnored(absolute, stat.isDirectory()))) ignored.push(absolute);
   }
   return ignored;

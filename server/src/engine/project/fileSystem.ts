@@ -129,19 +129,22 @@ export function decodeText(bytes: Uint8Array): string {
 /**
  * The FileSystem over Node's `fs`. `readFile` gives undefined on any failure (it never throws);
  * `glob` skips node_modules, .git, .vscode-test and names starting with a dot; `readFiles` reads
- * synchronously, one file open at a time, and lets other work run every 256 files.
+ * synchronously, one file open at a time, and lets other work run every 256 files. `readFile`,
+ * `size` and `realPath` call `fs` synchronously too (one small file, one stat): the promise API
+ * costs a trip through the thread pool per call, and its first use loads fs/promises, some 4 ms
+ * of every start of the command line.
  */
 export const nodeFileSystem: FileSystem = {
   async readFile(filePath) {
     try {
-      return decodeText(await fs.promises.readFile(filePath));
+      return decodeText(fs.readFileSync(filePath));
     } catch {
       return undefined;
     }
   },
   async size(filePath) {
     try {
-      const stat = await fs.promises.stat(filePath);
+      const stat = fs.statSync(filePath);
       return stat.isFile() ? stat.size : undefined;
     } catch (error) {
       if (isNotThere(error)) return undefined;
@@ -273,16 +276,19 @@ function joinName(folder: string, name: string): string {
 
 async function realPathOf(filePath: string): Promise<RealPath | undefined> {
   try {
-    return { path: await fs.promises.realpath(filePath) };
+    // The native realpath, as fs.promises.realpath is (realpathSync alone resolves in JavaScript).
+    return { path: fs.realpathSync.native(filePath) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return { unresolved: 'it is a symbolic link that loops' };
     if (code === 'ENOENT') {
       // Gone, or a link whose target is gone: only the second is worth a finding.
-      const link = await fs.promises.lstat(filePath).then(
-        (s) => s.isSymbolicLink(),
-        () => false,
-      );
+      let link = false;
+      try {
+        link = fs.lstatSync(filePath).isSymbolicLink();
+      } catch {
+        // Not there at all.
+      }
       return link ? { unresolved: 'it is a symbolic link that leads to no file' } : undefined;
     }
     return { unresolved: `its path cannot be resolved (${code ?? 'unknown error'})` };
