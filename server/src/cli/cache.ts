@@ -5,7 +5,7 @@
 // to any of its files, or a file added or removed, checks the whole project again.
 import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { nodeFileSystem, type BotProject, type Finding } from '../engine';
+import { blockingNodeFileSystem, type BotProject, type Finding } from '../engine';
 import type { LocatedFinding } from './formats';
 
 /** The cache file's name: in the current folder unless `--cache-location` says otherwise. */
@@ -105,7 +105,7 @@ export class CheckCache {
       if (now.size === then.size && now.mtimeMs === then.mtimeMs) continue;
       // Touched (a checkout, a save without change): the same text is as good.
       if (!then.hash || now.size !== then.size) return undefined;
-      const text = await nodeFileSystem.readFile(file);
+      const text = await blockingNodeFileSystem.readFile(file);
       if (text === undefined || hashOf(text.replace(/^\ufeff/, '')) !== then.hash) return undefined;
       touched.push([file, { ...then, mtimeMs: now.mtimeMs }]);
     }

@@ -11,7 +11,7 @@ import {
   compareFindings,
   DEFAULT_MAX_FILE_SIZE,
   isInside,
-  nodeFileSystem,
+  blockingNodeFileSystem,
   readOneFile,
   readProjectSettings,
   type CheckOptions,
@@ -95,7 +95,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   // Links are followed only inside the folders given (a file's own project), as the server
   // follows them only inside the workspace folders: a link out of them becomes `file-unread`.
   const allowedRoots = await allowedRootsOf(given, options.cwd);
-  const workspace = new BotWorkspace(nodeFileSystem, {
+  const workspace = new BotWorkspace(blockingNodeFileSystem, {
     maxFileSize: options.maxFileSize,
     allowedRoots,
     ignores: ignoreOptions(options, allowedRoots, settings),
@@ -328,7 +328,7 @@ export async function addTestReports(
   const added: BotFile[] = [];
   for (const given of reports) {
     const file = path.resolve(cwd, given);
-    const read = await readOneFile(nodeFileSystem, file, maxSize);
+    const read = await readOneFile(blockingNodeFileSystem, file, maxSize);
     if (read === undefined) throw new UsageError(`cannot read the test report ${given}`);
     if ('tooLarge' in read) added.push(project.addTestReport(file, '', { maxSize, sizeOnDisk: read.tooLarge }));
     else if ('unreadReason' in read) added.push(project.addTestReport(file, '', { maxSize, unreadReason: read.unreadReason }));

@@ -109,7 +109,7 @@ export async function isFile(file: string): Promise<boolean> {
 
 /**
  * The file's stat, or undefined when it cannot be stat'ed. Synchronous: the promise API's first
- * use loads fs/promises, some 4 ms of every start of the command line (nodeFileSystem does the same).
+ * use loads fs/promises, some 4 ms of every start of the command line (blockingNodeFileSystem does the same).
  */
 export function statOrUndefined(file: string): Stats | undefined {
   try {
