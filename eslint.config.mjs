@@ -42,7 +42,8 @@ const frontEndBlock = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/vscode/fixtures/**'] },
+  // .bench/: the projects npm run bench generates (git-ignored), some of them hostile on purpose.
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/vscode/fixtures/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,7 +4,7 @@
 //   --production  minified, no source maps; the output folder is emptied first so no stale map survives
 //   --outdir      where the bundles go (default dist/), as <outdir>/client/extension.js (and languageClient.js,
 //                 simulatorView.js, the simulator panel's script),
-//                 server/server.js, cli/cli.js
+//                 server/server.js (which loads server/serverMain.js), cli/cli.js
 //   --targets     which bundles to build (default all three); the .vsix needs client and server only
 import * as esbuild from 'esbuild';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -117,7 +117,11 @@ const all = {
       define: {},
     },
   ],
-  server: { entryPoints: ['server/src/lsp/server.ts'], outfile: join(outdir, 'server', 'server.js') },
+  server: [
+    // The entry VS Code and bin/handoff-kit-language-server.js start: it loads serverMain.js with V8's code cache.
+    { entryPoints: ['server/src/lsp/start.ts'], outfile: join(outdir, 'server', 'server.js') },
+    { entryPoints: ['server/src/lsp/server.ts'], outfile: join(outdir, 'server', 'serverMain.js') },
+  ],
   cli: [
     { entryPoints: ['server/src/cli/cli.ts'], outfile: join(outdir, 'cli', 'cli.js') },
     // The worker thread of a large project's check (server/src/cli/parallelCheck.ts), its own bundle.

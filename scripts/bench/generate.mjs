@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import * as path from 'node:path';
 
 /** Bump when the generated content changes, so that cached projects are made again. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 export const NODES_PER_JOURNEY = 20;
 export const UTTERANCES_PER_INTENT = 25;
@@ -190,7 +190,7 @@ function testJson(t, journeys, intents) {
     const next = j === journeys - 1 ? 1 : j + 1;
     steps.push({ ticket: 'agentsUnavailable' }, { expect: { journey: `journey-${next}`, node: 'raise', ticket: 'raised', said: 'busy' } });
   } else {
-    steps.push({ ticket: 'error' }, { expect: { node: 'sorry-3', ticket: 'none', with: 'bot', banner: 'none' } });
+    steps.push({ ticket: 'error' }, { expect: { node: 'sorry-2', ticket: 'none', with: 'bot', banner: 'none' } });
   }
   return { name: `test ${t}: journey ${j}, ${['an agent connects', 'no agent', 'an error'][outcome]}`, steps };
 }

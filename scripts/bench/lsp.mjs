@@ -10,7 +10,7 @@
 // Every wait has a deadline and waits for a condition, never for a fixed time; the server is
 // always shut down and killed.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import protocol from 'vscode-languageserver-protocol/node';
@@ -231,6 +231,22 @@ function summarise(runs) {
  * utterances that is a banner's exit phrase changed and changed back, which gives or takes
  * findings of the journeys `intentAffects`. `nodeArgs`: flags for the server's node (`--cpu-prof`).
  */
+/**
+ * One session of the server on `project` (initialized, its first journey opened, its first
+ * diagnostics received, shut down): what writes the server's code cache after a build.
+ */
+export async function warmServer(serverJs, project, timeoutMs) {
+  const server = new BenchServer(serverJs);
+  try {
+    await server.initialize(project);
+    const journey = path.join(project, 'journeys', readdirSync(path.join(project, 'journeys')).sort()[0]);
+    await server.open(journey);
+    await server.waitFor('the first diagnostics of the warm-up', () => server.publishes.find((p) => p.uri === uri(journey)), timeoutMs);
+  } finally {
+    await server.dispose();
+  }
+}
+
 export async function measureServer({ serverJs, nodeArgs = [], project, journey, journeyEdit, intent, intentEdit, intentAffects, edits, timeoutMs }) {
   const server = new BenchServer(serverJs, nodeArgs);
   try {

@@ -2,9 +2,11 @@
 // in child processes that keep what they allocate, as a check does, with and without it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { keepYoungGenerationSmall } from '../../server/src/cli/youngGeneration';
+import { keepYoungGenerationSmall, keepYoungGenerationSmallFor } from '../../server/src/cli/youngGeneration';
 
 const moduleFile = path.join(__dirname, '../../server/src/cli/youngGeneration.js');
 
@@ -43,5 +45,24 @@ describe('the young generation of the command line', () => {
     const given = newSpaceAfterKeeping(true, ['--max-semi-space-size=16']);
     assert.equal(given.set, false);
     assert.ok(given.size >= 8 * MiB, `the size given wins (${given.size} bytes)`);
+  });
+
+  it('is left unset for a check of small projects only', () => {
+    const example = path.join(__dirname, '../../../examples/support-bot');
+    // In this process: false means the flag was not set (nor node:v8 loaded for it).
+    assert.equal(keepYoungGenerationSmallFor([example], '/'), false);
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'hk-young-'));
+    try {
+      mkdirSync(path.join(folder, 'intents'));
+      writeFileSync(path.join(folder, 'bot.json'), '{}');
+      for (let i = 0; i < 60; i++) writeFileSync(path.join(folder, 'intents', `intent_${i}.json`), '{}');
+      const script = `const { keepYoungGenerationSmallFor } = require(${JSON.stringify(moduleFile)});
+        process.stdout.write(JSON.stringify([keepYoungGenerationSmallFor([${JSON.stringify(folder)}], '/'), keepYoungGenerationSmallFor([], ${JSON.stringify(folder)})]));`;
+      const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(JSON.parse(result.stdout), [true, true], 'a project of 60 files, and the current folder when no path is given');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -39,6 +39,7 @@ const expectedFiles = [
   'dist/cli/checkWorker.js',
   'dist/cli/cli.js',
   'dist/server/server.js',
+  'dist/server/serverMain.js',
   'package.json',
   'schemas/banner.schema.json',
   'schemas/bot.schema.json',

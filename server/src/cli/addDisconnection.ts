@@ -8,7 +8,7 @@ import {
   BotWorkspace,
   defaultDisconnectionOptions,
   disconnectionContext,
-  nodeFileSystem,
+  blockingNodeFileSystem,
   planDisconnection,
   type BotProject,
   type DisconnectionOptions,
@@ -54,7 +54,7 @@ export interface AddDisconnectionRun {
  */
 export async function runAddDisconnection(projectPath: string | undefined, options: AddDisconnectionOptions): Promise<AddDisconnectionRun> {
   const root = await projectFolder(projectPath, options.cwd);
-  const workspace = new BotWorkspace(nodeFileSystem, { allowedRoots: [root] });
+  const workspace = new BotWorkspace(blockingNodeFileSystem, { allowedRoots: [root] });
   const project = await workspace.loadProject(root);
   const name = project.config.name?.value ?? path.basename(root);
   const plan = planDisconnection(project, scaffoldOptions(project, options));

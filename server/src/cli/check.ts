@@ -11,7 +11,7 @@ import {
   compareFindings,
   DEFAULT_MAX_FILE_SIZE,
   isInside,
-  nodeFileSystem,
+  blockingNodeFileSystem,
   readOneFile,
   readProjectSettings,
   type CheckOptions,
@@ -21,7 +21,8 @@ import {
   type RuleSetting,
 } from '../engine';
 import { fixDiff, planFixes, withoutSkipped, writeFixes, type FixResult } from './fix';
-import { CheckWorker, projectSize, wantsWorker } from './parallelCheck';
+import { CheckWorker, wantsWorker } from './parallelCheck';
+import { projectSize } from './projectSize';
 import {
   escapeControls,
   formatGithub,
@@ -34,7 +35,7 @@ import {
   type OutputFormat,
 } from './formats';
 import { CheckCache, statFiles, type FileStats } from './cache';
-import { allowedRootsOf, mergeTargets, resolveTargets, type Target } from './targets';
+import { allowedRootsOf, mergeTargets, resolveTargets, statOrUndefined, type Target } from './targets';
 import { UsageError } from './usageError';
 
 export type { OutputFormat } from './formats';
@@ -100,7 +101,7 @@ export async function runCheck(paths: string[], options: CheckRunOptions): Promi
   // Links are followed only inside the folders given (a file's own project), as the server
   // follows them only inside the workspace folders: a link out of them becomes `file-unread`.
   const allowedRoots = await allowedRootsOf(given, options.cwd);
-  const workspace = new BotWorkspace(nodeFileSystem, {
+  const workspace = new BotWorkspace(blockingNodeFileSystem, {
     maxFileSize: options.maxFileSize,
     allowedRoots,
     ignores: ignoreOptions(options, allowedRoots, settings),
@@ -256,7 +257,7 @@ async function ignoredPaths(paths: readonly string[], cwd: string, workspace: Bo
   const ignored: string[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    const stat = await fsp.stat(absolute).catch(() => undefined);
+    const stat = statOrUndefined(absolute);
     if (stat && (await workspace.isIgnored(absolute, stat.isDirectory()))) ignored.push(absolute);
   }
   return ignored;
@@ -365,7 +366,7 @@ export async function addTestReports(
   const added: BotFile[] = [];
   for (const given of reports) {
     const file = path.resolve(cwd, given);
-    const read = await readOneFile(nodeFileSystem, file, maxSize);
+    const read = await readOneFile(blockingNodeFileSystem, file, maxSize);
     if (read === undefined) throw new UsageError(`cannot read the test report ${given}`);
     if ('tooLarge' in read) added.push(project.addTestReport(file, '', { maxSize, sizeOnDisk: read.tooLarge }));
     else if ('unreadReason' in read) added.push(project.addTestReport(file, '', { maxSize, unreadReason: read.unreadReason }));

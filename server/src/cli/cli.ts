@@ -19,6 +19,7 @@ import {
 import { runCheck, type OutputFormat } from './check';
 import { DEFAULT_CACHE_FILE } from './cache';
 import { UsageError } from './usageError';
+import { writeErr, writeOut } from './output';
 import { escapeControls, OUTPUT_FORMATS } from './formats';
 import { formatRules } from './rules';
 import { parseMaxRows, runUtteranceTests } from './utteranceTests';
@@ -26,20 +27,23 @@ import { runStudioSheet } from './studioSheet';
 import { InputOptions, runSimulate, SIMULATE_FORMATS, type SimulateFormat } from './simulate';
 import { parseMaxNodes, runGraph } from './graph';
 import { runTestCommand, TEST_FORMATS, type TestFormat } from './test';
-import { keepYoungGenerationSmall } from './youngGeneration';
+import { keepYoungGenerationSmall, keepYoungGenerationSmallFor } from './youngGeneration';
 import { runInit } from './init';
 import { runAddDisconnection, type AddDisconnectionOptions } from './addDisconnection';
-
-// First thing, before a project is read: see youngGeneration.ts.
-keepYoungGenerationSmall();
 
 const program = new Command()
   .name('handoff-kit')
   .description('Checks the live-agent handoff of chatbot projects (bot.json, intents/, journeys/).')
   .version(VERSION)
+  .configureOutput({ writeOut, writeErr })
   .showHelpAfterError('(add --help for usage)')
   // Usage errors exit 2, like a path that is not a bot project; 1 means findings.
-  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  // Before a command reads a project (youngGeneration.ts); `check` decides by the projects' size.
+  .hook('preAction', (_, command) => {
+    if (command.name() === 'check') keepYoungGenerationSmallFor(command.args, process.cwd());
+    else keepYoungGenerationSmall();
+  });
 
 program
   .command('check')
@@ -96,8 +100,9 @@ program
       });
       // Set before writing: should stdout be closed early (`| head`), the run ends with this status.
       process.exitCode = result.exitCode;
-      for (const piece of result.output) process.stdout.write(piece);
-      if (result.stderr) process.stderr.write(result.stderr);
+      // In pieces: the whole output may be longer than the longest string Node can make.
+      for (const piece of result.output) writeOut(piece);
+      if (result.stderr) writeErr(result.stderr);
     } catch (error) {
       reportUsageError(error);
     }
@@ -138,15 +143,15 @@ program
       const result = await runUtteranceTests(project, { cwd: process.cwd(), ...options });
       // Set before writing, as check does: the run fails on errors unless --force.
       if (result.errors.length && !options.force) process.exitCode = 1;
-      for (const file of result.files) process.stdout.write(`${file}\n`);
-      process.stderr.write(
+      for (const file of result.files) writeOut(`${file}\n`);
+      writeErr(
         `Wrote ${result.rows} utterance test${result.rows === 1 ? '' : 's'} to ${result.files.length} file${result.files.length === 1 ? '' : 's'}.\n`,
       );
       if (result.leftOut.length) {
         const n = result.leftOut.length;
-        process.stderr.write(`Left out ${n} banner exit phrase${n === 1 ? '' : 's'}:\n${result.leftOut.map((line) => `  ${line}\n`).join('')}`);
+        writeErr(`Left out ${n} banner exit phrase${n === 1 ? '' : 's'}:\n${result.leftOut.map((line) => `  ${line}\n`).join('')}`);
       }
-      if (result.warning) process.stderr.write(result.warning);
+      if (result.warning) writeErr(result.warning);
     } catch (error) {
       reportUsageError(error);
     }
@@ -167,9 +172,9 @@ program
     try {
       const result = await runStudioSheet(project, { cwd: process.cwd(), out: options.out, force: options.force });
       if (result.errors.length && !options.force) process.exitCode = 1;
-      if (result.file) process.stderr.write(`Wrote the Studio build sheet to ${result.file}.\n`);
-      else process.stdout.write(result.sheet);
-      if (result.warning) process.stderr.write(result.warning);
+      if (result.file) writeErr(`Wrote the Studio build sheet to ${result.file}.\n`);
+      else writeOut(result.sheet);
+      if (result.warning) writeErr(result.warning);
     } catch (error) {
       reportUsageError(error);
     }
@@ -204,8 +209,8 @@ program
       });
       // Set before writing: should stdout be closed early (`| head`), the run ends with this status.
       process.exitCode = result.exitCode;
-      process.stdout.write(result.stdout);
-      if (result.stderr) process.stderr.write(result.stderr);
+      writeOut(result.stdout);
+      if (result.stderr) writeErr(result.stderr);
     } catch (error) {
       reportUsageError(error);
     }
@@ -237,7 +242,7 @@ program
       options: { format: GraphFormat; view: GraphView; journey?: string; maxNodes?: number; test?: string; testName?: string },
     ) => {
       try {
-        process.stdout.write(
+        writeOut(
           await runGraph(project, {
             cwd: process.cwd(),
             format: options.format,
@@ -271,8 +276,8 @@ program
       const result = await runTestCommand(paths, { cwd: process.cwd(), format: options.format, coverage: options.coverage });
       // Set before writing: should stdout be closed early (`| head`), the run ends with this status.
       process.exitCode = result.exitCode;
-      process.stdout.write(result.stdout);
-      if (result.stderr) process.stderr.write(result.stderr);
+      writeOut(result.stdout);
+      if (result.stderr) writeErr(result.stderr);
     } catch (error) {
       reportUsageError(error);
     }
@@ -291,12 +296,12 @@ program
       const result = await runInit(folder, { cwd: process.cwd(), ...options });
       const shown = escapeControls(path.relative(process.cwd(), result.root) || '.');
       if (result.existed) {
-        process.stderr.write(`${shown} is already a bot project (it has bot.json): nothing to change.\n`);
+        writeErr(`${shown} is already a bot project (it has bot.json): nothing to change.\n`);
         return;
       }
-      for (const created of result.created) process.stdout.write(`${escapeControls(path.relative(process.cwd(), created) || '.')}\n`);
+      for (const created of result.created) writeOut(`${escapeControls(path.relative(process.cwd(), created) || '.')}\n`);
       const next = folder === undefined ? '' : ` ${shown}`;
-      process.stderr.write(`Created the bot project ${shown}. Next: handoff-kit add-disconnection${next}\n`);
+      writeErr(`Created the bot project ${shown}. Next: handoff-kit add-disconnection${next}\n`);
     } catch (error) {
       reportUsageError(error);
     }
@@ -335,8 +340,8 @@ program
     try {
       const result = await runAddDisconnection(project, { cwd: process.cwd(), ...options });
       process.exitCode = result.exitCode;
-      process.stdout.write(result.stdout);
-      process.stderr.write(result.stderr);
+      writeOut(result.stdout);
+      writeErr(result.stderr);
     } catch (error) {
       reportUsageError(error);
     }
@@ -347,7 +352,7 @@ program
   .description('List every check: code, default severity, scope, whether it has a quick fix, description, docs page.')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action((options: { format: 'text' | 'json' }) => {
-    process.stdout.write(formatRules(options.format));
+    writeOut(formatRules(options.format));
   });
 
 /** `--max-file-size`: bytes, or a number with KB or MB (binary: 1 KB = 1,024 bytes). */
@@ -388,18 +393,13 @@ function parseRule(value: string, all: Record<string, RuleSetting>): Record<stri
   return { ...all, [code]: setting };
 }
 
-// A closed stdout (`handoff-kit check | head -1`) is not a failure of the check: end quietly,
-// with the status the findings gave.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+// A closed stdout (`handoff-kit check | head -1`) is not a failure of the check: writeOut and
+// writeErr end quietly, with the status the findings gave (output.ts); so does what commander
+// writes (help, usage errors), through them.
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`handoff-kit: ${message}\n`);
+  writeErr(`handoff-kit: ${message}\n`);
   process.exit(2);
 });
 
@@ -408,6 +408,6 @@ declare const VERSION: string;
 /** A usage error (a wrong path or option) ends the run with exit 2 and one line; anything else is rethrown. */
 function reportUsageError(error: unknown): void {
   if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`handoff-kit: ${error.message}\n`);
+  writeErr(`handoff-kit: ${error.message}\n`);
   process.exitCode = 2;
 }

@@ -7,7 +7,7 @@ import {
   graphToJson,
   graphToMermaid,
   journeyGraph,
-  nodeFileSystem,
+  blockingNodeFileSystem,
   runTestFile,
   simulate,
   walkOfSteps,
@@ -46,7 +46,7 @@ export interface GraphRunOptions {
  */
 export async function runGraph(projectPath: string | undefined, options: GraphRunOptions): Promise<string> {
   const root = await projectFolder(projectPath, options.cwd);
-  const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
+  const project = await new BotWorkspace(blockingNodeFileSystem).loadProject(root);
   const walk = walkOf(project, options);
   const graph = journeyGraph(project, {
     view: options.view,

@@ -3,7 +3,6 @@
 // thread runs the project-scope checks, which need every file of the project; the findings are
 // then put together exactly as `checkProject` orders them (checkProjectInParts in the engine).
 // Off by default (see WORKER_MIN_FILES): measured, it has not paid on the bench's machine yet.
-import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { checkProject, checkProjectInParts, JSON_KINDS, type BotProject, type CheckOptions, type FileKind, type Finding } from '../engine';
@@ -23,22 +22,6 @@ export type CheckedFiles = readonly { path: string; findings: Finding[] }[];
 const WORKER_MIN_FILES = Infinity;
 /** How many batches the files go to the worker in, so that it starts on the first while the rest are copied. */
 const BATCHES = 8;
-
-/**
- * How many files the project at `root` has in intents/ and journeys/, from a listing of the two
- * folders (no file read): what tells a large project from a small one before it is read.
- */
-export function projectSize(root: string): number {
-  let files = 0;
-  for (const folder of ['intents', 'journeys']) {
-    try {
-      files += readdirSync(path.join(root, folder)).length;
-    } catch {
-      // No such folder: nothing to count.
-    }
-  }
-  return files;
-}
 
 /**
  * Whether a project of `files` files (see `projectSize`) gets a worker thread.

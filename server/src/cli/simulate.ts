@@ -8,7 +8,7 @@ import {
   describeInput,
   handoffPath,
   isTicketOutcome,
-  nodeFileSystem,
+  blockingNodeFileSystem,
   readJourney,
   simulate,
   TICKET_OUTCOMES,
@@ -90,7 +90,7 @@ function inputOf(kind: SimulationInput['kind'], value: string): SimulationInput 
 export async function runSimulate(projectPath: string | undefined, options: SimulateRunOptions): Promise<SimulateCommandRun> {
   const given = projectPath ?? '.';
   const root = await projectFolder(projectPath, options.cwd);
-  const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
+  const project = await new BotWorkspace(blockingNodeFileSystem).loadProject(root);
   checkJourneys(project, options.inputs);
   // Only the verdicts are printed with --summary: the runs need not keep their steps.
   const keep = { keep: options.summary && options.format === 'text' ? ('verdict' as const) : ('steps' as const) };

@@ -2,7 +2,16 @@
 // on standard output or into a file. The checks run first: a sheet of a project with errors is
 // still written, but says so at its top and at each block concerned, and the run fails.
 import * as path from 'node:path';
-import { BotWorkspace, checkProject, isStudioSheet, nodeFileSystem, OutputFileRefused, studioSheet, writeOutputFile, type Finding } from '../engine';
+import {
+  BotWorkspace,
+  checkProject,
+  isStudioSheet,
+  blockingNodeFileSystem,
+  OutputFileRefused,
+  studioSheet,
+  writeOutputFile,
+  type Finding,
+} from '../engine';
 import { projectFolder } from './targets';
 import { UsageError } from './usageError';
 import { errorsSummary, EXIT_NOTE } from './exportChecks';
@@ -20,7 +29,7 @@ export async function runStudioSheet(
   options: { cwd: string; out?: string; force?: boolean },
 ): Promise<{ sheet: string; file?: string; errors: readonly Finding[]; warning?: string }> {
   const root = await projectFolder(projectPath, options.cwd);
-  const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
+  const project = await new BotWorkspace(blockingNodeFileSystem).loadProject(root);
   const findings = checkProject(project);
   const errors = findings.filter((f) => f.severity === 'error');
   const sheet = studioSheet(project, { findings });

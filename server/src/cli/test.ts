@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   BotWorkspace,
   handoffCoverage,
-  nodeFileSystem,
+  blockingNodeFileSystem,
   runTestFile,
   transcriptLines,
   type BotProject,
@@ -66,7 +66,7 @@ interface LineColumn {
 export async function runTestCommand(paths: string[], options: TestCommandOptions): Promise<TestCommandRun> {
   const started = performance.now();
   const given = paths.length ? paths : [options.cwd];
-  const workspace = new BotWorkspace(nodeFileSystem, { allowedRoots: await allowedRootsOf(given, options.cwd) });
+  const workspace = new BotWorkspace(blockingNodeFileSystem, { allowedRoots: await allowedRootsOf(given, options.cwd) });
   const targets = mergeTargets(await resolveTargets(given, options.cwd, workspace));
   const results: FileResult[] = [];
   const projects: BotProject[] = [];

@@ -9,7 +9,7 @@ import {
   checkProject,
   exitPathErrors,
   isUtteranceTestCsv,
-  nodeFileSystem,
+  blockingNodeFileSystem,
   OutputFileRefused,
   removeOutputFile,
   utteranceTestCsv,
@@ -54,7 +54,7 @@ export interface UtteranceTestsRun {
  */
 export async function runUtteranceTests(projectPath: string | undefined, options: UtteranceTestsOptions): Promise<UtteranceTestsRun> {
   const root = await projectFolder(projectPath, options.cwd);
-  const project = await new BotWorkspace(nodeFileSystem).loadProject(root);
+  const project = await new BotWorkspace(blockingNodeFileSystem).loadProject(root);
   const errors = checkProject(project).filter((f) => f.severity === 'error');
   const { rows, leftOut } = utteranceTestPlan(project, { all: options.all, leaveOut: exitPathErrors(project) });
   const texts = utteranceTestCsv(rows, options.maxRows);

@@ -69,7 +69,16 @@ export { closestName } from './phrases/suggestions';
 
 // --- The project: files on disk, the workspace, the settings.
 /** The file access the engine is given (Node's, or a test's fake). */
-export { decodeText, IGNORED_FOLDERS, nodeFileSystem, readOneFile, type FileRead, type FileSystem, type RealPath } from './project/fileSystem';
+export {
+  blockingNodeFileSystem,
+  decodeText,
+  IGNORED_FOLDERS,
+  nodeFileSystem,
+  readOneFile,
+  type FileRead,
+  type FileSystem,
+  type RealPath,
+} from './project/fileSystem';
 /** Files the tool writes: never through a link, never over a file it did not make unless asked. */
 export { OutputFileRefused, removeOutputFile, writeOutputFile, type OutputFileOptions, type OutputRefusal } from './project/outputFile';
 /** A bot project, and every project of a workspace. */

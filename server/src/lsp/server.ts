@@ -1,4 +1,4 @@
-// Entry point of the bundled language server (dist/server/server.js). Speaks LSP over the
+// The bundled language server (dist/server/serverMain.js, loaded by start.ts). Speaks LSP over the
 // transport named on the command line: --stdio, --node-ipc or --socket=<port>.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeFileSystem } from '../engine';

@@ -127,8 +127,10 @@ export function walkFrom(
   const journeys: JourneyEntry[] = [];
   for (const start of starts) {
     if (done) break;
-    // A state is a node of a journey file, and whether a Raise Ticket node came before it on the way.
-    const seen = new Set<string>();
+    // A state is a node of a journey file, and whether a Raise Ticket node came before it on the
+    // way: the node itself in one of two sets (a file's nodes are the same objects in every entry of it).
+    const seen = new Set<JourneyNode>();
+    const seenAfterRaise = new Set<JourneyNode>();
     const queue: { entry: JourneyEntry; id: string; jumps: readonly string[]; afterRaise: boolean }[] = [];
     const enter = (entry: JourneyEntry, jumps: readonly string[], afterRaise: boolean) => {
       // Reading the journey records its `graph` fact: what this walk reads of it. (The entry may
@@ -141,13 +143,13 @@ export function walkFrom(
     const tables = new Map<BotFile, ReadonlyMap<string, JourneyNode>>();
     for (let i = 0; i < queue.length && !done; i++) {
       const { entry, id, jumps, afterRaise } = queue[i];
-      const key = `${entry.file.path}\u0000${id}\u0000${afterRaise ? 1 : 0}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       let table = tables.get(entry.file);
       if (!table) tables.set(entry.file, (table = nodesById(entry.journey)));
       const node = table.get(id);
       if (!node) continue;
+      const states = afterRaise ? seenAfterRaise : seen;
+      if (states.has(node)) continue;
+      states.add(node);
       const step = { start, jumps, journey: entry, node };
       if (node.type === 'closeTicket') closesTicket = true;
       else if (closesBannerNode(node)) {

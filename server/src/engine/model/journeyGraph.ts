@@ -1,6 +1,7 @@
 // Paths through a journey: which nodes `start` reaches, following `next` and every outcome.
-// Nothing here is cached: a journey's table of ids costs some 3 KB kept (a project keeps every
-// journey), and making it again is cheaper than keeping it (see docs/performance.md, "Round 4: what a check keeps").
+// No journey keeps its table of ids: it costs some 3 KB kept (a project keeps every journey), and
+// making it again is cheaper than keeping it (see docs/performance.md, "Round 4: what a check
+// keeps"). Only the last few tables made are kept, for the checks that ask in a row.
 import type { Journey, JourneyNode } from './journey';
 
 /**
@@ -26,9 +27,25 @@ export function reachableNodes(journey: Journey): JourneyNode[] {
   return journey.nodes.filter((n) => n.id && reached.has(n.id.value));
 }
 
+/**
+ * The tables nodesById made last, by the journey's list of nodes (a list no one changes: it is
+ * read-only, and a file's new version has a list of its own). The checks of one journey ask for its
+ * table a dozen times in a row (unknown-node, unreachable-node, the closing and exit-path walks,
+ * each from several nodes), and the walks for the journeys they jump to.
+ */
+const recentTables: { nodes: readonly JourneyNode[]; byId: ReadonlyMap<string, JourneyNode> }[] = [];
+const RECENT_TABLES = 4;
+
 /** The first node with each id (unknown-node, unreachable-node and the graph all ask). */
 export function nodesById(journey: Journey): ReadonlyMap<string, JourneyNode> {
+  const nodes = journey.nodes;
+  for (const recent of recentTables) if (recent.nodes === nodes) return recent.byId;
   const byId = new Map<string, JourneyNode>();
-  for (const node of journey.nodes) if (node.id && !byId.has(node.id.value)) byId.set(node.id.value, node);
+  for (const node of nodes) {
+    const id = node.id;
+    if (id && !byId.has(id.value)) byId.set(id.value, node);
+  }
+  recentTables.unshift({ nodes, byId });
+  if (recentTables.length > RECENT_TABLES) recentTables.pop();
   return byId;
 }

@@ -157,12 +157,21 @@ export function nameKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const byName = new Map<string, PlatformLanguage>();
-for (const language of PLATFORM_LANGUAGES) {
-  for (const name of [language.name, ...(language.otherNames ?? [])]) if (!byName.has(nameKey(name))) byName.set(nameKey(name), language);
-}
+/**
+ * The languages by `nameKey` of their names, and of their codes; made on first use, since
+ * `nameKey`'s Unicode expressions cost some 1 ms of every start of the command line.
+ */
+let nameTables: { byName: Map<string, PlatformLanguage>; codeKeys: Map<string, PlatformLanguage> } | undefined;
 
-const codeKeys = new Map<string, PlatformLanguage>([...byCode].map(([code, language]) => [nameKey(code), language]));
+function namesOfLanguages(): { byName: Map<string, PlatformLanguage>; codeKeys: Map<string, PlatformLanguage> } {
+  if (nameTables) return nameTables;
+  const byName = new Map<string, PlatformLanguage>();
+  for (const language of PLATFORM_LANGUAGES) {
+    for (const name of [language.name, ...(language.otherNames ?? [])]) if (!byName.has(nameKey(name))) byName.set(nameKey(name), language);
+  }
+  const codeKeys = new Map<string, PlatformLanguage>([...byCode].map(([code, language]) => [nameKey(code), language]));
+  return (nameTables = { byName, codeKeys });
+}
 
 /**
  * The language a name or code in a column header stands for: the English name (`hindi`,
@@ -171,6 +180,7 @@ const codeKeys = new Map<string, PlatformLanguage>([...byCode].map(([code, langu
  */
 export function languageNamed(name: string): PlatformLanguage | undefined {
   const key = nameKey(name);
+  const { byName, codeKeys } = namesOfLanguages();
   return byName.get(key) ?? codeKeys.get(key);
 }
 

@@ -165,26 +165,8 @@ export const nodeFileSystem: FileSystem = {
     const [followed, links] = await Promise.all([glob(patterns, { ...base, followSymbolicLinks: true }), linksMatching(patterns, cwd)]);
     return [...new Set([...followed, ...links])];
   },
-  realPath: realPathOf,
-  async realPaths(filePaths) {
-    const folders = new Map<string, { plain: ReadonlySet<string>; real: RealPath | undefined } | undefined>();
-    const reals: (RealPath | undefined)[] = [];
-    for (const filePath of filePaths) {
-      const cut = filePath.lastIndexOf(path.sep);
-      const folder = cut > 0 ? filePath.slice(0, cut) : undefined;
-      const name = filePath.slice(cut + 1);
-      let known = folder === undefined ? undefined : folders.get(folder);
-      if (folder !== undefined && !folders.has(folder)) folders.set(folder, (known = await folderOf(folder)));
-      // A file that is not a link is where its folder really is; a link (or a file the listing
-      // does not show: made since, or a path not spelt plainly) is resolved on its own.
-      const real =
-        known?.real && 'path' in known.real && known.plain.has(name) && name !== '.' && name !== '..'
-          ? { path: joinName(known.real.path, name) }
-          : undefined;
-      reals.push(real ?? (await realPathOf(filePath)));
-    }
-    return reals;
-  },
+  realPath: (filePath) => realPathOf(filePath, false),
+  realPaths: (filePaths) => realPathsOf(filePaths, false),
   async readFiles(filePaths, { maxSize }) {
     // Synchronous reads, one file open at a time: one open gives the size and the text (a
     // thousand files cost about what `readFileSync` costs them; the promise API spent several
@@ -198,6 +180,57 @@ export const nodeFileSystem: FileSystem = {
     return reads;
   },
 };
+
+/**
+ * `nodeFileSystem` with `readFile`, `size`, `realPath` and `realPaths` calling `fs` synchronously
+ * (their promises are settled when they return), for a process that does nothing else meanwhile:
+ * the command line. The promise API costs a trip through the thread pool per call, and its first
+ * use loads fs/promises, some 4 ms of every start of the command line. Not for the language
+ * server: it changes the order of its work (a file read finishes before an edit that arrives
+ * meanwhile), which a test of the server's picture of the disk was seen to fail on.
+ */
+export const blockingNodeFileSystem: FileSystem = {
+  ...nodeFileSystem,
+  async readFile(filePath) {
+    try {
+      return decodeText(fs.readFileSync(filePath));
+    } catch {
+      return undefined;
+    }
+  },
+  async size(filePath) {
+    try {
+      const stat = fs.statSync(filePath);
+      return stat.isFile() ? stat.size : undefined;
+    } catch (error) {
+      if (isNotThere(error)) return undefined;
+      throw error;
+    }
+  },
+  realPath: (filePath) => realPathOf(filePath, true),
+  realPaths: (filePaths) => realPathsOf(filePaths, true),
+};
+
+/** `realPath` of many files at once (see FileSystem.realPaths); synchronous calls of `fs` when `blocking`. */
+async function realPathsOf(filePaths: readonly string[], blocking: boolean): Promise<(RealPath | undefined)[]> {
+  const folders = new Map<string, { plain: ReadonlySet<string>; real: RealPath | undefined } | undefined>();
+  const reals: (RealPath | undefined)[] = [];
+  for (const filePath of filePaths) {
+    const cut = filePath.lastIndexOf(path.sep);
+    const folder = cut > 0 ? filePath.slice(0, cut) : undefined;
+    const name = filePath.slice(cut + 1);
+    let known = folder === undefined ? undefined : folders.get(folder);
+    if (folder !== undefined && !folders.has(folder)) folders.set(folder, (known = await folderOf(folder, blocking)));
+    // A file that is not a link is where its folder really is; a link (or a file the listing
+    // does not show: made since, or a path not spelt plainly) is resolved on its own.
+    const real =
+      known?.real && 'path' in known.real && known.plain.has(name) && name !== '.' && name !== '..'
+        ? { path: joinName(known.real.path, name) }
+        : undefined;
+    reals.push(real ?? (await realPathOf(filePath, blocking)));
+  }
+  return reals;
+}
 
 // Not blocking on a named pipe or a device (which a link may lead to): they are opened, found not
 // to be files and closed, never read. O_NONBLOCK is 0 where it does not exist (Windows).
@@ -245,10 +278,10 @@ function openFailed(filePath: string, maxSize: number): FileRead {
 }
 
 /** A folder's real path and the names of its entries that are not symbolic links; undefined when it cannot be listed. */
-async function folderOf(folder: string): Promise<{ plain: ReadonlySet<string>; real: RealPath | undefined } | undefined> {
+async function folderOf(folder: string, blocking: boolean): Promise<{ plain: ReadonlySet<string>; real: RealPath | undefined } | undefined> {
   const entries = listing(folder);
   if (!entries) return undefined;
-  return { plain: new Set(entries.filter((e) => !e.isSymbolicLink()).map((e) => e.name)), real: await realPathOf(folder) };
+  return { plain: new Set(entries.filter((e) => !e.isSymbolicLink()).map((e) => e.name)), real: await realPathOf(folder, blocking) };
 }
 
 /**
@@ -271,18 +304,21 @@ function joinName(folder: string, name: string): string {
   return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
 }
 
-async function realPathOf(filePath: string): Promise<RealPath | undefined> {
+async function realPathOf(filePath: string, blocking: boolean): Promise<RealPath | undefined> {
   try {
-    return { path: await fs.promises.realpath(filePath) };
+    // When blocking, the native realpath, as fs.promises.realpath is (realpathSync alone resolves in JavaScript).
+    return { path: blocking ? fs.realpathSync.native(filePath) : await fs.promises.realpath(filePath) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return { unresolved: 'it is a symbolic link that loops' };
     if (code === 'ENOENT') {
       // Gone, or a link whose target is gone: only the second is worth a finding.
-      const link = await fs.promises.lstat(filePath).then(
-        (s) => s.isSymbolicLink(),
-        () => false,
-      );
+      let link = false;
+      try {
+        link = (blocking ? fs.lstatSync(filePath) : await fs.promises.lstat(filePath)).isSymbolicLink();
+      } catch {
+        // Not there at all.
+      }
       return link ? { unresolved: 'it is a symbolic link that leads to no file' } : undefined;
     }
     return { unresolved: `its path cannot be resolved (${code ?? 'unknown error'})` };

@@ -4,7 +4,6 @@
 // against the user. A write never goes through a symbolic link (a repository's
 // `utterance-tests.csv -> ~/.bashrc`), never lands outside the folder it is meant for, and never
 // replaces a file the tool did not make unless the user asked.
-import { randomBytes } from 'node:crypto';
 import { constants, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 
@@ -80,7 +79,7 @@ export async function writeOutputFile(file: string, text: string, options: Outpu
     if (!(await writable(file, existing.mode))) throw new OutputFileRefused(file, 'unwritable');
     if (!options.overwrite && !(options.ours && options.ours(await sniff(file)))) throw new OutputFileRefused(file, 'not-ours');
   }
-  const temporary = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = path.join(folder, `.${path.basename(file)}.${randomName()}.tmp`);
   // `wx`: O_CREAT | O_EXCL, which fails on anything already there, a link included.
   const handle = await fsp.open(temporary, 'wx', 0o666);
   try {
@@ -143,4 +142,14 @@ async function writable(file: string, mode: number): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/**
+ * 12 random hexadecimal digits, for a temporary file's name. node:crypto is loaded here, on first
+ * use: loading it costs some 3 ms of every start of the command line, which mostly writes nothing.
+ */
+function randomName(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; `import` would load it at start
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
+  return randomBytes(6).toString('hex');
 }

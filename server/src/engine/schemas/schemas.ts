@@ -99,22 +99,40 @@ function collectionAt(value: unknown, path: readonly (string | number)[]): objec
   return path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], value) as object;
 }
 
-/** The array or object with the most entries in `value` (the first of equals), with its path. */
+/**
+ * The array or object with the most entries in `value` (the first of equals, in document order),
+ * with its path. Every file of a check goes through here, so the walk allocates nothing but the
+ * result: `path` is a stack (pushed and popped), copied only for a new largest.
+ */
 function largestCollection(value: unknown, path: (string | number)[]): Collection | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  const array = Array.isArray(value);
-  // No [key, item] pair per entry: an array of a million numbers holds no collection.
-  const keys: (string | number)[] | undefined = array ? undefined : Object.keys(value);
-  const size = keys ? keys.length : (value as unknown[]).length;
-  let largest: Collection | undefined = { path, size, array };
-  for (let i = 0; i < size; i++) {
-    const key = keys ? keys[i] : i;
-    const item = (value as Record<string | number, unknown>)[key];
-    if (item === null || typeof item !== 'object') continue;
-    const inner = largestCollection(item, [...path, key]);
-    if (inner && inner.size > largest.size) largest = inner;
+  const found: { largest: Collection | undefined } = { largest: undefined };
+  visitCollections(value as object, path, found);
+  return found.largest;
+}
+
+function visitCollections(value: object, path: (string | number)[], found: { largest: Collection | undefined }): void {
+  if (Array.isArray(value)) {
+    if (!found.largest || value.length > found.largest.size) found.largest = { path: [...path], size: value.length, array: true };
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === null || typeof item !== 'object') continue;
+      path.push(i);
+      visitCollections(item, path, found);
+      path.pop();
+    }
+    return;
   }
-  return largest;
+  // Object.keys: the own enumerable names, in Object.entries' order.
+  const keys = Object.keys(value);
+  if (!found.largest || keys.length > found.largest.size) found.largest = { path: [...path], size: keys.length, array: false };
+  for (const key of keys) {
+    const item: unknown = (value as Record<string, unknown>)[key];
+    if (item === null || typeof item !== 'object') continue;
+    path.push(key);
+    visitCollections(item, path, found);
+    path.pop();
+  }
 }
 
 /** `value` with the collection at `path` replaced by `slice` (copies along the path only). */
