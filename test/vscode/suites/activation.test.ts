@@ -43,6 +43,8 @@ describe('activation', () => {
       'dist/client/languageClient.js',
       'dist/client/simulatorView.js',
       'dist/server/server.js',
+      // The server's bundle, which server.js loads through V8's code cache.
+      'dist/server/serverMain.js',
     ]);
     assert.deepEqual(
       files.filter((f) => f.endsWith('.map') || f.endsWith('.ts')),
