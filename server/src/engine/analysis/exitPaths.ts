@@ -64,6 +64,12 @@ export interface WalkOptions {
   readonly pastRaise?: boolean;
   /** Stop at the first step of this kind: the caller needs no more than whether one is reached. */
   readonly until?: 'raise' | 'show' | 'closeBanner';
+  /**
+   * The starts are one question, whether any of them reaches what is asked: a state walked from
+   * one start is not walked again from the next (linear in the nodes, not in starts × nodes); the
+   * steps found name the first start that reached them.
+   */
+  readonly anyStart?: boolean;
 }
 
 /**
@@ -125,12 +131,14 @@ export function walkFrom(
   let unresolved = false;
   let done = false;
   const journeys: JourneyEntry[] = [];
+  let shared: { seen: Set<JourneyNode>; seenAfterRaise: Set<JourneyNode> } | undefined;
   for (const start of starts) {
     if (done) break;
     // A state is a node of a journey file, and whether a Raise Ticket node came before it on the
     // way: the node itself in one of two sets (a file's nodes are the same objects in every entry of it).
-    const seen = new Set<JourneyNode>();
-    const seenAfterRaise = new Set<JourneyNode>();
+    const { seen, seenAfterRaise } = options.anyStart
+      ? (shared ??= { seen: new Set<JourneyNode>(), seenAfterRaise: new Set<JourneyNode>() })
+      : { seen: new Set<JourneyNode>(), seenAfterRaise: new Set<JourneyNode>() };
     const queue: { entry: JourneyEntry; id: string; jumps: readonly string[]; afterRaise: boolean }[] = [];
     const enter = (entry: JourneyEntry, jumps: readonly string[], afterRaise: boolean) => {
       // Reading the journey records its `graph` fact: what this walk reads of it. (The entry may

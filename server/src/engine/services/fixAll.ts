@@ -7,6 +7,8 @@ import { unparsable } from '../model/functionCode';
 import type { BotProject } from '../project/project';
 import type { FileChange, ProjectEdit, TextChange } from '../edits/edits';
 import { quickFixes } from './quickFixes';
+import { judgeFix } from './fixJudgement';
+import { ruleOf } from '../check/registry';
 
 /**
  * Edits already chosen, per absolute file path: their text changes (offsets in the file's current
@@ -153,8 +155,10 @@ function join(a: SpanNode | undefined, b: SpanNode | undefined): SpanNode | unde
  * Chooses the safe fixes for the findings of `file` into `plan`: for each finding, its preferred
  * quick fix (one that edits or creates files; fixes that need the user's choice are left out),
  * unless it overlaps one already chosen (it can be applied on a later pass) or `allowed` refuses
- * one of its changes. A file that does not parse gets nothing (see `quickFixes`).
- * Returns how many edits were added.
+ * one of its changes. A file that does not parse gets nothing (see `quickFixes`). Each fix is
+ * judged by the handoff (fixJudgement.ts) on its own; a file of more than 16 findings with fixes
+ * has its fixes judged together first, all applied when together they make no handoff path
+ * worse (linear in the fixes, not quadratic), else each on its own. Returns how many edits were added.
  */
 export function chooseSafeFixes(
   project: BotProject,
@@ -163,10 +167,13 @@ export function chooseSafeFixes(
   options: CheckOptions = {},
   allowed: (change: FileChange) => boolean = () => true,
 ): number {
-  let added = 0;
-  for (const finding of checkFile(project, file, options)) {
+  const candidates: ProjectEdit[] = [];
+  // Judged together when there are many (see below); one at a time, as the editor offers them, when few.
+  const findings = checkFile(project, file, options);
+  const many = findings.filter((finding) => ruleOf(finding.code)?.fixes).length > JUDGED_ONE_BY_ONE;
+  for (const finding of findings) {
     // quickFixes offers only the fixes the handoff judgement lets through (fixJudgement.ts).
-    const preferred = quickFixes(project, file, finding, { phraseMatch: options.phraseMatch }).find(
+    const preferred = quickFixes(project, file, finding, { phraseMatch: options.phraseMatch, unjudged: many }).find(
       (fix) => fix.preferred && !fix.command && fix.changes.length,
     );
     if (!preferred || !preferred.changes.every(allowed)) continue;
@@ -176,7 +183,35 @@ export function chooseSafeFixes(
       const target = project.file(c.file);
       return !target || !target.readable || unparsable(target);
     });
-    if (!unparsed && plan.add(preferred)) added++;
+    if (!unparsed) candidates.push(preferred);
+  }
+  if (many) {
+    // Judging each of thousands of fixes parses the file thousands of times. Those the plan takes
+    // are judged as one edit: when together they leave no handoff path worse, all are applied;
+    // else each is judged on its own, as below.
+    const trial = new FixPlan();
+    for (const edit of plan.edits) trial.add(edit);
+    const taken = candidates.filter((fix) => trial.add(fix));
+    const creations = trial.creations().map(({ file, text }): FileChange => ({ kind: 'create', file, text }));
+    const together: ProjectEdit = { title: 'fix all', changes: [...editsOf(trial, taken), ...creations] };
+    if (judgeFix(project, together, { phraseMatch: options.phraseMatch }).safe) {
+      for (const fix of taken) plan.add(fix);
+      return taken.length;
+    }
+  }
+  let added = 0;
+  for (const fix of candidates) {
+    if (many && !judgeFix(project, fix, { phraseMatch: options.phraseMatch }).safe) continue;
+    if (plan.add(fix)) added++;
   }
   return added;
+}
+
+/** Above this many findings with fixes in a file, chooseSafeFixes judges its fixes together first. */
+const JUDGED_ONE_BY_ONE = 16;
+
+/** The text changes of `taken`, per file, as the edits of one ProjectEdit (their files' creations aside). */
+function editsOf(plan: FixPlan, taken: readonly ProjectEdit[]): FileChange[] {
+  const files = new Set(taken.flatMap((fix) => fix.changes.filter((c) => c.kind === 'edit').map((c) => c.file)));
+  return [...files].map((file) => ({ kind: 'edit' as const, file, changes: plan.changesOf(file) }));
 }

@@ -70,10 +70,15 @@ export const staticJudge: HandoffJudge = {
       const file = project.file(filePath);
       const entry = file && index.journeyOf(file);
       if (!entry) continue;
-      for (const node of reachableNodes(entry.journey)) {
-        if (!node.id || !(closesBanner(node) || closesTicket(node))) continue;
-        if (walkFrom(project, index, [startingAt(entry, node.id.value)], { pastRaise: false, until: 'raise' }).raises.length)
-          closesBeforeRaise.add(`${filePath}#${node.id.value}`);
+      const closing = [...reachableNodes(entry.journey)].filter((node) => node.id && (closesBanner(node) || closesTicket(node)));
+      const toRaise = { pastRaise: false, until: 'raise' } as const;
+      // One walk from all of them first: when none reaches a Raise Ticket node (the usual case),
+      // no walk per node is needed, which in a journey of thousands of closing nodes costs their square.
+      const starts = closing.map((node) => startingAt(entry, node.id!.value));
+      const any = starts.length > 0 && walkFrom(project, index, starts, { ...toRaise, anyStart: true }).raises.length > 0;
+      for (const node of any ? closing : []) {
+        if (walkFrom(project, index, [startingAt(entry, node.id!.value)], toRaise).raises.length)
+          closesBeforeRaise.add(`${filePath}#${node.id!.value}`);
       }
       for (const { raise } of bannersOutlivingTicket(project, entry)) bannersOutliving.add(`${filePath}#${raise.id?.value ?? ''}`);
     }
@@ -165,6 +170,11 @@ export interface JudgeOptions {
   readonly phraseMatch?: PhraseMatch;
   /** Who judges; `simulatorJudge` by default. */
   readonly judge?: HandoffJudge;
+  /**
+   * Offer the fixes without judging them: the caller judges those it applies together, as one
+   * edit (chooseSafeFixes, for a file of many fixes). Judging each costs a parse of its file.
+   */
+  readonly unjudged?: boolean;
 }
 
 /**

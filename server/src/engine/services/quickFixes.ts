@@ -31,7 +31,9 @@ export function quickFixes(project: BotProject, file: BotFile, finding: FindingR
   // A fix may edit another file (bot.json, an intent): never one that does not parse or was not
   // read, whose values are unknown and would be overwritten.
   return fixes.filter(
-    (fix) => fix.changes.every((change) => change.kind === 'create' || editable(project.file(change.file))) && judgeFix(project, fix, options).safe,
+    (fix) =>
+      fix.changes.every((change) => change.kind === 'create' || editable(project.file(change.file))) &&
+      (options.unjudged || judgeFix(project, fix, options).safe),
   );
 }
 
