@@ -142,7 +142,12 @@ new RuleTester().run('test-unknown-name', {
       files: { [T]: testWith([{ expect: { intent: 'cancel_order' } }]), 'intents/locked.json': '' },
       limits: { 'intents/locked.json': { unreadReason: 'permission denied' } },
       errors: [
-        { messageId: 'unread', severity: 'info', data: { kind: 'intent', name: 'cancel_order', files: 'intents/locked.json' }, at: '"cancel_order"' },
+        {
+          messageId: 'unread',
+          severity: 'info',
+          data: { kind: 'intent', name: 'cancel_order', files: 'intents/locked.json', count: 1 },
+          at: '"cancel_order"',
+        },
       ],
     },
   ],

@@ -27,7 +27,9 @@ new RuleTester().run('unknown-intent', {
         'intents/locked.json': '',
       },
       limits: { 'intents/locked.json': { unreadReason: 'permission denied' } },
-      errors: [{ messageId: 'unread', severity: 'info', data: { name: 'cancel_order', files: 'intents/locked.json' }, at: '"cancel_order"' }],
+      errors: [
+        { messageId: 'unread', severity: 'info', data: { name: 'cancel_order', files: 'intents/locked.json', count: 1 }, at: '"cancel_order"' },
+      ],
     },
   ],
 });

@@ -28,15 +28,15 @@ export const testUnknownName = defineProjectRule({
     didYouMean: ({ kind, name, suggestion }: { kind: NameKind; name: string; suggestion: string }) =>
       `unknown ${kind} \`${name}\`; did you mean \`${suggestion}\`?`,
     unknown: ({ kind, name, why }: { kind: NameKind; name: string; why: string }) => `unknown ${kind} \`${name}\`: ${why}`,
-    unread: ({ kind, name, files }: { kind: NameKind; name: string; files: string }) =>
-      `no file that was read defines ${kind} \`${name}\`; ${files} was not read (too large, unreadable or not valid JSON), so it may be defined there`,
+    unread: ({ kind, name, files, count }: { kind: NameKind; name: string; files: string; count: number }) =>
+      `no file that was read defines ${kind} \`${name}\`; ${files} ${count === 1 ? 'was' : 'were'} not read (too large, unreadable or not valid JSON), so it may be defined there`,
   },
   check(file, project, report) {
     const names = new ProjectNames(project);
     const problem = (kind: NameKind, name: NamedValue, candidates: () => Iterable<string>, why: string, unread: readonly string[] = []) => {
       const range = { offset: name.node.offset, length: name.node.length };
       if (unread.length) {
-        report({ ...range, severity: 'info', messageId: 'unread', data: { kind, name: name.value, files: unread.join(', ') } });
+        report({ ...range, severity: 'info', messageId: 'unread', data: { kind, name: name.value, files: unread.join(', '), count: unread.length } });
         return;
       }
       const suggestion = closestName(name.value, candidates());

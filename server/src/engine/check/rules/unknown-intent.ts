@@ -16,8 +16,8 @@ export const unknownIntent = defineProjectRule({
   fixable: true,
   messages: {
     ...unknownNameMessages('intent', 'no file in intents/ defines it'),
-    unread: ({ name, files }: { name: string; files: string }) =>
-      `no intent file that was read defines \`${name}\`; ${files} was not read (too large, unreadable or not valid JSON), so it may be defined there`,
+    unread: ({ name, files, count }: { name: string; files: string; count: number }) =>
+      `no intent file that was read defines \`${name}\`; ${files} ${count === 1 ? 'was' : 'were'} not read (too large, unreadable or not valid JSON), so it may be defined there`,
   },
   check(file, project, report) {
     const trigger = readJourney(file).triggerIntent;
@@ -30,7 +30,7 @@ export const unknownIntent = defineProjectRule({
         length: trigger.node.length,
         severity: 'info',
         messageId: 'unread',
-        data: { name: trigger.value, files: unread.join(', ') },
+        data: { name: trigger.value, files: unread.join(', '), count: unread.length },
       });
       return;
     }

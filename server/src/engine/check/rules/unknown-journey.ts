@@ -16,8 +16,8 @@ export const unknownJourney = defineProjectRule({
   fixable: true,
   messages: {
     ...unknownNameMessages('journey', 'no file in journeys/ defines it'),
-    unread: ({ name, files }: { name: string; files: string }) =>
-      `no journey file that was read defines \`${name}\`; ${files} was not read (too large, unreadable or not valid JSON), so it may be defined there`,
+    unread: ({ name, files, count }: { name: string; files: string; count: number }) =>
+      `no journey file that was read defines \`${name}\`; ${files} ${count === 1 ? 'was' : 'were'} not read (too large, unreadable or not valid JSON), so it may be defined there`,
   },
   check(file, project, report) {
     const journeys = indexOf(project).journeysByName;
@@ -31,7 +31,7 @@ export const unknownJourney = defineProjectRule({
           length: target.node.length,
           severity: 'info',
           messageId: 'unread',
-          data: { name: target.value, files: unread.join(', ') },
+          data: { name: target.value, files: unread.join(', '), count: unread.length },
         });
         continue;
       }
