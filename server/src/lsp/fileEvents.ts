@@ -134,23 +134,23 @@ export function registerWatchedFiles(connection: Connection, context: FileEventC
 }
 
 /**
- * Loads the projects below `folders` (absolute paths) whose bot.json only the editor holds: an
- * open document, attached, whose file is not on disk (typed into after it went, or its folder came
- * back without it), which a search of the disk does not find. `found`: the projects that search
- * loaded. Returns the projects loaded here (their open documents not yet synced).
+ * Finds and loads every bot project below `folders` (absolute paths): those with a bot.json on disk
+ * (BotWorkspace.loadProjectsUnder), and those whose bot.json only the editor holds, an open
+ * document, attached, whose file is not on disk (typed into after it went, or its folder came back
+ * without it). Returns the projects loaded; their open documents are not yet synced.
  */
-export async function loadEditorOnlyProjects(
+export async function loadProjectsIn(
   context: Pick<FileEventContext, 'workspace' | 'documents' | 'detached'>,
   folders: readonly string[],
-  found: readonly BotProject[],
 ): Promise<BotProject[]> {
-  const loaded: BotProject[] = [];
-  for (const document of context.documents.all()) {
+  const { workspace, documents, detached } = context;
+  const loaded = (await Promise.all(folders.map((folder) => workspace.loadProjectsUnder(folder)))).flat();
+  for (const document of documents.all()) {
     const file = toPath(document.uri);
-    if (!file || path.basename(file) !== 'bot.json' || context.detached.has(file)) continue;
+    if (!file || path.basename(file) !== 'bot.json' || detached.has(file)) continue;
     const root = path.dirname(file);
-    if (!folders.some((folder) => isInside(folder, file)) || [...found, ...loaded].some((p) => p.root === root)) continue;
-    if (!(await context.workspace.isIgnored(file))) loaded.push(await context.workspace.loadProject(root));
+    if (!folders.some((folder) => isInside(folder, file)) || loaded.some((p) => p.root === root)) continue;
+    if (!(await workspace.isIgnored(file))) loaded.push(await workspace.loadProject(root));
   }
   return loaded;
 }
@@ -167,8 +167,7 @@ export async function reloadIgnored(context: FileEventContext): Promise<void> {
   const { workspace, publisher } = context;
   workspace.ignores = workspace.ignores && { ...workspace.ignores };
   const before = new Map(workspace.projects().map((project) => [project.root, project]));
-  const loaded = (await Promise.all(context.folders().map((folder) => workspace.loadProjectsUnder(folder)))).flat();
-  for (const project of await loadEditorOnlyProjects(context, context.folders(), loaded)) loaded.push(project);
+  const loaded = await loadProjectsIn(context, context.folders());
   context.syncOpenDocuments();
   for (const [root, project] of before) {
     if (loaded.some((p) => p.root === root)) {
@@ -194,8 +193,7 @@ export function registerWorkspaceFolders(connection: Connection, context: FileEv
       context.setFolders(folders);
       // Folders nest in a multi-root workspace: a project another open folder still holds stays.
       for (const folder of removed) for (const project of workspace.removeProjectsUnder(folder, folders)) publisher.clearProject(project);
-      const loaded = (await Promise.all(added.map((folder) => workspace.loadProjectsUnder(folder)))).flat();
-      for (const project of await loadEditorOnlyProjects(context, added, loaded)) loaded.push(project);
+      const loaded = await loadProjectsIn(context, added);
       // The documents already open in a folder that came are newer than its disk.
       context.syncOpenDocuments();
       for (const project of loaded) publisher.schedule(workspace.project(project.root) ?? project);
@@ -224,8 +222,7 @@ async function folderChanged(context: FileEventContext, folder: string, type: Fi
   }
   // Created (or renamed into place); a file of no interest is no folder.
   if ((await context.fs.size(folder)) !== undefined) return;
-  const loaded = await workspace.loadProjectsUnder(folder);
-  for (const project of await loadEditorOnlyProjects(context, [folder], loaded)) loaded.push(project);
+  const loaded = await loadProjectsIn(context, [folder]);
   // A folder of bot files (intents/, translations/…) that appeared in a project: read the project again.
   const owner = workspace.project(path.dirname(folder));
   const before = owner && PROJECT_FOLDERS.includes(path.basename(folder)) ? owner.allFiles().map((f) => f.path) : undefined;

@@ -20,14 +20,7 @@ import { ClientUris, toPath, toUri } from './uris';
 import { WorkQueue } from './workQueue';
 import { DetachedDocuments } from './detachedDocuments';
 import { Publisher } from './publisher';
-import {
-  loadEditorOnlyProjects,
-  registerWatchedFiles,
-  registerWorkspaceFolders,
-  reloadIgnored,
-  watchFiles,
-  type FileEventContext,
-} from './fileEvents';
+import { loadProjectsIn, registerWatchedFiles, registerWorkspaceFolders, reloadIgnored, watchFiles, type FileEventContext } from './fileEvents';
 
 export interface Disposable {
   dispose(): void;
@@ -133,8 +126,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     const progress = canShowProgress ? connection.window.createWorkDoneProgress().catch(() => undefined) : Promise.resolve(undefined);
     void progress.then((p) => p?.begin('Handoff Kit', undefined, 'Loading bot projects'));
     workspace.maxFileSize = (await globalSettings()).maxFileSize;
-    const projects = (await Promise.all(roots.map((folder) => workspace.loadProjectsUnder(folder)))).flat();
-    for (const project of await loadEditorOnlyProjects(fileEvents, roots, projects)) projects.push(project);
+    const projects = await loadProjectsIn(fileEvents, roots);
     syncOpenDocuments();
     const files = projects.reduce((n, p) => n + p.allFiles().length, 0);
     connection.console.info(`Loaded ${projects.length} bot project(s), ${files} files, in ${Math.round(performance.now() - started)} ms.`);

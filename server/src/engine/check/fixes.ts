@@ -6,6 +6,7 @@ import { relativePath, type BotFile } from '../model/botFile';
 import type { BotProject } from '../project/project';
 import { escapeForJavaScriptString, jsonFileText, modifyJson, replaceString, type ProjectEdit, type TextChange } from '../edits/edits';
 import { escapeForJsonString } from '../model/jsonString';
+import type { SchemaProblem } from '../schemas/problems';
 import { closingSteps, enableEvents, exitJourney, freeName } from '../guide/pieces';
 
 /** One edit of one file: a quick fix that one undo reverts. `preferred` fixes are also the safe ones `--fix` applies. */
@@ -16,6 +17,20 @@ export function fileEdit(file: BotFile, title: string, changes: TextChange[], pr
 /** "Change to `suggestion`": replaces the string at the finding's range (in its own quotes in a function file, see `replaceString`). */
 export function didYouMeanFix(file: BotFile, range: { offset: number; length: number }, suggestion: string): ProjectEdit {
   return fileEdit(file, `Change to \`${suggestion}\``, [replaceString(range, suggestion, file.text)], true);
+}
+
+/**
+ * What a schema or banner-schema finding reports of a schema problem: its range and severity,
+ * messageId `mismatch`, and data `{ problem, suggestion? }`, whose suggestion didYouMeanFixes offers.
+ */
+export function schemaMismatch(problem: SchemaProblem) {
+  return {
+    offset: problem.offset,
+    length: problem.length,
+    severity: problem.severity,
+    messageId: 'mismatch' as const,
+    data: { problem: problem.message, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import * as jsonc from 'jsonc-parser';
 import { bannerPayloadsOf } from '../../analysis/exitPhrases';
 import { schemaProblems } from '../../schemas/problems';
 import { validateAgainst } from '../../schemas/schemas';
-import { didYouMeanFixes } from '../fixes';
+import { didYouMeanFixes, schemaMismatch } from '../fixes';
 import { defineFileRule } from '../rule';
 
 export const bannerSchema = defineFileRule({
@@ -25,15 +25,7 @@ export const bannerSchema = defineFileRule({
       const value = file.kind === 'function' ? jsonc.getNodeValue(payload.node) : file.valueAt(payload.node);
       const errors = validateAgainst('banner', value);
       if (!errors.length) continue;
-      for (const problem of schemaProblems(errors, payload.node, 'the banner payload')) {
-        report({
-          offset: problem.offset,
-          length: problem.length,
-          severity: problem.severity,
-          messageId: 'mismatch',
-          data: { problem: problem.message, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
-        });
-      }
+      for (const problem of schemaProblems(errors, payload.node, 'the banner payload')) report(schemaMismatch(problem));
     }
   },
   fixes({ file, finding }) {

@@ -1,7 +1,7 @@
 // schema: the file does not match the JSON schema of its kind (bot.json, intent or journey).
 import { SchemaProblems } from '../../schemas/problems';
 import { validateInBatches } from '../../schemas/schemas';
-import { didYouMeanFixes } from '../fixes';
+import { didYouMeanFixes, schemaMismatch } from '../fixes';
 import { defineFileRule } from '../rule';
 import { JSON_KINDS, type FileKind } from '../../model/projectLayout';
 import type { SchemaName } from '../../schemas/validators';
@@ -27,17 +27,7 @@ export const schema = defineFileRule({
     // A batch of errors at a time, each made into findings before the next: a file of a million
     // wrong values holds the findings, not the findings and the errors they are made of too.
     const problems = new SchemaProblems(root.node);
-    validateInBatches(file.kind, file.value, (errors) =>
-      problems.add(errors, (problem) =>
-        report({
-          offset: problem.offset,
-          length: problem.length,
-          severity: problem.severity,
-          messageId: 'mismatch',
-          data: { problem: problem.message, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}) },
-        }),
-      ),
-    );
+    validateInBatches(file.kind, file.value, (errors) => problems.add(errors, (problem) => report(schemaMismatch(problem))));
   },
   fixes({ file, finding }) {
     return finding.data.suggestion ? didYouMeanFixes(file, finding, finding.data.suggestion) : [];
