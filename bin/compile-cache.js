@@ -28,7 +28,7 @@ function requireCached(file) {
     }
     return require(file);
   }
-  const source = fs.readFileSync(file, 'utf8');
+  const source = readSource(file);
   const cacheFile = cacheFileOf(file, source.length);
   let cachedData;
   try {
@@ -47,14 +47,29 @@ function requireCached(file) {
   return module.exports;
 }
 
+/**
+ * The text of `file`. The bundles of dist/ are pure ASCII (scripts/build.mjs keeps them so), and
+ * an ASCII file read as Latin-1 skips UTF-8 decoding (some 1.3 ms of a 1 MB bundle); any other
+ * file is decoded as UTF-8.
+ */
+function readSource(file) {
+  const bytes = fs.readFileSync(file);
+  const { isAscii } = require('node:buffer');
+  return typeof isAscii === 'function' && isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
+}
+
 /** Where the cache of `file` goes, named after what makes a cache fit; undefined when there is no safe folder. */
 function cacheFileOf(file, length) {
   try {
     const os = require('node:os');
     const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
     const folder = path.join(os.tmpdir(), `handoff-kit-compile-cache${uid === undefined ? '' : `-${uid}`}`);
-    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const stat = fs.lstatSync(folder);
+    // Made only when missing: the usual start finds it there, with one call.
+    let stat = fs.lstatSync(folder, { throwIfNoEntry: false });
+    if (!stat) {
+      fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+      stat = fs.lstatSync(folder);
+    }
     // A folder someone else made, or can write into, could hold a cache made to mislead V8.
     if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0))) return undefined;
     const { mtimeMs } = fs.statSync(file);
