@@ -41,7 +41,14 @@ let cached;
 
 function compile(texts) {
   // The options of schemas/validators.ts, and `code.source` for the standalone code.
-  const ajv = new Ajv2020.default({ allErrors: true, verbose: true, strict: false, code: { source: true } });
+  const quietOnUnicode = {
+    log: console.log,
+    warn: (...args) => {
+      if (!String(args[0]).startsWith('DEPRECATED: option unicode.')) console.warn(...args);
+    },
+    error: console.error,
+  };
+  const ajv = new Ajv2020.default({ allErrors: true, verbose: true, strict: false, unicode: false, logger: quietOnUnicode, code: { source: true } });
   ajvErrors.default(ajv);
   const exported = {};
   Object.keys(SCHEMA_FILES).forEach((name, i) => {

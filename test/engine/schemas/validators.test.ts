@@ -71,4 +71,25 @@ describe('schema validators', () => {
     }
     assert.ok(validations > 10_000, `${validations} validations`);
   });
+
+  it('measure lengths only where UTF-16 units and code points agree (ajv unicode: false)', () => {
+    // Both compiles measure a string's length in UTF-16 units: a `minLength` of 0 or 1 judges
+    // every string as counting code points would (a string is empty in both or in neither); any
+    // other length would judge a string of emoji differently, and needs `unicode: true` back.
+    const lengths: string[] = [];
+    for (const name of readdirSync(path.join(repoRoot, 'schemas')).filter((n) => n.endsWith('.json'))) {
+      (function walk(v: unknown, at: string): void {
+        if (!v || typeof v !== 'object') return;
+        for (const [key, child] of Object.entries(v)) {
+          if ((key === 'maxLength' || key === 'minLength') && typeof child === 'number' && !(key === 'minLength' && child <= 1))
+            lengths.push(`${name} ${at}/${key}: ${child}`);
+          walk(child, `${at}/${key}`);
+        }
+      })(JSON.parse(readFileSync(path.join(repoRoot, 'schemas', name), 'utf8')), '');
+    }
+    assert.deepEqual(lengths, []);
+    const validate = compileValidators().intent;
+    assert.equal(validate({ name: 'talk', utterances: ['\u{1F600}'] }), true);
+    assert.equal(validate({ name: 'talk', utterances: [''] }), false);
+  });
 });
