@@ -65,22 +65,31 @@ const asciiOutput = {
 };
 
 /**
- * commander loads node:child_process as it loads, for subcommands that are programs of their own,
- * which handoff-kit has none of; vscode-languageserver loads it for `Files.resolveGlobalNodePath`
- * and `resolve`, which the server never calls. Loading it (with net, dgram and their kin) cost
- * every start of the command line some 5-10 ms, and of the language server some 8 ms. Both get a
- * stand-in that loads it on first use.
+ * Node modules that libraries load as they load, for functions handoff-kit never calls:
+ * - commander loads node:child_process for subcommands that are programs of their own, which
+ *   handoff-kit has none of; vscode-languageserver loads it for `Files.resolveGlobalNodePath` and
+ *   `resolve`, which the server never calls. With net, dgram and their kin it cost every start of
+ *   the command line some 5-10 ms, and of the language server some 8 ms.
+ * - vscode-jsonrpc loads node:crypto and node:net for its pipe and socket transports: the random
+ *   name of a pipe, and its server. Crypto cost the language server's start some 6 ms.
+ * Each such module, required by such a library, is a stand-in that loads it on first use.
  */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+const LAZY_MODULES = [
+  { module: 'child_process', importers: /[\\/]node_modules[\\/](commander|vscode-languageserver)[\\/]/ },
+  { module: 'crypto', importers: /[\\/]node_modules[\\/]vscode-jsonrpc[\\/]/ },
+  { module: 'net', importers: /[\\/]node_modules[\\/]vscode-jsonrpc[\\/]/ },
+];
+
+const lazyNodeModules = {
+  name: 'lazy-node-modules',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/](commander|vscode-languageserver)[\\/]/.test(args.importer)
-        ? { path: 'lazy-child-process', namespace: 'lazy-child-process' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+    for (const { module, importers } of LAZY_MODULES) {
+      build.onResolve({ filter: new RegExp(`^(node:)?${module}$`) }, (args) =>
+        importers.test(args.importer) ? { path: module, namespace: 'lazy-node-module' } : undefined,
+      );
+    }
+    build.onLoad({ filter: /.*/, namespace: 'lazy-node-module' }, (args) => ({
+      contents: `module.exports = new Proxy({}, { get: (_, name) => require('node:${args.path}')[name] });`,
       loader: 'js',
     }));
   },
@@ -104,7 +113,7 @@ const common = {
   // Minified names would make stack traces in the output channel unreadable for no real gain in size.
   keepNames: production,
   logLevel: 'warning',
-  plugins: [precompiledSchemas, lazyChildProcess, asciiOutput],
+  plugins: [precompiledSchemas, lazyNodeModules, asciiOutput],
   // ESM dependencies (fdir, under tinyglobby) read import.meta.url, which CommonJS lacks.
   define: { VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },

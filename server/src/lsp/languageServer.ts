@@ -21,6 +21,7 @@ import { WorkQueue } from './workQueue';
 import { DetachedDocuments } from './detachedDocuments';
 import { Publisher } from './publisher';
 import { loadProjectsIn, registerWatchedFiles, registerWorkspaceFolders, reloadIgnored, watchFiles, type FileEventContext } from './fileEvents';
+import { nowMs } from './clock';
 
 export interface Disposable {
   dispose(): void;
@@ -121,7 +122,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
    * with work-done progress in the editor while it lasts.
    */
   async function loadFolders(roots: string[]): Promise<void> {
-    const started = performance.now();
+    const started = nowMs();
     // Asking the client for a progress token is a round trip: it runs beside the load.
     const progress = canShowProgress ? connection.window.createWorkDoneProgress().catch(() => undefined) : Promise.resolve(undefined);
     void progress.then((p) => p?.begin('Handoff Kit', undefined, 'Loading bot projects'));
@@ -129,7 +130,7 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
     const projects = await loadProjectsIn(fileEvents, roots);
     syncOpenDocuments();
     const files = projects.reduce((n, p) => n + p.allFiles().length, 0);
-    connection.console.info(`Loaded ${projects.length} bot project(s), ${files} files, in ${Math.round(performance.now() - started)} ms.`);
+    connection.console.info(`Loaded ${projects.length} bot project(s), ${files} files, in ${Math.round(nowMs() - started)} ms.`);
     if (!projects.length) {
       publisher.sendStatus(0);
       void progress.then((p) => p?.done());
@@ -199,10 +200,10 @@ export function startLanguageServer(connection: Connection, runtime: ServerRunti
         await workspace.loadProject(path.dirname(file));
         syncOpenDocuments();
       }
-      const started = performance.now();
+      const started = nowMs();
       const project = syncDocument(event.document);
       if (project) publisher.schedule(project);
-      publisher.noteChangeWork(performance.now() - started);
+      publisher.noteChangeWork(nowMs() - started);
       await afterSettingsChange(file, event.document.getText(), true, reattached);
     });
   });
@@ -329,9 +330,9 @@ function timingDocumentChanges(connection: Connection, record: (ms: number) => v
   const timed: Connection = Object.create(connection);
   timed.onDidChangeTextDocument = (handler) =>
     connection.onDidChangeTextDocument((params) => {
-      const started = performance.now();
+      const started = nowMs();
       handler(params);
-      record(performance.now() - started);
+      record(nowMs() - started);
     });
   return timed;
 }

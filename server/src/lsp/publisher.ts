@@ -19,6 +19,7 @@ import { notify } from './handlers';
 import type { HandoffKitSettings } from './settings';
 import { toPath, type ClientUris } from './uris';
 import type { WorkQueue } from './workQueue';
+import { nowMs } from './clock';
 
 /**
  * How many files a pass over a whole project checks between two looks at what came in: about 10
@@ -87,7 +88,7 @@ export class Publisher {
   /** Per URI, the diagnostics array last published, so that one reused is not even compared. */
   private readonly publishedArrays = new Map<string, Diagnostic[]>();
   /**
-   * The server's own work for the pass after an edit (ms, `performance.now()`): handling the
+   * The server's own work for the pass after an edit (ms, `nowMs()` of clock.ts): handling the
    * document changes since the last pass, then the pass from its timer to the last diagnostics
    * handed to the connection. Logged per pass ("Checked after ..."), read by scripts/bench/lsp.mjs.
    */
@@ -116,7 +117,7 @@ export class Publisher {
     this.timer?.dispose();
     this.timer = this.context.setTimeout(() => {
       this.timer = undefined;
-      this.work.timerFiredAt ??= performance.now();
+      this.work.timerFiredAt ??= nowMs();
       void this.context.queue.enqueue(() => this.checkPending());
     }, CHECK_DELAY_MS);
   }
@@ -198,12 +199,12 @@ export class Publisher {
     const work = this.work;
     const projects = [...this.pending];
     this.pending.clear();
-    const passStarted = performance.now();
+    const passStarted = nowMs();
     const timerFiredAt = work.timerFiredAt ?? passStarted;
     for (const project of projects) {
       if (workspace.project(project.root) !== project) continue; // removed or reloaded meanwhile
       const settings = await this.context.settingsFor(project);
-      const started = performance.now();
+      const started = nowMs();
       const relatedFile: RelatedFile = (path) => {
         const file = project.file(path);
         return file ? { file, uri: uris.uriOf(path) } : undefined;
@@ -243,16 +244,16 @@ export class Publisher {
       }
       // The line's form is read by scripts/bench/lsp.mjs.
       const again = results ? `, ${incremental.lastRunChecked} checked again` : '';
-      connection.console.log(`Checked ${project.root} (${fileCount} files${again}) in ${Math.round(performance.now() - started)} ms.`);
+      connection.console.log(`Checked ${project.root} (${fileCount} files${again}) in ${Math.round(nowMs() - started)} ms.`);
     }
-    const passMs = performance.now() - timerFiredAt;
+    const passMs = nowMs() - timerFiredAt;
     connection.console.log(
       `Checked after ${work.changes} change(s): server work ${(work.changesMs + passMs).toFixed(2)} ms (changes ${work.changesMs.toFixed(2)} ms, pass ${passMs.toFixed(2)} ms).`,
     );
     work.changes = 0;
     work.changesMs = 0;
     work.timerFiredAt = undefined;
-    this.sendStatus(performance.now() - passStarted);
+    this.sendStatus(nowMs() - passStarted);
   }
 
   /**
