@@ -511,7 +511,7 @@ for (const file of ['client/extension.js', 'client/languageClient.js', 'server/s
     `bundle ${file}, production`,
     kb(production),
     '',
-    `minified, as \`npm run package\` builds it; \`npm run build\` (not minified, source map beside it): ${kb(path.join(repo, 'dist'))}`,
+    `minified, as \`npm run package\` builds it; \`npm run build\` (names kept, source map beside it): ${kb(path.join(repo, 'dist'))}`,
   );
 }
 rmSync(production, { recursive: true, force: true });
