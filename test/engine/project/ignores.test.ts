@@ -89,6 +89,37 @@ describe('ignore rules', () => {
     assert.equal(await given.isIgnored(at('fixtures/broken/bot.json')), true);
     assert.equal(await given.isIgnored(at('bots/a/bot.json')), false, 'no .gitignore is read without roots');
   });
+
+  it('says a folder bears no rule only when nothing directly inside it can be ignored (a project load then asks of no file)', async () => {
+    const fs = memoryFileSystem({
+      'bots/.gitignore': '*.draft.json\n',
+      'bots/a/handoff-kit.json': JSON.stringify({ ignores: ['journeys/old-*.json'] }),
+      'elsewhere/.gitignore': '# nothing but a comment\n',
+    });
+    const layouts: [string, IgnoreRules, Record<string, boolean>][] = [
+      [
+        'roots',
+        new IgnoreRules(fs, { roots: [ROOT] }),
+        { bots: true, 'bots/a': true, 'bots/a/journeys': true, elsewhere: false, 'elsewhere/b/intents': false, other: false },
+      ],
+      ['a root below the rules', new IgnoreRules(fs, { roots: [at('elsewhere')] }), { elsewhere: false, 'elsewhere/b': false, bots: false }],
+      ['patterns given', new IgnoreRules(fs, { base: at('elsewhere'), patterns: ['x'] }), { elsewhere: true, 'elsewhere/b': true, bots: false }],
+      ['nothing read', new IgnoreRules(fs, { roots: [ROOT], gitignore: false, settingsIgnores: false }), { bots: false, 'bots/a/journeys': false }],
+    ];
+    for (const [name, rules, expected] of layouts) {
+      for (const [folder, bears] of Object.entries(expected)) {
+        await rules.load([at(`${folder}/file`)]);
+        assert.equal(rules.bearsOn(at(folder)), bears, `${name}: ${folder}`);
+        // Never wrong the other way: what a folder with no rule holds is never ignored.
+        if (!bears)
+          for (const file of ['x', 'a.draft.json', 'old-1.json', 'bot.json'])
+            assert.equal(rules.ignores(at(`${folder}/${file}`)), false, `${name}: ${folder}/${file}`);
+      }
+    }
+    const ignoring = new IgnoreRules(fs, { roots: [ROOT] });
+    assert.equal(await ignoring.isIgnored(at('bots/a/journeys/old-1.json')), true);
+    assert.equal(await ignoring.isIgnored(at('bots/x.draft.json')), true);
+  });
 });
 
 describe('a workspace with ignore rules', () => {

@@ -107,6 +107,18 @@ export class IgnoreRules {
     return judged;
   }
 
+  /**
+   * Whether any rule read so far can ignore a path directly inside `folder` (absolute): some folder
+   * from the root down to `folder` gives rules, or patterns given by the caller reach it. When
+   * not, `ignores` is false for every such path, and a caller listing thousands of them (a project
+   * load) need not ask of each. Answers from what `load` has read, as `ignores` does.
+   */
+  bearsOn(folder: string): boolean {
+    const absolute = path.resolve(folder);
+    if (this.explicit && this.base && (this.base === absolute || isBelow(this.base, absolute))) return true;
+    return this.foldersAbove(path.join(absolute, 'file')).some((above) => this.folders.get(above) !== undefined);
+  }
+
   /** `load` then `ignores`. */
   async isIgnored(filePath: string, isFolder = false): Promise<boolean> {
     await this.load([filePath]);
