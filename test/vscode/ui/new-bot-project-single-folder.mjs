@@ -13,6 +13,32 @@ export const title = 'New Bot Project in a window on one bot project (npm start)
 const name = 'beside-bot';
 
 /**
+ * Waits for the window to reload as the untitled workspace VS Code makes of it, then for that workspace to list the
+ * folder `name`. Before the reload, the explorer may already list the new folder: that is not the workspace yet.
+ *
+ * code-server sometimes opens the untitled workspace with no folder at all ("You have not yet added a folder to the
+ * workspace") and stays so, although the workspace file on disk lists both folders: in 4 sessions of 6 on
+ * the bench's machine, both attempts of a session alike. The cause is code-server's; the extension has not run in
+ * that empty window (no bot.json: no activation in its extension host's log). After a minute without the folder, the
+ * page is reloaded once, as a user would, and what is checked after is unchanged: the next activation must still
+ * finish the command. Said on the log when it happens.
+ */
+async function workspaceShows(page, name) {
+  await page.waitForURL(/[?&]workspace=/, { timeout: 60_000 });
+  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
+  if (
+    await row.waitFor({ timeout: 60_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
+  console.log('         code-server opened the untitled workspace with no folder; reloading the page once');
+  await page.reload();
+  await row.waitFor({ timeout: 60_000 });
+}
+
+/**
  * @param {{ openWindow: (folder: string) => Promise<import('playwright-core').Page>, session: string,
  *   screenshot: (name: string, of?: import('playwright-core').Page) => Promise<string> }} ui
  */
@@ -37,9 +63,7 @@ export async function check({ openWindow, session, screenshot }) {
     await page.keyboard.press('Enter');
 
     // The window reloads as a workspace of two folders; then the new project's bot.json is the active editor.
-    await step(`the window shows ${name} beside support-bot`, () =>
-      page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first().waitFor({ timeout: 60_000 }),
-    );
+    await step(`the window shows ${name} beside support-bot`, () => workspaceShows(page, name));
     await step(`the new project's bot.json opens`, async () => {
       await page.locator(`.tabs-container .tab.active[data-resource-name="bot.json"]`).waitFor({ timeout: 60_000 });
       await page.locator('.breadcrumbs-control', { hasText: name }).first().waitFor();
