@@ -54,8 +54,8 @@ function requireCached(file) {
  */
 function readSource(file) {
   const bytes = fs.readFileSync(file);
-  const { isAscii } = require('node:buffer');
-  return typeof isAscii === 'function' && isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
+  // buffer.isAscii: Node 18.15 and later, below the engines field's 20.
+  return require('node:buffer').isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** Where the cache of `file` goes, named after what makes a cache fit; undefined when there is no safe folder. */
